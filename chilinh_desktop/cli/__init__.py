@@ -1,0 +1,89 @@
+"""The `chilinh` command: headless access to everything the window does.
+
+Errors go to stderr in Vietnamese with a non-zero exit code (2 for a refused
+action or bad input, 1 for an unexpected failure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from chilinh_desktop import __version__
+from chilinh_desktop.cli import core_cmds
+from chilinh_desktop.cli.common import db_argument
+from chilinh_desktop.core.errors import ChilinhError, ValidationError
+from chilinh_desktop.i18n import LANGUAGES, _, set_language
+
+EXIT_REFUSED = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own wording is English; say it our way
+        self.print_usage(sys.stderr)
+        sys.stderr.write(_("Error: {problem}. See --help.", problem=message) + "\n")
+        raise SystemExit(EXIT_REFUSED)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar (also used to generate the README's CLI section)."""
+    parser = _Parser(
+        prog="chilinh",
+        description=_("Annual review dossiers for party offices (offline)."),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"chilinh {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help=_("language of messages (default: vi, or CHILINH_LANG)"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+    p = sub.add_parser("gui", help=_("open the application window"))
+    db_argument(p)
+    p.add_argument("--demo", action="store_true",
+                   help=_("open the demo city (created on first use in the per-user data folder)"))
+    p.set_defaults(func=cmd_gui)
+    core_cmds.register(sub)
+    return parser
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from chilinh_desktop.app import run
+
+    db: Path | None = args.db
+    return run(db_path=db, demo=args.demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the process exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    language = os.environ.get("CHILINH_LANG", "vi")
+    if "--lang" in argv[:-1]:
+        language = argv[argv.index("--lang") + 1]
+    if language in LANGUAGES:
+        set_language(language)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+        sys.stderr.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return args.func(args)
+    except ValidationError as exc:
+        sys.stderr.write(_("Error: {problem}", problem=exc.message) + "\n")
+        for where, problem in exc.problems:
+            sys.stderr.write(f"  - {where}: {problem}\n")
+        return EXIT_REFUSED
+    except ChilinhError as exc:
+        sys.stderr.write(_("Error: {problem}", problem=exc.message) + "\n")
+        return EXIT_REFUSED
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        sys.stderr.write(_("Stopped.") + "\n")
+        return 130

@@ -1,0 +1,72 @@
+"""What every command shares: opening the store, choosing "today", printing for people or scripts."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from chilinh_desktop.core.clock import FixedClock, SystemClock, parse_date
+from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.i18n import _
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """Open the database named by --db (or the per-user one) with the clock --today asks for."""
+    store = Store.open(args.db)
+    store.clock = clock_for(args, store)
+    return store
+
+
+def clock_for(args: argparse.Namespace, store: Store):
+    """--today wins; else a day pinned in the data file (the demo's); else the computer's clock."""
+    text = getattr(args, "today", None) or store.get_setting("today")
+    return FixedClock(parse_today(text)) if text else SystemClock()
+
+
+def parse_today(text: str) -> dt.date:
+    """A date given on the command line, or a Vietnamese error naming it."""
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise ValidationError(
+            _("{value} is not a valid date. Write it as YYYY-MM-DD, for example 2023-12-05.", value=text),
+            [("today", text)],
+        ) from None
+
+
+def print_json(value: Any) -> None:
+    """Machine-readable output: UTF-8 JSON on stdout."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _width(text: str) -> int:
+    return sum(0 if unicodedata.combining(ch) else 1 for ch in text)
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Human-readable output: aligned columns."""
+    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
+    for n, row in enumerate(cells):
+        line = "  ".join(value + " " * (widths[i] - _width(value)) for i, value in enumerate(row))
+        print(line.rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def db_argument(parser: argparse.ArgumentParser) -> None:
+    """The --db option every command takes."""
+    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
+                        help=_("the data file (default: the per-user data folder)"))
+
+
+def format_date(day: dt.date) -> str:
+    """A date as Vietnamese running text writes it (05/12/2023)."""
+    return day.strftime("%d/%m/%Y")

@@ -1,0 +1,1 @@
+"""The headless core: units, cadres, cycles, dossiers, deadlines, storage. No Qt here."""

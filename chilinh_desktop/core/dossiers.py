@@ -1,0 +1,366 @@
+"""Dossiers (hồ sơ kiểm điểm): one per unit and one per managed cadre per cycle.
+
+States: draft → complete → signed_off (locked, snapshot hash) → exported → received.
+Every change is one transaction with its audit record. A signed-off dossier is
+read-only until an explicit, audited reopen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from chilinh_desktop.core.attachments import put_attachment
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.errors import NotFoundError, StateError, ValidationError
+from chilinh_desktop.core.officials import Official, get_official
+from chilinh_desktop.core.requirements import ItemState, ItemStatus, applies_to_unit, item_statuses
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.text import clean_line, normalize_tree
+from chilinh_desktop.core.units import Unit, get_unit, unit_tree
+from chilinh_desktop.i18n import _
+
+
+class DossierState(StrEnum):
+    """Where a dossier is in its life."""
+
+    DRAFT = "draft"
+    COMPLETE = "complete"
+    SIGNED_OFF = "signed_off"
+    EXPORTED = "exported"
+    RECEIVED = "received"
+
+
+LOCKED_STATES = frozenset({DossierState.SIGNED_OFF, DossierState.EXPORTED, DossierState.RECEIVED})
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """One subject's dossier in one cycle."""
+
+    id: str
+    cycle_id: str
+    unit_id: str
+    official_id: str | None
+    state: DossierState
+    snapshot_sha256: str | None
+    signed_off_by: str | None
+    signed_off_at: str | None
+
+    @property
+    def scope(self) -> str:
+        """'unit' for a collective dossier, 'official' for a cadre's."""
+        return "official" if self.official_id else "unit"
+
+    @property
+    def locked(self) -> bool:
+        """Whether the dossier is signed off (or beyond) and so read-only."""
+        return self.state in LOCKED_STATES
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    """The stored content of one dossier item."""
+
+    kind: str
+    state: ItemState
+    form_id: str | None
+    form_version: str | None
+    answers: dict[str, Any] | None
+    attachment_sha256: str | None
+    attachment_name: str | None
+    exempt_reason: str | None
+    updated_at: str
+    updated_by: str
+
+
+_DOSSIER_COLUMNS = "id, cycle_id, unit_id, official_id, state, snapshot_sha256, signed_off_by, signed_off_at"
+
+
+def _row_to_dossier(row) -> Dossier:
+    return Dossier(row[0], row[1], row[2], row[3], DossierState(row[4]), row[5], row[6], row[7])
+
+
+def unit_attributes(unit: Unit) -> dict[str, Any]:
+    """The record attributes that item rules test for a unit."""
+    return {"type": unit.type, "grassroots": unit.grassroots}
+
+
+def official_attributes(official: Official) -> dict[str, Any]:
+    """The record attributes that item rules test for a cadre."""
+    return {
+        "tier": official.tier,
+        "deputy_head_or_above": official.deputy_head_or_above,
+        "asset_declaration_required": official.asset_declaration_required,
+        "residence_exempt_reason": official.residence_exempt_reason,
+    }
+
+
+def ensure_dossiers(store: Store, cycle: Cycle, *, actor: str = "system") -> int:
+    """Create the missing dossiers of the cycle: every unit that owes one, every managed cadre."""
+    existing = {row[0] for row in store.db.execute("SELECT subject_key FROM dossiers WHERE cycle_id = ?", [cycle.id])}
+    now = store.now_text()
+    rows = []
+    tree = unit_tree(store, cycle.tree_date)
+    for node in tree.walk():
+        key = f"unit:{node.unit.id}"
+        if key not in existing and applies_to_unit(cycle, unit_attributes(node.unit)):
+            rows.append({"subject_key": key, "unit_id": node.unit.id, "official_id": None})
+    placeholders = ",".join("?" * len(cycle.managed_tiers))
+    for official_id, unit_id in store.db.execute(
+        f"SELECT id, unit_id FROM officials WHERE active = 1 AND tier IN ({placeholders})", list(cycle.managed_tiers)
+    ):
+        key = f"official:{official_id}"
+        if key not in existing:
+            rows.append({"subject_key": key, "unit_id": unit_id, "official_id": official_id})
+    with store.atomic():
+        store.db["dossiers"].insert_all(
+            {"id": str(uuid.uuid4()), "cycle_id": cycle.id, "state": DossierState.DRAFT.value, "updated_at": now, **r}
+            for r in rows
+        )
+        if rows:
+            store.audit(actor, "dossier.create", f"cycle:{cycle.id}", count=len(rows))
+    return len(rows)
+
+
+def find_dossier(store: Store, cycle: Cycle, *, unit_code: str | None = None, official_id: str | None = None) -> Dossier:
+    """The collective dossier of a unit, or the dossier of a cadre, in this cycle."""
+    if official_id is not None:
+        key = f"official:{get_official(store, official_id).id}"
+    elif unit_code is not None:
+        key = f"unit:{get_unit(store, unit_code).id}"
+    else:
+        raise ValueError("unit_code or official_id is needed")
+    row = store.db.execute(
+        f"SELECT {_DOSSIER_COLUMNS} FROM dossiers WHERE cycle_id = ? AND subject_key = ?", [cycle.id, key]
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(_("There is no dossier for this subject in the cycle {cycle}.", cycle=cycle.id),
+                            code="dossier.unknown")
+    return _row_to_dossier(row)
+
+
+def get_dossier(store: Store, dossier_id: str) -> Dossier:
+    """The dossier with this id."""
+    row = store.db.execute(f"SELECT {_DOSSIER_COLUMNS} FROM dossiers WHERE id = ?", [dossier_id]).fetchone()
+    if row is None:
+        raise NotFoundError(_("There is no dossier with the id {id}.", id=dossier_id), code="dossier.unknown")
+    return _row_to_dossier(row)
+
+
+def stored_items(store: Store, dossier_id: str) -> dict[str, StoredItem]:
+    """Every stored item of a dossier, by item kind id."""
+    result = {}
+    for row in store.db.execute(
+        "SELECT kind, state, form_id, form_version, answers, attachment_sha256, attachment_name, exempt_reason, "
+        "updated_at, updated_by FROM dossier_items WHERE dossier_id = ?",
+        [dossier_id],
+    ):
+        result[row[0]] = StoredItem(
+            row[0], ItemState(row[1]), row[2], row[3], json.loads(row[4]) if row[4] else None,
+            row[5], row[6], row[7], row[8], row[9],
+        )
+    return result
+
+
+def dossier_statuses(store: Store, cycle: Cycle, dossier: Dossier) -> list[ItemStatus]:
+    """What each item of this dossier is owed and where it stands."""
+    if dossier.official_id:
+        attributes = official_attributes(get_official(store, dossier.official_id))
+    else:
+        attributes = unit_attributes(get_unit_by_id(store, dossier.unit_id))
+    stored = {kind: (item.state, item.exempt_reason) for kind, item in stored_items(store, dossier.id).items()}
+    return item_statuses(cycle, dossier.scope, attributes, stored)
+
+
+def get_unit_by_id(store: Store, unit_id: str) -> Unit:
+    """The unit with this UUID."""
+    row = store.db.execute("SELECT code FROM units WHERE id = ?", [unit_id]).fetchone()
+    if row is None:
+        raise NotFoundError(_("There is no unit with the id {id}.", id=unit_id), code="unit.unknown")
+    return get_unit(store, row[0])
+
+
+def _editable(store: Store, cycle: Cycle, dossier_id: str, kind: str) -> Dossier:
+    dossier = get_dossier(store, dossier_id)
+    if dossier.locked:
+        raise StateError(
+            _("This dossier was signed off and is read-only. Reopen it first if it must change."),
+            code="dossier.locked",
+        )
+    item = cycle.item(kind)
+    if item.scope != dossier.scope:
+        raise ValidationError(_("The item {item} does not belong to this kind of dossier.", item=item.name),
+                              [("kind", kind)])
+    return dossier
+
+
+def _write_item(store: Store, cycle: Cycle, dossier: Dossier, kind: str, actor: str, action: str, **values) -> None:
+    now = store.now_text()
+    row = {
+        "dossier_id": dossier.id, "kind": kind, "form_id": None, "form_version": None, "answers": None,
+        "attachment_sha256": None, "attachment_name": None, "exempt_reason": None,
+        "updated_at": now, "updated_by": actor, **values,
+    }
+    store.db.execute(
+        "INSERT INTO dossier_items (dossier_id, kind, state, form_id, form_version, answers, attachment_sha256, "
+        "attachment_name, exempt_reason, updated_at, updated_by) VALUES (:dossier_id, :kind, :state, :form_id, "
+        ":form_version, :answers, :attachment_sha256, :attachment_name, :exempt_reason, :updated_at, :updated_by) "
+        "ON CONFLICT (dossier_id, kind) DO UPDATE SET state = excluded.state, form_id = excluded.form_id, "
+        "form_version = excluded.form_version, answers = excluded.answers, "
+        "attachment_sha256 = excluded.attachment_sha256, attachment_name = excluded.attachment_name, "
+        "exempt_reason = excluded.exempt_reason, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+        row,
+    )
+    store.audit(actor, action, f"dossier:{dossier.id}", item=kind, state=values.get("state"))
+    _refresh_state(store, cycle, dossier)
+
+
+def _refresh_state(store: Store, cycle: Cycle, dossier: Dossier) -> None:
+    statuses = dossier_statuses(store, cycle, dossier)
+    complete = all(s.done for s in statuses if s.counts)
+    state = DossierState.COMPLETE if complete else DossierState.DRAFT
+    store.db.execute("UPDATE dossiers SET state = ?, updated_at = ? WHERE id = ?",
+                     [state.value, store.now_text(), dossier.id])
+
+
+def save_answers(
+    store: Store, cycle: Cycle, dossier_id: str, kind: str, answers: dict[str, Any], *,
+    form_id: str, form_version: str, complete: bool, actor: str,
+) -> None:
+    """Store a form item's answers (NFC) as draft or complete; the form engine validated them."""
+    with store.atomic():
+        dossier = _editable(store, cycle, dossier_id, kind)
+        _write_item(
+            store, cycle, dossier, kind, actor, "item.answers",
+            state=(ItemState.COMPLETE if complete else ItemState.DRAFT).value,
+            form_id=form_id, form_version=form_version,
+            answers=json.dumps(normalize_tree(answers), ensure_ascii=False, sort_keys=True),
+        )
+
+
+def attach_file(
+    store: Store, cycle: Cycle, dossier_id: str, kind: str, data: bytes, filename: str, *, actor: str
+) -> str:
+    """Attach a PDF or image to an item (stored once by content); return its SHA-256."""
+    with store.atomic():
+        dossier = _editable(store, cycle, dossier_id, kind)
+        digest = put_attachment(store, data)
+        _write_item(store, cycle, dossier, kind, actor, "item.attach", state=ItemState.ATTACHED.value,
+                    attachment_sha256=digest, attachment_name=clean_line(filename))
+    return digest
+
+
+def set_exempt(store: Store, cycle: Cycle, dossier_id: str, kind: str, reason: str, *, actor: str) -> None:
+    """Waive an item for this subject, with the reason that will be shown and printed."""
+    reason = clean_line(reason)
+    if not reason:
+        raise ValidationError(_("An exemption needs a reason."), [("reason", "")])
+    with store.atomic():
+        dossier = _editable(store, cycle, dossier_id, kind)
+        _write_item(store, cycle, dossier, kind, actor, "item.exempt", state=ItemState.EXEMPT.value,
+                    exempt_reason=reason)
+
+
+def clear_item(store: Store, cycle: Cycle, dossier_id: str, kind: str, *, actor: str) -> None:
+    """Remove an item's content (the attachment bytes stay for the audit trail)."""
+    with store.atomic():
+        dossier = _editable(store, cycle, dossier_id, kind)
+        store.db.execute("DELETE FROM dossier_items WHERE dossier_id = ? AND kind = ?", [dossier.id, kind])
+        store.audit(actor, "item.clear", f"dossier:{dossier.id}", item=kind)
+        _refresh_state(store, cycle, dossier)
+
+
+def missing_items(store: Store, cycle: Cycle, dossier: Dossier) -> list[ItemStatus]:
+    """Required items that are not done yet."""
+    return [s for s in dossier_statuses(store, cycle, dossier) if s.counts and not s.done]
+
+
+def snapshot_hash(store: Store, dossier_id: str) -> str:
+    """A SHA-256 over the dossier's content as it stands (item states, answers, attachment hashes)."""
+    content = [
+        [item.kind, item.state.value, item.form_id, item.form_version, item.answers, item.attachment_sha256,
+         item.exempt_reason]
+        for item in sorted(stored_items(store, dossier_id).values(), key=lambda i: i.kind)
+    ]
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def sign_off(store: Store, cycle: Cycle, dossier_id: str, *, by: str) -> Dossier:
+    """Lock a complete dossier, recording who signed it off, when, and a hash of what was signed."""
+    by = clean_line(by)
+    if not by:
+        raise ValidationError(_("Say who signs the dossier off."), [("by", "")])
+    with store.atomic():
+        dossier = get_dossier(store, dossier_id)
+        if dossier.locked:
+            raise StateError(_("This dossier is already signed off."), code="dossier.locked")
+        missing = missing_items(store, cycle, dossier)
+        if missing:
+            raise ValidationError(
+                _("The dossier cannot be signed off: {count} required items are missing.", count=len(missing)),
+                [(s.item.id, s.item.name) for s in missing],
+            )
+        digest = snapshot_hash(store, dossier.id)
+        store.db.execute(
+            "UPDATE dossiers SET state = ?, snapshot_sha256 = ?, signed_off_by = ?, signed_off_at = ?, "
+            "updated_at = ? WHERE id = ?",
+            [DossierState.SIGNED_OFF.value, digest, by, store.now_text(), store.now_text(), dossier.id],
+        )
+        store.audit(by, "dossier.sign_off", f"dossier:{dossier.id}", snapshot=digest)
+    return get_dossier(store, dossier_id)
+
+
+def reopen(store: Store, cycle: Cycle, dossier_id: str, *, by: str, reason: str) -> Dossier:
+    """Unlock a signed-off dossier for changes; who, when and why are recorded."""
+    reason = clean_line(reason)
+    if not reason:
+        raise ValidationError(_("Reopening a signed-off dossier needs a reason."), [("reason", "")])
+    with store.atomic():
+        dossier = get_dossier(store, dossier_id)
+        if not dossier.locked:
+            raise StateError(_("This dossier is not signed off; it can be edited already."), code="dossier.open")
+        store.db.execute(
+            "UPDATE dossiers SET state = ?, snapshot_sha256 = NULL, signed_off_by = NULL, signed_off_at = NULL, "
+            "updated_at = ? WHERE id = ?",
+            [DossierState.DRAFT.value, store.now_text(), dossier.id],
+        )
+        store.audit(clean_line(by) or "?", "dossier.reopen", f"dossier:{dossier.id}", reason=reason,
+                    previous_state=dossier.state.value, previous_snapshot=dossier.snapshot_sha256)
+        _refresh_state(store, cycle, dossier)
+    return get_dossier(store, dossier_id)
+
+
+def mark_exported(store: Store, dossier_ids: list[str], package_id: str, *, actor: str) -> None:
+    """Record that signed-off dossiers left in a package."""
+    with store.atomic():
+        for dossier_id in dossier_ids:
+            dossier = get_dossier(store, dossier_id)
+            if not dossier.locked:
+                raise StateError(_("Only signed-off dossiers can be exported."), code="dossier.not_signed")
+            store.db.execute("UPDATE dossiers SET state = ?, package_id = ?, updated_at = ? WHERE id = ?",
+                             [DossierState.EXPORTED.value, package_id, store.now_text(), dossier_id])
+            store.audit(actor, "dossier.export", f"dossier:{dossier_id}", package=package_id)
+
+
+def mark_received(store: Store, dossier_ids: list[str], *, actor: str) -> None:
+    """Record the Board's receipt of exported dossiers."""
+    with store.atomic():
+        for dossier_id in dossier_ids:
+            store.db.execute("UPDATE dossiers SET state = ?, received_at = ?, updated_at = ? WHERE id = ?",
+                             [DossierState.RECEIVED.value, store.now_text(), store.now_text(), dossier_id])
+            store.audit(actor, "dossier.receive", f"dossier:{dossier_id}")
+
+
+def audit_trail(store: Store, subject: str) -> list[dict[str, Any]]:
+    """The audit records of one subject, oldest first."""
+    return [
+        {"at": r[0], "actor": r[1], "action": r[2], "detail": json.loads(r[3])}
+        for r in store.db.execute(
+            "SELECT at, actor, action, detail FROM audit WHERE subject = ? ORDER BY id", [subject]
+        )
+    ]

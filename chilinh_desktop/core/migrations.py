@@ -1,0 +1,116 @@
+"""Numbered schema migrations; each runs in one transaction with the record of it."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "chilinh"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        CREATE TABLE units (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            grassroots INTEGER NOT NULL DEFAULT 0,
+            sort_key INTEGER NOT NULL DEFAULT 0
+        );
+        -- A unit exists with a given parent from valid_from (inclusive) until
+        -- valid_until (exclusive, NULL = still open): moves, closures and
+        -- re-openings are new periods, so any past year's tree can be rebuilt.
+        CREATE TABLE unit_periods (
+            id INTEGER PRIMARY KEY,
+            unit_id TEXT NOT NULL REFERENCES units(id),
+            parent_id TEXT REFERENCES units(id),
+            valid_from TEXT NOT NULL,
+            valid_until TEXT
+        );
+        CREATE INDEX unit_periods_unit ON unit_periods(unit_id);
+
+        CREATE TABLE officials (
+            id TEXT PRIMARY KEY,
+            full_name TEXT NOT NULL,
+            birth_date TEXT,
+            gender TEXT,
+            party_post TEXT NOT NULL DEFAULT '',
+            government_post TEXT NOT NULL DEFAULT '',
+            mass_org_post TEXT NOT NULL DEFAULT '',
+            workplace TEXT NOT NULL DEFAULT '',
+            party_cell TEXT NOT NULL DEFAULT '',
+            unit_id TEXT NOT NULL REFERENCES units(id),
+            tier TEXT NOT NULL,
+            deputy_head_or_above INTEGER NOT NULL DEFAULT 1,
+            residence_exempt_reason TEXT,
+            asset_declaration_required INTEGER NOT NULL DEFAULT 1,
+            active INTEGER NOT NULL DEFAULT 1,
+            sort_key INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX officials_unit ON officials(unit_id);
+
+        CREATE TABLE cycles (
+            id TEXT PRIMARY KEY,
+            year INTEGER NOT NULL,
+            definition TEXT NOT NULL,
+            source_sha256 TEXT NOT NULL,
+            loaded_at TEXT NOT NULL
+        );
+
+        CREATE TABLE dossiers (
+            id TEXT PRIMARY KEY,
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            subject_key TEXT NOT NULL,
+            unit_id TEXT NOT NULL REFERENCES units(id),
+            official_id TEXT REFERENCES officials(id),
+            state TEXT NOT NULL DEFAULT 'draft',
+            snapshot_sha256 TEXT,
+            signed_off_by TEXT,
+            signed_off_at TEXT,
+            package_id TEXT,
+            received_at TEXT,
+            updated_at TEXT NOT NULL,
+            UNIQUE (cycle_id, subject_key)
+        );
+        CREATE INDEX dossiers_unit ON dossiers(unit_id);
+
+        CREATE TABLE attachments (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            mime TEXT NOT NULL,
+            data BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE dossier_items (
+            id INTEGER PRIMARY KEY,
+            dossier_id TEXT NOT NULL REFERENCES dossiers(id),
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            form_id TEXT,
+            form_version TEXT,
+            answers TEXT,
+            attachment_sha256 TEXT REFERENCES attachments(sha256),
+            attachment_name TEXT,
+            exempt_reason TEXT,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            UNIQUE (dossier_id, kind)
+        );
+
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        """
+    )

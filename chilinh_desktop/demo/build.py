@@ -1,0 +1,157 @@
+"""Building the demo city, deterministically from a seed, as of early December 2023."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+
+from chilinh_desktop.core.cycles import Cycle, install_cycle, load_cycle_file, shipped_cycle_files
+from chilinh_desktop.core.dossiers import (
+    attach_file,
+    dossier_statuses,
+    ensure_dossiers,
+    find_dossier,
+    save_answers,
+    sign_off,
+)
+from chilinh_desktop.core.officials import add_official, list_officials
+from chilinh_desktop.core.requirements import Need
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.units import add_unit, unit_tree
+from chilinh_desktop.demo import names
+from chilinh_desktop.demo.answers import FORM_VERSION, sample_answers
+from chilinh_desktop.demo.scans import scanned_page
+
+DEMO_TODAY = dt.date(2023, 12, 5)
+CITY_NAME = "Minh Giang"
+ROOT_CODE = "TU"
+TREE_START = dt.date(2020, 10, 1)  # the tree as set after the 2020 party congresses
+ACTOR = "demo"
+
+# Share of top-level units in each progress profile: (name, share of required items done, share signed off).
+PROFILES = (("signed", 1.0, True), ("complete", 1.0, False), ("good", 0.8, False), ("half", 0.5, False),
+            ("started", 0.15, False))
+PROFILE_WEIGHTS = (0.15, 0.15, 0.3, 0.25, 0.15)
+
+Progress = Callable[[str, int, int], None]
+
+
+def _demo_cycle() -> Cycle:
+    return load_cycle_file(next(p for p in shipped_cycle_files() if p.stem == "2023"))
+
+
+def build_demo(store: Store, *, seed: int = 2023, progress: Progress | None = None) -> Cycle:
+    """Fill an empty database with the demo city, its cadres and partly done dossiers."""
+    rng = random.Random(seed)
+    report = progress or (lambda step, done, total: None)
+    cycle = _demo_cycle()
+    with store.atomic():
+        install_cycle(store, cycle, actor=ACTOR)
+        _build_tree_and_cadres(store, rng)
+        ensure_dossiers(store, cycle, actor=ACTOR)
+        store.set_setting("today", DEMO_TODAY.isoformat())
+        store.set_setting("role", "demo")
+        store.set_setting("unit_code", ROOT_CODE)
+    _fill_dossiers(store, cycle, rng, report)
+    return cycle
+
+
+def _build_tree_and_cadres(store: Store, rng: random.Random) -> None:
+    used: set[str] = set()
+    sort = iter(range(1, 100_000))
+    add_unit(store, code=ROOT_CODE, name=f"Thành ủy {CITY_NAME}", type="thanh_uy", parent_code=None,
+             valid_from=TREE_START, sort_key=0, actor=ACTOR)
+    # The city's own leaders are managed by the province: in the tree, not in the city dossier.
+    for post, government in (("Bí thư Thành ủy", ""), ("Phó Bí thư Thường trực Thành ủy", ""),
+                             ("Phó Bí thư Thành ủy", "Chủ tịch UBND thành phố")):
+        _cadre(store, rng, used, ROOT_CODE, f"Thành ủy {CITY_NAME}", post, government, "", tier="btv_tinh_uy",
+               sort_key=next(sort))
+    for n, (kind, place) in enumerate(names.WARDS, 1):
+        code = f"DB{n:02d}"
+        add_unit(store, code=code, name=f"Đảng bộ {kind.lower()} {place}", type="dang_bo_co_so",
+                 parent_code=ROOT_CODE, valid_from=TREE_START, sort_key=next(sort), actor=ACTOR)
+        for c in range(1, rng.randint(4, 7)):
+            template = names.CELL_NAMES[(c - 1) % len(names.CELL_NAMES)]
+            add_unit(store, code=f"{code}-CB{c:02d}",
+                     name="Chi bộ " + template.format(n=c, place=place, kind=kind.lower()),
+                     type="chi_bo_truc_thuoc", parent_code=code, valid_from=TREE_START, sort_key=next(sort),
+                     actor=ACTOR)
+        for party, government, mass in names.WARD_POSTS:
+            _cadre(store, rng, used, code, f"{kind} {place}", party, government, mass, sort_key=next(sort))
+    for prefix, unit_type, name, posts in names.AGENCIES:
+        add_unit(store, code=prefix, name=name, type=unit_type, parent_code=ROOT_CODE, valid_from=TREE_START,
+                 sort_key=next(sort), actor=ACTOR)
+        if unit_type == "dang_bo_co_so":
+            for c in range(1, rng.randint(3, 5)):
+                add_unit(store, code=f"{prefix}-CB{c:02d}", name=f"Chi bộ số {c} – {name.removeprefix('Đảng bộ ')}",
+                         type="chi_bo_truc_thuoc", parent_code=prefix, valid_from=TREE_START,
+                         sort_key=next(sort), actor=ACTOR)
+        head, deputy = posts
+        party_head = head if unit_type in ("dang_bo_co_so", "chi_bo_co_so") else "Bí thư Chi bộ"
+        _cadre(store, rng, used, prefix, name, party_head, "" if party_head == head else head, "",
+               sort_key=next(sort))
+        for _ in range(rng.randint(1, 3)):
+            _cadre(store, rng, used, prefix, name, "Đảng viên" if rng.random() < 0.5 else "Phó Bí thư Chi bộ",
+                   deputy, "", sort_key=next(sort))
+        if rng.random() < 0.5:
+            # A managed specialist below deputy-head level: no pledge or breakthrough registration owed.
+            _cadre(store, rng, used, prefix, name, "Đảng viên", "Chuyên viên", "", deputy_head=False,
+                   sort_key=next(sort))
+
+
+def _cadre(store: Store, rng: random.Random, used: set[str], unit_code: str, workplace: str, party: str,
+           government: str, mass: str, *, tier: str = "btv_thanh_uy", deputy_head: bool = True,
+           sort_key: int = 0) -> None:
+    full_name, gender = names.person(rng, used)
+    born = dt.date(rng.randint(1966, 1988), rng.randint(1, 12), rng.randint(1, 28))
+    exempt = rng.choice(names.RESIDENCE_EXEMPTIONS) if rng.random() < 0.06 else None
+    add_official(
+        store, full_name=full_name, unit_code=unit_code, tier=tier, birth_date=born, gender=gender,
+        party_post=party, government_post=government, mass_org_post=mass, workplace=workplace,
+        party_cell=f"Chi bộ {workplace}", deputy_head_or_above=deputy_head, residence_exempt_reason=exempt,
+        asset_declaration_required=rng.random() > 0.05, sort_key=sort_key, actor=ACTOR,
+    )
+
+
+def _fill_dossiers(store: Store, cycle: Cycle, rng: random.Random, report: Progress) -> None:
+    tree = unit_tree(store, cycle.tree_date)
+    top_units = [node for node in tree.by_code[ROOT_CODE].children]
+    for n, node in enumerate(top_units, 1):
+        report("demo.dossiers", n, len(top_units))
+        profile, share, signed = rng.choices(PROFILES, PROFILE_WEIGHTS)[0]
+        subjects = [("unit", node.unit.code, node.unit.name)]
+        subjects += [("official", o.id, o.full_name) for o in list_officials(store, node.unit.code)]
+        with store.atomic():
+            for scope, key, name in subjects:
+                dossier = (find_dossier(store, cycle, unit_code=key) if scope == "unit"
+                           else find_dossier(store, cycle, official_id=key))
+                for status in dossier_statuses(store, cycle, dossier):
+                    _fill_item(store, cycle, dossier.id, status, name, share, rng)
+                if signed:
+                    sign_off(store, cycle, dossier.id, by=f"Bí thư {node.unit.name}")
+
+
+def _fill_item(store, cycle, dossier_id, status, subject_name, share, rng) -> None:
+    item = status.item
+    if status.need is Need.NOT_APPLICABLE or status.need is Need.EXEMPT:
+        return
+    if status.need is Need.OPTIONAL:
+        if rng.random() < 0.2 and share >= 0.5:
+            attach_file(store, cycle, dossier_id, item.id,
+                        scanned_page(item.name, subject_name, rng.randrange(2**31)), "goi-y-kiem-diem.pdf",
+                        actor=ACTOR)
+        return
+    roll = rng.random()
+    if roll >= share:
+        if roll < share + 0.15 and item.kind == "form":
+            save_answers(store, cycle, dossier_id, item.id, sample_answers(item, subject_name, rng),
+                         form_id=item.form, form_version=FORM_VERSION, complete=False, actor=ACTOR)
+        return
+    if item.kind == "form":
+        save_answers(store, cycle, dossier_id, item.id, sample_answers(item, subject_name, rng),
+                     form_id=item.form, form_version=FORM_VERSION, complete=True, actor=ACTOR)
+    else:
+        attach_file(store, cycle, dossier_id, item.id, scanned_page(item.name, subject_name, rng.randrange(2**31)),
+                    f"{item.id}.pdf", actor=ACTOR)
+

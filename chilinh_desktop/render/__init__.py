@@ -1,0 +1,1 @@
+"""Output documents: PDF (reportlab) and Excel (openpyxl). No Qt here."""

@@ -1,0 +1,116 @@
+"""Finding a serif font with full Vietnamese coverage and registering it with reportlab.
+
+Order (DESIGN.md): Times New Roman (every Windows PC), then Liberation Serif
+(metric-compatible), then DejaVu Serif. A font is accepted only if it has every
+glyph of the Vietnamese alphabet; if none does, a clear error says what to install.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFError
+
+from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.i18n import _
+
+VIETNAMESE_SAMPLE = (
+    "ĂÂĐÊÔƠƯăâđêôơư"
+    "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+    "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
+)
+
+# Family name -> file names of regular, bold, italic, bold italic.
+CANDIDATES: tuple[tuple[str, tuple[str, str, str, str]], ...] = (
+    ("Times New Roman", ("times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf")),
+    ("Times New Roman", ("Times New Roman.ttf", "Times New Roman Bold.ttf", "Times New Roman Italic.ttf",
+                         "Times New Roman Bold Italic.ttf")),
+    ("Liberation Serif", ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
+                          "LiberationSerif-BoldItalic.ttf")),
+    ("DejaVu Serif", ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf",
+                      "DejaVuSerif-BoldItalic.ttf")),
+)
+
+
+class FontError(ChilinhError):
+    """No installed font can print Vietnamese."""
+
+    code = "render.no_font"
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """A registered family: reportlab names for the four styles."""
+
+    family: str
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+
+def font_dirs() -> list[Path]:
+    """Folders searched for fonts on this system (Windows fonts folder first)."""
+    dirs = []
+    if sys.platform == "win32":
+        windir = os.environ.get("WINDIR", r"C:\Windows")
+        dirs.append(Path(windir) / "Fonts")
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    dirs += [Path.home() / ".fonts", Path.home() / ".local/share/fonts", Path("/usr/share/fonts"),
+             Path("/usr/local/share/fonts"), Path("/Library/Fonts"), Path("/System/Library/Fonts")]
+    return [d for d in dirs if d.is_dir()]
+
+
+def _find(name: str, dirs: list[Path]) -> Path | None:
+    for folder in dirs:
+        direct = folder / name
+        if direct.is_file():
+            return direct
+        for found in folder.rglob(name):
+            return found
+    return None
+
+
+def covers_vietnamese(font: TTFont) -> bool:
+    """Whether every Vietnamese letter has a glyph in the font."""
+    widths = font.face.charWidths
+    return all(ord(ch) in widths for ch in VIETNAMESE_SAMPLE)
+
+
+@cache
+def serif_family(preferred: str | None = None) -> FontFamily:
+    """Register and return the first available family that covers Vietnamese."""
+    dirs = font_dirs()
+    candidates = sorted(CANDIDATES, key=lambda c: c[0] != preferred) if preferred else CANDIDATES
+    for family, files in candidates:
+        paths = [_find(name, dirs) for name in files]
+        if paths[0] is None:
+            continue
+        try:
+            regular = TTFont(f"{family}", str(paths[0]))
+        except TTFError:
+            continue
+        if not covers_vietnamese(regular):
+            continue
+        names = [family]
+        pdfmetrics.registerFont(regular)
+        for style, path in zip(("Bold", "Italic", "BoldItalic"), paths[1:], strict=True):
+            name = f"{family}-{style}"
+            try:
+                pdfmetrics.registerFont(TTFont(name, str(path or paths[0])))
+            except TTFError:
+                pdfmetrics.registerFont(TTFont(name, str(paths[0])))
+            names.append(name)
+        pdfmetrics.registerFontFamily(family, normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3])
+        return FontFamily(family, *names)
+    raise FontError(
+        _("No installed font can print Vietnamese. Install Times New Roman, Liberation Serif or DejaVu Serif "
+          "and try again.")
+    )

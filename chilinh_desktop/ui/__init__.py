@@ -1,0 +1,1 @@
+"""The PySide6 face of the application: windows, item models, dialogs. Qt lives only here."""
