@@ -127,7 +127,9 @@ def ensure_dossiers(store: Store, cycle: Cycle, *, actor: str = "system") -> int
     return len(rows)
 
 
-def find_dossier(store: Store, cycle: Cycle, *, unit_code: str | None = None, official_id: str | None = None) -> Dossier:
+def find_dossier(
+    store: Store, cycle: Cycle, *, unit_code: str | None = None, official_id: str | None = None
+) -> Dossier:
     """The collective dossier of a unit, or the dossier of a cadre, in this cycle."""
     if official_id is not None:
         key = f"official:{get_official(store, official_id).id}"

@@ -179,7 +179,7 @@ def move_unit(store: Store, code: str, new_parent_code: str | None, on: dt.date,
 
 def close_unit(store: Store, code: str, on: dt.date, *, actor: str = "system") -> None:
     """The unit (and everything still under it) ceases to exist from `on` (merged, dissolved)."""
-    unit = get_unit(store, code)
+    get_unit(store, code)  # an unknown code is NotFoundError, not "closed"
     tree = unit_tree(store, on)
     if code not in tree.by_code:
         raise StateError(

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, TTFError
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.i18n import _

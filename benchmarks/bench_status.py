@@ -1,0 +1,72 @@
+"""Benchmark: `status` over a province-sized dataset (2,000 units, 10,000 cadres).
+
+Target: under one second on the 2-core CI machine. Prints the figures; asserts nothing.
+
+    .venv/bin/python benchmarks/bench_status.py [--units 2000] [--officials 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import io
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from chilinh_desktop.cli import main as cli_main
+from chilinh_desktop.core.clock import FixedClock
+from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.deadlines import compute_status
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.demo.province import build_province
+
+
+def run(units: int, officials: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "province.sqlite3"
+        started = time.perf_counter()
+        with Store.open(path, clock=FixedClock(dt.date(2023, 12, 5))) as store:
+            build_province(store, units=units, officials=officials)
+            items = store.db.execute("SELECT count(*) FROM dossier_items").fetchone()[0]
+        print(f"dataset: {units} units, {officials} cadres, {items} stored items "
+              f"(built in {time.perf_counter() - started:.1f} s, {path.stat().st_size / 2**20:.1f} MiB)")
+
+        with Store.open(path) as store:
+            cycle = get_cycle(store)
+            timings = []
+            for _ in range(5):
+                t0 = time.perf_counter()
+                status = compute_status(store, cycle, dt.date(2023, 12, 5))
+                timings.append(time.perf_counter() - t0)
+            tracemalloc.start()
+            compute_status(store, cycle, dt.date(2023, 12, 5))
+            _, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+        required = sum(u.items_required for u in status.units)
+        print(f"compute_status: best {min(timings) * 1000:.0f} ms, median {sorted(timings)[2] * 1000:.0f} ms "
+              f"over 5 runs; {required} required items; Python peak allocation {peak / 2**20:.1f} MiB")
+
+        t0 = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            code = cli_main(["status", "--db", str(path), "--json", "--today", "2023-12-05"])
+        elapsed = time.perf_counter() - t0
+        print(f"`chilinh status --json` (in process, open + compute + JSON): {elapsed * 1000:.0f} ms, "
+              f"exit {code}, {len(out.getvalue()) / 2**20:.1f} MiB of JSON")
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"process peak RSS: {rss:.0f} MiB")
+        verdict = "OK" if min(timings) < 1.0 else "OVER TARGET"
+        print(f"target < 1 s for compute_status: {verdict}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--units", type=int, default=2000)
+    parser.add_argument("--officials", type=int, default=10_000)
+    options = parser.parse_args()
+    run(options.units, options.officials)
+    sys.exit(0)

@@ -1,0 +1,75 @@
+"""Keep the translation catalogs in step with the code.
+
+    python scripts/catalog.py            # extract, merge pending/*.po, update vi.po and en.po
+    python scripts/catalog.py --check    # exit 1 if a message lacks a Vietnamese translation
+
+Message ids are English (`_("...")` in chilinh_desktop/); vi.po must translate every one.
+Fragments in resources/translations/pending/*.<lang>.po (work in progress) are merged in;
+delete them once merged.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+KEYWORDS = {"_": None, "ngettext": (1, 2)}
+
+
+def extracted() -> Catalog:
+    """Every message id used in the code."""
+    catalog = Catalog(project="chilinh", charset="utf-8")
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        ROOT / "chilinh_desktop", method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        catalog.add(message, locations=[(f"chilinh_desktop/{filename}", lineno)])
+    return catalog
+
+
+def load(path: Path, locale: str) -> Catalog:
+    if not path.exists():
+        return Catalog(locale=locale, charset="utf-8")
+    with path.open("rb") as fh:
+        return read_po(fh, locale=locale)
+
+
+def update(check: bool) -> int:
+    template = extracted()
+    missing_total = 0
+    for locale in ("vi", "en"):
+        path = TRANSLATIONS / f"{locale}.po"
+        current = load(path, locale)
+        fragments = sorted((TRANSLATIONS / "pending").glob(f"*.{locale}.po"))
+        for fragment in fragments:
+            for message in load(fragment, locale):
+                if not (message.id and message.string):
+                    continue
+                if message.id in current:
+                    current[message.id].string = message.string
+                else:
+                    current.add(message.id, message.string)
+        current.update(template, no_fuzzy_matching=True)
+        # English ids translate to themselves unless the catalog says otherwise.
+        missing = [m.id for m in current if m.id and not m.string and locale == "vi"]
+        for message in current:
+            if message.id and not message.string and locale == "en":
+                message.string = message.id
+            message.flags.discard("fuzzy")
+        missing_total += len(missing)
+        if check:
+            for message_id in missing:
+                print(f"{locale}.po: no translation for {message_id!r}")
+            continue
+        with path.open("wb") as fh:
+            write_po(fh, current, width=100, sort_output=True, omit_header=False, ignore_obsolete=True)
+    return 1 if check and missing_total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(update("--check" in sys.argv))

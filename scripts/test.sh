@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs everything the tests need, then runs every check: lint, layer contracts,
+# translation catalog completeness, and the whole pytest suite (tests in random order).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh --test
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check .
+.venv/bin/lint-imports
+.venv/bin/python scripts/catalog.py --check
+.venv/bin/python -m pytest "$@"

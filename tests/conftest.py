@@ -1,0 +1,70 @@
+"""Shared fixtures: real SQLite files, the demo city built once per session, Qt offscreen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CHILINH_LANG", "vi")
+
+from chilinh_desktop.core.clock import FixedClock  # noqa: E402
+from chilinh_desktop.core.cycles import install_cycle, load_cycle_file, shipped_cycle_files  # noqa: E402
+from chilinh_desktop.core.store import Store  # noqa: E402
+from chilinh_desktop.i18n import set_language  # noqa: E402
+
+DEMO_TODAY = dt.date(2023, 12, 5)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Every test starts in Vietnamese, the product's default language."""
+    set_language("vi")
+    yield
+    set_language("vi")
+
+
+@pytest.fixture
+def cycle_2023():
+    """The shipped 2023 cycle definition."""
+    return load_cycle_file(next(p for p in shipped_cycle_files() if p.stem == "2023"))
+
+
+@pytest.fixture
+def store(tmp_path: Path, cycle_2023):
+    """An empty installation on disk with the 2023 cycle, its clock on 05/12/2023."""
+    s = Store.open(tmp_path / "test.sqlite3", clock=FixedClock(DEMO_TODAY))
+    install_cycle(s, cycle_2023)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory) -> Path:
+    """The demo city built once per session (seed 2023); copy it before changing it."""
+    from chilinh_desktop.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    with Store.open(path, clock=FixedClock(DEMO_TODAY)) as s:
+        build_demo(s, seed=2023)
+    return path
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path, demo_db_file: Path) -> Path:
+    """A private copy of the demo database file."""
+    target = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_db_file, target)
+    return target
+
+
+@pytest.fixture
+def demo_store(demo_path: Path):
+    """The demo city, opened, private to the test."""
+    s = Store.open(demo_path, clock=FixedClock(DEMO_TODAY))
+    yield s
+    s.close()
