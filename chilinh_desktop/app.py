@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import platformdirs
 
 from chilinh_desktop.core.clock import FixedClock, parse_date
-from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.errors import ChilinhError, NotFoundError
 from chilinh_desktop.core.store import Store, default_db_path
-from chilinh_desktop.i18n import _
+from chilinh_desktop.i18n import LANGUAGES, _, set_language
+from chilinh_desktop.resources import resources_dir
 
 
 def demo_db_path() -> Path:
@@ -36,23 +38,110 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Store:
     return store
 
 
+def needs_first_run(path: Path) -> bool:
+    """A data file that does not exist yet (or is empty) means the first start on this computer."""
+    return not path.exists() or path.stat().st_size == 0
+
+
+def install_translators(app, language: str) -> list:
+    """Qt's own dialogs in our language when Qt ships a catalog for it; our locale for dates and numbers."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+        if language == "vi"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
+    for name in ("qtbase", "qt"):
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{language}", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def apply_style(app) -> None:
+    """The house style sheet, if shipped."""
+    qss = resources_dir() / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+def choose_language(settings) -> str:
+    """CHILINH_LANG, else the language chosen in Settings, else Vietnamese."""
+    language = os.environ.get("CHILINH_LANG") or settings.value("language") or "vi"
+    return language if language in LANGUAGES else "vi"
+
+
+def _first_run(path: Path) -> Store | None:
+    from chilinh_desktop.ui.first_run import FirstRunDialog, set_up_installation
+
+    dialog = FirstRunDialog()
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+        return None
+    choice = dialog.choice()
+    if choice.role == "demo":
+        return open_for_gui(None, True)
+    store = Store.open(path)
+    set_up_installation(store, choice)
+    return store
+
+
 def run(db_path: Path | None = None, demo: bool = False) -> int:
     """Start the window; return the exit code."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    from chilinh_desktop.ui.main_window import MainWindow
+    from chilinh_desktop.ui.common import warn
 
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("chilinh")
     app.setOrganizationName("chilinh")
+    settings = QSettings()
+    language = choose_language(settings)
+    set_language(language)
+    install_translators(app, language)
+    app.setApplicationDisplayName(_("Review dossiers"))
+    apply_style(app)
     try:
-        store = open_for_gui(db_path, demo)
+        if demo:
+            store = open_for_gui(db_path, True)
+        else:
+            path = db_path or Path(str(settings.value("data_file") or default_db_path()))
+            if needs_first_run(path):
+                created = _first_run(path)
+                if created is None:
+                    return 0
+                store = created
+            else:
+                store = open_for_gui(path, False)
     except ChilinhError as exc:
-        QMessageBox.critical(None, _("Cannot open the data"), exc.message)
+        warn(None, _("Cannot open the data"), exc.message)
         return 2
-    window = MainWindow(store)
+    from chilinh_desktop.ui.main_window import MainWindow
+
+    try:
+        window = MainWindow(store, settings)
+    except NotFoundError as exc:
+        warn(None, _("Cannot open the data"), exc.message)
+        store.close()
+        return 2
     window.show()
+    window.start_session()
+    if os.environ.get("CHILINH_SMOKE") == "1":  # build check (scripts/build-frozen.sh): show, then quit
+        from PySide6.QtCore import QTimer
+
+        def _smoke_done() -> None:
+            print(f"chilinh smoke: window shown: {window.isVisible()}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(1000, _smoke_done)
     try:
         return app.exec()
     finally:
+        window.shutdown()
         store.close()

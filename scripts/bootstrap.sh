@@ -11,7 +11,7 @@ extras=""
 # System packages: only when we are root on a Debian-like system and something is missing.
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
           libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
-          libxcb-image0 fonts-liberation fonts-dejavu-core)
+          libxcb-image0 fonts-liberation2 fonts-dejavu-core)
 if [ "$extras" = "[test]" ]; then
   packages+=(xvfb xauth poppler-utils openssh-client age)
 fi

@@ -12,10 +12,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CHILINH_LANG", "vi")
 
-from chilinh_desktop.core.clock import FixedClock  # noqa: E402
-from chilinh_desktop.core.cycles import install_cycle, load_cycle_file, shipped_cycle_files  # noqa: E402
-from chilinh_desktop.core.store import Store  # noqa: E402
-from chilinh_desktop.i18n import set_language  # noqa: E402
+from chilinh_desktop.core.clock import FixedClock
+from chilinh_desktop.core.cycles import install_cycle, load_cycle_file, shipped_cycle_files
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.i18n import set_language
 
 DEMO_TODAY = dt.date(2023, 12, 5)
 

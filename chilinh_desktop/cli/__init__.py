@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chilinh_desktop import __version__
-from chilinh_desktop.cli import core_cmds
+from chilinh_desktop.cli import core_cmds, forms_cmds, package_cmds
 from chilinh_desktop.cli.common import db_argument
 from chilinh_desktop.core.errors import ChilinhError, ValidationError
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
@@ -21,7 +21,22 @@ from chilinh_desktop.i18n import LANGUAGES, _, set_language
 EXIT_REFUSED = 2
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix=_("Usage: "))
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with its own headings and messages in the chosen language."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("arguments")
+        self._optionals.title = _("options")
+        self.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+
     def error(self, message: str) -> None:  # argparse's own wording is English; say it our way
         self.print_usage(sys.stderr)
         sys.stderr.write(_("Error: {problem}. See --help.", problem=message) + "\n")
@@ -33,9 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="chilinh",
         description=_("Annual review dossiers for party offices (offline)."),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"chilinh {__version__}")
+    parser.add_argument("--version", action="version", version=f"chilinh {__version__}",
+                        help=_("show the version and exit"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help=_("language of messages (default: vi, or CHILINH_LANG)"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
@@ -45,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("open the demo city (created on first use in the per-user data folder)"))
     p.set_defaults(func=cmd_gui)
     core_cmds.register(sub)
+    forms_cmds.register(sub)
+    package_cmds.register(sub)
     return parser
 
 

@@ -114,3 +114,49 @@ def m0001_initial(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0002_keys_and_packages")
+def m0002_keys_and_packages(db: Database) -> None:
+    db.executescript(
+        """
+        -- owner 'self' is this installation's own key; 'board' is the Organisation Board's
+        -- (only its public part on a unit PC; with the private part on the Board's PC or in the demo).
+        -- private holds an OpenSSH private key (signing) or an age identity, passphrase-encrypted
+        -- when protected = 1; protected = 0 means stored as is, relying on the user account's files.
+        CREATE TABLE keys (
+            owner TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            public TEXT NOT NULL,
+            private BLOB,
+            protected INTEGER NOT NULL DEFAULT 0,
+            fingerprint TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            is_demo INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (owner, kind)
+        );
+
+        -- The Board's record of each unit's signing key, checked when a package arrives.
+        CREATE TABLE unit_keys (
+            unit_id TEXT PRIMARY KEY REFERENCES units(id),
+            fingerprint TEXT NOT NULL,
+            public TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+
+        -- Every exported package, byte for byte, so a lost USB stick can be written again.
+        CREATE TABLE packages (
+            id TEXT PRIMARY KEY,
+            unit_id TEXT NOT NULL REFERENCES units(id),
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            signer_fingerprint TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE INDEX packages_unit ON packages(unit_id);
+        """
+    )

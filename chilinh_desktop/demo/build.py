@@ -20,8 +20,10 @@ from chilinh_desktop.core.requirements import Need
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import add_unit, unit_tree
 from chilinh_desktop.demo import names
-from chilinh_desktop.demo.answers import FORM_VERSION, sample_answers
+from chilinh_desktop.demo.answers import sample_answers
 from chilinh_desktop.demo.scans import scanned_page
+from chilinh_desktop.formspec import check_answers, form_for_item, load_scales
+from chilinh_desktop.package.demo_keys import create_demo_keys
 
 DEMO_TODAY = dt.date(2023, 12, 5)
 CITY_NAME = "Minh Giang"
@@ -54,6 +56,7 @@ def build_demo(store: Store, *, seed: int = 2023, progress: Progress | None = No
         store.set_setting("role", "demo")
         store.set_setting("unit_code", ROOT_CODE)
     _fill_dossiers(store, cycle, rng, report)
+    create_demo_keys(store)
     return cycle
 
 
@@ -119,7 +122,7 @@ def _fill_dossiers(store: Store, cycle: Cycle, rng: random.Random, report: Progr
     top_units = [node for node in tree.by_code[ROOT_CODE].children]
     for n, node in enumerate(top_units, 1):
         report("demo.dossiers", n, len(top_units))
-        profile, share, signed = rng.choices(PROFILES, PROFILE_WEIGHTS)[0]
+        _profile, share, signed = rng.choices(PROFILES, PROFILE_WEIGHTS)[0]
         subjects = [("unit", node.unit.code, node.unit.name)]
         subjects += [("official", o.id, o.full_name) for o in list_officials(store, node.unit.code)]
         with store.atomic():
@@ -145,13 +148,18 @@ def _fill_item(store, cycle, dossier_id, status, subject_name, share, rng) -> No
     roll = rng.random()
     if roll >= share:
         if roll < share + 0.15 and item.kind == "form":
-            save_answers(store, cycle, dossier_id, item.id, sample_answers(item, subject_name, rng),
-                         form_id=item.form, form_version=FORM_VERSION, complete=False, actor=ACTOR)
+            _save_form(store, cycle, dossier_id, item, sample_answers(item, subject_name, rng, complete=False))
         return
     if item.kind == "form":
-        save_answers(store, cycle, dossier_id, item.id, sample_answers(item, subject_name, rng),
-                     form_id=item.form, form_version=FORM_VERSION, complete=True, actor=ACTOR)
+        _save_form(store, cycle, dossier_id, item, sample_answers(item, subject_name, rng))
     else:
         attach_file(store, cycle, dossier_id, item.id, scanned_page(item.name, subject_name, rng.randrange(2**31)),
                     f"{item.id}.pdf", actor=ACTOR)
 
+
+def _save_form(store, cycle, dossier_id, item, answers) -> None:
+    # The form engine, not the demo, decides whether the answers make the item complete.
+    form = form_for_item(cycle, item)
+    checked = check_answers(form, answers, load_scales(cycle.id))
+    save_answers(store, cycle, dossier_id, item.id, checked.answers, form_id=form.id, form_version=form.version,
+                 complete=checked.complete, actor=ACTOR)

@@ -68,14 +68,22 @@ def font_dirs() -> list[Path]:
     return [d for d in dirs if d.is_dir()]
 
 
-def _find(name: str, dirs: list[Path]) -> Path | None:
+def _find_all(name: str, dirs: list[Path]) -> list[Path]:
+    """Every file of that name: a system may carry an old copy without Vietnamese beside a new one."""
+    found: list[Path] = []
     for folder in dirs:
-        direct = folder / name
-        if direct.is_file():
-            return direct
-        for found in folder.rglob(name):
-            return found
-    return None
+        for path in [folder / name, *sorted(folder.rglob(name))]:
+            if path.is_file() and path not in found:
+                found.append(path)
+    return found
+
+
+def _sibling(folder: Path, name: str, dirs: list[Path]) -> Path | None:
+    """The style file from the same folder as the regular face, else from anywhere."""
+    if (folder / name).is_file():
+        return folder / name
+    others = _find_all(name, dirs)
+    return others[0] if others else None
 
 
 def covers_vietnamese(font: TTFont) -> bool:
@@ -90,26 +98,26 @@ def serif_family(preferred: str | None = None) -> FontFamily:
     dirs = font_dirs()
     candidates = sorted(CANDIDATES, key=lambda c: c[0] != preferred) if preferred else CANDIDATES
     for family, files in candidates:
-        paths = [_find(name, dirs) for name in files]
-        if paths[0] is None:
-            continue
-        try:
-            regular = TTFont(f"{family}", str(paths[0]))
-        except TTFError:
-            continue
-        if not covers_vietnamese(regular):
-            continue
-        names = [family]
-        pdfmetrics.registerFont(regular)
-        for style, path in zip(("Bold", "Italic", "BoldItalic"), paths[1:], strict=True):
-            name = f"{family}-{style}"
+        for regular_path in _find_all(files[0], dirs):
             try:
-                pdfmetrics.registerFont(TTFont(name, str(path or paths[0])))
+                regular = TTFont(family, str(regular_path))
             except TTFError:
-                pdfmetrics.registerFont(TTFont(name, str(paths[0])))
-            names.append(name)
-        pdfmetrics.registerFontFamily(family, normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3])
-        return FontFamily(family, *names)
+                continue
+            if not covers_vietnamese(regular):
+                continue
+            names = [family]
+            pdfmetrics.registerFont(regular)
+            for style, file_name in zip(("Bold", "Italic", "BoldItalic"), files[1:], strict=True):
+                name = f"{family}-{style}"
+                path = _sibling(regular_path.parent, file_name, dirs) or regular_path
+                try:
+                    pdfmetrics.registerFont(TTFont(name, str(path)))
+                except TTFError:
+                    pdfmetrics.registerFont(TTFont(name, str(regular_path)))
+                names.append(name)
+            pdfmetrics.registerFontFamily(family, normal=names[0], bold=names[1], italic=names[2],
+                                          boldItalic=names[3])
+            return FontFamily(family, *names)
     raise FontError(
         _("No installed font can print Vietnamese. Install Times New Roman, Liberation Serif or DejaVu Serif "
           "and try again.")

@@ -1,47 +1,298 @@
-"""The main window. For now: the unit tree read from the database."""
+"""The main window: the unit tree on the left; the unit, a dossier or the dashboard in the centre."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTreeView
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.deadlines import compute_status
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
+from chilinh_desktop.core.views import dossier_for_subject, unit_badges
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ui.unit_tree_model import UnitTreeModel
+from chilinh_desktop.ui.common import warn
+from chilinh_desktop.ui.dashboard import Dashboard
+from chilinh_desktop.ui.dossier_view import DossierView
+from chilinh_desktop.ui.menus import build_menus
+from chilinh_desktop.ui.operations import Cancelled, Job, error_text
+from chilinh_desktop.ui.session import build_context, offer_recovery
+from chilinh_desktop.ui.unit_pane import UnitPane
+from chilinh_desktop.ui.unit_tree_model import CODE_ROLE, Column, UnitFilterModel, UnitTreeModel
+
+BADGE_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
-    """The unit tree on the left, details of the selection on the right."""
+    """One open data file: tree, unit, dossier tabs, dashboard, menus, autosave."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
+        self.setObjectName("mainWindow")
         self.store = store
-        try:
-            cycle = get_cycle(store)
-            day = cycle.tree_date
-            title = cycle.title
-        except ChilinhError:
-            day, title = store.clock.today(), ""
-        self.setWindowTitle(_("Review dossiers — {title}", title=title) if title else _("Review dossiers"))
-        self.model = UnitTreeModel(unit_tree(store, day), self)
+        self.settings = settings or QSettings()
+        self.ctx = build_context(store, self)
+        cycle = self.ctx.cycle
+        self.setWindowTitle(_("Review dossiers — {title}", title=cycle.title))
+
+        self.model = UnitTreeModel(unit_tree(store, cycle.tree_date), self)
+        self.proxy = UnitFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("unitFilter")
+        self.filter.setPlaceholderText(_("Find a unit (Ctrl+F)…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
         self.tree = QTreeView()
         self.tree.setObjectName("unitTree")
-        self.tree.setModel(self.model)
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(Column.CODE, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(Column.PROGRESS, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setColumnHidden(Column.CODE, True)
         self.tree.expandToDepth(0)
-        self.tree.resizeColumnToContents(0)
-        self.detail = QLabel(_("Choose a unit on the left."))
-        self.detail.setWordWrap(True)
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([420, 600])
-        self.setCentralWidget(splitter)
-        self.tree.selectionModel().currentChanged.connect(self._on_current)
-        self.resize(1100, 720)
+        self.tree.selectionModel().currentChanged.connect(self._unit_selected)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 0, 4)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.tree)
 
-    def _on_current(self, current, _previous) -> None:
-        code = current.siblingAtColumn(1).data()
-        name = current.siblingAtColumn(0).data()
-        self.detail.setText(f"{code} — {name}" if code else "")
+        self.welcome = QLabel(_("Choose a unit on the left, or open the deadline dashboard (F9)."))
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.unit_pane = UnitPane(self.ctx)
+        self.unit_pane.open_dossier.connect(self.open_dossier)
+        self.dossier_view = DossierView(self.ctx)
+        self.dossier_view.back_requested.connect(self.show_unit_pane)
+        self.dossier_view.print_requested.connect(self.print_preview)
+        self.dashboard = Dashboard(cycle)
+        self.dashboard.open_item.connect(self.open_subject_item)
+        self.stack = QStackedWidget()
+        for page in (self.welcome, self.unit_pane, self.dossier_view, self.dashboard):
+            self.stack.addWidget(page)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(6, 4, 6, 4)
+        centre_layout.addWidget(self.stack)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(centre)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 900])
+        self.setCentralWidget(self.splitter)
+
+        self.save_label = QLabel(_("All changes are saved."))
+        self.job_label = QLabel()
+        self.job_bar = QProgressBar()
+        self.job_bar.setMaximumWidth(220)
+        self.job_cancel = QPushButton(_("Cancel"))
+        self.job_cancel.clicked.connect(self._cancel_jobs)
+        for widget in (self.job_label, self.job_bar, self.job_cancel):
+            widget.hide()
+            self.statusBar().addPermanentWidget(widget)
+        self.statusBar().addWidget(self.save_label, 1)
+
+        self.actions = build_menus(self)
+        self.ctx.runner.changed.connect(self._on_changed)
+        self.ctx.runner.failed.connect(lambda message: warn(self, _("The action was not done"), message))
+        self.ctx.autosave.status.connect(self.save_label.setText)
+        self.ctx.jobs.started.connect(self._job_started)
+        self.ctx.jobs.progress.connect(self._job_progress)
+        self.ctx.jobs.finished.connect(self._job_finished)
+        self._badge_timer = QTimer(self)
+        self._badge_timer.setSingleShot(True)
+        self._badge_timer.setInterval(BADGE_DELAY_MS)
+        self._badge_timer.timeout.connect(self.refresh_progress)
+        self._closed = False
+        self.resize(1280, 800)
+        self.restore_state()
+        self.refresh_progress()
+
+    # -- session ----------------------------------------------------------------------
+
+    def start_session(self, *, ask: bool = True) -> None:
+        """Mark the session open and, after an unclean exit, offer to restore unsaved work."""
+        start = self.ctx.journal.begin_session()
+        if ask and start.pending:
+            offer_recovery(self.ctx, self, unclean=start.unclean_exit, entries=start.pending)
+
+    def restore_state(self) -> None:
+        """Window geometry, toolbar/dock state and splitter as the person left them."""
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        last = self.settings.value("window/unit")
+        if isinstance(last, str) and last:
+            self.select_unit(last)
+
+    def save_state(self) -> None:
+        """Remember the window for next time."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.unit_pane.unit_code:
+            self.settings.setValue("window/unit", self.unit_pane.unit_code)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Save everything typed, stop the workers, close the session cleanly (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.ctx.autosave.flush()
+        self.ctx.jobs.shutdown()
+        self.ctx.runner.shutdown()
+        self.save_state()
+        self.ctx.journal.end_session()
+
+    # -- navigation -------------------------------------------------------------------
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        if text:
+            self.tree.expandAll()
+
+    def select_unit(self, code: str) -> bool:
+        """Select a unit in the tree (clearing a filter that hides it)."""
+        source = self.model.index_of(code)
+        if not source.isValid():
+            return False
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.filter.clear()
+            index = self.proxy.mapFromSource(source)
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    def _unit_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        code = current.data(CODE_ROLE)
+        if code:
+            self.ctx.autosave.flush()
+            self.unit_pane.show_unit(code)
+            self.stack.setCurrentWidget(self.unit_pane)
+
+    def show_unit_pane(self) -> None:
+        """Back from a dossier to its unit."""
+        self.ctx.autosave.flush()
+        detail = self.dossier_view.detail
+        if detail is not None and self.unit_pane.unit_code != detail.unit.code:
+            self.select_unit(detail.unit.code)
+        self.unit_pane.refresh()
+        if detail is not None and detail.official is not None:
+            self.unit_pane.select_cadre(detail.official.id)
+        self.stack.setCurrentWidget(self.unit_pane)
+
+    def open_dossier(self, dossier_id: str, item_kind: str | None = None) -> None:
+        """Show a dossier's tabs (at an item)."""
+        if self.dossier_view.dossier_id != dossier_id:
+            self.dossier_view.open(dossier_id, item_kind)
+        elif item_kind:
+            self.dossier_view.go_to_item(item_kind)
+        self.stack.setCurrentWidget(self.dossier_view)
+        page = self.dossier_view.current_page()
+        if page is not None and page.editor is not None:
+            page.editor.setFocus()
+
+    def open_subject_item(self, subject_kind: str, subject_id: str, item_kind: str) -> None:
+        """From the dashboard: the item of a unit or cadre."""
+        try:
+            dossier = dossier_for_subject(self.store, self.ctx.cycle, subject_kind, subject_id)
+        except ChilinhError as exc:
+            warn(self, _("The action was not done"), exc.message)
+            return
+        self.open_dossier(dossier.id, item_kind)
+
+    def show_dashboard(self) -> None:
+        """The whole tree against the deadlines."""
+        self.ctx.autosave.flush()
+        self.stack.setCurrentWidget(self.dashboard)
+        self.refresh_progress()
+
+    # -- refreshing -------------------------------------------------------------------
+
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        shown = self.dossier_view.dossier_id
+        if shown and f"dossier:{shown}" in changes:
+            self.dossier_view.refresh(contents=bool(changes & {"content", "attachment"}))
+        if self.stack.currentWidget() is self.unit_pane:
+            self.unit_pane.refresh()
+        if "tree" in changes:
+            self.model.set_tree(unit_tree(self.store, self.ctx.cycle.tree_date))
+        self._badge_timer.start()
+
+    def refresh_progress(self) -> None:
+        """Recompute badges and the dashboard off the GUI thread."""
+        cycle, tree = self.ctx.cycle, self.model.tree
+
+        def run(store: Store):
+            status = compute_status(store, cycle, store.clock.today())
+            return status, unit_badges(tree, status)
+
+        def done(result) -> None:
+            status, badges = result
+            self.model.set_badges(badges)
+            self.dashboard.set_status(status)
+
+        self.ctx.runner.call(run, on_done=done)
+
+    # -- long jobs --------------------------------------------------------------------
+
+    def _job_started(self, job: Job) -> None:
+        self.job_label.setText(job.title)
+        self.job_bar.setRange(0, 0)
+        for widget in (self.job_label, self.job_bar, self.job_cancel):
+            widget.show()
+
+    def _job_progress(self, _job: Job, done: int, total: int, text: str) -> None:
+        self.job_bar.setRange(0, max(total, 1))
+        self.job_bar.setValue(done)
+        if text:
+            self.job_label.setText(text)
+
+    def _job_finished(self, job: Job, _result: object, error: Exception | None) -> None:
+        if not self.ctx.jobs.running:
+            for widget in (self.job_label, self.job_bar, self.job_cancel):
+                widget.hide()
+        if isinstance(error, Cancelled):
+            self.statusBar().showMessage(_("Cancelled: {title}", title=job.title), 5000)
+        elif error is not None:
+            warn(self, _("The action was not done"), error_text(error))
+
+    def _cancel_jobs(self) -> None:
+        for job in list(self.ctx.jobs.running):
+            job.cancel()
+
+    def print_preview(self, dossier_id: str, item_kind: str) -> None:
+        """Open the print preview of one item."""
+        from chilinh_desktop.ui.printing import open_item_preview
+
+        open_item_preview(self, dossier_id, item_kind)

@@ -1,35 +1,87 @@
-"""A Qt item model over the core's unit tree (a thin adapter, no data of its own)."""
+"""A Qt item model over the core's unit tree (a thin adapter, no data of its own), and its filter."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+import unicodedata
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
 
 from chilinh_desktop.core.units import UnitNode, UnitTree
+from chilinh_desktop.core.views import Badge
 from chilinh_desktop.i18n import _
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invisible root, shared as the default parent
+
+LATE_COLOUR = QColor("#c62828")
+MISSING_COLOUR = QColor("#b26a00")
+DONE_COLOUR = QColor("#2e7d32")
+
+
+class Column(IntEnum):
+    """Columns of the unit tree."""
+
+    NAME = 0
+    CODE = 1
+    PROGRESS = 2
+
+
+def fold(text: str) -> str:
+    """Lower case without Vietnamese diacritics, so 'phuong' finds 'Phường'."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def badge_text(badge: Badge | None) -> str:
+    """The short badge shown beside a unit: done/required, and what is missing or late."""
+    if badge is None or badge.required == 0:
+        return ""
+    text = f"{badge.done}/{badge.required}"
+    if badge.late:
+        return text + " · " + _("{n} late", n=badge.late)
+    if badge.missing:
+        return text + " · " + _("{n} missing", n=badge.missing)
+    return text + " ✓"
 
 
 class UnitTreeModel(QAbstractItemModel):
-    """Units as a tree: column 0 the name, column 1 the code."""
-
-    COLUMNS = 2
+    """Units as a tree: name, code, and a progress badge per unit (its whole subtree)."""
 
     def __init__(self, tree: UnitTree, parent=None) -> None:
         super().__init__(parent)
         self._tree = tree
         self._parents: dict[int, UnitNode | None] = {}
+        self._rows: dict[int, int] = {}
+        self._badges: dict[str, Badge] = {}
         self._index_parents(tree)
 
     def _index_parents(self, tree: UnitTree) -> None:
-        self._parents = {}
-        for root in tree.roots:
+        self._parents, self._rows = {}, {}
+        for row, root in enumerate(tree.roots):
             self._parents[id(root)] = None
+            self._rows[id(root)] = row
             for node in root.walk():
-                for child in node.children:
+                for n, child in enumerate(node.children):
                     self._parents[id(child)] = node
+                    self._rows[id(child)] = n
+
+    @property
+    def tree(self) -> UnitTree:
+        """The tree shown."""
+        return self._tree
 
     def set_tree(self, tree: UnitTree) -> None:
         """Replace the whole tree (after a change in the core)."""
@@ -38,50 +90,126 @@ class UnitTreeModel(QAbstractItemModel):
         self._index_parents(tree)
         self.endResetModel()
 
+    def set_badges(self, badges: dict[str, Badge]) -> None:
+        """Show new progress counts (computed off the GUI thread)."""
+        self._badges = badges
+        if self._tree.roots:
+            self._emit_badges_changed(QModelIndex())
+
+    def _emit_badges_changed(self, parent: QModelIndex) -> None:
+        rows = self.rowCount(parent)
+        if rows == 0:
+            return
+        self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, Column.PROGRESS, parent))
+        for row in range(rows):
+            child = self.index(row, 0, parent)
+            if self.rowCount(child):
+                self._emit_badges_changed(child)
+
+    def badge(self, code: str) -> Badge | None:
+        """The counts shown for a unit, if computed."""
+        return self._badges.get(code)
+
+    def index_of(self, code: str) -> QModelIndex:
+        """The index of the unit with this code (invalid when not in the tree)."""
+        node = self._tree.by_code.get(code)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(self._rows[id(node)], 0, node)
+
     def _node(self, index: Index) -> UnitNode | None:
         return index.internalPointer() if index.isValid() else None
 
     def _children(self, node: UnitNode | None) -> list[UnitNode]:
         return self._tree.roots if node is None else node.children
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
         children = self._children(self._node(parent))
-        if not (0 <= row < len(children) and 0 <= column < self.COLUMNS):
+        if not (0 <= row < len(children) and 0 <= column < len(Column)):
             return QModelIndex()
         return self.createIndex(row, column, children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         node = self._node(index)
         if node is None:
             return QModelIndex()
         parent = self._parents.get(id(node))
         if parent is None:
             return QModelIndex()
-        grandparent = self._parents.get(id(parent))
-        row = self._children(grandparent).index(parent)
-        return self.createIndex(row, 0, parent)
+        return self.createIndex(self._rows[id(parent)], 0, parent)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._children(self._node(parent)))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return self.COLUMNS
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return len(Column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         node = self._node(index)
         if node is None:
             return None
+        column = index.column()
+        badge = self._badges.get(node.unit.code)
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.unit.name if index.column() == 0 else node.unit.code
+            if column == Column.NAME:
+                return node.unit.name
+            if column == Column.CODE:
+                return node.unit.code
+            return badge_text(badge)
         if role == CODE_ROLE:
             return node.unit.code
+        if role == BADGE_ROLE:
+            return badge
+        if role == SEARCH_ROLE:
+            return fold(f"{node.unit.name} {node.unit.code}")
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.PROGRESS and badge is not None:
+            if badge.late:
+                return QBrush(LATE_COLOUR)
+            return QBrush(MISSING_COLOUR if badge.missing else DONE_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{node.unit.code} — {node.unit.name}"
+            tip = f"{node.unit.code} — {node.unit.name}"
+            if badge is not None and badge.required:
+                tip += "\n" + _(
+                    "{done} of {required} required items done; {missing} missing, {late} late.",
+                    done=badge.done,
+                    required=badge.required,
+                    missing=badge.missing,
+                    late=badge.late,
+                )
+            return tip
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{node.unit.name}, {badge_text(badge)}"
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_("Unit"), _("Code"))[section] if 0 <= section < self.COLUMNS else None
+            titles = (_("Unit"), _("Code"), _("Progress"))
+            return titles[section] if 0 <= section < len(titles) else None
         return None
+
+
+class UnitFilterModel(QSortFilterProxyModel):
+    """Keeps the units whose name or code contains the typed words (diacritics optional), and their parents."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setAutoAcceptChildRows(True)
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        """Filter by these words (empty: everything)."""
+        self.beginFilterChange()
+        self._words = fold(text).split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        haystack = index.data(SEARCH_ROLE) or ""
+        return all(word in haystack for word in self._words)

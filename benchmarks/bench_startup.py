@@ -1,0 +1,156 @@
+"""Time from process start to the main window shown: the demo city and a province-sized database.
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 5]
+
+Each run is a fresh process (offscreen Qt). It reports when the window is shown, when the
+progress badges (computed on the worker thread) arrive, and the longest the GUI event loop
+was blocked meanwhile, so "responsive while the tree grows" is measured, not assumed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROVINCE_DB = Path(os.environ.get("CHILINH_BENCH_DIR", "/tmp")) / "chilinh-province.sqlite3"
+
+CHILD = r"""
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from pathlib import Path
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from chilinh_desktop.app import open_for_gui
+from chilinh_desktop.ui.main_window import MainWindow
+
+app = QApplication([])
+store = open_for_gui(Path(sys.argv[1]), False)
+window = MainWindow(store, QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window.show()
+app.processEvents()
+print("shown", time.time(), flush=True)
+state = {"last": time.monotonic(), "worst": 0.0}
+
+def tick():
+    now = time.monotonic()
+    state["worst"] = max(state["worst"], now - state["last"])
+    state["last"] = now
+    if window.model.badge(window.model.tree.roots[0].unit.code) is not None and window.ctx.runner.pending == 0:
+        print("badges", time.time(), state["worst"], flush=True)
+        window.close()
+        app.quit()
+
+timer = QTimer()
+timer.timeout.connect(tick)
+timer.start(5)
+app.exec()
+store.close()
+"""
+
+
+def build_province(path: Path, units: int = 1800, seed: int = 7) -> None:
+    """A province-sized tree (~1,800 units under 12 districts) with ~5 managed cadres per grassroots unit."""
+    from chilinh_desktop.core.clock import FixedClock
+    from chilinh_desktop.core.cycles import install_cycle, load_cycle_file, shipped_cycle_files
+    from chilinh_desktop.core.dossiers import ensure_dossiers
+    from chilinh_desktop.core.officials import add_official
+    from chilinh_desktop.core.store import Store
+    from chilinh_desktop.core.units import add_unit
+
+    rng = random.Random(seed)
+    start = dt.date(2020, 10, 1)
+    with Store.open(path, clock=FixedClock(dt.date(2023, 12, 5))) as store:
+        cycle = load_cycle_file(shipped_cycle_files()[0])
+        with store.atomic():
+            install_cycle(store, cycle)
+            store.set_setting("today", "2023-12-05")
+            add_unit(store, code="TINH", name="Tỉnh ủy", type="thanh_uy", parent_code=None, valid_from=start)
+            per_district = units // 12
+            for d in range(1, 13):
+                district = f"H{d:02d}"
+                add_unit(
+                    store, code=district, name=f"Huyện ủy số {d}", type="thanh_uy", parent_code="TINH", valid_from=start
+                )
+                for u in range(1, per_district):
+                    code = f"{district}-{u:03d}"
+                    kind = "dang_bo_co_so" if u % 3 else "chi_bo_co_so"
+                    add_unit(
+                        store,
+                        code=code,
+                        name=f"Đảng bộ cơ sở {u} huyện {d}",
+                        type=kind,
+                        parent_code=district,
+                        valid_from=start,
+                    )
+                    for c in range(rng.randint(3, 7)):
+                        add_official(
+                            store,
+                            full_name=f"Cán bộ {d}-{u}-{c}",
+                            unit_code=code,
+                            tier="btv_thanh_uy",
+                            party_post="Bí thư Đảng ủy" if c == 0 else "Phó Bí thư",
+                        )
+        ensure_dossiers(store, cycle)
+
+
+def run_once(db: Path, tmp: Path) -> tuple[float, float, float]:
+    ini = tmp / "bench.ini"
+    ini.unlink(missing_ok=True)
+    started = time.time()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db), str(ini)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    shown = badges = worst = float("nan")
+    for line in proc.stdout:
+        parts = line.split()
+        if parts[0] == "shown":
+            shown = float(parts[1]) - started
+        elif parts[0] == "badges":
+            badges, worst = float(parts[1]) - started, float(parts[2])
+    proc.wait()
+    return shown, badges, worst
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    tmp = Path(os.environ.get("CHILINH_BENCH_DIR", "/tmp"))
+    demo = tmp / "chilinh-bench-demo.sqlite3"
+    if not demo.exists():
+        subprocess.run(
+            [sys.executable, "-m", "chilinh_desktop", "demo", "--db", str(demo), "--force"],
+            check=True,
+            cwd=ROOT,
+            stderr=subprocess.DEVNULL,
+        )
+    if not PROVINCE_DB.exists():
+        t = time.time()
+        build_province(PROVINCE_DB)
+        print(f"built the province database in {time.time() - t:.0f} s: {PROVINCE_DB}")
+    for label, db in (("demo city", demo), ("province", PROVINCE_DB)):
+        results = [run_once(db, tmp) for _ in range(args.runs)]
+        shown = statistics.median(r[0] for r in results)
+        badges = statistics.median(r[1] for r in results)
+        worst = max(r[2] for r in results)
+        print(
+            f"{label:10s} window shown {shown:.2f} s · badges in {badges:.2f} s · "
+            f"longest GUI stall while loading {worst * 1000:.0f} ms (median of {args.runs})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

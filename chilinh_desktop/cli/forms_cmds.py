@@ -1,0 +1,175 @@
+"""Commands over forms: list them, read and write answers, print one form or a whole unit."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from chilinh_desktop.cli.common import db_argument, open_store, print_json, print_table
+from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.formspec import Field, FormSpec, cycle_forms, get_form_item, set_form_answers
+from chilinh_desktop.formspec.loader import ATTACHMENT_TYPES
+from chilinh_desktop.i18n import _
+from chilinh_desktop.render import print_form, print_settings, run_jobs, unit_print_jobs, write_pdf
+
+
+def _subject(p: argparse.ArgumentParser, *, required: bool = True) -> None:
+    group = p.add_mutually_exclusive_group(required=required)
+    group.add_argument("--official", metavar="ID", help=_("the cadre (id as `chilinh officials --json` shows)"))
+    group.add_argument("--unit", metavar="CODE", help=_("the unit, for a collective form"))
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the form and print commands to the CLI."""
+    p = sub.add_parser("forms", help=_("list the forms of the current cycle with their fields"))
+    db_argument(p)
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.set_defaults(func=cmd_forms)
+
+    form = sub.add_parser("form", help=_("read or write the answers of one form"))
+    actions = form.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+    p = actions.add_parser("get", help=_("print the stored answers as JSON"))
+    db_argument(p)
+    _subject(p)
+    p.add_argument("--form", required=True, metavar="FORM_ID", help=_("the form id, e.g. 02B"))
+    p.set_defaults(func=cmd_form_get)
+    p = actions.add_parser("set", help=_("check and store answers from a JSON file"))
+    db_argument(p)
+    _subject(p)
+    p.add_argument("--form", required=True, metavar="FORM_ID", help=_("the form id, e.g. 02B"))
+    p.add_argument("--answers", required=True, type=Path, metavar="FILE.json",
+                   help=_("a JSON object keyed by field id"))
+    p.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    p.set_defaults(func=cmd_form_set)
+
+    p = sub.add_parser("print", help=_("print one form of a cadre or unit to PDF"))
+    db_argument(p)
+    p.add_argument("form_id", metavar="FORM_ID", help=_("the form id, e.g. 02B"))
+    _subject(p)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=_("the PDF file to write"))
+    p.add_argument("--draft", action="store_true", help=_("mark the printout as a draft"))
+    p.set_defaults(func=cmd_print)
+
+    p = sub.add_parser("print-all", help=_("print every filled form of a unit and its cadres"))
+    db_argument(p)
+    p.add_argument("--unit", required=True, metavar="CODE", help=_("the unit"))
+    p.add_argument("--out", required=True, type=Path, metavar="DIR", help=_("the folder to write PDFs into"))
+    p.add_argument("--draft", action="store_true", help=_("mark every printout as a draft"))
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help=_("processes to print with (default: all cores)"))
+    p.set_defaults(func=cmd_print_all)
+
+
+def field_json(fld: Field) -> dict[str, Any]:
+    """A field as `forms --json` describes it."""
+    data: dict[str, Any] = {"id": fld.id, "type": fld.type, "label": fld.label, "required": fld.required}
+    if fld.help:
+        data["help"] = fld.help
+    if fld.options:
+        data["options"] = [{"id": o.id, "label": o.label} for o in fld.options]
+    if fld.source:
+        data["source"] = fld.source
+    if fld.required_unless:
+        data["required_unless"] = fld.required_unless
+    if fld.columns:
+        data["columns"] = [field_json(c) for c in fld.columns]
+        data["min_rows"], data["max_rows"] = fld.min_rows, fld.max_rows
+    return data
+
+
+def form_json(form: FormSpec) -> dict[str, Any]:
+    """A form as `forms --json` describes it."""
+    return {"id": form.id, "version": form.version, "name": form.name, "scope": form.scope, "kind": "form",
+            "fields": [field_json(f) for f in form.fields()]}
+
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        cycle = get_cycle(store)
+    listing = []
+    for item, form in cycle_forms(cycle):
+        if form is not None:
+            listing.append({**form_json(form), "item": item.id})
+        else:
+            # Files from outside (scans, the asset declaration): PDF or image, no fields to fill.
+            listing.append({"id": item.id, "version": None, "name": item.name, "scope": item.scope,
+                            "kind": "attachment", "item": item.id,
+                            "accept": list(ATTACHMENT_TYPES), "fields": []})
+    if args.json:
+        print_json(listing)
+        return 0
+    print(_("Forms of the cycle {cycle}:", cycle=cycle.title))
+    print_table([_("Form"), _("Version"), _("Name"), _("Fields")],
+                [[f["id"], f["version"] or "", f["name"], len(f["fields"]) or _("attached file")] for f in listing])
+    return 0
+
+
+def cmd_form_get(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        item = get_form_item(store, get_cycle(store), args.form, official_id=args.official, unit_code=args.unit)
+    print_json(item.answers)
+    return 0
+
+
+def _read_answers(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # Notepad on Windows writes a BOM
+    except OSError as exc:
+        raise ValidationError(_("Cannot read {path}: {error}.", path=path, error=exc.strerror or str(exc)),
+                              [("answers", str(path))]) from exc
+    except UnicodeDecodeError:
+        raise ValidationError(_("{path} is not UTF-8 text. Save it as UTF-8 and try again.", path=path),
+                              [("answers", str(path))]) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(_("{path} is not valid JSON (line {line}, column {column}). Nothing was saved.",
+                                path=path, line=exc.lineno, column=exc.colno), [("answers", str(path))]) from None
+
+
+def cmd_form_set(args: argparse.Namespace) -> int:
+    answers = _read_answers(args.answers)
+    with open_store(args) as store:
+        checked = set_form_answers(store, get_cycle(store), args.form, answers, official_id=args.official,
+                                   unit_code=args.unit, actor=args.actor)
+    if checked.complete:
+        print(_("Saved. The form {form} is complete.", form=args.form))
+    else:
+        print(_("Saved as a draft. Still missing ({count}):", count=len(checked.gaps)))
+        for where, problem in checked.gaps:
+            print(f"  - {where}: {problem}")
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        pdf, draft = print_form(store, get_cycle(store), args.form_id, official_id=args.official,
+                                unit_code=args.unit, draft=args.draft)
+    write_pdf(args.out, pdf)
+    print(_("Draft printed to {path}.", path=args.out) if draft else _("Printed to {path}.", path=args.out))
+    return 0
+
+
+def cmd_print_all(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    with open_store(args) as store:
+        cycle = get_cycle(store)
+        jobs = unit_print_jobs(store, cycle, args.unit.upper(), args.out, draft=args.draft)
+        settings = print_settings(store)
+
+    def progress(done: int, total: int, label: str) -> None:
+        sys.stderr.write("\r\x1b[K" + _("Printing {done}/{total}: {label}", done=done, total=total, label=label))
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    pages = run_jobs(jobs, settings, progress=progress, workers=args.jobs)
+    seconds = time.perf_counter() - started
+    print(_("{count} documents ({pages} pages) written to {path} in {seconds:.1f} s.", count=len(jobs),
+            pages=pages, path=args.out, seconds=seconds))
+    return 0

@@ -1,0 +1,222 @@
+"""Commands for keys, sign-off, export and verification of submission packages."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from chilinh_desktop.cli.common import db_argument, open_store, print_json
+from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.unit_signoff import sign_off_unit
+from chilinh_desktop.i18n import _
+from chilinh_desktop.package import keyring
+from chilinh_desktop.package.errors import PackageError
+from chilinh_desktop.package.export import ExportError, export_unit
+from chilinh_desktop.package.verify_service import verify_package
+
+EXIT_REFUSED = 2
+PASSPHRASE_ENV = "CHILINH_PASSPHRASE"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the package commands to the CLI."""
+    p = sub.add_parser("keys", help=_("show this installation's keys and their fingerprints"))
+    db_argument(p)
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.set_defaults(func=cmd_keys)
+    keys_sub = p.add_subparsers(dest="keys_command", metavar=_("ACTION"), parser_class=type(p))
+    q = keys_sub.add_parser("init", help=_("create this installation's signing key"))
+    db_argument(q)
+    q.add_argument("--board", action="store_true", help=_("this is the Organisation Board (passphrase required)"))
+    q.set_defaults(func=cmd_keys_init)
+    q = keys_sub.add_parser("backup", help=_("write the Board's private keys to a file protected by the passphrase"))
+    db_argument(q)
+    q.add_argument("--out", type=Path, required=True, metavar="FILE", help=_("the file to write"))
+    q.add_argument("--plain", action="store_true",
+                   help=_("write the age identity unprotected (AGE-SECRET-KEY-…) for the age tool"))
+    q.set_defaults(func=cmd_keys_backup)
+    q = keys_sub.add_parser("restore", help=_("read the Board's private keys back from a backup file"))
+    db_argument(q)
+    q.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE", help=_("the backup file"))
+    q.set_defaults(func=cmd_keys_restore)
+
+    p = sub.add_parser("signoff", help=_("sign off the dossiers of a unit and its cadres"))
+    db_argument(p)
+    p.add_argument("--unit", required=True, metavar="CODE", help=_("the unit code"))
+    p.add_argument("--by", required=True, metavar="NAME", help=_("who signs off"))
+    p.set_defaults(func=cmd_signoff)
+
+    p = sub.add_parser("export", help=_("write the signed submission package of a unit"))
+    db_argument(p)
+    p.add_argument("--unit", required=True, metavar="CODE", help=_("the unit code"))
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("the folder (USB stick) to write to"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("verify", help=_("check a package without changing anything"))
+    p.add_argument("package", type=Path, metavar="PACKAGE", help=_("the package file (.zip)"))
+    p.add_argument("--db", type=Path, default=None, metavar="PATH",
+                   help=_("check the signer against the unit keys recorded in this data file (read-only)"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.set_defaults(func=cmd_verify)
+
+
+def read_passphrase(prompt: str, *, required: bool) -> str | None:
+    """The passphrase from CHILINH_PASSPHRASE, else asked on the terminal; never from the command line."""
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt + " ") or None
+    if required:
+        raise ExportError(_("A passphrase is needed: set {env} or run the command in a terminal.",
+                            env=PASSPHRASE_ENV), code="keys.passphrase")
+    return None
+
+
+def _fail(exc: PackageError) -> int:
+    sys.stderr.write(_("Error: {problem}", problem=exc.message) + "\n")
+    return EXIT_REFUSED
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        shown = keyring.public_keys(store)
+    result: dict = {"signing": None}
+    if shown.signing_public:
+        result["signing"] = {"public_openssh": shown.signing_public, "fingerprint": shown.signing_fingerprint,
+                             "label": shown.signing_label}
+    if shown.recipient:
+        result["encryption"] = {"age_recipient": shown.recipient, "label": shown.recipient_label,
+                                "demo": shown.recipient_is_demo, "private_key_here": shown.board_private_here}
+    if args.json:
+        print_json(result)
+        return 0
+    if not shown.signing_public:
+        print(_("This installation has no signing key yet. Create one with: chilinh keys init"))
+        return EXIT_REFUSED
+    print(_("Signing key (OpenSSH): {key}", key=shown.signing_public))
+    print(_("Fingerprint: {fingerprint}", fingerprint=shown.signing_fingerprint))
+    if shown.recipient:
+        demo = _(" (DEMO, not for real use)") if shown.recipient_is_demo else ""
+        print(_("Board encryption key (age): {recipient}{demo}", recipient=shown.recipient, demo=demo))
+    return 0
+
+
+def cmd_keys_init(args: argparse.Namespace) -> int:
+    prompt = _("Passphrase for the keys (empty for none):") if not args.board else _("Passphrase for the keys:")
+    passphrase = read_passphrase(prompt, required=args.board)
+    with open_store(args) as store:
+        try:
+            fingerprint = keyring.create_installation_key(store, board=args.board, passphrase=passphrase,
+                                                          actor="keys")
+        except PackageError as exc:
+            return _fail(exc)
+    print(_("Signing key created. Fingerprint: {fingerprint}", fingerprint=fingerprint))
+    return 0
+
+
+def cmd_keys_backup(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        try:
+            if args.plain:
+                sys.stderr.write(_("Warning: the file {path} will hold the Board's decryption key WITHOUT "
+                                   "protection. Anyone with it can read every confidential file. Keep it offline "
+                                   "and destroy it after use.", path=args.out) + "\n")
+                row = keyring.board_recipient(store)
+                passphrase = read_passphrase(_("Passphrase of the keys:"), required=True) if row.protected else None
+                keyring.write_plain_identity(store, args.out, passphrase)
+            else:
+                passphrase = read_passphrase(_("Passphrase for the backup:"), required=True)
+                assert passphrase is not None
+                keyring.backup_board_keys(store, args.out, passphrase)
+        except PackageError as exc:
+            return _fail(exc)
+    print(_("Keys written to {path}.", path=args.out))
+    return 0
+
+
+def cmd_keys_restore(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(_("Passphrase of the backup:"), required=True)
+    assert passphrase is not None
+    with open_store(args) as store:
+        try:
+            recipient = keyring.restore_board_keys(store, args.source, passphrase)
+        except PackageError as exc:
+            return _fail(exc)
+    print(_("Keys restored. Board encryption key: {recipient}", recipient=recipient))
+    return 0
+
+
+def cmd_signoff(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        result = sign_off_unit(store, get_cycle(store), args.unit, by=args.by)
+    print(_("Signed off now: {signed}; already signed off: {already}.", signed=len(result.signed),
+            already=len(result.already)))
+    if result.complete:
+        return 0
+    sys.stderr.write(_("{count} dossiers could not be signed off; still missing:", count=len(result.missing)) + "\n")
+    for subject, items in result.missing.values():
+        sys.stderr.write(f"  - {subject}: {'; '.join(items)}\n")
+    return EXIT_REFUSED
+
+
+def _progress(done: int, total: int, label: str) -> None:
+    sys.stderr.write("\r" + _("Writing the package: {done}/{total}", done=done, total=total))
+    if done >= total:
+        sys.stderr.write("\n")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        passphrase = None
+        if keyring.needs_passphrase(keyring.own_signing(store)):
+            passphrase = read_passphrase(_("Passphrase of the signing key:"), required=True)
+        try:
+            result = _export(store, args, passphrase)
+        except ExportError as exc:
+            sys.stderr.write(_("Error: {problem}", problem=exc.message) + "\n")
+            for dossier_id, subject in exc.problems:
+                sys.stderr.write(f"  - {subject} ({dossier_id})\n")
+            return EXIT_REFUSED
+        except PackageError as exc:
+            return _fail(exc)
+    if args.json:
+        print_json({"path": str(result.path), "sha256": result.sha256, "fingerprint": result.fingerprint,
+                    "size": result.size, "package_id": result.package_id, "slip": str(result.slip_path),
+                    "dossiers": list(result.dossier_ids)})
+    else:
+        print(_("Package written and checked: {path}", path=result.path))
+        print(_("SHA-256: {sha256}", sha256=result.sha256))
+        print(_("Signing key fingerprint: {fingerprint}", fingerprint=result.fingerprint))
+        print(_("Handover slip: {path}", path=result.slip_path))
+    return 0
+
+
+def _export(store: Store, args: argparse.Namespace, passphrase: str | None):
+    progress = None if args.json or not sys.stderr.isatty() else _progress
+    return export_unit(store, get_cycle(store), args.unit, args.out, passphrase=passphrase, progress=progress)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    check = verify_package(args.package, args.db)
+    if args.json:
+        print_json({
+            "ok": check.ok, "path": str(check.path), "unit_code": check.unit_code,
+            "cycle_id": check.info.get("Cycle-Id"), "package_id": check.info.get("Package-Id"),
+            "fingerprint": check.fingerprint, "known_fingerprint": check.known_fingerprint,
+            "errors": [{"code": e.code, "message": e.message, "subject": e.subject} for e in check.errors],
+        })
+    elif check.ok:
+        print(_("The package is intact and correctly signed."))
+        print(_("Unit: {unit}; signing key fingerprint: {fingerprint}", unit=check.unit_code,
+                fingerprint=check.fingerprint))
+    else:
+        sys.stderr.write(_("The package was refused ({count} problems):", count=len(check.errors)) + "\n")
+        for error in check.errors:
+            sys.stderr.write(f"  - [{error.code}] {error.message}\n")
+    return 0 if check.ok else EXIT_REFUSED

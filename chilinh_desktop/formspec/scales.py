@@ -1,0 +1,53 @@
+"""The cycle's assessment scales: criterion levels and overall ratings (mức xếp loại).
+
+They are data (forms/scales/<cycle id>.toml) because the regime changes: 2023 uses the
+four levels of Quy định 124-QĐ/TW; from 2025 Quy định 366-QĐ/TW brings a points scale.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from chilinh_desktop.core.errors import DefinitionError
+from chilinh_desktop.formspec.model import Option
+from chilinh_desktop.i18n import _
+from chilinh_desktop.resources import forms_dir
+
+
+@dataclass(frozen=True)
+class Scales:
+    """Levels for one criterion (Xuất sắc … Kém) and ratings for a person or collective (HTXSNV …)."""
+
+    cycle_id: str
+    levels: tuple[Option, ...]
+    ratings: tuple[Option, ...]
+    rating_short: dict[str, str]
+
+
+@cache
+def load_scales(cycle_id: str) -> Scales:
+    """The scales of a cycle, read from forms/scales/<cycle id>.toml and checked."""
+    path = forms_dir() / "scales" / f"{cycle_id}.toml"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DefinitionError(_("{file}: cannot read the scales: {error}", file=path.name, error=exc)) from exc
+    lists = {}
+    for key in ("levels", "ratings"):
+        rows = raw.get(key)
+        if not isinstance(rows, list) or len(rows) < 2:
+            raise DefinitionError(_("{file}, {field}: {problem}", file=path.name, field=key,
+                                    problem=_("needs at least {count} entries", count=2)))
+        for n, row in enumerate(rows, 1):
+            if not (isinstance(row, dict) and isinstance(row.get("id"), str) and isinstance(row.get("label"), str)):
+                raise DefinitionError(_("{file}, {field}: {problem}", file=path.name, field=f"{key}[{n}]",
+                                        problem=_("needs an id and a label")))
+        lists[key] = rows
+    return Scales(
+        cycle_id=cycle_id,
+        levels=tuple(Option(r["id"], r["label"]) for r in lists["levels"]),
+        ratings=tuple(Option(r["id"], r["label"]) for r in lists["ratings"]),
+        rating_short={r["id"]: r.get("short", r["id"]) for r in lists["ratings"]},
+    )

@@ -1,0 +1,141 @@
+"""What goes into a unit's submission package: its data, rendered forms, scans and summary.
+
+Produced lazily, one payload file at a time, so a unit with hundreds of megabytes of scans is
+never held in memory at once; confidential items are encrypted to the Board as they pass.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from chilinh_desktop.core.attachments import get_attachment
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.dossiers import Dossier, dossier_statuses, stored_items
+from chilinh_desktop.core.officials import get_official
+from chilinh_desktop.core.requirements import ItemState, Need
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.units import Unit
+from chilinh_desktop.formspec import stored_form_item
+from chilinh_desktop.package import agecrypt
+from chilinh_desktop.render import render_pdf
+from chilinh_desktop.render.batch import filled_form
+from chilinh_desktop.render.excel_summary import SummaryRow, summary_workbook
+from chilinh_desktop.render.settings import print_settings
+
+Progress = Callable[[int, int, str], None]
+_EXTENSIONS = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg", "image/tiff": "tif"}
+
+
+@dataclass
+class Contents:
+    """A unit's package contents; `documents` fills in as the payload is produced (for the slip)."""
+
+    store: Store
+    cycle: Cycle
+    unit: Unit
+    dossiers: list[Dossier]
+    recipient: str
+    documents: list[tuple[str, str]] = field(default_factory=list)
+    summary: list[SummaryRow] = field(default_factory=list)
+
+
+def payload_count(contents: Contents) -> int:
+    """How many payload files the package will have (for progress), counted without rendering."""
+    count = 2  # unit.json and summary.xlsx
+    for dossier in contents.dossiers:
+        count += 1 if dossier.official_id else 0
+        count += sum(1 for item in stored_items(contents.store, dossier.id).values()
+                     if item.state in (ItemState.COMPLETE, ItemState.DRAFT, ItemState.ATTACHED))
+    return count
+
+
+def payload(contents: Contents, progress: Progress | None = None) -> Iterator[tuple[str, bytes]]:
+    """Yield (name under data/, bytes) for every payload file, in a fixed order."""
+    report = progress or (lambda done, total, label: None)
+    total = payload_count(contents)
+    done = 0
+    seen: set[str] = set()
+    officials: list[dict[str, Any]] = []
+    collective: dict[str, Any] | None = None
+    for dossier in contents.dossiers:
+        official = get_official(contents.store, dossier.official_id) if dossier.official_id else None
+        who = official.full_name if official else contents.unit.name
+        record = _dossier_record(contents, dossier)
+        for name, data, item_record in _item_files(contents, dossier, who):
+            record["items"][item_record["kind"]].update(item_record, file=name)
+            if name in seen:
+                continue  # the same scan attached twice is carried once (names are content hashes)
+            seen.add(name)
+            done += 1
+            report(done, total, name)
+            yield name, data
+        if official is None:
+            collective = record
+        else:
+            officials.append({"official": official.as_json(), "dossier": record})
+            done += 1
+            report(done, total, official.id)
+            yield f"officials/{official.id}.json", _json({"official": official.as_json(), "dossier": record})
+    unit_doc = {
+        "format": "chilinh-unit", "version": 1, "cycle_id": contents.cycle.id,
+        "unit": {"id": contents.unit.id, "code": contents.unit.code, "name": contents.unit.name,
+                 "type": contents.unit.type, "grassroots": contents.unit.grassroots},
+        "dossier": collective, "officials": [entry["official"]["id"] for entry in officials],
+    }
+    yield "unit.json", _json(unit_doc)
+    yield "summary.xlsx", summary_workbook(contents.unit.code, contents.unit.name, contents.cycle.title,
+                                           contents.summary)
+    report(total, total, "summary.xlsx")
+
+
+def _dossier_record(contents: Contents, dossier: Dossier) -> dict[str, Any]:
+    items: dict[str, dict[str, Any]] = {}
+    for status in dossier_statuses(contents.store, contents.cycle, dossier):
+        items[status.item.id] = {"kind": status.item.id, "need": status.need.value, "state": status.state.value,
+                                 "exempt_reason": status.reason}
+    return {"id": dossier.id, "state": dossier.state.value, "signed_off_by": dossier.signed_off_by,
+            "signed_off_at": dossier.signed_off_at, "snapshot_sha256": dossier.snapshot_sha256, "items": items}
+
+
+def _item_files(contents: Contents, dossier: Dossier, who: str) -> Iterator[tuple[str, bytes, dict[str, Any]]]:
+    store, cycle = contents.store, contents.cycle
+    stored = stored_items(store, dossier.id)
+    settings = print_settings(store)
+    for status in dossier_statuses(store, cycle, dossier):
+        item = status.item
+        kept = stored.get(item.id)
+        contents.summary.append(SummaryRow(who, item.name, status.need.value, status.state.value,
+                                           status.reason or ""))
+        if kept is None or status.need is Need.NOT_APPLICABLE:
+            continue
+        record: dict[str, Any] = {"kind": item.id, "confidential": item.confidential}
+        if item.kind == "form" and kept.state in (ItemState.COMPLETE, ItemState.DRAFT):
+            form_item = stored_form_item(store, cycle, dossier, item)
+            pdf = render_pdf(filled_form(store, cycle, form_item), settings,
+                             draft=kept.state is not ItemState.COMPLETE, title=form_item.form.name)
+            record.update(form_id=kept.form_id, form_version=kept.form_version)
+            if not item.confidential:
+                record["answers"] = kept.answers  # a confidential form's answers travel only inside its PDF
+            name = f"forms/{dossier.id}-{item.id}.pdf"
+            yield (*_maybe_sealed(contents, name, f"{dossier.id}-{item.id}.pdf", pdf, item.confidential), record)
+            contents.documents.append((who, item.short_name))
+        elif kept.attachment_sha256:
+            data, mime = get_attachment(store, kept.attachment_sha256)
+            file_name = f"{kept.attachment_sha256}.{_EXTENSIONS.get(mime, 'bin')}"
+            record.update(attachment_sha256=kept.attachment_sha256, attachment_name=kept.attachment_name)
+            yield (*_maybe_sealed(contents, f"scans/{file_name}", file_name, data, item.confidential), record)
+            contents.documents.append((who, item.short_name))
+
+
+def _maybe_sealed(contents: Contents, name: str, bare: str, data: bytes, confidential: bool) -> tuple[str, bytes]:
+    if not confidential:
+        return name, data
+    # Encrypted to the Board only: a lost stick reveals nothing of an asset declaration.
+    return f"confidential/{bare}.age", agecrypt.encrypt(data, [contents.recipient])
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")

@@ -1,0 +1,145 @@
+"""Exporting a unit's submission package (gói hồ sơ nộp) to a USB stick.
+
+Order matters: the file is written under a temporary name, flushed, checked, renamed, read back
+from the target and checked again; only then does the database record the export, in one
+transaction. A failure at any point leaves no complete-looking file and the database unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from chilinh_desktop import __version__
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.dossiers import LOCKED_STATES, mark_exported, snapshot_hash
+from chilinh_desktop.core.errors import ChilinhError, StateError
+from chilinh_desktop.core.package_archive import ArchivedPackage, archive_package
+from chilinh_desktop.core.store import Store, utc_stamp
+from chilinh_desktop.core.unit_signoff import unit_dossiers
+from chilinh_desktop.core.units import get_unit
+from chilinh_desktop.formspec.dates import date_line
+from chilinh_desktop.i18n import _
+from chilinh_desktop.package import bagit, keys, sshsig
+from chilinh_desktop.package.atomicfile import remove_quietly, write_atomically
+from chilinh_desktop.package.contents import Contents, Progress, payload
+from chilinh_desktop.package.errors import PackageError, package_error
+from chilinh_desktop.package.keyring import board_recipient, signing_key
+from chilinh_desktop.render.handover_slip import HandoverSlip, handover_slip_pdf
+
+
+class ExportError(ChilinhError):
+    """The package could not be made; `problems` lists what stands in the way."""
+
+    code = "export"
+
+    def __init__(self, message: str, problems: list[tuple[str, str]] | None = None, *, code: str | None = None):
+        super().__init__(message, code=code)
+        self.problems = problems or []
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A package written and verified on the target."""
+
+    path: Path
+    slip_path: Path
+    package_id: str
+    sha256: str
+    size: int
+    fingerprint: str
+    dossier_ids: tuple[str, ...]
+
+
+def export_unit(store: Store, cycle: Cycle, unit_code: str, out_dir: Path, *, passphrase: str | None = None,
+                actor: str = "export", progress: Progress | None = None) -> ExportResult:
+    """Write `<out_dir>/<unit>-<cycle>-<timestamp>.zip` with its handover slip, then record it."""
+    unit = get_unit(store, unit_code)
+    dossiers = unit_dossiers(store, cycle, unit)
+    _check_ready(store, unit_code, dossiers)
+    key = signing_key(store, passphrase)
+    public_line = keys.public_key_line(key)
+    signer_fp = keys.fingerprint(key)
+    recipient = board_recipient(store).public
+    package_id = str(uuid.uuid4())
+    stem = _free_stem(Path(out_dir), f"{unit.code}-{cycle.id}-{utc_stamp(store.clock.now())}")
+    target = Path(out_dir) / f"{stem}.zip"
+    contents = Contents(store, cycle, unit, dossiers, recipient)
+    info = [("Unit-Code", unit.code), ("Unit-Name", unit.name), ("Cycle-Id", cycle.id),
+            ("Package-Id", package_id), ("App-Version", __version__),
+            (bagit.SIGNER_FINGERPRINT_LABEL, signer_fp)]
+    bagit.write_bag(target, payload(contents, progress), info, signer=lambda manifest: sshsig.sign(manifest, key),
+                    bagging_date=store.clock.today())
+    try:
+        data, digest = _read_back(target, public_line)
+        slip_path = Path(out_dir) / f"{stem}-phieu-ban-giao.pdf"
+        slip = _slip(store, contents, target.name, digest, signer_fp, dossiers)
+        write_atomically(slip_path, lambda handle: handle.write(slip))
+        record = ArchivedPackage(package_id, unit.id, cycle.id, target.name, digest, len(data), signer_fp,
+                                 store.now_text())
+        with store.atomic():
+            archive_package(store, record, data)
+            mark_exported(store, [d.id for d in dossiers], package_id, actor=actor)
+            store.audit(actor, "package.export", f"unit:{unit.id}", package=package_id, file=target.name,
+                        sha256=digest, fingerprint=signer_fp)
+    except BaseException:
+        # Nothing on the stick may look like a finished export the database does not know about.
+        remove_quietly(target)
+        remove_quietly(Path(out_dir) / f"{stem}-phieu-ban-giao.pdf")
+        raise
+    return ExportResult(target, slip_path, package_id, digest, len(data), signer_fp, tuple(d.id for d in dossiers))
+
+
+def _free_stem(out_dir: Path, stem: str) -> str:
+    if not out_dir.is_dir():
+        raise package_error("io.write_failed", path=str(out_dir / f"{stem}.zip"),
+                            reason=_("the folder does not exist"))
+    # A pinned clock (the demo, --today) gives equal stamps; an earlier package is never overwritten.
+    candidate, number = stem, 1
+    while (out_dir / f"{candidate}.zip").exists():
+        number += 1
+        candidate = f"{stem}-{number}"
+    return candidate
+
+
+def _check_ready(store: Store, unit_code: str, dossiers: list) -> None:
+    if not dossiers:
+        raise ExportError(_("The unit {code} has no dossiers in this cycle.", code=unit_code), code="export.empty")
+    open_ones = [d for d in dossiers if d.state not in LOCKED_STATES]
+    if open_ones:
+        raise ExportError(
+            _("The package cannot be made: {count} dossiers are not signed off yet.", count=len(open_ones)),
+            [(d.id, d.official_id or unit_code) for d in open_ones], code="export.not_signed_off",
+        )
+    changed = [d for d in dossiers if snapshot_hash(store, d.id) != d.snapshot_sha256]
+    if changed:
+        # Content that differs from what was signed off must never leave under that sign-off.
+        raise StateError(_("{count} dossiers changed after they were signed off. Reopen and sign them off again.",
+                           count=len(changed)), code="export.changed_after_sign_off")
+
+
+def _read_back(target: Path, public_line: str) -> tuple[bytes, str]:
+    # Read from the stick itself after the rename: a stick that loses data is caught here.
+    try:
+        data = target.read_bytes()
+    except OSError as exc:
+        raise package_error("io.read_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+    report = bagit.verify_bag(target, trusted_key=public_line)
+    if not report.ok:
+        codes = ", ".join(dict.fromkeys(error.code for error in report.errors))
+        raise package_error("bag.write_verify_failed", path=str(target), codes=codes)
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def _slip(store: Store, contents: Contents, file_name: str, digest: str, fingerprint: str, dossiers: list) -> bytes:
+    signers = sorted({d.signed_off_by for d in dossiers if d.signed_off_by})
+    issuer = store.get_setting("unit_name") or contents.unit.name
+    return handover_slip_pdf(HandoverSlip(
+        issuer, contents.unit.code, contents.unit.name, contents.cycle.title, contents.documents, file_name,
+        digest, fingerprint, date_line("", store.clock.today()), ", ".join(signers),
+    ))
+
+
+__all__ = ["ExportError", "ExportResult", "PackageError", "export_unit"]

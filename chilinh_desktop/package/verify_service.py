@@ -1,0 +1,70 @@
+"""Checking a received package (kiểm tra gói): read-only, every problem reported, signer pinned when known."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from chilinh_desktop.core.keys_store import read_unit_key
+from chilinh_desktop.package import bagit
+from chilinh_desktop.package.errors import PackageError, package_error
+from chilinh_desktop.package.keys import fingerprint, public_key_from_line
+
+_REQUIRED_INFO = ("Unit-Code", "Cycle-Id", "Package-Id", bagit.SIGNER_FINGERPRINT_LABEL)
+
+
+@dataclass(frozen=True)
+class PackageCheck:
+    """The outcome of checking one package file."""
+
+    path: Path
+    errors: tuple[PackageError, ...]
+    info: dict[str, str]
+    fingerprint: str | None
+    known_fingerprint: str | None  # what the database records for the unit, when --db was given
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing at all was wrong."""
+        return not self.errors
+
+    @property
+    def unit_code(self) -> str | None:
+        """The unit the package says it comes from."""
+        return self.info.get("Unit-Code")
+
+
+class UnknownUnitKey(PackageError):
+    """The database has no signing key on record for the package's unit."""
+
+
+def verify_package(path: Path, db_path: Path | None = None) -> PackageCheck:
+    """Check ZIP safety, BagIt manifests, the signature and, with a database, the signer's identity."""
+    path = Path(path)
+    report = bagit.verify_bag(path, require_signature=True)
+    errors = list(report.errors)
+    if report.info:
+        errors += [PackageError("package.info_missing", _info_missing(label), label)
+                   for label in _REQUIRED_INFO if label not in report.info]
+    known = None
+    unit_code = report.info.get("Unit-Code")
+    if db_path is not None and unit_code:
+        recorded = read_unit_key(Path(db_path), unit_code)
+        if recorded is None:
+            errors.append(UnknownUnitKey(
+                "package.unknown_unit_key",
+                f"Cơ sở dữ liệu chưa có khóa ký của đơn vị {unit_code}, nên không xác nhận được người ký. "
+                "Không có gì được ghi hay thay đổi. Hãy đăng ký khóa của đơn vị rồi kiểm tra lại.",
+                unit_code,
+            ))
+        else:
+            # Re-derive from the public line: a fingerprint column edited by hand cannot vouch for a key.
+            known = fingerprint(public_key_from_line(recorded[1]))
+            if report.signer_fingerprint is not None and report.signer_fingerprint != known:
+                errors.append(package_error("sig.wrong_key", found=report.signer_fingerprint, expected=known))
+    return PackageCheck(path, tuple(errors), dict(report.info), report.signer_fingerprint, known)
+
+
+def _info_missing(label: str) -> str:
+    return (f'Tệp bag-info.txt thiếu nhãn "{label}" bắt buộc của gói hồ sơ. Không có gì được ghi hay thay đổi. '
+            "Không dùng gói này; hãy đề nghị nơi gửi xuất lại gói và chép lại vào USB.")

@@ -1,0 +1,230 @@
+"""A filled form as a PDF: the story of flowables, page furniture, and the draft mark.
+
+Long answers are split into their own paragraphs, so they flow across pages line by
+line; page numbers start on page 2 (top centre) and a draft says so on every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import Color
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from chilinh_desktop.formspec.context import fill, placeholders_in
+from chilinh_desktop.formspec.dates import date_line
+from chilinh_desktop.formspec.model import Field, FormSpec, Section
+from chilinh_desktop.formspec.scales import Scales
+from chilinh_desktop.formspec.validate import display_value
+from chilinh_desktop.render.fonts import serif_family
+from chilinh_desktop.render.layout import (
+    BODY_SIZE,
+    SignatureText,
+    Styles,
+    dotted_lines,
+    header,
+    make_styles,
+    para,
+    signature_row,
+    title_block,
+)
+from chilinh_desktop.render.settings import PrintSettings
+
+DRAFT_MARK = "BẢN NHÁP"
+PAGE_NUMBER_SIZE = 13
+
+
+@dataclass(frozen=True)
+class FilledForm:
+    """Everything one printout needs: the form, its answers and the record values around them."""
+
+    form: FormSpec
+    answers: dict[str, Any]
+    values: dict[str, Any]  # record_context() of the subject
+    scales: Scales
+
+
+def _placeholder_values(filled: FilledForm) -> dict[str, Any]:
+    values = dict(filled.values)
+    for fld in filled.form.fields():
+        if fld.id in filled.answers:
+            values[fld.id] = display_value(fld, filled.answers[fld.id], filled.scales)
+    return values
+
+
+def _signature_fields(section: Section) -> set[str]:
+    # A field named in its own section's signature is printed there, not a second time above it.
+    used = set()
+    for sig in section.signatures:
+        for text in (sig.title, sig.role, sig.name):
+            used.update(placeholders_in(text))
+    return used
+
+
+def _value_text(filled: FilledForm, fld: Field) -> str:
+    if fld.type == "record":
+        return str(filled.answers.get(fld.id) or filled.values.get(fld.source or "", "") or "")
+    return display_value(fld, filled.answers.get(fld.id), filled.scales)
+
+
+def _inline(styles: Styles, label: str, value: str, *, italic_label: bool = False) -> Flowable:
+    tag = "i" if italic_label else "b"
+    shown = escape(value) if value else "." * 40
+    return Paragraph(f"<{tag}>{escape(label)}:</{tag}> {shown}", styles.body)
+
+
+def _longtext(styles: Styles, text: str, width: float) -> list[Flowable]:
+    if not text:
+        return dotted_lines(styles, width, 2)
+    return [para(line, styles.body) for line in text.split("\n") if line.strip()]
+
+
+def _rows(styles: Styles, filled: FilledForm, fld: Field, width: float, height: float) -> Flowable:
+    rows = filled.answers.get(fld.id) or [{}]  # one empty row to write in by hand
+    weights = list(fld.widths) or [1.0] * len(fld.columns)
+    number_width = 1.3 * cm
+    scale = (width - number_width) / sum(weights)
+    data = [[para("TT", styles.cell_head)] + [para(c.label, styles.cell_head) for c in fld.columns]]
+    for n, row in enumerate(rows, 1):
+        cells = [para(str(n) if row else "", styles.cell)]
+        for column in fld.columns:
+            text = display_value(column, row.get(column.id), filled.scales)
+            cells.append([para(line, styles.cell) for line in text.split("\n")] if text else para("", styles.cell))
+        data.append(cells)
+    widths = [number_width] + [w * scale for w in weights]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.wrap(width, height)
+    if max(table._rowHeights[1:], default=0) > height * 0.8:
+        # Only a row taller than a page is cut across pages; a shorter one moves whole, so each
+        # cell reads in one piece.
+        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, Color(0, 0, 0)),
+        ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return table
+
+
+def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[str, Any],
+             width: float, height: float) -> list[Flowable]:
+    story: list[Flowable] = []
+    if section.heading:
+        heading = fill(section.heading, values)
+        centred = heading.isupper()  # the assessment blocks of other bodies are centred capitals
+        # Not keepWithNext: glued to a table taller than the rest of the page it would drag the
+        # table to the next page. A conditional break only stops a heading ending a page.
+        story += [CondPageBreak(3 * cm), para(heading, styles.heading_centre if centred else styles.heading)]
+    if section.text:
+        story.append(para(fill(section.text, values), styles.body))
+    skip = _signature_fields(section) | {filled.form.place_field, filled.form.date_field}
+    fields = [f for f in section.fields if f.id not in skip]
+    # Under a heading, a single block of text needs no label: the heading already says what it is.
+    lone = bool(section.heading) and sum(f.type in ("longtext", "rows") for f in fields) == 1
+    for fld in fields:
+        if fld.type == "longtext":
+            if not lone:
+                story += [CondPageBreak(2 * cm), para(fld.label, styles.label)]
+            story += _longtext(styles, filled.answers.get(fld.id, ""), width)
+        elif fld.type == "rows":
+            if not lone:
+                story += [CondPageBreak(3 * cm), para(fld.label, styles.label)]
+            story += [_rows(styles, filled, fld, width, height), Spacer(1, 6)]
+        else:
+            story.append(_inline(styles, fld.label, _value_text(filled, fld), italic_label=fld.type == "level"))
+    if section.signatures:
+        blocks = [SignatureText(fill(s.title, values), fill(s.role, values), s.note, fill(s.name, values),
+                                s.position) for s in section.signatures]
+        story += signature_row(styles, blocks, width)
+        if section.heading.isupper():
+            # Another body's assessment block is short: it never starts on one page and signs on the next.
+            story = [KeepTogether(story)]
+    return story
+
+
+def build_story(filled: FilledForm, styles: Styles, width: float, height: float) -> list[Flowable]:
+    """The flowables of a filled form, top to bottom."""
+    form = filled.form
+    values = _placeholder_values(filled)
+    place = str(filled.answers.get(form.place_field or "", "") or values.get("place", ""))
+    raw_date = filled.answers.get(form.date_field or "")
+    day = dt.date.fromisoformat(raw_date) if raw_date else None
+    story: list[Flowable] = []
+    if form.template:
+        story.append(para(form.template, styles.template))
+    left = [fill(line, values) for line in form.header_left]
+    story.append(header(styles, left, date_line(place, day), width, form.header_style))
+    story += title_block(styles, fill(form.title, values), [fill(s, values) for s in form.subtitle])
+    if form.intro:
+        story += [para(fill(form.intro, values), styles.centre), Spacer(1, 8)]
+    for section in form.sections:
+        part = _section(styles, filled, section, values, width, height)
+        if section.signatures and not section.heading and not section.fields and story \
+                and not isinstance(story[-1], KeepTogether):  # nested KeepTogethers never fit a page
+            # A bare signature block signs what precedes it: keep it with the last lines above.
+            part = [KeepTogether([story.pop(), *part])]
+        story += part
+    return story
+
+
+def _furniture(draft: bool, fonts_regular: str, fonts_bold: str):
+    def on_page(canvas, doc) -> None:
+        canvas.saveState()
+        width, height = A4
+        if draft:
+            # Drawn first, under the text: light enough to read through, impossible to miss.
+            canvas.setFillColor(Color(0.82, 0.82, 0.82))
+            canvas.setFont(fonts_bold, 80)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(45)
+            canvas.drawCentredString(0, -28, DRAFT_MARK)
+            canvas.rotate(-45)
+            canvas.translate(-width / 2, -height / 2)
+        if doc.page > 1:
+            canvas.setFillColor(Color(0, 0, 0))
+            canvas.setFont(fonts_regular, PAGE_NUMBER_SIZE)
+            canvas.drawCentredString(doc.leftMargin + doc.width / 2, height - doc.topMargin / 2 - 4, str(doc.page))
+        canvas.restoreState()
+
+    return on_page
+
+
+def render_pdf(filled: FilledForm, settings: PrintSettings | None = None, *, draft: bool = False,
+               title: str = "") -> bytes:
+    """The PDF bytes of one filled form (A4, fonts embedded, a draft mark when `draft`)."""
+    settings = settings or PrintSettings()
+    fonts = serif_family(settings.font)
+    styles = make_styles(fonts)
+    top, bottom, left, right = settings.margins_pt
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, topMargin=top, bottomMargin=bottom, leftMargin=left, rightMargin=right,
+        title=title or filled.form.name, author="chilinh", creator="chilinh", invariant=1,
+        # Every page starts in our font, so no unembedded Helvetica is ever referenced.
+        initialFontName=fonts.regular, initialFontSize=BODY_SIZE,
+    )
+    frame = Frame(left, bottom, doc.width, doc.height, leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_furniture(draft, fonts.regular,
+                                                                                     fonts.bold))])
+    doc.build(build_story(filled, styles, doc.width, doc.height))
+    return buffer.getvalue()

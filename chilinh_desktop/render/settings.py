@@ -1,0 +1,53 @@
+"""Print settings kept in the data file: page margins and the preferred font family."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+
+from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.i18n import _
+
+MARGINS_SETTING = "print.margins"
+FONT_SETTING = "print.font"
+# Top, bottom, left, right in mm: inside both the party and the state ranges (DOMAIN.md §5).
+DEFAULT_MARGINS_MM = (20.0, 20.0, 30.0, 15.0)
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """Margins in mm (top, bottom, left, right) and the font family to try first."""
+
+    margins_mm: tuple[float, float, float, float] = DEFAULT_MARGINS_MM
+    font: str | None = None
+
+    @property
+    def margins_pt(self) -> tuple[float, float, float, float]:
+        """The margins in PDF points."""
+        return tuple(m * mm for m in self.margins_mm)  # type: ignore[return-value]
+
+
+def parse_margins(text: str) -> tuple[float, float, float, float]:
+    """'20,20,30,15' (top, bottom, left, right in mm) → numbers; a Vietnamese error otherwise."""
+    try:
+        values = tuple(float(part.strip().replace("mm", "")) for part in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 4 or not all(5 <= v <= 60 for v in values):
+        raise ValidationError(
+            _("The setting {key} must be four numbers of millimetres between 5 and 60 (top, bottom, left, "
+              "right), for example 20,20,30,15.", key=MARGINS_SETTING),
+            [(MARGINS_SETTING, text)],
+        )
+    return values  # type: ignore[return-value]
+
+
+def print_settings(store: Store) -> PrintSettings:
+    """The print settings stored in the data file, defaults where none are set."""
+    margins = store.get_setting(MARGINS_SETTING)
+    return PrintSettings(
+        margins_mm=parse_margins(margins) if margins else DEFAULT_MARGINS_MM,
+        font=store.get_setting(FONT_SETTING) or None,
+    )

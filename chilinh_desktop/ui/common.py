@@ -1,0 +1,83 @@
+"""Small dialogs with Vietnamese buttons (Qt ships no Vietnamese translation of its own buttons)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from chilinh_desktop.i18n import _
+
+
+def standard_texts() -> dict:
+    """Our words for Qt's standard buttons."""
+    sb = QMessageBox.StandardButton
+    return {
+        sb.Ok: _("OK"),
+        sb.Cancel: _("Cancel"),
+        sb.Yes: _("Yes"),
+        sb.No: _("No"),
+        sb.Save: _("Save"),
+        sb.Close: _("Close"),
+        sb.Discard: _("Discard"),
+        sb.Apply: _("Apply"),
+        sb.Help: _("Help"),
+    }
+
+
+def message_box_texts(box: QMessageBox) -> None:
+    """Put our words on a message box's standard buttons."""
+    for which, text in standard_texts().items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
+
+
+def button_box_texts(box: QDialogButtonBox) -> None:
+    """Put our words on a button box's standard buttons."""
+    db = QDialogButtonBox.StandardButton
+    words = {
+        db.Ok: _("OK"),
+        db.Cancel: _("Cancel"),
+        db.Yes: _("Yes"),
+        db.No: _("No"),
+        db.Save: _("Save"),
+        db.Close: _("Close"),
+        db.Apply: _("Apply"),
+        db.Help: _("Help"),
+        db.Discard: _("Discard"),
+    }
+    for which, text in words.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str, *, yes: str | None = None, no: str | None = None) -> bool:
+    """A yes/no question with our words on the buttons."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes_button = box.addButton(yes or _("Yes"), QMessageBox.ButtonRole.YesRole)
+    box.addButton(no or _("No"), QMessageBox.ButtonRole.NoRole)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning with an OK button in our words."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    message_box_texts(box)
+    box.exec()
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text from the person, or None when cancelled or left empty."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setOkButtonText(_("OK"))
+    dialog.setCancelButtonText(_("Cancel"))
+    dialog.resize(480, dialog.sizeHint().height())
+    if dialog.exec() != QInputDialog.DialogCode.Accepted:
+        return None
+    value = dialog.textValue().strip()
+    return value or None

@@ -1,0 +1,295 @@
+"""The deadline dashboard: the whole tree against the cycle's deadlines; a click goes to the item."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.deadlines import CycleStatus, DeadlineStatus, MissingItem, UnitStatus
+from chilinh_desktop.i18n import _
+from chilinh_desktop.ui.labels import format_day
+from chilinh_desktop.ui.list_models import Index, _RowsModel
+from chilinh_desktop.ui.unit_tree_model import DONE_COLOUR, LATE_COLOUR, MISSING_COLOUR
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+def deadline_text(status: DeadlineStatus) -> str:
+    """'10/12/2023 · 5 days left (3 working days)' or how late."""
+    day = format_day(status.deadline.date)
+    if status.overdue:
+        return _("{day} · overdue by {n} days", day=day, n=-status.days_left)
+    if status.days_left == 0:
+        return _("{day} · today", day=day)
+    return _(
+        "{day} · {n} days left ({w} working days)",
+        day=day,
+        n=status.days_left,
+        w=status.working_days_left,
+    )
+
+
+class DashboardModel(_RowsModel):
+    """One row per unit in tree order: cadres, progress, and what is missing for each deadline."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._status: CycleStatus | None = None
+        self._depth: dict[str, int] = {}
+
+    def set_status(self, status: CycleStatus) -> None:
+        """Show a new computation (only units that owe something)."""
+        self._status = status
+        parents = {u.code: u.parent_code for u in status.units}
+        self._depth = {}
+        for unit in status.units:
+            depth, code = 0, unit.parent_code
+            while code is not None and depth < 20:
+                depth, code = depth + 1, parents.get(code)
+            self._depth[unit.code] = depth
+        self.set_rows([u for u in status.units if u.items_required])
+
+    def titles(self) -> tuple[str, ...]:
+        deadlines = self._status.deadlines if self._status else []
+        by_deadline = (_("Missing by {day}", day=format_day(d.deadline.date)) for d in deadlines)
+        return (_("Unit"), _("Cadres"), _("Done"), *by_deadline)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._status is None or not (0 <= index.row() < len(self._rows)):
+            return None
+        unit: UnitStatus = self._rows[index.row()]
+        column = index.column()
+        deadlines = self._status.deadlines
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return "    " * max(0, self._depth.get(unit.code, 0) - 1) + unit.name
+            if column == 1:
+                return unit.officials
+            if column == 2:
+                percent = round(100 * unit.items_done / unit.items_required) if unit.items_required else 100
+                return f"{unit.items_done}/{unit.items_required} ({percent}%)"
+            if 3 <= column < 3 + len(deadlines):
+                count = len(unit.missing_for(deadlines[column - 3].deadline.id))
+                return count or "—"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 2:
+                return QBrush(DONE_COLOUR if unit.done else MISSING_COLOUR)
+            if 3 <= column < 3 + len(deadlines):
+                deadline = deadlines[column - 3]
+                if unit.missing_for(deadline.deadline.id):
+                    return QBrush(LATE_COLOUR if deadline.overdue else MISSING_COLOUR)
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and 3 <= column < 3 + len(deadlines)
+            and deadlines[column - 3].overdue
+            and unit.missing_for(deadlines[column - 3].deadline.id)
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 1:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == CODE_ROLE:
+            return unit.code
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return unit.code
+        return None
+
+
+class MissingModel(_RowsModel):
+    """The missing items of the selected unit: whose, what, for which deadline."""
+
+    def __init__(self, cycle: Cycle, parent=None) -> None:
+        super().__init__(parent)
+        self._cycle = cycle
+        self._overdue: set[str] = set()
+
+    def set_missing(self, missing: list[MissingItem], overdue: set[str]) -> None:
+        """Show these missing items; those of overdue deadlines in red."""
+        self._overdue = overdue
+        self.set_rows(
+            sorted(
+                missing,
+                key=lambda m: (
+                    self._cycle.deadline(m.deadline_id).date,
+                    m.subject_kind != "unit",
+                    m.subject_name,
+                ),
+            )
+        )
+
+    def titles(self) -> tuple[str, ...]:
+        return (_("Whose"), _("Missing item"), _("Due"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        item: MissingItem = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return (
+                    item.subject_name
+                    if item.subject_kind == "official"
+                    else _("Collective: {name}", name=item.subject_name)
+                )
+            if column == 1:
+                return item.item_name
+            if column == 2:
+                return format_day(self._cycle.deadline(item.deadline_id).date)
+        if role == Qt.ItemDataRole.ForegroundRole and item.deadline_id in self._overdue:
+            return QBrush(LATE_COLOUR)
+        return None
+
+
+class DeadlineCard(QFrame):
+    """A deadline as a card: label, date, days and working days left."""
+
+    def __init__(self, status: DeadlineStatus, missing_units: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deadlineCardOverdue" if status.overdue else "deadlineCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<b>{status.deadline.label}</b>")
+        title.setWordWrap(True)
+        when = QLabel(deadline_text(status))
+        if status.overdue:
+            when.setStyleSheet(f"color: {LATE_COLOUR.name()}; font-weight: bold;")
+        units = QLabel(
+            _("{n} units still missing items", n=missing_units) if missing_units else _("Every unit is ready")
+        )
+        layout.addWidget(title)
+        layout.addWidget(when)
+        layout.addWidget(units)
+        self.setToolTip(status.deadline.covers)
+
+
+class Dashboard(QWidget):
+    """Deadline cards on top; units and their progress; the selected unit's missing items."""
+
+    open_item = Signal(str, str, str)  # subject kind, subject id, item kind
+
+    def __init__(self, cycle: Cycle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cycle = cycle
+        self.status: CycleStatus | None = None
+        self._pending: CycleStatus | None = None
+        self.cards = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setObjectName("dashboardSummary")
+        self.units_model = DashboardModel(self)
+        self.missing_model = MissingModel(cycle, self)
+        self.units_view = self._table(self.units_model, "dashboardUnits")
+        self.missing_view = self._table(self.missing_model, "dashboardMissing")
+        self.units_view.selectionModel().currentRowChanged.connect(self._unit_changed)
+        self.missing_view.activated.connect(self._missing_activated)
+        self.missing_view.clicked.connect(self._missing_activated)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.missing_title = QLabel()
+        lower_layout.addWidget(self.missing_title)
+        lower_layout.addWidget(self.missing_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.units_view)
+        splitter.addWidget(lower)
+        splitter.setSizes([380, 220])
+        heading = QLabel("<h2>" + _("Deadlines") + "</h2>")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addLayout(self.cards)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+
+    def _table(self, model, name: str) -> QTableView:
+        view = QTableView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.setAlternatingRowColors(True)
+        # Fixed widths: measuring every row's contents costs seconds on a province's 2,000 units.
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setDefaultSectionSize(150)
+        view.horizontalHeader().setStretchLastSection(False)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        view.verticalHeader().setDefaultSectionSize(24)
+        return view
+
+    def set_status(self, status: CycleStatus) -> None:
+        """Take a fresh computation of the whole tree (drawn now if visible, else when next shown)."""
+        self._pending = status
+        if self.isVisible():
+            self._apply(status)
+
+    def showEvent(self, event) -> None:
+        if self._pending is not None and self._pending is not self.status:
+            self._apply(self._pending)
+        super().showEvent(event)
+
+    def _apply(self, status: CycleStatus) -> None:
+        current = self.units_view.currentIndex().data(CODE_ROLE)
+        self.status = status
+        while self.cards.count():
+            widget = self.cards.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for deadline in status.deadlines:
+            missing_units = sum(1 for u in status.units if u.missing_for(deadline.deadline.id))
+            self.cards.addWidget(DeadlineCard(deadline, missing_units))
+        self.units_model.set_status(status)
+        required = sum(u.items_required for u in status.units)
+        done = sum(u.items_done for u in status.units)
+        self.summary.setText(
+            _(
+                "Today {day}: {done} of {required} required items done in the whole tree.",
+                day=format_day(status.today),
+                done=done,
+                required=required,
+            )
+        )
+        self.select_unit(current or "")
+        if not self.units_view.currentIndex().isValid() and self.units_model.rowCount():
+            self.units_view.setCurrentIndex(self.units_model.index(0, 0))
+
+    def select_unit(self, code: str) -> None:
+        """Put the cursor on a unit's row."""
+        for row in range(self.units_model.rowCount()):
+            if self.units_model.index(row, 0).data(CODE_ROLE) == code:
+                self.units_view.setCurrentIndex(self.units_model.index(row, 0))
+                return
+
+    def _unit_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.status is None or not current.isValid():
+            self.missing_model.set_missing([], set())
+            return
+        unit: UnitStatus = self.units_model.row_object(current.row())
+        overdue = {d.deadline.id for d in self.status.deadlines if d.overdue}
+        self.missing_model.set_missing(unit.missing, overdue)
+        self.missing_title.setText(
+            _(
+                "Missing in {unit} ({n}) — click a row to open the item",
+                unit=unit.name,
+                n=len(unit.missing),
+            )
+        )
+
+    def _missing_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            item: MissingItem = self.missing_model.row_object(index.row())
+            self.open_item.emit(item.subject_kind, item.subject_id, item.item_id)

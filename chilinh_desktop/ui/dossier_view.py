@@ -1,0 +1,373 @@
+"""One dossier: a tab per item with its state; forms open in their editor, files in a preview.
+
+Exempt and not-applicable items say why. A signed-off dossier is read-only until an
+audited reopen. Every change is a core call through the operation runner.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chilinh_desktop.core import dossiers as core_dossiers
+from chilinh_desktop.core.attachments import get_attachment
+from chilinh_desktop.core.deadlines import days_left, working_days_left
+from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
+from chilinh_desktop.core.views import DossierDetail, dossier_detail
+from chilinh_desktop.formspec.answers import stored_form_item
+from chilinh_desktop.formspec.context import record_context
+from chilinh_desktop.i18n import _
+from chilinh_desktop.ui.attachments import AttachmentPane
+from chilinh_desktop.ui.common import ask_text, ask_yes_no, warn
+from chilinh_desktop.ui.context import AppContext
+from chilinh_desktop.ui.form_editor import FormEditor
+from chilinh_desktop.ui.labels import STATE_MARKS, dossier_state_label, format_day, status_label
+from chilinh_desktop.ui.operations import error_text
+
+
+def due_text(ctx: AppContext, status: ItemStatus) -> str:
+    """'Due 10/12/2023 — 5 days left (3 working days)' or how late it is."""
+    deadline = ctx.cycle.deadline(status.item.deadline)
+    today = ctx.store.clock.today()
+    days = days_left(today, deadline.date)
+    work = working_days_left(today, deadline.date, ctx.cycle.holidays)
+    if days < 0:
+        return _("Due {day} — {n} days late", day=format_day(deadline.date), n=-days)
+    return _(
+        "Due {day} — {n} days left ({w} working days)",
+        day=format_day(deadline.date),
+        n=days,
+        w=work,
+    )
+
+
+class ItemPage(QWidget):
+    """One tab: the item's name, due date, state or reason, and its editor or file."""
+
+    def __init__(self, view: DossierView, status: ItemStatus) -> None:
+        super().__init__()
+        self.view = view
+        self.ctx = view.ctx
+        self.status = status
+        self.item = status.item
+        self.editor: FormEditor | None = None
+        self.attachment: AttachmentPane | None = None
+        self.setObjectName(f"item_{self.item.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.title = QLabel(f"<b>{self.item.name}</b>")
+        self.title.setWordWrap(True)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("itemState")
+        self.reason = QLabel()
+        self.reason.setObjectName("reasonBanner")
+        self.reason.setWordWrap(True)
+        self.exempt_button = QPushButton(_("Exempt…"))
+        self.exempt_button.setToolTip(_("Waive this item for this person, with the reason that will be printed."))
+        self.clear_button = QPushButton(_("Clear the item"))
+        self.exempt_button.clicked.connect(self._ask_exempt)
+        self.clear_button.clicked.connect(self._ask_clear)
+        head = QHBoxLayout()
+        head.addWidget(self.state_label, 1)
+        head.addWidget(self.exempt_button)
+        head.addWidget(self.clear_button)
+        layout.addWidget(self.title)
+        layout.addLayout(head)
+        layout.addWidget(self.reason)
+        self.body = QVBoxLayout()
+        layout.addLayout(self.body, 1)
+        self._build_body()
+
+    def _build_body(self) -> None:
+        if self.status.need is Need.NOT_APPLICABLE:
+            note = QLabel(
+                _(
+                    "This item is not required for this subject under the cycle's rules "
+                    "(for example: only leaders from deputy head of division upward register "
+                    "the pledge and breakthrough tasks)."
+                )
+            )
+            note.setWordWrap(True)
+            note.setAlignment(Qt.AlignmentFlag.AlignTop)
+            self.body.addWidget(note, 1)
+            return
+        if self.item.kind == "attachment":
+            self.attachment = AttachmentPane()
+            self.attachment.file_chosen.connect(self._attach)
+            self.attachment.remove_requested.connect(self._ask_clear)
+            self.body.addWidget(self.attachment, 1)
+            return
+        try:
+            form = stored_form_item(self.ctx.store, self.ctx.cycle, self.view.detail.dossier, self.item).form
+        except ChilinhError as exc:
+            missing = QLabel(
+                _(
+                    "The form definition for this item cannot be loaded: {problem}",
+                    problem=exc.message,
+                )
+            )
+            missing.setWordWrap(True)
+            self.body.addWidget(missing, 1)
+            return
+        record = record_context(self.ctx.store, self.ctx.cycle, self.view.detail.dossier)
+        self.editor = FormEditor(form, self.ctx.scales, record_values=record)
+        self.editor.changed.connect(self._edited)
+        self.editor.left_field.connect(self.ctx.autosave.flush)
+        self.body.addWidget(self.editor, 1)
+
+    def load(self, detail: DossierDetail, status: ItemStatus, *, contents: bool) -> None:
+        """Show the item's state; with `contents`, also (re)load the answers or the file."""
+        self.status = status
+        locked = detail.dossier.locked
+        self.state_label.setText(f"{STATE_MARKS[status.state]} {status_label(status)} · {due_text(self.ctx, status)}")
+        if status.need is Need.EXEMPT:
+            self.reason.setText(_("Exempt: {reason}", reason=status.reason or _("no reason recorded")))
+            self.reason.show()
+        elif status.need is Need.OPTIONAL:
+            self.reason.setText(_("Only needed if one was issued; leaving it empty is not an error."))
+            self.reason.show()
+        else:
+            self.reason.hide()
+        applicable = status.need is not Need.NOT_APPLICABLE
+        self.exempt_button.setVisible(applicable and status.state is not ItemState.EXEMPT)
+        self.exempt_button.setEnabled(not locked)
+        self.clear_button.setVisible(applicable and status.state is not ItemState.MISSING)
+        self.clear_button.setEnabled(not locked)
+        stored = detail.stored.get(self.item.id)
+        if self.editor is not None:
+            if contents:
+                self.editor.set_answers(stored.answers or {} if stored else {})
+            self.editor.set_read_only(locked)
+        if self.attachment is not None:
+            if contents:
+                if stored and stored.attachment_sha256:
+                    data, mime = get_attachment(self.ctx.store, stored.attachment_sha256)
+                    self.attachment.show_file(data, mime, stored.attachment_name or "")
+                else:
+                    self.attachment.show_empty()
+            self.attachment.set_read_only(locked)
+
+    def _edited(self) -> None:
+        assert self.editor is not None
+        self.ctx.autosave.edited(self.view.detail.dossier.id, self.item.id, self.editor.spec, self.editor.answers())
+
+    def _attach(self, path: str) -> None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            self.view.show_error(_("The file {path} cannot be read: {error}.", path=path, error=exc.strerror))
+            return
+        ctx, dossier_id, kind, name = (
+            self.ctx,
+            self.view.detail.dossier.id,
+            self.item.id,
+            Path(path).name,
+        )
+        ctx.runner.call(
+            lambda store: core_dossiers.attach_file(store, ctx.cycle, dossier_id, kind, data, name, actor=ctx.actor),
+            changes={f"dossier:{dossier_id}", "attachment"},
+            on_error=lambda exc: self.view.show_error(error_text(exc)),
+        )
+
+    def _ask_exempt(self) -> None:
+        reason = ask_text(self, _("Exempt the item"), _("Why is this item not needed?"))
+        if reason is None:
+            return
+        ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
+        ctx.runner.call(
+            lambda store: core_dossiers.set_exempt(store, ctx.cycle, dossier_id, kind, reason, actor=ctx.actor),
+            changes={f"dossier:{dossier_id}", "content"},
+            on_error=lambda exc: self.view.show_error(error_text(exc)),
+        )
+
+    def _ask_clear(self) -> None:
+        if not ask_yes_no(
+            self,
+            _("Clear the item"),
+            _(
+                "Remove the content of “{item}”? The change is recorded in the audit trail.",
+                item=self.item.short_name,
+            ),
+        ):
+            return
+        ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
+        ctx.runner.call(
+            lambda store: core_dossiers.clear_item(store, ctx.cycle, dossier_id, kind, actor=ctx.actor),
+            changes={f"dossier:{dossier_id}", "content"},
+            on_error=lambda exc: self.view.show_error(error_text(exc)),
+        )
+
+
+class DossierView(QWidget):
+    """A dossier's header (subject, state, sign-off) above one tab per item."""
+
+    back_requested = Signal()
+    print_requested = Signal(str, str)  # dossier id, item kind
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: DossierDetail | None = None
+        self.pages: list[ItemPage] = []
+        self.back_button = QPushButton("← " + _("Back to the unit"))
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.heading = QLabel()
+        self.heading.setObjectName("dossierHeading")
+        self.heading.setWordWrap(True)
+        self.state = QLabel()
+        self.state.setObjectName("dossierState")
+        self.sign_button = QPushButton(_("Sign off…"))
+        self.reopen_button = QPushButton(_("Reopen…"))
+        self.print_button = QPushButton(_("Print preview…"))
+        self.sign_button.clicked.connect(self.ask_sign_off)
+        self.reopen_button.clicked.connect(self.ask_reopen)
+        self.print_button.clicked.connect(self._print_current)
+        head = QHBoxLayout()
+        head.addWidget(self.back_button)
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.state)
+        head.addWidget(self.sign_button)
+        head.addWidget(self.reopen_button)
+        head.addWidget(self.print_button)
+        self.locked_banner = QLabel(
+            _("This dossier is signed off and read-only. To change it, choose “Reopen…”; the reopening is recorded.")
+        )
+        self.locked_banner.setObjectName("lockedBanner")
+        self.locked_banner.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("itemTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.locked_banner)
+        layout.addWidget(self.tabs, 1)
+
+    @property
+    def dossier_id(self) -> str | None:
+        """The dossier shown."""
+        return self.detail.dossier.id if self.detail else None
+
+    def open(self, dossier_id: str, item_kind: str | None = None) -> None:
+        """Show a dossier (saving whatever was typed in the previous one first)."""
+        self.ctx.autosave.flush()
+        self.detail = dossier_detail(self.ctx.store, self.ctx.cycle, dossier_id)
+        self.tabs.clear()
+        for page in self.pages:
+            page.deleteLater()
+        self.pages = [ItemPage(self, status) for status in self.detail.statuses]
+        for page in self.pages:
+            self.tabs.addTab(page, "")
+        self._show(contents=True)
+        if item_kind is not None:
+            self.go_to_item(item_kind)
+
+    def go_to_item(self, item_kind: str) -> None:
+        """Select the tab of an item."""
+        for n, page in enumerate(self.pages):
+            if page.item.id == item_kind:
+                self.tabs.setCurrentIndex(n)
+                return
+
+    def current_page(self) -> ItemPage | None:
+        """The item tab in front."""
+        page = self.tabs.currentWidget()
+        return page if isinstance(page, ItemPage) else None
+
+    def refresh(self, *, contents: bool = False) -> None:
+        """Re-read states from the database (contents too when something besides typing changed)."""
+        if self.detail is None:
+            return
+        self.detail = dossier_detail(self.ctx.store, self.ctx.cycle, self.detail.dossier.id)
+        self._show(contents=contents)
+
+    def _show(self, *, contents: bool) -> None:
+        detail = self.detail
+        assert detail is not None
+        dossier = detail.dossier
+        if detail.official:
+            posts = ", ".join(p for p in (detail.official.party_post, detail.official.government_post) if p)
+            self.heading.setText(f"<b>{detail.official.full_name}</b><br>{posts} — {detail.unit.name}")
+        else:
+            self.heading.setText("<b>" + _("Collective dossier") + f"</b><br>{detail.unit.name}")
+        state = dossier_state_label(dossier.state)
+        if dossier.signed_off_by:
+            state += "\n" + _("by {who}", who=dossier.signed_off_by)
+        self.state.setText(state)
+        self.sign_button.setVisible(not dossier.locked)
+        self.sign_button.setEnabled(all(s.done for s in detail.statuses if s.counts))
+        self.reopen_button.setVisible(dossier.locked)
+        self.locked_banner.setVisible(dossier.locked)
+        by_kind = {s.item.id: s for s in detail.statuses}
+        for n, page in enumerate(self.pages):
+            status = by_kind[page.item.id]
+            page.load(detail, status, contents=contents)
+            self.tabs.setTabText(n, f"{STATE_MARKS[status.state]} {status.item.short_name}")
+            self.tabs.setTabToolTip(n, f"{status.item.name}\n{status_label(status)}")
+
+    def next_item(self, step: int = 1) -> None:
+        """Move to the next (or previous) item tab, wrapping around."""
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def show_error(self, message: str) -> None:
+        """Tell the person what went wrong."""
+        warn(self, _("The action was not done"), message)
+
+    def _print_current(self) -> None:
+        page = self.current_page()
+        if self.detail and page:
+            self.ctx.autosave.flush()
+            self.print_requested.emit(self.detail.dossier.id, page.item.id)
+
+    def ask_sign_off(self) -> None:
+        """Lock the dossier after asking who signs it off."""
+        if self.detail is None:
+            return
+        self.ctx.autosave.flush()
+        who = ask_text(
+            self,
+            _("Sign off the dossier"),
+            _("Who signs the dossier off (name and post)?"),
+            self.ctx.store.get_setting("signer", "") or "",
+        )
+        if who is None:
+            return
+        ctx, dossier_id = self.ctx, self.detail.dossier.id
+        ctx.runner.call(
+            lambda store: core_dossiers.sign_off(store, ctx.cycle, dossier_id, by=who),
+            changes={f"dossier:{dossier_id}", "content"},
+            on_error=lambda exc: self.show_error(error_text(exc)),
+        )
+
+    def ask_reopen(self) -> None:
+        """Unlock a signed-off dossier, with a reason for the audit trail."""
+        if self.detail is None:
+            return
+        reason = ask_text(
+            self,
+            _("Reopen the dossier"),
+            _("Why must the signed-off dossier change? (recorded in the audit trail)"),
+        )
+        if reason is None:
+            return
+        ctx, dossier_id = self.ctx, self.detail.dossier.id
+        ctx.runner.call(
+            lambda store: core_dossiers.reopen(store, ctx.cycle, dossier_id, by=ctx.actor, reason=reason),
+            changes={f"dossier:{dossier_id}", "content"},
+            on_error=lambda exc: self.show_error(error_text(exc)),
+        )

@@ -1,0 +1,125 @@
+"""The first start: open the demo city, set up a unit office, or set up a Board installation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chilinh_desktop.core.cycles import install_cycle, load_cycle_file, shipped_cycle_files
+from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.units import add_unit
+from chilinh_desktop.core.vocabulary import vocabulary
+from chilinh_desktop.i18n import _
+from chilinh_desktop.ui.common import button_box_texts
+
+
+@dataclass(frozen=True)
+class Installation:
+    """What the first-run dialog chose."""
+
+    role: str  # demo, unit, board
+    code: str = ""
+    name: str = ""
+    unit_type: str = ""
+
+
+def set_up_installation(store: Store, choice: Installation, *, actor: str = "setup") -> None:
+    """Install the newest shipped cycle and the installation's own unit (core calls only)."""
+    cycle = load_cycle_file(shipped_cycle_files()[-1])
+    with store.atomic():
+        install_cycle(store, cycle, actor=actor)
+        add_unit(
+            store,
+            code=choice.code,
+            name=choice.name,
+            type=choice.unit_type,
+            parent_code=None,
+            valid_from=dt.date(cycle.year, 1, 1),
+            actor=actor,
+        )
+        store.set_setting("role", choice.role)
+        store.set_setting("unit_code", choice.code.upper())
+        store.set_setting("unit_name", choice.name)
+
+
+class FirstRunDialog(QDialog):
+    """Three choices, with the unit's identity for a real installation."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Welcome"))
+        self.setObjectName("firstRun")
+        intro = QLabel(_("This computer has no review data yet. How will it be used?"))
+        intro.setWordWrap(True)
+        self.demo = QRadioButton(_("Open the demo city (fictional data, to try the program)"))
+        self.unit = QRadioButton(_("A unit office: keep our unit's and our cadres' dossiers"))
+        self.board = QRadioButton(_("An Organisation Board: receive and check the units' dossiers"))
+        group = QButtonGroup(self)
+        for button in (self.demo, self.unit, self.board):
+            group.addButton(button)
+        self.demo.setChecked(True)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("DB01")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(_("e.g. Đảng bộ phường Minh Khai"))
+        self.unit_type = QComboBox()
+        for unit_type in vocabulary().unit_types.values():
+            self.unit_type.addItem(unit_type.name, unit_type.id)
+        self.identity = QWidget()
+        form = QFormLayout(self.identity)
+        form.addRow(_("Code:"), self.code)
+        form.addRow(_("Name:"), self.name)
+        form.addRow(_("Kind:"), self.unit_type)
+        self.error = QLabel()
+        self.error.setObjectName("errorText")
+        group.buttonToggled.connect(lambda *_args: self._update())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        button_box_texts(buttons)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Start"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for button in (self.demo, self.unit, self.board):
+            layout.addWidget(button)
+        layout.addWidget(self.identity)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._update()
+        self.resize(520, 360)
+
+    def _update(self) -> None:
+        self.identity.setEnabled(not self.demo.isChecked())
+        if self.board.isChecked():
+            self.unit_type.setCurrentIndex(max(0, self.unit_type.findData("thanh_uy")))
+
+    def choice(self) -> Installation:
+        """What was chosen (ValidationError when a real installation lacks its identity)."""
+        if self.demo.isChecked():
+            return Installation("demo")
+        code, name = self.code.text().strip().upper(), self.name.text().strip()
+        if not code or not name:
+            raise ValidationError(_("Enter the code and the name of the unit."), [("code", code), ("name", name)])
+        return Installation("board" if self.board.isChecked() else "unit", code, name, self.unit_type.currentData())
+
+    def accept(self) -> None:
+        try:
+            self.choice()
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            return
+        super().accept()

@@ -1,0 +1,331 @@
+"""The editor generated from a form definition: one widget per field type, answers in and out.
+
+Long text areas for the 02B sections, level and rating pickers from the cycle's scales,
+editable tables for repeating rows. The editor only reports `changed` / `left_field`;
+saving is the autosave controller's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chilinh_desktop.formspec.model import Field, FormSpec
+from chilinh_desktop.formspec.scales import Scales
+from chilinh_desktop.formspec.validate import options_for
+from chilinh_desktop.i18n import _
+
+
+class _Input:
+    """One field's widget with a uniform get/set."""
+
+    def __init__(self, field: Field, widget: QWidget) -> None:
+        self.field = field
+        self.widget = widget
+
+    def get(self) -> Any:
+        w = self.widget
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        if isinstance(w, QLineEdit):
+            return w.text()
+        if isinstance(w, QComboBox):
+            return w.currentData() or None
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QDoubleSpinBox):
+            return int(w.value()) if self.field.integer else w.value()
+        if isinstance(w, QDateEdit):
+            return None if w.date() == w.minimumDate() else w.date().toPython().isoformat()
+        if isinstance(w, RowsEditor):
+            return w.rows()
+        return None
+
+    def set(self, value: Any) -> None:
+        w = self.widget
+        if isinstance(w, QPlainTextEdit):
+            w.setPlainText("" if value is None else str(value))
+        elif isinstance(w, QLineEdit):
+            w.setText("" if value is None else str(value))
+        elif isinstance(w, QComboBox):
+            at = w.findData(value) if value is not None else 0
+            w.setCurrentIndex(max(at, 0))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QDoubleSpinBox):
+            w.setValue(float(value) if isinstance(value, int | float) else w.minimum())
+        elif isinstance(w, QDateEdit):
+            day = _parse_day(value)
+            w.setDate(QDate(day.year, day.month, day.day) if day else w.minimumDate())
+        elif isinstance(w, RowsEditor):
+            w.set_rows(value if isinstance(value, list) else [])
+
+    def set_read_only(self, read_only: bool) -> None:
+        w = self.widget
+        if isinstance(w, QPlainTextEdit | QLineEdit):
+            w.setReadOnly(read_only)
+        elif isinstance(w, RowsEditor):
+            w.set_read_only(read_only)
+        else:
+            w.setEnabled(not read_only)
+
+
+def _parse_day(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        if isinstance(value, str) and "/" in value:
+            d, m, y = (int(p) for p in value.split("/"))
+            return dt.date(y, m, d)
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+class RowsEditor(QWidget):
+    """A repeating table (e.g. the 1–2 breakthrough tasks): add and remove rows, edit cells."""
+
+    changed = Signal()
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self._read_only = False
+        self.model = QStandardItemModel(0, len(field.columns), self)
+        self.model.setHorizontalHeaderLabels([c.label for c in field.columns])
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setMinimumHeight(140)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.add_button = QPushButton(_("Add a row"))
+        self.remove_button = QPushButton(_("Remove the row"))
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        self.model.itemChanged.connect(lambda _item: self.changed.emit())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        full = self.field.max_rows is not None and self.model.rowCount() >= self.field.max_rows
+        self.add_button.setEnabled(not full and not self._read_only)
+
+    def _add(self) -> None:
+        self.model.appendRow([QStandardItem("") for _column in self.field.columns])
+        self._update_buttons()
+        self.view.setCurrentIndex(self.model.index(self.model.rowCount() - 1, 0))
+        self.view.edit(self.view.currentIndex())
+        self.changed.emit()
+
+    def _remove(self) -> None:
+        row = self.view.currentIndex().row()
+        if row >= 0:
+            self.model.removeRow(row)
+            self._update_buttons()
+            self.changed.emit()
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Every row as {column id: text}, empty rows left out."""
+        result = []
+        for r in range(self.model.rowCount()):
+            row = {
+                c.id: (self.model.item(r, n).text() if self.model.item(r, n) else "")
+                for n, c in enumerate(self.field.columns)
+            }
+            if any(v.strip() for v in row.values()):
+                result.append(row)
+        return result
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Show these rows (signals blocked: loading is not an edit)."""
+        self.model.blockSignals(True)
+        self.model.removeRows(0, self.model.rowCount())
+        for row in rows:
+            self.model.appendRow([QStandardItem(str(row.get(c.id, "") or "")) for c in self.field.columns])
+        for _blank in range(max(0, self.field.min_rows - len(rows))):
+            self.model.appendRow([QStandardItem("") for _column in self.field.columns])
+        self.model.blockSignals(False)
+        self.model.layoutChanged.emit()
+        self._update_buttons()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock or unlock editing."""
+        self._read_only = read_only
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers if read_only else QAbstractItemView.EditTrigger.AllEditTriggers
+        )
+        self.remove_button.setEnabled(not read_only)
+        self._update_buttons()
+
+
+class FormEditor(QScrollArea):
+    """A form item's editor built from its definition."""
+
+    changed = Signal()
+    left_field = Signal()
+
+    def __init__(
+        self,
+        spec: FormSpec,
+        scales: Scales,
+        *,
+        record_values: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.inputs: dict[str, _Input] = {}
+        self._loading = False
+        self._record_values = record_values or {}
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        page.setObjectName("formPage")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(16, 12, 16, 16)
+        title = QLabel(f"<b>{spec.title}</b>" + (f"<br><i>{spec.template}</i>" if spec.template else ""))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        for section in spec.sections:
+            if not section.fields:
+                continue
+            box = QGroupBox(section.heading) if section.heading else QWidget()
+            box_layout = QFormLayout(box)
+            box_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            box_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            if section.text:
+                note = QLabel(section.text)
+                note.setWordWrap(True)
+                note.setObjectName("sectionNote")
+                box_layout.addRow(note)
+            for field in section.fields:
+                widget = self._make_widget(field, scales)
+                widget.setObjectName(f"field_{field.id}")
+                widget.setToolTip(field.help)
+                widget.setAccessibleName(field.label)
+                self.inputs[field.id] = _Input(field, widget)
+                label = QLabel(field.label + (" *" if field.required else ""))
+                label.setWordWrap(True)
+                label.setBuddy(widget)
+                if field.type in ("longtext", "rows"):
+                    box_layout.addRow(label)
+                    box_layout.addRow(widget)
+                else:
+                    box_layout.addRow(label, widget)
+            layout.addWidget(box)
+        layout.addStretch()
+        self.setWidget(page)
+
+    def _make_widget(self, field: Field, scales: Scales) -> QWidget:
+        kind = field.type
+        if kind == "longtext":
+            w: QWidget = QPlainTextEdit()
+            w.setTabChangesFocus(True)
+            w.setMinimumHeight(110)
+            w.textChanged.connect(self._on_change)
+        elif kind in ("choice", "level", "rating"):
+            w = QComboBox()
+            w.addItem(_("— not chosen —"), None)
+            for option in options_for(field, scales):
+                w.addItem(option.label, option.id)
+            w.currentIndexChanged.connect(self._on_change)
+        elif kind == "boolean":
+            w = QCheckBox()
+            w.toggled.connect(self._on_change)
+        elif kind == "number":
+            w = QDoubleSpinBox()
+            w.setRange(
+                field.minimum if field.minimum is not None else -1e9,
+                field.maximum if field.maximum is not None else 1e9,
+            )
+            w.setDecimals(0 if field.integer else 2)
+            w.valueChanged.connect(self._on_change)
+        elif kind == "date":
+            w = QDateEdit()
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("dd/MM/yyyy")
+            w.setMinimumDate(QDate(1900, 1, 1))
+            w.setSpecialValueText(" ")
+            w.dateChanged.connect(self._on_change)
+        elif kind == "rows":
+            w = RowsEditor(field)
+            w.changed.connect(self._on_change)
+        else:  # text, record
+            w = QLineEdit()
+            if field.max_length:
+                w.setMaxLength(field.max_length)
+            if kind == "record" and field.source:
+                w.setPlaceholderText(str(self._record_values.get(field.source, "")))
+            w.textChanged.connect(self._on_change)
+        w.installEventFilter(self)
+        return w
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.left_field.emit()
+        return super().eventFilter(watched, event)
+
+    def _on_change(self, *_args: object) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def answers(self) -> dict[str, Any]:
+        """The answers as typed, by field id (empty fields left out)."""
+        result = {}
+        for field_id, inp in self.inputs.items():
+            value = inp.get()
+            if value in (None, "", []):
+                continue
+            result[field_id] = value
+        return result
+
+    def set_answers(self, answers: dict[str, Any]) -> None:
+        """Show stored answers (not an edit: no `changed`)."""
+        self._loading = True
+        try:
+            for field_id, inp in self.inputs.items():
+                inp.set(answers.get(field_id))
+        finally:
+            self._loading = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock every field (a signed-off dossier)."""
+        for inp in self.inputs.values():
+            inp.set_read_only(read_only)
+
+    def widget_for(self, field_id: str) -> QWidget:
+        """The input widget of a field (tests, 'go to field')."""
+        return self.inputs[field_id].widget

@@ -1,0 +1,164 @@
+"""Menus, toolbar and shortcuts of the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle, QToolBar
+
+from chilinh_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from chilinh_desktop.ui.main_window import MainWindow
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Create every action, put them in menus and the toolbar; return them by name."""
+    style = window.style()
+    actions: dict[str, QAction] = {}
+
+    def action(name: str, text: str, slot: Callable[[], object], shortcut=None, icon=None, tip: str = "") -> QAction:
+        act = QAction(text, window)
+        act.setObjectName(f"action_{name}")
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            act.setIcon(style.standardIcon(icon))
+        act.setToolTip(tip or text.replace("&", "").replace("…", ""))
+        act.triggered.connect(lambda _checked=False: slot())
+        actions[name] = act
+        return act
+
+    sp = QStyle.StandardPixmap
+
+    def print_current() -> None:
+        page = window.dossier_view.current_page()
+        if window.stack.currentWidget() is window.dossier_view and page is not None:
+            window.dossier_view._print_current()
+        else:
+            window.statusBar().showMessage(_("Open a dossier item to print it."), 4000)
+
+    def in_dossier(fn: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            if window.stack.currentWidget() is window.dossier_view:
+                fn()
+
+        return run
+
+    def print_unit() -> None:
+        from chilinh_desktop.ui.printing import ask_print_unit
+
+        ask_print_unit(window)
+
+    def settings() -> None:
+        from chilinh_desktop.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(window.ctx, window.settings, window).exec()
+
+    def about() -> None:
+        from chilinh_desktop.ui.about import AboutDialog
+
+        AboutDialog(window.ctx, window).exec()
+
+    def find() -> None:
+        window.filter.setFocus()
+        window.filter.selectAll()
+
+    def save_now() -> None:
+        window.ctx.autosave.flush()
+        window.ctx.runner.wait_idle()
+
+    file_menu = window.menuBar().addMenu(_("&File"))
+    file_menu.addAction(
+        action(
+            "print",
+            _("&Print preview…"),
+            print_current,
+            QKeySequence.StandardKey.Print,
+            sp.SP_FileDialogDetailedView,
+        )
+    )
+    file_menu.addAction(action("print_unit", _("Print the whole &unit…"), print_unit, "Ctrl+Shift+P"))
+    file_menu.addSeparator()
+    file_menu.addAction(
+        action(
+            "settings",
+            _("&Settings…"),
+            settings,
+            QKeySequence.StandardKey.Preferences,
+            sp.SP_FileDialogInfoView,
+        )
+    )
+    file_menu.addSeparator()
+    file_menu.addAction(action("quit", _("&Quit"), window.close, QKeySequence.StandardKey.Quit))
+
+    edit_menu = window.menuBar().addMenu(_("&Edit"))
+    edit_menu.addAction(
+        action(
+            "save",
+            _("&Save now"),
+            save_now,
+            QKeySequence.StandardKey.Save,
+            sp.SP_DialogSaveButton,
+            _("Everything is saved as you type; this saves at once."),
+        )
+    )
+    edit_menu.addAction(action("find", _("&Find a unit"), find, QKeySequence.StandardKey.Find))
+
+    view_menu = window.menuBar().addMenu(_("&View"))
+    view_menu.addAction(
+        action(
+            "dashboard",
+            _("Deadline &dashboard"),
+            window.show_dashboard,
+            "F9",
+            sp.SP_FileDialogListView,
+        )
+    )
+    view_menu.addAction(action("back", _("&Back to the unit"), window.show_unit_pane, "Alt+Left", sp.SP_ArrowBack))
+    view_menu.addSeparator()
+    view_menu.addAction(
+        action(
+            "previous_item",
+            _("&Previous item"),
+            in_dossier(lambda: window.dossier_view.next_item(-1)),
+            "Ctrl+PgUp",
+            sp.SP_ArrowLeft,
+        )
+    )
+    view_menu.addAction(
+        action(
+            "next_item",
+            _("&Next item"),
+            in_dossier(lambda: window.dossier_view.next_item(1)),
+            "Ctrl+PgDown",
+            sp.SP_ArrowRight,
+        )
+    )
+    view_menu.addSeparator()
+    view_menu.addAction(
+        action(
+            "refresh",
+            _("&Refresh"),
+            window.refresh_progress,
+            QKeySequence.StandardKey.Refresh,
+            sp.SP_BrowserReload,
+        )
+    )
+
+    dossier_menu = window.menuBar().addMenu(_("&Dossier"))
+    dossier_menu.addAction(action("sign_off", _("&Sign off…"), in_dossier(window.dossier_view.ask_sign_off)))
+    dossier_menu.addAction(action("reopen", _("&Reopen…"), in_dossier(window.dossier_view.ask_reopen)))
+
+    help_menu = window.menuBar().addMenu(_("&Help"))
+    help_menu.addAction(action("about", _("&About"), about, QKeySequence.StandardKey.HelpContents))
+
+    toolbar = QToolBar(_("Main toolbar"))
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    for name in ("save", "print", "dashboard", "back", "previous_item", "next_item", "settings"):
+        toolbar.addAction(actions[name])
+    window.addToolBar(toolbar)
+    return actions

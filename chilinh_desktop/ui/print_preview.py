@@ -1,0 +1,174 @@
+"""Print preview of the real PDF (QtPdf), printing to a printer, saving as PDF; draft or final."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chilinh_desktop.i18n import _
+from chilinh_desktop.ui.common import message_box_texts
+
+PdfSource = Callable[[bool], bytes]  # final? -> PDF bytes
+
+
+def image_to_pdf(data: bytes) -> bytes:
+    """An attached image as a one-page A4 PDF, so it previews and prints like any document."""
+    image = QImage.fromData(data)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(150)
+    painter = QPainter(writer)
+    area = painter.viewport()
+    scaled = image.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    painter.drawImage(QPointF((area.width() - scaled.width()) / 2, 0), scaled)
+    painter.end()
+    return bytes(buffer.data())
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
+    """Paint every page of a PDF onto a printer at its resolution."""
+    painter = QPainter(printer)
+    try:
+        dpi = printer.resolution()
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            size = QSize(int(points.width() / 72 * dpi), int(points.height() / 72 * dpi))
+            image = document.render(page, size, QPdfDocumentRenderOptions())
+            target = painter.viewport()
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(0, 0, scaled.width(), scaled.height()), image)
+    finally:
+        painter.end()
+
+
+class PrintPreviewDialog(QDialog):
+    """Shows the PDF that will be printed; switch draft/final, print, or save it."""
+
+    def __init__(
+        self,
+        title: str,
+        source: PdfSource,
+        suggested_name: str,
+        *,
+        allow_final: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Print preview — {title}", title=title))
+        self.setObjectName("printPreview")
+        self._source = source
+        self._suggested = suggested_name
+        self._bytes = b""
+        self._buffer: QBuffer | None = None
+        self.document = QPdfDocument()  # not a child of the view: see attachments.PdfPreview
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.draft_button = QRadioButton(_("Draft (marked DRAFT)"))
+        self.final_button = QRadioButton(_("Final"))
+        self.final_button.setEnabled(allow_final)
+        if not allow_final:
+            self.final_button.setToolTip(_("The final print needs every required answer filled in."))
+        group = QButtonGroup(self)
+        group.addButton(self.draft_button)
+        group.addButton(self.final_button)
+        self.draft_button.setChecked(True)
+        self.draft_button.toggled.connect(lambda _checked: self.reload())
+        self.pages = QLabel()
+        self.print_button = QPushButton(_("Print…"))
+        self.save_button = QPushButton(_("Save as PDF…"))
+        close = QPushButton(_("Close"))
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_document)
+        close.clicked.connect(self.reject)
+        self.print_button.setShortcut("Ctrl+P")
+        bar = QHBoxLayout()
+        bar.addWidget(self.draft_button)
+        bar.addWidget(self.final_button)
+        bar.addWidget(self.pages, 1)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.save_button)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.resize(860, 900)
+        self.reload()
+
+    @property
+    def final(self) -> bool:
+        """Whether the final (unmarked) version is shown."""
+        return self.final_button.isChecked()
+
+    def reload(self) -> None:
+        """Render again (after switching draft/final)."""
+        try:
+            data = self._source(self.final)
+        except Exception as exc:  # the renderer's message is already for a person
+            QMessageBox.warning(self, _("Cannot prepare the document"), getattr(exc, "message", str(exc)))
+            return
+        self._bytes = data
+        self.document.close()
+        self._buffer = QBuffer()
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.pages.setText(_("{n} pages", n=self.document.pageCount()))
+
+    @property
+    def pdf_bytes(self) -> bytes:
+        """The PDF shown."""
+        return self._bytes
+
+    def print_document(self) -> None:
+        """Choose a printer and print."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setDocName(self._suggested)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(_("Print"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_pdf(self.document, printer)
+
+    def save_document(self) -> None:
+        """Write the PDF shown to a file."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save as PDF"), str(Path.home() / self._suggested), "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(self._bytes)
+        except OSError as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                _("Not saved"),
+                _("The file {path} could not be written: {error}.", path=path, error=exc.strerror),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            message_box_texts(box)
+            box.exec()

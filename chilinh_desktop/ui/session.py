@@ -1,0 +1,96 @@
+"""Opening a data file for the window: the context every screen shares, and crash recovery."""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QObject
+
+from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.dossiers import ensure_dossiers
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.formspec.loader import load_form
+from chilinh_desktop.formspec.scales import load_scales
+from chilinh_desktop.i18n import _
+from chilinh_desktop.ui.autosave import Autosave, recover_entries
+from chilinh_desktop.ui.common import ask_yes_no, warn
+from chilinh_desktop.ui.context import AppContext
+from chilinh_desktop.ui.journal import EditJournal, JournalEntry
+from chilinh_desktop.ui.labels import format_moment
+from chilinh_desktop.ui.operations import JobRunner, OperationRunner
+
+
+def actor_name(store: Store) -> str:
+    """Who is working, as recorded in the audit trail."""
+    return store.get_setting("user_name") or getpass.getuser() or "?"
+
+
+def build_context(store: Store, parent: QObject) -> AppContext:
+    """The runners, journal and autosave over one open data file (the cycle must exist)."""
+    cycle = get_cycle(store)
+    runner = OperationRunner(store, parent)
+    jobs = JobRunner(store, parent)
+    journal = EditJournal(store.path)
+    actor = actor_name(store)
+    scales = load_scales(cycle.id)
+    autosave = Autosave(runner, journal, cycle, scales, actor, parent)
+    ctx = AppContext(store, cycle, scales, runner, jobs, journal, autosave, actor)
+    # A data file from an older tree may lack dossiers for cadres added since; cheap when none are missing.
+    runner.call(lambda s: ensure_dossiers(s, cycle, actor=actor))
+    return ctx
+
+
+def describe_entries(ctx: AppContext, entries: list[JournalEntry]) -> str:
+    """One line per unsaved entry: whose item, and when it was typed."""
+    from chilinh_desktop.core.views import dossier_detail
+
+    lines = []
+    for entry in entries:
+        try:
+            detail = dossier_detail(ctx.store, ctx.cycle, entry.dossier_id)
+            subject = detail.subject_name
+            item = ctx.cycle.item(entry.kind).short_name
+        except Exception:  # a dossier that no longer exists is still worth listing
+            subject, item = "?", entry.kind
+        lines.append(f"• {subject} — {item} ({format_moment(entry.saved_at_time)})")
+    return "\n".join(lines)
+
+
+def offer_recovery(ctx: AppContext, parent, *, unclean: bool, entries: list[JournalEntry]) -> None:
+    """After an unclean exit: ask whether to restore what was typed but not saved, and do it."""
+    if not entries:
+        return
+    intro = (
+        _("The program was not closed properly last time.")
+        if unclean
+        else _("Some typed answers were not saved last time.")
+    )
+    text = "\n\n".join(
+        [
+            intro,
+            _("These answers were typed but not saved:"),
+            describe_entries(ctx, entries),
+            _("Restore them now? If you choose “Discard”, the saved versions stay as they are."),
+        ]
+    )
+    if not ask_yes_no(parent, _("Restore unsaved work"), text, yes=_("Restore"), no=_("Discard")):
+        ctx.journal.discard()
+        return
+
+    def run(store: Store):
+        return recover_entries(store, ctx.cycle, ctx.scales, entries, ctx.actor, load_form)
+
+    def done(failures) -> None:
+        for entry in entries:
+            if not any(f[0].key == entry.key for f in failures):
+                ctx.journal.confirm(entry)
+        if failures:
+            warn(
+                parent,
+                _("Restore unsaved work"),
+                _("Some answers could not be restored and are kept for later:")
+                + "\n"
+                + "\n".join(f"• {message}" for _entry, message in failures),
+            )
+
+    ctx.runner.call(run, changes={"content"} | {f"dossier:{e.dossier_id}" for e in entries}, on_done=done)

@@ -1,0 +1,28 @@
+"""A ten-page answer typed in decomposed Unicode comes back whole, in order, in NFC."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from chilinh_desktop.formspec import set_form_answers
+from chilinh_desktop.render import print_form
+
+SENTENCE = ("Đoạn {n}: bản thân luôn giữ vững lập trường tư tưởng, kiên định mục tiêu, lý tưởng; "
+            "thường xuyên tự phê bình và phê bình, khắc phục hạn chế, khuyết điểm đã được chỉ ra; "
+            "gương mẫu thực hiện chức trách, nhiệm vụ được giao, giữ gìn đoàn kết nội bộ và mối "
+            "quan hệ mật thiết với nhân dân nơi cư trú. ")
+
+
+def test_ten_pages_of_decomposed_text_print_without_losing_a_line(store, cycle_2023, cadre, pdf_tools):
+    paragraphs = [(SENTENCE.format(n=n) * 2).strip() for n in range(1, 81)]
+    typed = unicodedata.normalize("NFD", "\n".join(paragraphs))
+    assert typed != unicodedata.normalize("NFC", typed)
+    set_form_answers(store, cycle_2023, "02B", {"i2_duties": typed, "ii_causes": "Chưa sâu sát cơ sở."},
+                     official_id=cadre.id, actor="test")
+    pdf, draft = print_form(store, cycle_2023, "02B", official_id=cadre.id)
+    reader = pdf_tools["reader"](pdf)
+    assert len(reader.pages) >= 12
+    text = pdf_tools["text"](pdf)
+    assert unicodedata.is_normalized("NFC", text)
+    pdf_tools["in_order"](text, [*paragraphs, "Chưa sâu sát cơ sở."])
+    assert draft  # the form is far from complete, so the printout says it is a draft

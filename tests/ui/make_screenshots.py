@@ -1,0 +1,95 @@
+"""Screenshots for docs/: the main window, a dossier tab, the dashboard and the print preview.
+
+Run under Xvfb from the repository root:
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tests/ui/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from chilinh_desktop import i18n
+from chilinh_desktop.app import apply_style, install_translators, open_for_gui
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+
+
+def settle(app: QApplication, window, seconds: float = 0.6) -> None:
+    """Let background work, autosave and QtPdf rendering finish before a grab."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+    window.repaint()
+    for _ in range(20):
+        app.processEvents()
+
+
+def main() -> int:
+    i18n.set_language("vi")
+    app = QApplication(sys.argv)
+    install_translators(app, "vi")
+    apply_style(app)
+    work = Path(tempfile.mkdtemp())
+    db = work / "demo.sqlite3"
+    store = open_for_gui(db, True)
+    from chilinh_desktop.ui.main_window import MainWindow
+    from chilinh_desktop.ui.printing import open_item_preview
+
+    window = MainWindow(store, QSettings(str(work / "ui.ini"), QSettings.Format.IniFormat))
+    window.resize(1366, 740)
+    window.show()
+    window.start_session(ask=False)
+    settle(app, window)
+    DOCS.mkdir(exist_ok=True)
+
+    row = store.db.execute(
+        "SELECT u.code, o.id, d.id FROM dossiers d JOIN officials o ON o.id = d.official_id "
+        "JOIN units u ON u.id = d.unit_id JOIN dossier_items i ON i.dossier_id = d.id "
+        "WHERE d.state = 'draft' AND i.kind = 'self_review' AND i.state = 'complete' "
+        "AND u.code LIKE 'DB%' ORDER BY u.sort_key LIMIT 1"
+    ).fetchone()
+    code, official_id, dossier_id = row
+    window.select_unit(code)
+    window.unit_pane.select_cadre(official_id)
+    settle(app, window)
+    window.grab().save(str(DOCS / "main-window.png"))
+
+    window.open_dossier(dossier_id, "self_review")
+    settle(app, window)
+    window.grab().save(str(DOCS / "dossier-tab.png"))
+
+    window.dossier_view.go_to_item("residence_comment")
+    settle(app, window)
+    window.grab().save(str(DOCS / "attachment-tab.png"))
+
+    window.show_dashboard()
+    settle(app, window)
+    window.dashboard.select_unit(next(u.code for u in window.dashboard.status.units if len(u.missing) > 5))
+    settle(app, window)
+    window.grab().save(str(DOCS / "dashboard.png"))
+
+    dialog = open_item_preview(window, dossier_id, "self_review")
+    dialog.resize(900, 740)
+    for _ in range(100):  # QPdfView renders pages on a worker thread
+        app.processEvents()
+        time.sleep(0.02)
+    dialog.grab().save(str(DOCS / "print-preview.png"))
+    dialog.close()
+
+    window.close()
+    store.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,42 @@
+"""A signed-off dossier is read-only in the window until an audited reopen."""
+
+from __future__ import annotations
+
+from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.dossiers import audit_trail
+from chilinh_desktop.ui import dossier_view
+
+
+def _signed_dossier(store):
+    row = store.db.execute(
+        "SELECT id FROM dossiers WHERE state = 'signed_off' AND official_id IS NOT NULL LIMIT 1"
+    ).fetchone()
+    return row[0]
+
+
+def test_signed_off_dossier_is_read_only_until_reopened_with_a_reason(qtbot, window, demo_store, monkeypatch):
+    dossier_id = _signed_dossier(demo_store)
+    window.open_dossier(dossier_id, "self_review")
+    view = window.dossier_view
+    editor = view.current_page().editor
+    assert view.locked_banner.isVisibleTo(window) and editor.widget_for("i1_politics").isReadOnly()
+    assert view.reopen_button.isVisibleTo(window) and not view.sign_button.isVisibleTo(window)
+
+    monkeypatch.setattr(dossier_view, "ask_text", lambda *args, **kwargs: "Bổ sung biện pháp khắc phục")
+    window.actions["reopen"].trigger()
+    window.ctx.runner.wait_idle()
+    assert not view.locked_banner.isVisibleTo(window)
+    assert not view.current_page().editor.widget_for("i1_politics").isReadOnly()
+    reopen = [r for r in audit_trail(demo_store, f"dossier:{dossier_id}") if r["action"] == "dossier.reopen"]
+    assert reopen and reopen[-1]["detail"]["reason"] == "Bổ sung biện pháp khắc phục"
+
+
+def test_sign_off_locks_a_complete_dossier(qtbot, window, demo_store, monkeypatch):
+    row = demo_store.db.execute("SELECT id FROM dossiers WHERE state = 'complete' LIMIT 1").fetchone()
+    window.open_dossier(row[0])
+    monkeypatch.setattr(dossier_view, "ask_text", lambda *args, **kwargs: "Bí thư Đảng ủy")
+    window.actions["sign_off"].trigger()
+    window.ctx.runner.wait_idle()
+    assert window.dossier_view.detail.dossier.locked
+    assert window.dossier_view.locked_banner.isVisibleTo(window)
+    assert get_cycle(demo_store).id
