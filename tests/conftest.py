@@ -68,3 +68,22 @@ def demo_store(demo_path: Path):
     s = Store.open(demo_path, clock=FixedClock(DEMO_TODAY))
     yield s
     s.close()
+
+
+@pytest.fixture
+def cadre(store, cycle_2023):
+    """A small city: one department and its head, managed by the city Standing Committee, with dossiers."""
+    from chilinh_desktop.core.dossiers import ensure_dossiers
+    from chilinh_desktop.core.officials import add_official
+    from chilinh_desktop.core.units import add_unit
+
+    add_unit(store, code="TU", name="Thành ủy Minh Giang", type="thanh_uy", parent_code=None,
+             valid_from=dt.date(2020, 10, 1))
+    add_unit(store, code="PNV", name="Phòng Nội vụ", type="phong_ban", parent_code="TU",
+             valid_from=dt.date(2020, 10, 1))
+    official = add_official(store, full_name="Đỗ Thị Hà", unit_code="PNV", tier="btv_thanh_uy",
+                            birth_date=dt.date(1979, 2, 5), party_post="Bí thư Chi bộ",
+                            government_post="Trưởng phòng Nội vụ", workplace="Phòng Nội vụ",
+                            party_cell="Chi bộ Phòng Nội vụ")
+    ensure_dossiers(store, cycle_2023)
+    return official
