@@ -10,6 +10,8 @@ from pathlib import Path
 
 from chilinh_desktop.cli.common import db_argument, open_store, print_json
 from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.errors import StateError
+from chilinh_desktop.core.rules import require_clear_for_signoff, signoff_findings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.unit_signoff import sign_off_unit
 from chilinh_desktop.i18n import _
@@ -48,6 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_argument(p)
     p.add_argument("--unit", required=True, metavar="CODE", help=_("the unit code"))
     p.add_argument("--by", required=True, metavar="NAME", help=_("who signs off"))
+    p.add_argument("--acknowledge-warnings", action="store_true",
+                   help=_("sign off although rating warnings remain (recorded in the audit trail)"))
     p.set_defaults(func=cmd_signoff)
 
     p = sub.add_parser("export", help=_("write the signed submission package of a unit"))
@@ -154,7 +158,17 @@ def cmd_keys_restore(args: argparse.Namespace) -> int:
 
 def cmd_signoff(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        result = sign_off_unit(store, get_cycle(store), args.unit, by=args.by)
+        cycle = get_cycle(store)
+        try:
+            # Rating findings first: errors block, warnings need the signer's explicit acknowledgement.
+            require_clear_for_signoff(store, cycle, args.unit,
+                                      acknowledge_by=args.by if args.acknowledge_warnings else None)
+        except StateError as exc:
+            sys.stderr.write(_("Error: {problem}", problem=exc.message) + "\n")
+            for finding in signoff_findings(store, cycle, args.unit):
+                sys.stderr.write(f"  - [{finding.citation}] {finding.subject_name}: {finding.message}\n")
+            return EXIT_REFUSED
+        result = sign_off_unit(store, cycle, args.unit, by=args.by)
     print(_("Signed off now: {signed}; already signed off: {already}.", signed=len(result.signed),
             already=len(result.already)))
     if result.complete:

@@ -74,6 +74,11 @@ class Cycle:
     legal_basis: tuple[dict[str, str], ...]
     deadlines: tuple[Deadline, ...]
     items: tuple[ItemKind, ...]
+    # The rating regime (forms/rules/<rules>.toml) and its overall levels, best first; optional
+    # so that a cycle stored before ratings existed still loads.
+    rules: str | None = None
+    levels: tuple[str, ...] = ()
+    criterion_levels: tuple[str, ...] = ()
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     def deadline(self, deadline_id: str) -> Deadline:
@@ -188,8 +193,17 @@ def parse_cycle(raw: dict[str, Any], source: str) -> Cycle:
         legal_basis=tuple(raw.get("legal_basis", [])),
         deadlines=tuple(deadlines),
         items=tuple(items),
+        rules=_optional(raw, "rules", str, source),
+        levels=tuple(_optional(raw, "levels", list, source) or ()),
+        criterion_levels=tuple(_optional(raw, "criterion_levels", list, source) or ()),
         raw=raw,
     )
+
+
+def _optional(raw: dict, key: str, kind: type, source: str) -> Any:
+    if key not in raw:
+        return None
+    return _require(raw, key, kind, source, "")
 
 
 def load_cycle_file(path: Path) -> Cycle:

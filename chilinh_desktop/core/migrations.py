@@ -160,3 +160,86 @@ def m0002_keys_and_packages(db: Database) -> None:
         CREATE INDEX packages_unit ON packages(unit_id);
         """
     )
+
+
+@migrations(name="0003_ratings")
+def m0003_ratings(db: Database) -> None:
+    db.executescript(
+        """
+        -- One row per step of a subject's rating (xếp loại): 'self' (tự xếp loại), 'proposal'
+        -- (the organisation board's proposal) and 'decision' (the competent level's decision).
+        -- subject_key: 'unit:<uuid>' (the party organisation), 'collective:<uuid>' (its leadership
+        -- collective) or 'official:<id>'. criteria is a JSON object criterion id -> level id.
+        CREATE TABLE ratings (
+            id INTEGER PRIMARY KEY,
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            subject_key TEXT NOT NULL,
+            step TEXT NOT NULL CHECK (step IN ('self', 'proposal', 'decision')),
+            level TEXT NOT NULL,
+            score REAL,
+            criteria TEXT NOT NULL DEFAULT '{}',
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            justification TEXT,
+            peer_group TEXT,
+            recorded_at TEXT NOT NULL,
+            UNIQUE (cycle_id, subject_key, step)
+        );
+        CREATE INDEX ratings_cycle ON ratings(cycle_id);
+
+        -- Discipline (kỷ luật) belongs to the person or unit, not to a cycle: the year is read from the date.
+        CREATE TABLE disciplines (
+            id INTEGER PRIMARY KEY,
+            subject_key TEXT NOT NULL,
+            date TEXT NOT NULL,
+            form TEXT NOT NULL,
+            self_remedied INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX disciplines_subject ON disciplines(subject_key);
+
+        -- Targets of the year (chỉ tiêu, nhiệm vụ): share met and share exceeded, in percent.
+        CREATE TABLE targets (
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            subject_key TEXT NOT NULL,
+            met_pct REAL NOT NULL,
+            exceeded_pct REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (cycle_id, subject_key)
+        );
+
+        -- Members not rated this cycle (suspended, admitted under 6 months, exempted), with the reason.
+        CREATE TABLE not_rated (
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            subject_key TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (cycle_id, subject_key)
+        );
+
+        -- A unit's classification report (báo cáo xếp loại): counts per level of its members
+        -- ('members') and of its subordinate organisations ('cells'), with those not rated.
+        CREATE TABLE classification_counts (
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            unit_id TEXT NOT NULL REFERENCES units(id),
+            kind TEXT NOT NULL CHECK (kind IN ('members', 'cells')),
+            level TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (cycle_id, unit_id, kind, level)
+        );
+
+        -- Commendation proposals (đề nghị khen thưởng) a unit sends with its report.
+        CREATE TABLE commendations (
+            id INTEGER PRIMARY KEY,
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            unit_id TEXT NOT NULL REFERENCES units(id),
+            subject_key TEXT,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            level TEXT NOT NULL,
+            achievement TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX commendations_unit ON commendations(cycle_id, unit_id);
+        """
+    )

@@ -21,6 +21,7 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import add_unit, unit_tree
 from chilinh_desktop.demo import names
 from chilinh_desktop.demo.answers import sample_answers
+from chilinh_desktop.demo.ratings import add_demo_ratings
 from chilinh_desktop.demo.scans import scanned_page
 from chilinh_desktop.formspec import check_answers, form_for_item, load_scales
 from chilinh_desktop.package.demo_keys import create_demo_keys
@@ -56,6 +57,7 @@ def build_demo(store: Store, *, seed: int = 2023, progress: Progress | None = No
         store.set_setting("role", "demo")
         store.set_setting("unit_code", ROOT_CODE)
     _fill_dossiers(store, cycle, rng, report)
+    add_demo_ratings(store, cycle, rng)
     create_demo_keys(store)
     return cycle
 

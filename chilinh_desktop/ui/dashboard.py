@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import CycleStatus, DeadlineStatus, MissingItem, UnitStatus
+from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ui.findings import FindingsPanel
 from chilinh_desktop.ui.labels import format_day
 from chilinh_desktop.ui.list_models import Index, _RowsModel
 from chilinh_desktop.ui.unit_tree_model import DONE_COLOUR, LATE_COLOUR, MISSING_COLOUR
@@ -186,6 +188,8 @@ class Dashboard(QWidget):
         self.cycle = cycle
         self.status: CycleStatus | None = None
         self._pending: CycleStatus | None = None
+        self.all_findings: list[Finding] = []
+        self.findings = FindingsPanel()
         self.cards = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("dashboardSummary")
@@ -202,6 +206,7 @@ class Dashboard(QWidget):
         self.missing_title = QLabel()
         lower_layout.addWidget(self.missing_title)
         lower_layout.addWidget(self.missing_view)
+        lower_layout.addWidget(self.findings)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.units_view)
         splitter.addWidget(lower)
@@ -274,7 +279,19 @@ class Dashboard(QWidget):
                 self.units_view.setCurrentIndex(self.units_model.index(row, 0))
                 return
 
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Take the rating rules' findings for the whole tree; the selected unit's are listed."""
+        self.all_findings = findings
+        self._show_findings()
+
+    def _show_findings(self) -> None:
+        current = self.units_view.currentIndex()
+        code = current.data(CODE_ROLE) if current.isValid() else None
+        # With no unit chosen the whole tree's findings show, so none is out of sight.
+        self.findings.set_findings([f for f in self.all_findings if code is None or code in f.units])
+
     def _unit_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_findings()
         if self.status is None or not current.isValid():
             self.missing_model.set_missing([], set())
             return

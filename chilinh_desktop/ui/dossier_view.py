@@ -24,6 +24,7 @@ from chilinh_desktop.core.attachments import get_attachment
 from chilinh_desktop.core.deadlines import days_left, working_days_left
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
+from chilinh_desktop.core.rules import acknowledge_warnings, evaluate, findings_for_subject, signoff_findings
 from chilinh_desktop.core.views import DossierDetail, dossier_detail
 from chilinh_desktop.formspec.answers import stored_form_item
 from chilinh_desktop.formspec.context import record_context
@@ -31,6 +32,7 @@ from chilinh_desktop.i18n import _
 from chilinh_desktop.ui.attachments import AttachmentPane
 from chilinh_desktop.ui.common import ask_text, ask_yes_no, warn
 from chilinh_desktop.ui.context import AppContext
+from chilinh_desktop.ui.findings import FindingsPanel
 from chilinh_desktop.ui.form_editor import FormEditor
 from chilinh_desktop.ui.labels import STATE_MARKS, dossier_state_label, format_day, status_label
 from chilinh_desktop.ui.operations import error_text
@@ -245,6 +247,8 @@ class DossierView(QWidget):
         )
         self.locked_banner.setObjectName("lockedBanner")
         self.locked_banner.setWordWrap(True)
+        self.findings = FindingsPanel(hide_when_empty=True)
+        self.findings.setMaximumHeight(160)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("itemTabs")
         self.tabs.setDocumentMode(True)
@@ -255,6 +259,7 @@ class DossierView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addWidget(self.locked_banner)
+        layout.addWidget(self.findings)
         layout.addWidget(self.tabs, 1)
 
     @property
@@ -312,12 +317,20 @@ class DossierView(QWidget):
         self.sign_button.setEnabled(all(s.done for s in detail.statuses if s.counts))
         self.reopen_button.setVisible(dossier.locked)
         self.locked_banner.setVisible(dossier.locked)
+        self.findings.set_findings(self._findings(evaluate(self.ctx.store, self.ctx.cycle, detail.unit.code)))
         by_kind = {s.item.id: s for s in detail.statuses}
         for n, page in enumerate(self.pages):
             status = by_kind[page.item.id]
             page.load(detail, status, contents=contents)
             self.tabs.setTabText(n, f"{STATE_MARKS[status.state]} {status.item.short_name}")
             self.tabs.setTabToolTip(n, f"{status.item.name}\n{status_label(status)}")
+
+    def _findings(self, findings: list) -> list:
+        """The findings about this dossier's subject (a collective dossier also shows its unit's)."""
+        detail = self.detail
+        assert detail is not None
+        key = f"official:{detail.official.id}" if detail.official else f"unit:{detail.unit.id}"
+        return findings_for_subject(findings, key, detail.unit.code)
 
     def next_item(self, step: int = 1) -> None:
         """Move to the next (or previous) item tab, wrapping around."""
@@ -339,6 +352,20 @@ class DossierView(QWidget):
         if self.detail is None:
             return
         self.ctx.autosave.flush()
+        # Rating findings first: errors block; warnings are signed off only once acknowledged (audited).
+        unresolved = self._findings(signoff_findings(self.ctx.store, self.ctx.cycle, self.detail.unit.code))
+        errors = [f for f in unresolved if f.severity == "error"]
+        warnings = [f for f in unresolved if f.severity == "warning"]
+        if errors:
+            self.show_error(_("The dossier cannot be signed off while the rating rules find errors:") + "\n"
+                            + "\n".join(f"• {f.message} ({f.citation})" for f in errors))
+            return
+        if warnings and not ask_yes_no(
+            self, _("Rating warnings"),
+            _("The rating rules give these warnings:") + "\n" + "\n".join(f"• {f.message}" for f in warnings)
+            + "\n\n" + _("Sign off anyway? Your acknowledgement is recorded in the audit trail."),
+        ):
+            return
         who = ask_text(
             self,
             _("Sign off the dossier"),
@@ -347,9 +374,15 @@ class DossierView(QWidget):
         )
         if who is None:
             return
-        ctx, dossier_id = self.ctx, self.detail.dossier.id
+        ctx, dossier_id, unit_code = self.ctx, self.detail.dossier.id, self.detail.unit.code
+
+        def run(store):
+            with store.atomic():  # the acknowledgement stands only if the sign-off does
+                acknowledge_warnings(store, ctx.cycle, unit_code, warnings, by=who)
+                return core_dossiers.sign_off(store, ctx.cycle, dossier_id, by=who)
+
         ctx.runner.call(
-            lambda store: core_dossiers.sign_off(store, ctx.cycle, dossier_id, by=who),
+            run,
             changes={f"dossier:{dossier_id}", "content"},
             on_error=lambda exc: self.show_error(error_text(exc)),
         )

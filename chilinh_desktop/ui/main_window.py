@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from chilinh_desktop.core.deadlines import compute_status
 from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.rules import evaluate
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.views import dossier_for_subject, unit_badges
@@ -255,12 +256,13 @@ class MainWindow(QMainWindow):
 
         def run(store: Store):
             status = compute_status(store, cycle, store.clock.today())
-            return status, unit_badges(tree, status)
+            return status, unit_badges(tree, status), evaluate(store, cycle)
 
         def done(result) -> None:
-            status, badges = result
+            status, badges, findings = result
             self.model.set_badges(badges)
             self.dashboard.set_status(status)
+            self.dashboard.set_findings(findings)
 
         self.ctx.runner.call(run, on_done=done)
 

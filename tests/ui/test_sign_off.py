@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.dossiers import audit_trail
+from chilinh_desktop.core.rules import evaluate
 from chilinh_desktop.ui import dossier_view
 
 
@@ -32,9 +33,13 @@ def test_signed_off_dossier_is_read_only_until_reopened_with_a_reason(qtbot, win
 
 
 def test_sign_off_locks_a_complete_dossier(qtbot, window, demo_store, monkeypatch):
-    row = demo_store.db.execute("SELECT id FROM dossiers WHERE state = 'complete' LIMIT 1").fetchone()
+    # A complete dossier whose subject has no rating error (errors rightly block sign-off).
+    blocked = {f.subject for f in evaluate(demo_store, get_cycle(demo_store)) if f.severity == "error"}
+    row = next(r for r in demo_store.db.execute("SELECT id, subject_key FROM dossiers WHERE state = 'complete'")
+               if r[1] not in blocked)
     window.open_dossier(row[0])
     monkeypatch.setattr(dossier_view, "ask_text", lambda *args, **kwargs: "Bí thư Đảng ủy")
+    monkeypatch.setattr(dossier_view, "ask_yes_no", lambda *args, **kwargs: True)
     window.actions["sign_off"].trigger()
     window.ctx.runner.wait_idle()
     assert window.dossier_view.detail.dossier.locked

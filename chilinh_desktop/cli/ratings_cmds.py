@@ -1,0 +1,158 @@
+"""Commands over ratings: check the rules, record ratings, discipline, targets and exclusions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from chilinh_desktop.cli.common import db_argument, open_store, parse_today, print_json, print_table
+from chilinh_desktop.core import ratings
+from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.rules import evaluate
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.i18n import _
+
+
+def _subject(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--official", metavar="ID", help=_("the cadre (id as `chilinh officials --json` shows)"))
+    group.add_argument("--unit", metavar="CODE", help=_("the party organisation"))
+    p.add_argument("--collective", action="store_true",
+                   help=_("with --unit: the unit's leadership collective, not the organisation"))
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    db_argument(p)
+    p.add_argument("--cycle", metavar="ID", help=_("the cycle (default: the current one)"))
+    p.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the rating commands to the CLI."""
+    p = sub.add_parser("check", help=_("check ratings against the cycle's rules and list the findings"))
+    db_argument(p)
+    p.add_argument("--cycle", metavar="ID", help=_("the cycle (default: the current one)"))
+    p.add_argument("--unit", metavar="CODE", help=_("only this unit and the units under it"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("rate", help=_("record one step of a rating (self, proposal, decision)"))
+    _common(p)
+    _subject(p)
+    p.add_argument("--step", required=True, choices=("self", "proposal", "decision"), help=_("the step"))
+    p.add_argument("--level", metavar="LEVEL", help=_("HTXSNV, HTTNV, HTNV or KHTNV (from --score if omitted)"))
+    p.add_argument("--score", type=float, metavar="N", help=_("the score on a 100-point scale, where used"))
+    p.add_argument("--criteria", metavar="JSON", help=_('criterion levels, e.g. {"ket_qua": "xuat_sac"}'))
+    p.add_argument("--by", required=True, help=_("who rated (person or body)"))
+    p.add_argument("--at", metavar="YYYY-MM-DD", help=_("the date of the step (default: today)"))
+    p.add_argument("--justification", help=_("a written justification (e.g. above the quota)"))
+    p.add_argument("--peer-group", metavar="NAME", help=_("the group of similar roles for the quota"))
+    p.set_defaults(func=cmd_rate)
+
+    discipline = sub.add_parser("discipline", help=_("record discipline"))
+    actions = discipline.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+    p = actions.add_parser("add", help=_("record a disciplinary measure"))
+    _common(p)
+    _subject(p)
+    p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help=_("the date of the decision"))
+    p.add_argument("--form", required=True, help=_("the form, e.g. khiển trách"))
+    p.add_argument("--self-remedied", action="store_true", help=_("found and remedied by the person themself"))
+    p.add_argument("--note", default="", help=_("a note"))
+    p.set_defaults(func=cmd_discipline_add)
+
+    p = sub.add_parser("targets", help=_("record the share of targets met and exceeded"))
+    _common(p)
+    _subject(p)
+    p.add_argument("--met", required=True, type=float, metavar="PCT", help=_("percent of targets met"))
+    p.add_argument("--exceeded", type=float, default=0, metavar="PCT", help=_("percent of targets exceeded"))
+    p.set_defaults(func=cmd_targets)
+
+    p = sub.add_parser("not-rated", help=_("record that a member is not rated this cycle"))
+    _common(p)
+    _subject(p)
+    p.add_argument("--reason", required=True, help=_("the reason id of the rule set, e.g. moi_ket_nap"))
+    p.set_defaults(func=cmd_not_rated)
+
+    p = sub.add_parser("classification", help=_("record a unit's classification report (counts per level)"))
+    _common(p)
+    p.add_argument("--unit", required=True, metavar="CODE", help=_("the unit"))
+    p.add_argument("--kind", required=True, choices=ratings.COUNT_KINDS, help=_("members or cells"))
+    p.add_argument("--counts", required=True, metavar="JSON", help=_('e.g. {"HTXSNV": 2, "HTTNV": 10}'))
+    p.set_defaults(func=cmd_classification)
+
+
+def _json_arg(text: str | None, name: str) -> dict:
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        raise ValidationError(_("--{name} is not valid JSON.", name=name), [(name, text)]) from None
+    if not isinstance(value, dict):
+        raise ValidationError(_("--{name} must be a JSON object.", name=name), [(name, text)])
+    return value
+
+
+def _key(store: Store, args: argparse.Namespace) -> str:
+    return ratings.subject_key(store, official_id=args.official, unit_code=args.unit, collective=args.collective)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        findings = evaluate(store, get_cycle(store, args.cycle), args.unit)
+    if args.json:
+        print_json({"findings": [f.as_json() for f in findings]})
+        return 0
+    if not findings:
+        print(_("No findings: the ratings follow the cycle's rules."))
+        return 0
+    print_table([_("Severity"), _("Rule"), _("Subject"), _("Message")],
+                [[_("error") if f.severity == "error" else _("warning"), f.citation, f.subject_name, f.message]
+                 for f in findings])
+    errors = sum(1 for f in findings if f.severity == "error")
+    print(_("{errors} errors, {warnings} warnings.", errors=errors, warnings=len(findings) - errors))
+    return 0
+
+
+def cmd_rate(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        cycle = get_cycle(store, args.cycle)
+        at = parse_today(args.at) if args.at else store.clock.today()
+        rating = ratings.record_rating(
+            store, cycle, _key(store, args), args.step, args.level, by=args.by, at=at, score=args.score,
+            criteria=_json_arg(args.criteria, "criteria"), justification=args.justification,
+            peer_group=args.peer_group, actor=args.actor)
+    print(_("Recorded: {step} {level}.", step=rating.step, level=rating.level))
+    return 0
+
+
+def cmd_discipline_add(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        ratings.add_discipline(store, _key(store, args), date=parse_today(args.date), form=args.form,
+                               self_remedied=args.self_remedied, note=args.note, actor=args.actor)
+    print(_("Discipline recorded."))
+    return 0
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        ratings.set_targets(store, get_cycle(store, args.cycle), _key(store, args), met_pct=args.met,
+                            exceeded_pct=args.exceeded, actor=args.actor)
+    print(_("Targets recorded."))
+    return 0
+
+
+def cmd_not_rated(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        ratings.mark_not_rated(store, get_cycle(store, args.cycle), _key(store, args), args.reason, actor=args.actor)
+    print(_("Recorded as not rated."))
+    return 0
+
+
+def cmd_classification(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        ratings.set_classification_counts(store, get_cycle(store, args.cycle), args.unit.upper(), args.kind,
+                                          _json_arg(args.counts, "counts"), actor=args.actor)
+    print(_("Classification report recorded."))
+    return 0

@@ -1,0 +1,247 @@
+"""Rating records (xếp loại chất lượng): the three steps per subject, discipline, targets, exclusions.
+
+A subject is a party organisation (`unit:<uuid>`), its leadership collective
+(`collective:<uuid>`) or a managed cadre (`official:<id>`). Each write is one transaction
+with its audit record; the rules that judge these records live in core/rules.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.officials import get_official
+from chilinh_desktop.core.rulesets import STEPS, level_for_score, rule_set_for
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.text import clean_line
+from chilinh_desktop.core.units import get_unit
+from chilinh_desktop.i18n import _
+
+# The furthest step recorded is the one that counts: a decision overrides a proposal, which overrides the self-rating.
+STEP_PRIORITY = ("decision", "proposal", "self")
+COUNT_KINDS = ("members", "cells")
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One step of one subject's rating: level (and score), criterion levels, who and when."""
+
+    subject_key: str
+    step: str
+    level: str
+    score: float | None
+    criteria: dict[str, str]
+    by: str
+    at: dt.date
+    justification: str | None
+    peer_group: str | None
+
+
+@dataclass(frozen=True)
+class Discipline:
+    """A disciplinary measure (kỷ luật): when, which form, and whether self-discovered and remedied."""
+
+    subject_key: str
+    date: dt.date
+    form: str
+    self_remedied: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Share of the year's targets met and exceeded, in percent."""
+
+    met_pct: float
+    exceeded_pct: float
+
+
+@dataclass
+class RatingData:
+    """Everything recorded about ratings in one cycle, read in a few queries."""
+
+    ratings: dict[str, dict[str, Rating]] = field(default_factory=dict)
+    disciplines: dict[str, list[Discipline]] = field(default_factory=dict)
+    targets: dict[str, Targets] = field(default_factory=dict)
+    not_rated: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)  # unit code -> kind -> level -> n
+
+    def effective(self, subject_key: str) -> Rating | None:
+        """The furthest step recorded for a subject."""
+        steps = self.ratings.get(subject_key, {})
+        return next((steps[s] for s in STEP_PRIORITY if s in steps), None)
+
+    def criteria_of(self, subject_key: str) -> dict[str, str]:
+        """The criterion levels of the furthest step that recorded any (a decision often repeats none)."""
+        steps = self.ratings.get(subject_key, {})
+        return next((steps[s].criteria for s in STEP_PRIORITY if s in steps and steps[s].criteria), {})
+
+
+def subject_key(store: Store, *, official_id: str | None = None, unit_code: str | None = None,
+                collective: bool = False) -> str:
+    """The key of a cadre, a party organisation or (collective=True) its leadership collective."""
+    if official_id is not None:
+        return f"official:{get_official(store, official_id).id}"
+    if unit_code is None:
+        raise ValidationError(_("Name a cadre or a unit."), [("subject", "")])
+    unit = get_unit(store, unit_code.upper())
+    return f"{'collective' if collective else 'unit'}:{unit.id}"
+
+
+def _check_level(cycle: Cycle, level: str, where: str) -> None:
+    if cycle.levels and level not in cycle.levels:
+        raise ValidationError(_("Unknown level {level}. Use one of: {choices}.", level=level,
+                                choices=", ".join(cycle.levels)), [(where, level)])
+
+
+def record_rating(store: Store, cycle: Cycle, key: str, step: str, level: str | None, *, by: str, at: dt.date,
+                  score: float | None = None, criteria: dict[str, str] | None = None,
+                  justification: str | None = None, peer_group: str | None = None,
+                  actor: str = "system") -> Rating:
+    """Record (or replace) one step of a subject's rating; a score alone gives the level its scale allows."""
+    if step not in STEPS:
+        raise ValidationError(_("Unknown step {step}. Use one of: {choices}.", step=step, choices=", ".join(STEPS)),
+                              [("step", step)])
+    rule_set = rule_set_for(cycle)
+    if level is None and score is not None and rule_set is not None:
+        level = level_for_score(rule_set, score)
+    if level is None:
+        raise ValidationError(_("Give a level (or a score, where the cycle scores in points)."), [("level", "")])
+    _check_level(cycle, level, "level")
+    if score is not None and not 0 <= score <= 100:
+        raise ValidationError(_("The score must be between 0 and 100."), [("score", str(score))])
+    criteria = {clean_line(k): clean_line(v) for k, v in (criteria or {}).items()}
+    known = {c.id for c in rule_set.criteria} if rule_set else set()
+    for criterion, value in criteria.items():
+        if known and criterion not in known:
+            raise ValidationError(_("Unknown criterion {id}. Use one of: {choices}.", id=criterion,
+                                    choices=", ".join(sorted(known))), [("criteria", criterion)])
+        if cycle.criterion_levels and value not in cycle.criterion_levels:
+            raise ValidationError(_("Unknown criterion level {level}. Use one of: {choices}.", level=value,
+                                    choices=", ".join(cycle.criterion_levels)), [("criteria", value)])
+    by = clean_line(by)
+    if not by:
+        raise ValidationError(_("Say who rated (the person or body)."), [("by", "")])
+    row = {
+        "cycle_id": cycle.id, "subject_key": key, "step": step, "level": level, "score": score,
+        "criteria": json.dumps(criteria, ensure_ascii=False, sort_keys=True), "by": by, "at": at.isoformat(),
+        "justification": clean_line(justification) if justification else None,
+        "peer_group": clean_line(peer_group) if peer_group else None, "recorded_at": store.now_text(),
+    }
+    with store.atomic():
+        store.db.execute("DELETE FROM ratings WHERE cycle_id = ? AND subject_key = ? AND step = ?",
+                         [cycle.id, key, step])
+        store.db["ratings"].insert(row)
+        store.audit(actor, "rating.record", key, cycle=cycle.id, step=step, level=level, score=score)
+    return Rating(key, step, level, score, criteria, by, at, row["justification"], row["peer_group"])
+
+
+def add_discipline(store: Store, key: str, *, date: dt.date, form: str, self_remedied: bool = False,
+                   note: str = "", actor: str = "system") -> Discipline:
+    """Record a disciplinary measure against a cadre or a collective."""
+    form = clean_line(form)
+    if not form:
+        raise ValidationError(_("Name the form of discipline (e.g. khiển trách)."), [("form", "")])
+    with store.atomic():
+        store.db["disciplines"].insert({"subject_key": key, "date": date.isoformat(), "form": form,
+                                        "self_remedied": int(self_remedied), "note": clean_line(note),
+                                        "recorded_at": store.now_text()})
+        store.audit(actor, "discipline.add", key, date=date, form=form, self_remedied=self_remedied)
+    return Discipline(key, date, form, self_remedied, clean_line(note))
+
+
+def set_targets(store: Store, cycle: Cycle, key: str, *, met_pct: float, exceeded_pct: float = 0,
+                actor: str = "system") -> Targets:
+    """Record the share of targets met and exceeded by a subject this cycle."""
+    for name, value in (("met_pct", met_pct), ("exceeded_pct", exceeded_pct)):
+        if not 0 <= value <= 100:
+            raise ValidationError(_("A percentage must be between 0 and 100."), [(name, str(value))])
+    with store.atomic():
+        store.db["targets"].upsert({"cycle_id": cycle.id, "subject_key": key, "met_pct": met_pct,
+                                    "exceeded_pct": exceeded_pct}, pk=("cycle_id", "subject_key"))
+        store.audit(actor, "targets.set", key, cycle=cycle.id, met_pct=met_pct, exceeded_pct=exceeded_pct)
+    return Targets(met_pct, exceeded_pct)
+
+
+def mark_not_rated(store: Store, cycle: Cycle, key: str, reason: str, *, note: str = "",
+                   actor: str = "system") -> None:
+    """Record that a member is not rated this cycle, with one of the rule set's reasons."""
+    rule_set = rule_set_for(cycle)
+    if rule_set and rule_set.not_rated_reasons and reason not in rule_set.not_rated_reasons:
+        raise ValidationError(_("Unknown reason {reason}. Use one of: {choices}.", reason=reason,
+                                choices=", ".join(rule_set.not_rated_reasons)), [("reason", reason)])
+    with store.atomic():
+        store.db["not_rated"].upsert({"cycle_id": cycle.id, "subject_key": key, "reason": reason,
+                                      "note": clean_line(note)}, pk=("cycle_id", "subject_key"))
+        store.audit(actor, "rating.not_rated", key, cycle=cycle.id, reason=reason)
+
+
+def set_classification_counts(store: Store, cycle: Cycle, unit_code: str, kind: str, counts: dict[str, int], *,
+                              actor: str = "system") -> None:
+    """Record a unit's classification report: how many members ('members') or cells ('cells') per level."""
+    if kind not in COUNT_KINDS:
+        raise ValidationError(_("Unknown kind {kind}.", kind=kind), [("kind", kind)])
+    unit = get_unit(store, unit_code)
+    for level, count in counts.items():
+        _check_level(cycle, level, "counts")
+        if not isinstance(count, int) or count < 0:
+            raise ValidationError(_("A count must be a whole number, 0 or more."), [(level, str(count))])
+    with store.atomic():
+        store.db.execute("DELETE FROM classification_counts WHERE cycle_id = ? AND unit_id = ? AND kind = ?",
+                         [cycle.id, unit.id, kind])
+        store.db["classification_counts"].insert_all(
+            {"cycle_id": cycle.id, "unit_id": unit.id, "kind": kind, "level": level, "count": count}
+            for level, count in counts.items())
+        store.audit(actor, "classification.counts", f"unit:{unit.code}", cycle=cycle.id, kind=kind, counts=counts)
+
+
+def add_commendation(store: Store, cycle: Cycle, unit_code: str, *, name: str, kind: str, level: str,
+                     key: str | None = None, achievement: str = "", actor: str = "system") -> None:
+    """Record a commendation proposal (đề nghị khen thưởng) of a unit for one of its organisations or members."""
+    _check_level(cycle, level, "level")
+    unit = get_unit(store, unit_code)
+    with store.atomic():
+        store.db["commendations"].insert({"cycle_id": cycle.id, "unit_id": unit.id, "subject_key": key,
+                                          "name": clean_line(name), "kind": kind, "level": level,
+                                          "achievement": clean_line(achievement), "recorded_at": store.now_text()})
+        store.audit(actor, "commendation.add", f"unit:{unit.code}", cycle=cycle.id, name=name, level=level)
+
+
+def commendations(store: Store, cycle: Cycle, unit_code: str) -> list[dict[str, Any]]:
+    """A unit's commendation proposals, in the order recorded."""
+    unit = get_unit(store, unit_code)
+    return [
+        {"name": r[0], "kind": r[1], "level": r[2], "achievement": r[3], "subject": r[4]}
+        for r in store.db.execute("SELECT name, kind, level, achievement, subject_key FROM commendations "
+                                  "WHERE cycle_id = ? AND unit_id = ? ORDER BY id", [cycle.id, unit.id])
+    ]
+
+
+def load_rating_data(store: Store, cycle: Cycle) -> RatingData:
+    """Every rating record of the cycle (and every discipline), in five queries."""
+    data = RatingData()
+    for row in store.db.execute(
+        "SELECT subject_key, step, level, score, criteria, by, at, justification, peer_group FROM ratings "
+        "WHERE cycle_id = ?", [cycle.id]
+    ):
+        data.ratings.setdefault(row[0], {})[row[1]] = Rating(
+            row[0], row[1], row[2], row[3], json.loads(row[4] or "{}"), row[5], dt.date.fromisoformat(row[6]),
+            row[7], row[8])
+    for row in store.db.execute("SELECT subject_key, date, form, self_remedied, note FROM disciplines ORDER BY date"):
+        data.disciplines.setdefault(row[0], []).append(
+            Discipline(row[0], dt.date.fromisoformat(row[1]), row[2], bool(row[3]), row[4]))
+    for row in store.db.execute("SELECT subject_key, met_pct, exceeded_pct FROM targets WHERE cycle_id = ?",
+                                [cycle.id]):
+        data.targets[row[0]] = Targets(row[1], row[2])
+    for row in store.db.execute("SELECT subject_key, reason FROM not_rated WHERE cycle_id = ?", [cycle.id]):
+        data.not_rated[row[0]] = row[1]
+    for row in store.db.execute(
+        "SELECT u.code, c.kind, c.level, c.count FROM classification_counts c JOIN units u ON u.id = c.unit_id "
+        "WHERE c.cycle_id = ?", [cycle.id]
+    ):
+        data.counts.setdefault(row[0], {}).setdefault(row[1], {})[row[2]] = row[3]
+    return data

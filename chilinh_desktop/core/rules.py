@@ -1,0 +1,351 @@
+"""The rating rule engine: a cycle's rule set (data) applied to its rating records → findings.
+
+Each kind of rule is one small function here; what it checks against (levels, thresholds,
+citations, the Vietnamese message and advice) comes from forms/rules/<id>.toml. A finding is
+an error (blocks sign-off) or a warning (needs an acknowledgement, recorded in the audit).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from itertools import pairwise
+
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.errors import StateError
+from chilinh_desktop.core.officials import list_officials
+from chilinh_desktop.core.ratings import RatingData, load_rating_data
+from chilinh_desktop.core.rulesets import Rule, RuleSet, rule_set_for
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.units import unit_tree
+from chilinh_desktop.core.vocabulary import vocabulary
+from chilinh_desktop.i18n import _
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One breach of a rating rule: which rule (and its citation), how bad, about whom, what to do."""
+
+    rule: str
+    citation: str
+    severity: str
+    subject: str
+    subject_name: str
+    units: tuple[str, ...]
+    message: str
+    action: str
+
+    @property
+    def key(self) -> str:
+        """Identifies the finding across evaluations (for acknowledgements)."""
+        return f"{self.rule}|{self.subject}"
+
+    def as_json(self) -> dict:
+        """A JSON-ready dict (what `chilinh check --json` prints)."""
+        data = asdict(self)
+        data["units"] = list(self.units)
+        return data
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a rating is about, with what the rules group and compare by."""
+
+    key: str
+    kind: str  # organisation | collective | official
+    name: str
+    unit_code: str
+    unit_type: str
+    parent_code: str | None
+    tier: str | None = None
+
+
+class _Context:
+    """What one evaluation sees: the cycle, its rules, the records and their subjects."""
+
+    def __init__(self, store: Store, cycle: Cycle, rule_set: RuleSet) -> None:
+        self.cycle, self.rule_set = cycle, rule_set
+        self.data: RatingData = load_rating_data(store, cycle)
+        tree = unit_tree(store, cycle.tree_date)
+        self.subjects: dict[str, Subject] = {}
+        for node in tree.walk():
+            unit = node.unit
+            for kind, prefix in (("organisation", "unit"), ("collective", "collective")):
+                label = rule_set.subject_labels.get(kind, "{name}")
+                self.subjects[f"{prefix}:{unit.id}"] = Subject(
+                    f"{prefix}:{unit.id}", kind, label.format(name=unit.name), unit.code, unit.type, node.parent_code)
+        for official in list_officials(store, active_only=False):
+            node = tree.by_code.get(official.unit_code)
+            self.subjects[f"official:{official.id}"] = Subject(
+                f"official:{official.id}", "official", official.full_name, official.unit_code,
+                node.unit.type if node else "", node.parent_code if node else None, official.tier)
+        self.unit_key = {s.unit_code: s.key for s in self.subjects.values() if s.kind == "organisation"}
+
+    def rated(self, rule: Rule) -> Iterator[tuple[Subject, object]]:
+        """Subjects the rule applies to that have a rating, with their furthest step."""
+        for key in self.data.ratings:
+            subject = self.subjects.get(key)
+            rating = self.data.effective(key)
+            if subject is not None and rating is not None and subject.kind in rule.applies_to:
+                yield subject, rating
+
+    def rank(self, level: str) -> int:
+        """Position of a level, best first (unknown levels sort last)."""
+        levels = self.cycle.levels
+        return levels.index(level) if level in levels else len(levels)
+
+    def criterion_rank(self, level: str) -> int:
+        """Position of a criterion level, best first."""
+        levels = self.cycle.criterion_levels
+        return levels.index(level) if level in levels else len(levels)
+
+    def finding(self, rule: Rule, subject: Subject | None, *, key: str | None = None, name: str | None = None,
+                units: tuple[str, ...] = (), **values: object) -> Finding:
+        """A finding of `rule`, its message filled from the subject and `values`."""
+        step = values.pop("step", "")
+        fill = {"subject": name or (subject.name if subject else ""), "unit": subject.unit_code if subject else "",
+                "level": "", "step": self.rule_set.step_labels.get(str(step), str(step)), **values}
+        return Finding(
+            rule=f"{self.rule_set.id}.{rule.id}", citation=rule.citation, severity=rule.severity,
+            subject=key or (subject.key if subject else ""), subject_name=fill["subject"],
+            units=units or ((subject.unit_code,) if subject else ()),
+            message=rule.message.format(**fill), action=rule.action.format(**fill),
+        )
+
+
+def _forced_level_if_criterion(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    wanted, required = rule.params["criterion_level"], rule.params["level_required"]
+    for subject, rating in ctx.rated(rule):
+        bad = [c for c, level in ctx.data.criteria_of(subject.key).items() if level == wanted]
+        if bad and rating.level != required:
+            yield ctx.finding(rule, subject, level=rating.level, step=rating.step, required=required,
+                              criterion=", ".join(ctx.rule_set.criterion_label(c) for c in bad))
+
+
+def _forced_level_if_discipline_in_year(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    required, excuse = rule.params["level_required"], rule.params.get("unless_self_remedied", False)
+    for subject, rating in ctx.rated(rule):
+        # "In the year" is the cycle's calendar year: 31/12 counts, 01/01 of the next does not.
+        counted = [d for d in ctx.data.disciplines.get(subject.key, [])
+                   if d.date.year == ctx.cycle.year and not (excuse and d.self_remedied)]
+        if counted and rating.level != required:
+            first = counted[0]
+            yield ctx.finding(rule, subject, level=rating.level, step=rating.step, required=required,
+                              date=first.date.strftime("%d/%m/%Y"), form=first.form)
+
+
+def _forced_level_if_targets_below(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    required, minimum = rule.params["level_required"], rule.params["min_met_pct"]
+    for subject, rating in ctx.rated(rule):
+        targets = ctx.data.targets.get(subject.key)
+        if targets is not None and targets.met_pct < minimum and rating.level != required:
+            yield ctx.finding(rule, subject, level=rating.level, step=rating.step, required=required,
+                              met_pct=f"{targets.met_pct:g}")
+
+
+def _excellent_requires(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    p = rule.params
+    for subject, rating in ctx.rated(rule):
+        if rating.level != p["level_rated"]:
+            continue
+        criteria = ctx.data.criteria_of(subject.key)
+        targets = ctx.data.targets.get(subject.key)
+        failed: list[str] = []
+        if "min_criterion" in p:
+            limit = ctx.criterion_rank(p["min_criterion"])
+            failed += [c for c, level in criteria.items() if ctx.criterion_rank(level) > limit]
+        for criterion, level in p.get("criteria_at", {}).items():
+            if ctx.criterion_rank(criteria.get(criterion, "")) > ctx.criterion_rank(level):
+                failed.append(criterion)
+        short_targets = ("min_met_pct" in p or "min_exceeded_pct" in p) and (
+            targets is None or targets.met_pct < p.get("min_met_pct", 0)
+            or targets.exceeded_pct < p.get("min_exceeded_pct", 0))
+        low_score = "min_score" in p and (rating.score is None or rating.score < p["min_score"])
+        if failed or short_targets or low_score:
+            yield ctx.finding(
+                rule, subject, level=rating.level, step=rating.step,
+                criterion=", ".join(ctx.rule_set.criterion_label(c) for c in failed),
+                met_pct=f"{targets.met_pct:g}" if targets else "?",
+                exceeded_pct=f"{targets.exceeded_pct:g}" if targets else "?",
+                score=f"{rating.score:g}" if rating.score is not None else "?")
+
+
+def _group_of(ctx: _Context, subject: Subject, rating, group_by: str) -> str:
+    if rating.peer_group:  # the competent level may set the group of similar roles itself
+        return rating.peer_group
+    words = vocabulary()
+    if group_by == "tier" and subject.tier in words.tiers:
+        return words.tiers[subject.tier].name
+    if group_by == "unit_type" and subject.unit_type in words.unit_types:
+        return words.unit_types[subject.unit_type].name
+    return {"unit": subject.unit_code, "parent": subject.parent_code or ""}.get(
+        group_by, ctx.rule_set.subject_labels.get(subject.kind, subject.kind))
+
+
+def _over_quota(count: int, of_count: int, max_percent: float) -> bool:
+    # Integer-exact: 2 of 10 is exactly 20% and allowed; 3 of 10 is over.
+    return count * 100 > max_percent * of_count
+
+
+def _quota(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    p = rule.params
+    level, of_level, percent = p["level_rated"], p["of_level"], p["max_percent"]
+    groups: dict[str, list[tuple[Subject, object]]] = {}
+    for subject, rating in ctx.rated(rule):
+        groups.setdefault(_group_of(ctx, subject, rating, p.get("group_by", "all")), []).append((subject, rating))
+    for group, members in sorted(groups.items()):
+        top = [(s, r) for s, r in members if r.level == level]
+        count, of_count = len(top), sum(1 for _s, r in members if r.level == of_level)
+        # A written justification on every excellent rating of the group answers the warning.
+        if _over_quota(count, of_count, percent) and not all(r.justification for _s, r in top):
+            yield ctx.finding(rule, None, key=f"group:{group}", name=group, level=level,
+                              units=tuple(sorted({s.unit_code for s, _r in top})), group=group, count=count,
+                              of_count=of_count, max_percent=f"{percent:g}")
+    for kind in ("members", "cells"):
+        if kind not in rule.applies_to:
+            continue
+        for unit_code, by_kind in sorted(ctx.data.counts.items()):
+            counts = by_kind.get(kind, {})
+            count, of_count = counts.get(level, 0), counts.get(of_level, 0)
+            if _over_quota(count, of_count, percent):
+                subject = ctx.subjects.get(ctx.unit_key.get(unit_code, ""))
+                yield ctx.finding(rule, subject, key=f"counts:{unit_code}:{kind}", level=level,
+                                  group=ctx.rule_set.count_labels.get(kind, kind).format(
+                                      unit=subject.name if subject else unit_code),
+                                  count=count, of_count=of_count, max_percent=f"{percent:g}")
+
+
+def _not_above_parent(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    parent_prefix = {"organisation": "unit", "collective": "collective"}[rule.params["parent"]]
+    for subject, rating in ctx.rated(rule):
+        # A collective and its organisation share the unit's UUID: collective:<uuid> sits under unit:<uuid>.
+        parent = ctx.data.effective(f"{parent_prefix}:{subject.key.split(':', 1)[1]}")
+        if (parent is not None and parent.subject_key != subject.key
+                and ctx.rank(rating.level) < ctx.rank(parent.level)):
+            yield ctx.finding(rule, subject, level=rating.level, step=rating.step, parent_level=parent.level)
+
+
+def _order(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    step, first_kind = rule.params["step"], rule.params["first"]
+    for subject, _rating in ctx.rated(rule):
+        own = ctx.data.ratings.get(subject.key, {}).get(step)
+        if own is None or subject.kind == first_kind:
+            continue
+        first_key = ctx.unit_key.get(subject.unit_code, "")
+        first = ctx.data.ratings.get(first_key, {}).get(step)
+        if first is None or first.at > own.at:
+            yield ctx.finding(rule, subject, level=own.level, step=step,
+                              first=ctx.subjects[first_key].name if first_key in ctx.subjects else subject.unit_code)
+
+
+def _step_order(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    for subject, _rating in ctx.rated(rule):
+        steps = ctx.data.ratings[subject.key]
+        present = [s for s in ("self", "proposal", "decision") if s in steps]
+        for earlier, later in pairwise(present):
+            if steps[earlier].at > steps[later].at:
+                yield ctx.finding(rule, subject, level=steps[later].level, step=later,
+                                  earlier=ctx.rule_set.step_labels.get(earlier, earlier),
+                                  later=ctx.rule_set.step_labels.get(later, later))
+                break
+
+
+def _exclude(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    for key, reason in sorted(ctx.data.not_rated.items()):
+        subject, rating = ctx.subjects.get(key), ctx.data.effective(key)
+        if subject is not None and rating is not None and subject.kind in rule.applies_to:
+            yield ctx.finding(rule, subject, level=rating.level, step=rating.step,
+                              reason=ctx.rule_set.not_rated_reasons.get(reason, reason))
+
+
+def _score_levels(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    bands = sorted(rule.params["bands"], key=lambda b: -b["min"])
+    for subject, rating in ctx.rated(rule):
+        if rating.score is None:
+            continue
+        allowed = next((b["level"] for b in bands if rating.score >= b["min"]), bands[-1]["level"])
+        if ctx.rank(rating.level) < ctx.rank(allowed):
+            yield ctx.finding(rule, subject, level=rating.level, step=rating.step, score=f"{rating.score:g}",
+                              allowed=allowed)
+
+
+CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
+    "forced_level_if_criterion": _forced_level_if_criterion,
+    "forced_level_if_discipline_in_year": _forced_level_if_discipline_in_year,
+    "forced_level_if_targets_below": _forced_level_if_targets_below,
+    "excellent_requires": _excellent_requires,
+    "quota": _quota,
+    "not_above_parent": _not_above_parent,
+    "order": _order,
+    "step_order": _step_order,
+    "exclude": _exclude,
+    "score_levels": _score_levels,
+}
+
+
+def evaluate(store: Store, cycle: Cycle, unit_code: str | None = None) -> list[Finding]:
+    """Every finding of the cycle's rule set; with `unit_code`, those touching that unit or below it."""
+    rule_set = rule_set_for(cycle)
+    if rule_set is None:
+        return []
+    ctx = _Context(store, cycle, rule_set)
+    findings = [f for rule in rule_set.rules for f in CHECKS[rule.kind](ctx, rule)]
+    if unit_code is not None:
+        codes = set(unit_tree(store, cycle.tree_date).subtree_codes(unit_code.upper()))
+        findings = [f for f in findings if codes & set(f.units)]
+    order = {"error": 0, "warning": 1}
+    return sorted(findings, key=lambda f: (order[f.severity], f.units, f.subject_name, f.rule))
+
+
+def findings_for_subject(findings: list[Finding], key: str, unit_code: str | None = None) -> list[Finding]:
+    """The findings a dossier shows: its subject's own, and for a collective dossier its unit's group findings."""
+    if key.startswith("official:"):
+        return [f for f in findings if f.subject == key]
+    return [f for f in findings if f.subject == key or (unit_code in f.units and not f.subject.startswith("official:"))]
+
+
+# -- sign-off --------------------------------------------------------------------------------
+
+
+def _acknowledged(store: Store, cycle: Cycle, unit_code: str) -> set[str]:
+    keys: set[str] = set()
+    for (detail,) in store.db.execute(
+        "SELECT detail FROM audit WHERE action = 'findings.acknowledge' AND subject = ?", [f"unit:{unit_code}"]
+    ):
+        data = json.loads(detail)
+        if data.get("cycle") == cycle.id:
+            keys.update(data.get("findings", []))
+    return keys
+
+
+def signoff_findings(store: Store, cycle: Cycle, unit_code: str) -> list[Finding]:
+    """Unresolved findings of a unit before sign-off: every error, and warnings not yet acknowledged."""
+    unit_code = unit_code.upper()
+    seen = _acknowledged(store, cycle, unit_code)
+    return [f for f in evaluate(store, cycle, unit_code) if f.severity == "error" or f.key not in seen]
+
+
+def acknowledge_warnings(store: Store, cycle: Cycle, unit_code: str, findings: list[Finding], *, by: str) -> None:
+    """Record in the audit trail that `by` read these warnings and signs off anyway."""
+    keys = sorted(f.key for f in findings if f.severity == "warning")
+    if keys:
+        with store.atomic():
+            store.audit(by, "findings.acknowledge", f"unit:{unit_code.upper()}", cycle=cycle.id, findings=keys)
+
+
+def require_clear_for_signoff(store: Store, cycle: Cycle, unit_code: str, *,
+                              acknowledge_by: str | None = None) -> list[Finding]:
+    """Refuse (StateError) while errors remain or warnings are unacknowledged; return the warnings acknowledged now."""
+    unresolved = signoff_findings(store, cycle, unit_code)
+    errors = [f for f in unresolved if f.severity == "error"]
+    warnings = [f for f in unresolved if f.severity == "warning"]
+    if errors:
+        raise StateError(_("The unit cannot be signed off: {n} rating errors must be corrected first "
+                           "(see `chilinh check`).", n=len(errors)), code="rules.errors")
+    if warnings and acknowledge_by is None:
+        raise StateError(_("The unit has {n} rating warnings. Read them (`chilinh check`) and confirm "
+                           "that you sign off anyway.", n=len(warnings)), code="rules.warnings")
+    if warnings:
+        acknowledge_warnings(store, cycle, unit_code, warnings, by=acknowledge_by or "")
+    return warnings
