@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +22,8 @@ END = "<!-- cli-help:end -->"
 
 def cli_reference() -> str:
     """`chilinh --help` and every command's help, in Vietnamese, as Markdown."""
+    # argparse wraps to the terminal's width; fix it so every machine writes the same text.
+    os.environ["COLUMNS"] = "100"
     set_language("vi")
     parser = build_parser()
     parts = ["```text", "$ chilinh --help", _clean(parser.format_help()), "```"]
