@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chilinh_desktop import __version__
-from chilinh_desktop.cli import core_cmds, forms_cmds, package_cmds, ratings_cmds
+from chilinh_desktop.cli import board_cmds, core_cmds, forms_cmds, package_cmds, ratings_cmds
 from chilinh_desktop.cli.common import db_argument
 from chilinh_desktop.core.errors import ChilinhError, ValidationError
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     forms_cmds.register(sub)
     package_cmds.register(sub)
     ratings_cmds.register(sub)
+    board_cmds.register(sub)
     return parser
 
 

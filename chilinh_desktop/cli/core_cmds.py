@@ -15,7 +15,7 @@ from chilinh_desktop.cli.common import (
 )
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.deadlines import compute_status
-from chilinh_desktop.core.errors import StoreError
+from chilinh_desktop.core.errors import StoreError, ValidationError
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.store import Store, restore
 from chilinh_desktop.core.units import unit_tree
@@ -29,6 +29,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_argument(p)
     p.add_argument("--seed", type=int, default=2023, help=_("random seed (same seed, same city)"))
     p.add_argument("--force", action="store_true", help=_("replace an existing data file"))
+    p.add_argument("--role", choices=("city", "unit"), default="city",
+                   help=_("city: the whole demo city (plays the Board); unit: one unit set up from a kit"))
+    p.add_argument("--unit", metavar="CODE", help=_("with --role unit: the unit code"))
+    p.add_argument("--kit", type=Path, metavar="FILE", help=_("with --role unit: the Board's cycle kit"))
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("units", help=_("list the units of the tree"))
@@ -81,12 +85,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if done == total:
             sys.stderr.write("\n")
 
+    if args.role == "unit":
+        return _demo_unit(path, args)
     with Store.open(path) as store:
         build_demo(store, seed=args.seed, progress=progress)
         units = store.db.execute("SELECT count(*) FROM units").fetchone()[0]
         officials = store.db.execute("SELECT count(*) FROM officials").fetchone()[0]
     print(_("Demo city created in {path}: {units} units, {officials} cadres.", path=path, units=units,
             officials=officials))
+    return 0
+
+
+def _demo_unit(path: Path, args: argparse.Namespace) -> int:
+    from chilinh_desktop.demo.unit_install import build_unit_from_kit
+
+    if not args.unit or not args.kit:
+        raise ValidationError(_("--role unit needs --unit CODE and --kit FILE."), [("unit", args.unit or "")])
+    with Store.open(path) as store:
+        setup = build_unit_from_kit(store, args.kit, args.unit, seed=args.seed)
+    print(_("Demo unit {name} ({code}) set up from the kit in {path}; Board key fingerprint: {fingerprint}",
+            name=setup.unit_name, code=setup.unit_code, path=path, fingerprint=setup.fingerprint))
     return 0
 
 

@@ -56,11 +56,11 @@ def put_key(store: Store, key: StoredKey, *, actor: str) -> None:
                     demo=key.is_demo, protected=key.protected)
 
 
-def record_unit_key(store: Store, unit_id: str, fingerprint: str, public: str) -> None:
+def record_unit_key(store: Store, unit_id: str, fingerprint: str, public: str, *, origin: str = "manual") -> None:
     """Record which signing key a unit uses (the Board checks packages against it)."""
     store.db.execute(
-        "INSERT OR REPLACE INTO unit_keys (unit_id, fingerprint, public, recorded_at) VALUES (?, ?, ?, ?)",
-        [unit_id, fingerprint, public, store.now_text()],
+        "INSERT OR REPLACE INTO unit_keys (unit_id, fingerprint, public, recorded_at, origin) VALUES (?, ?, ?, ?, ?)",
+        [unit_id, fingerprint, public, store.now_text(), origin],
     )
 
 

@@ -243,3 +243,38 @@ def m0003_ratings(db: Database) -> None:
         CREATE INDEX commendations_unit ON commendations(cycle_id, unit_id);
         """
     )
+
+
+@migrations(name="0004_board")
+def m0004_board(db: Database) -> None:
+    db.executescript(
+        """
+        -- Every package the Board received (gói đã nhận), kept whole: the bytes are the evidence,
+        -- unit_doc / officials_doc are the payload's structured JSON, copied out once at import so
+        -- the dashboard and reports never reopen ZIPs. status: 'current' (the unit's latest) or
+        -- 'superseded' (kept as history). Confidential .age files stay inside data, encrypted.
+        CREATE TABLE received_packages (
+            id INTEGER PRIMARY KEY,
+            package_id TEXT NOT NULL UNIQUE,
+            unit_id TEXT NOT NULL REFERENCES units(id),
+            unit_code TEXT NOT NULL,
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            signer_fingerprint TEXT NOT NULL,
+            exported_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('current', 'superseded')),
+            supersedes TEXT,
+            unit_doc TEXT NOT NULL,
+            officials_doc TEXT NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE INDEX received_packages_unit ON received_packages(cycle_id, unit_id, status);
+
+        -- Where a recorded unit key came from: 'package' (accepted from a unit's first package),
+        -- 'manual', or 'demo' (the demo plays every unit with its own key; a real unit key replaces it).
+        ALTER TABLE unit_keys ADD COLUMN origin TEXT NOT NULL DEFAULT 'manual';
+        """
+    )

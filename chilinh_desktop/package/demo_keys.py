@@ -15,4 +15,4 @@ def create_demo_keys(store: Store) -> None:
     with store.atomic():
         # In the demo one installation plays every unit, so each unit's known key is this one.
         for (unit_id,) in store.db.execute("SELECT id FROM units").fetchall():
-            record_unit_key(store, unit_id, own.fingerprint, own.public)
+            record_unit_key(store, unit_id, own.fingerprint, own.public, origin="demo")

@@ -68,7 +68,7 @@ def export_unit(store: Store, cycle: Cycle, unit_code: str, out_dir: Path, *, pa
     target = Path(out_dir) / f"{stem}.zip"
     contents = Contents(store, cycle, unit, dossiers, recipient)
     info = [("Unit-Code", unit.code), ("Unit-Name", unit.name), ("Cycle-Id", cycle.id),
-            ("Package-Id", package_id), ("App-Version", __version__),
+            ("Package-Id", package_id), ("Exported-At", store.now_text()), ("App-Version", __version__),
             (bagit.SIGNER_FINGERPRINT_LABEL, signer_fp)]
     bagit.write_bag(target, payload(contents, progress), info, signer=lambda manifest: sshsig.sign(manifest, key),
                     bagging_date=store.clock.today())

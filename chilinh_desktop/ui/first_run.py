@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.core.cycles import install_cycle, load_cycle_file, shipped_cycle_files
-from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.errors import ChilinhError, ValidationError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import add_unit
 from chilinh_desktop.core.vocabulary import vocabulary
@@ -31,14 +32,20 @@ from chilinh_desktop.ui.common import button_box_texts
 class Installation:
     """What the first-run dialog chose."""
 
-    role: str  # demo, unit, board
+    role: str  # demo, unit, board, kit (a unit set up from the Board's cycle kit)
     code: str = ""
     name: str = ""
     unit_type: str = ""
+    kit: str = ""
 
 
 def set_up_installation(store: Store, choice: Installation, *, actor: str = "setup") -> None:
     """Install the newest shipped cycle and the installation's own unit (core calls only)."""
+    if choice.role == "kit":
+        from chilinh_desktop.package.kit import import_kit, read_kit
+
+        import_kit(store, read_kit(Path(choice.kit)), choice.code, actor=actor)
+        return
     cycle = load_cycle_file(shipped_cycle_files()[-1])
     with store.atomic():
         install_cycle(store, cycle, actor=actor)
@@ -68,8 +75,11 @@ class FirstRunDialog(QDialog):
         self.demo = QRadioButton(_("Open the demo city (fictional data, to try the program)"))
         self.unit = QRadioButton(_("A unit office: keep our unit's and our cadres' dossiers"))
         self.board = QRadioButton(_("An Organisation Board: receive and check the units' dossiers"))
+        self.from_kit = QRadioButton(_("A unit office, set up from the Board's cycle kit"))
+        self.kit_path = QLineEdit()
+        self.kit_path.setPlaceholderText(_("the kit file (.zip) from the Board"))
         group = QButtonGroup(self)
-        for button in (self.demo, self.unit, self.board):
+        for button in (self.demo, self.unit, self.board, self.from_kit):
             group.addButton(button)
         self.demo.setChecked(True)
         self.code = QLineEdit()
@@ -94,8 +104,9 @@ class FirstRunDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        for button in (self.demo, self.unit, self.board):
+        for button in (self.demo, self.unit, self.board, self.from_kit):
             layout.addWidget(button)
+        layout.addWidget(self.kit_path)
         layout.addWidget(self.identity)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -104,6 +115,7 @@ class FirstRunDialog(QDialog):
 
     def _update(self) -> None:
         self.identity.setEnabled(not self.demo.isChecked())
+        self.kit_path.setVisible(self.from_kit.isChecked())
         if self.board.isChecked():
             self.unit_type.setCurrentIndex(max(0, self.unit_type.findData("thanh_uy")))
 
@@ -112,14 +124,30 @@ class FirstRunDialog(QDialog):
         if self.demo.isChecked():
             return Installation("demo")
         code, name = self.code.text().strip().upper(), self.name.text().strip()
+        if self.from_kit.isChecked():
+            if not code or not self.kit_path.text().strip():
+                raise ValidationError(_("Choose the kit file and enter the unit's code."), [("code", code)])
+            return Installation("kit", code, kit=self.kit_path.text().strip())
         if not code or not name:
             raise ValidationError(_("Enter the code and the name of the unit."), [("code", code), ("name", name)])
         return Installation("board" if self.board.isChecked() else "unit", code, name, self.unit_type.currentData())
 
     def accept(self) -> None:
         try:
-            self.choice()
-        except ValidationError as exc:
+            choice = self.choice()
+            if choice.role == "kit" and not self._kit_confirmed(choice):
+                return
+        except ChilinhError as exc:
             self.error.setText(exc.message)
             return
         super().accept()
+
+    def _kit_confirmed(self, choice: Installation) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        from chilinh_desktop.package.kit import read_kit
+
+        kit = read_kit(Path(choice.kit))
+        text = _("The kit is signed by {board} with the key\n\n{fingerprint}\n\nCompare it with the fingerprint "
+                 "printed in the Board's dispatch. Use this kit?", board=kit.board_name, fingerprint=kit.fingerprint)
+        return QMessageBox.question(self, _("The Board's key"), text) == QMessageBox.StandardButton.Yes

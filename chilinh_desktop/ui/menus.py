@@ -152,6 +152,27 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     dossier_menu.addAction(action("sign_off", _("&Sign off…"), in_dossier(window.dossier_view.ask_sign_off)))
     dossier_menu.addAction(action("reopen", _("&Reopen…"), in_dossier(window.dossier_view.ask_reopen)))
 
+    def exchange(name: str) -> Callable[[], None]:
+        def run() -> None:
+            from chilinh_desktop.ui import board_view, export_dialog, import_dialog
+
+            if name == "export":
+                code = window.store.get_setting("unit_code") or ""
+                dialog = export_dialog.ExportDialog(window.ctx, window.unit_pane.unit_code or code, window)
+            elif name == "import":
+                dialog = import_dialog.ImportDialog(window.ctx, window)
+            else:
+                dialog = board_view.BoardView(window.ctx, window)
+                dialog.refresh()
+            dialog.exec()
+
+        return run
+
+    exchange_menu = window.menuBar().addMenu(_("E&xchange"))
+    exchange_menu.addAction(action("export_package", _("&Export the unit's package…"), exchange("export"), "Ctrl+E"))
+    exchange_menu.addAction(action("import_packages", _("&Import packages…"), exchange("import"), "Ctrl+I"))
+    exchange_menu.addAction(action("board_view", _("Packages &received"), exchange("board"), "F10"))
+
     help_menu = window.menuBar().addMenu(_("&Help"))
     help_menu.addAction(action("about", _("&About"), about, QKeySequence.StandardKey.HelpContents))
 

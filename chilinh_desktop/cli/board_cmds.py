@@ -1,0 +1,171 @@
+"""Commands of the Organisation Board's exchange: cycle kits, importing packages, reports, receipts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from chilinh_desktop.cli.common import db_argument, format_date, open_store, print_json, print_table
+from chilinh_desktop.cli.package_cmds import read_passphrase
+from chilinh_desktop.core.board import board_overview, current_received, find_received
+from chilinh_desktop.core.board_summary import classification_summary, commendation_rows
+from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.errors import NotFoundError
+from chilinh_desktop.core.keys_store import BOARD, SIGNING, get_key
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.units import get_unit
+from chilinh_desktop.core.vocabulary import vocabulary
+from chilinh_desktop.formspec.dates import date_line
+from chilinh_desktop.i18n import _
+from chilinh_desktop.package.atomicfile import write_atomically
+from chilinh_desktop.package.importer import REFUSED, WAITING, import_packages, package_files
+from chilinh_desktop.package.kit import export_kit, import_kit, read_kit
+from chilinh_desktop.package.received import receipt_facts
+from chilinh_desktop.render.board_report import BoardReport, board_report_workbook
+from chilinh_desktop.render.receipt import Receipt, receipt_pdf
+
+EXIT_REFUSED = 2
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the Board's commands to the CLI."""
+    p = sub.add_parser("kit", help=_("write or import the cycle kit"))
+    kit_sub = p.add_subparsers(dest="kit_command", metavar=_("ACTION"), parser_class=type(p))
+    q = kit_sub.add_parser("export", help=_("write the signed cycle kit for the units (Board)"))
+    db_argument(q)
+    q.add_argument("--out", type=Path, required=True, metavar="FILE", help=_("the kit file to write"))
+    q.set_defaults(func=cmd_kit_export)
+    q = kit_sub.add_parser("import", help=_("set this installation up as a unit from the Board's kit"))
+    db_argument(q)
+    q.add_argument("--kit", type=Path, required=True, metavar="FILE", help=_("the kit file"))
+    q.add_argument("--unit", required=True, metavar="CODE", help=_("the unit code"))
+    q.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    q.set_defaults(func=cmd_kit_import)
+
+    p = sub.add_parser("import", help=_("check and import units' packages (files or folders)"))
+    db_argument(p)
+    p.add_argument("packages", type=Path, nargs="+", metavar="PACKAGE", help=_("package files or folders"))
+    p.add_argument("--trust-new", action="store_true",
+                   help=_("accept the signing key of a unit's first package (compare it with the handover slip)"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("report", help=_("write the Board's Excel report (classification, missing, commendations)"))
+    db_argument(p)
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx", help=_("the workbook to write"))
+    p.add_argument("--today", metavar="YYYY-MM-DD", help=_("count days from this day instead of today"))
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("receipt", help=_("print the receipt of a received package (PDF)"))
+    db_argument(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--package", metavar="ID", help=_("the package id"))
+    which.add_argument("--unit", metavar="CODE", help=_("the unit's current package"))
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help=_("the PDF file to write"))
+    p.set_defaults(func=cmd_receipt)
+
+
+def cmd_kit_export(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        row = get_key(store, BOARD, SIGNING)
+        passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True) if row and row.protected \
+            else None
+        path, fingerprint = export_kit(store, args.out, passphrase=passphrase)
+    print(_("Cycle kit written: {path}", path=path))
+    print(_("Board key fingerprint (print it in the dispatch): {fingerprint}", fingerprint=fingerprint))
+    return 0
+
+
+def cmd_kit_import(args: argparse.Namespace) -> int:
+    kit = read_kit(args.kit)
+    passphrase = read_passphrase(_("Passphrase for this unit's signing key (empty for none):"), required=False)
+    with open_store(args) as store:
+        setup = import_kit(store, kit, args.unit, passphrase=passphrase)
+    if args.json:
+        print_json({"board_fingerprint": setup.fingerprint, "board_name": setup.board_name, "cycle_id": setup.cycle_id,
+                    "unit_code": setup.unit_code, "unit_name": setup.unit_name, "officials": setup.officials,
+                    "dossiers_created": setup.dossiers_created, "own_fingerprint": setup.own_fingerprint,
+                    "first_kit": setup.first_kit, "warnings": setup.warnings})
+        return 0
+    print(_("Set up as {name} ({code}) for the cycle {cycle}: {officials} cadres.", name=setup.unit_name,
+            code=setup.unit_code, cycle=setup.cycle_id, officials=setup.officials))
+    print(_("Board key fingerprint: {fingerprint} — compare it with the one printed in the dispatch.",
+            fingerprint=setup.fingerprint))
+    print(_("This unit's signing key fingerprint: {fingerprint}", fingerprint=setup.own_fingerprint))
+    for warning in setup.warnings:
+        sys.stderr.write(_("Warning: {problem}", problem=warning) + "\n")
+    return 0
+
+
+def _status_names() -> dict[str, str]:
+    return {"imported": _("imported"), "superseded": _("imported, replaces the earlier package"),
+            "already": _("already received"), "waiting": _("waiting for key confirmation"),
+            "refused": _("refused")}
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    files = package_files(args.packages)
+    with open_store(args) as store:
+        outcomes = import_packages(store, files, trust_new=args.trust_new)
+    if args.json:
+        print_json([o.as_json() for o in outcomes])
+    else:
+        names = _status_names()
+        print_table([_("File"), _("Unit"), _("Result"), _("Fingerprint")],
+                    [[o.path.name, o.unit_code or "", names[o.status], o.fingerprint or ""] for o in outcomes])
+        for outcome in outcomes:
+            for reason in outcome.reasons:
+                print(f"  - {outcome.path.name}: {reason}")
+    return EXIT_REFUSED if any(o.status in (REFUSED, WAITING) for o in outcomes) else 0
+
+
+def board_report(store: Store) -> BoardReport:
+    """Gather the report's numbers from the database (shared with the window)."""
+    cycle = get_cycle(store)
+    today = store.clock.today()
+    arrivals = board_overview(store, cycle, today)
+    types = {key: value.name for key, value in vocabulary().unit_types.items()}
+    issuer = store.get_setting("unit_name") or (get_unit(store, "TU").name if _has_unit(store, "TU") else "")
+    return BoardReport(issuer, cycle, format_date(today), types, classification_summary(store, cycle, arrivals),
+                       arrivals, commendation_rows(store, cycle, arrivals))
+
+
+def _has_unit(store: Store, code: str) -> bool:
+    return store.db.execute("SELECT 1 FROM units WHERE code = ?", [code]).fetchone() is not None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        data = board_report_workbook(board_report(store))
+    write_atomically(args.out, lambda handle: handle.write(data))
+    print(_("Report written: {path}", path=args.out))
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        cycle = get_cycle(store)
+        if args.unit:
+            current = current_received(store, cycle.id, get_unit(store, args.unit).id)
+            if current is None:
+                raise NotFoundError(_("No package of the unit {code} has been received.", code=args.unit),
+                                    code="received.none")
+            package_id = current.package_id
+        else:
+            package_id = args.package
+            if find_received(store, package_id) is None:
+                raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id),
+                                    code="received.unknown")
+        facts = receipt_facts(store, package_id)
+        names = {item.id: item.short_name for item in cycle.items}
+        issuer = store.get_setting("unit_name") or (get_unit(store, "TU").name if _has_unit(store, "TU") else "")
+        received = facts.received_at[:10]
+        pdf = receipt_pdf(Receipt(issuer, facts.unit_code, facts.unit_name, cycle.title, facts.file_name,
+                                  facts.package_id, facts.sha256, facts.fingerprint,
+                                  f"{received[8:10]}/{received[5:7]}/{received[:4]}",
+                                  [(subject, names.get(kind, kind)) for subject, kind in facts.documents],
+                                  date_line("", store.clock.today())))
+    write_atomically(args.out, lambda handle: handle.write(pdf))
+    print(_("Receipt written: {path}", path=args.out))
+    return 0

@@ -1,0 +1,232 @@
+"""The Organisation Board's side (Ban Tổ chức): received packages and the city-wide picture.
+
+Design, chosen for being the simplest honest one: a received package is kept whole (its bytes
+are the evidence, like the export archive), and its structured payload (unit.json and
+officials/*.json, which the unit signed) is copied into two JSON columns at import. Every
+Board view — arrived or not, when, on time or late, complete or what is missing — is recomputed
+from those documents of each unit's *current* package, compared with the Board's own list of
+units and managed cadres. Nothing is copied into the dossier tables, which belong to the
+installation that fills them (in the demo, one file plays every unit; there, matching dossiers
+are marked received as well). Confidential files stay encrypted inside the stored bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.deadlines import compute_status
+from chilinh_desktop.core.errors import NotFoundError
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.i18n import _
+
+CURRENT, SUPERSEDED = "current", "superseded"
+DONE_ITEM_STATES = ("complete", "attached")
+# Per-deadline timeliness of a unit's first package.
+ON_TIME, LATE, PENDING, OVERDUE = "on_time", "late", "pending", "overdue"
+
+
+@dataclass(frozen=True)
+class ReceivedPackage:
+    """One package as the Board recorded it (without its bytes)."""
+
+    package_id: str
+    unit_id: str
+    unit_code: str
+    cycle_id: str
+    file_name: str
+    sha256: str
+    size: int
+    signer_fingerprint: str
+    exported_at: str
+    received_at: str
+    status: str
+    supersedes: str | None
+
+
+_COLUMNS = ("package_id, unit_id, unit_code, cycle_id, file_name, sha256, size, signer_fingerprint, exported_at, "
+            "received_at, status, supersedes")
+
+
+def find_received(store: Store, package_id: str) -> ReceivedPackage | None:
+    """The received package with this id, if the Board has it."""
+    row = store.db.execute(f"SELECT {_COLUMNS} FROM received_packages WHERE package_id = ?", [package_id]).fetchone()
+    return None if row is None else ReceivedPackage(*row)
+
+
+def current_received(store: Store, cycle_id: str, unit_id: str) -> ReceivedPackage | None:
+    """The unit's current package in the cycle, if any arrived."""
+    row = store.db.execute(
+        f"SELECT {_COLUMNS} FROM received_packages WHERE cycle_id = ? AND unit_id = ? AND status = ?",
+        [cycle_id, unit_id, CURRENT]).fetchone()
+    return None if row is None else ReceivedPackage(*row)
+
+
+def received_packages(store: Store, unit_code: str | None = None) -> list[ReceivedPackage]:
+    """Every received package (of one unit when given), newest first: the history."""
+    where, params = ("WHERE unit_code = ?", [unit_code]) if unit_code else ("", [])
+    rows = store.db.execute(f"SELECT {_COLUMNS} FROM received_packages {where} ORDER BY received_at DESC, id DESC",
+                            params)
+    return [ReceivedPackage(*row) for row in rows]
+
+
+def received_data(store: Store, package_id: str) -> bytes:
+    """The bytes of a received package, exactly as they arrived."""
+    row = store.db.execute("SELECT data FROM received_packages WHERE package_id = ?", [package_id]).fetchone()
+    if row is None:
+        raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id),
+                            code="received.unknown")
+    return bytes(row[0])
+
+
+def received_documents(store: Store, package_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The unit document and the cadre documents of a received package."""
+    row = store.db.execute("SELECT unit_doc, officials_doc FROM received_packages WHERE package_id = ?",
+                           [package_id]).fetchone()
+    if row is None:
+        raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id),
+                            code="received.unknown")
+    return json.loads(row[0]), json.loads(row[1])
+
+
+def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_doc: dict[str, Any],
+                    officials_doc: list[dict[str, Any]], *, current: bool, actor: str) -> None:
+    """Store a received package; as current, it supersedes the unit's previous one (call in a transaction)."""
+    with store.atomic():
+        if current:
+            store.db.execute("UPDATE received_packages SET status = ? WHERE cycle_id = ? AND unit_id = ? "
+                             "AND status = ?", [SUPERSEDED, package.cycle_id, package.unit_id, CURRENT])
+        store.db.execute(
+            f"INSERT INTO received_packages ({_COLUMNS}, unit_doc, officials_doc, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [package.package_id, package.unit_id, package.unit_code, package.cycle_id, package.file_name,
+             package.sha256, package.size, package.signer_fingerprint, package.exported_at, package.received_at,
+             CURRENT if current else SUPERSEDED, package.supersedes,
+             json.dumps(unit_doc, ensure_ascii=False, sort_keys=True),
+             json.dumps(officials_doc, ensure_ascii=False, sort_keys=True), data])
+        # In the demo one file plays every unit: the dossiers that left in this package are now received.
+        dossier_ids = [doc["dossier"]["id"] for doc in officials_doc if doc.get("dossier")]
+        if unit_doc.get("dossier"):
+            dossier_ids.append(unit_doc["dossier"]["id"])
+        for start in range(0, len(dossier_ids), 500):
+            chunk = dossier_ids[start:start + 500]
+            store.db.execute(
+                f"UPDATE dossiers SET state = 'received', received_at = ?, updated_at = ? WHERE package_id = ? "
+                f"AND id IN ({','.join('?' * len(chunk))})",
+                [package.received_at, package.received_at, package.package_id, *chunk])
+        store.audit(actor, "package.receive", f"unit:{package.unit_id}", package=package.package_id,
+                    sha256=package.sha256, fingerprint=package.signer_fingerprint, current=current)
+
+
+def unit_key_record(store: Store, unit_id: str) -> tuple[str, str, str] | None:
+    """(fingerprint, public line, origin) the Board recorded for a unit, if any."""
+    row = store.db.execute("SELECT fingerprint, public, origin FROM unit_keys WHERE unit_id = ?", [unit_id]).fetchone()
+    return None if row is None else (row[0], row[1], row[2])
+
+
+# -- the city-wide picture ------------------------------------------------------------------
+
+
+@dataclass
+class UnitArrival:
+    """One unit as the Board sees it: did its package arrive, when, on time, complete, what is missing."""
+
+    code: str
+    name: str
+    type: str
+    package: ReceivedPackage | None = None
+    first_received_at: str | None = None
+    packages: int = 0
+    timeliness: dict[str, str] = field(default_factory=dict)  # deadline id -> on_time/late/pending/overdue
+    missing: list[str] = field(default_factory=list)  # "subject: item" lines
+    unexpected: list[str] = field(default_factory=list)  # cadres in the package the Board does not list
+    officials_expected: int = 0
+    officials_received: int = 0
+    items_required: int = 0
+    items_done: int = 0
+
+    @property
+    def arrived(self) -> bool:
+        """Whether any package of the unit arrived."""
+        return self.package is not None
+
+    @property
+    def complete(self) -> bool:
+        """Arrived with every required item of every expected dossier."""
+        return self.arrived and not self.missing
+
+
+def _received_day(text: str) -> dt.date:
+    return dt.datetime.fromisoformat(text).date()
+
+
+def board_overview(store: Store, cycle: Cycle, today: dt.date) -> list[UnitArrival]:
+    """Every unit that owes a package this cycle, with what arrived (a few queries for the whole city)."""
+    status = compute_status(store, cycle, today)
+    expected_officials: dict[str, dict[str, str]] = {}
+    placeholders = ",".join("?" * len(cycle.managed_tiers))
+    for official_id, name, code in store.db.execute(
+        "SELECT o.id, o.full_name, u.code FROM officials o JOIN units u ON u.id = o.unit_id "
+        f"WHERE o.active = 1 AND o.tier IN ({placeholders})", list(cycle.managed_tiers)):
+        expected_officials.setdefault(code, {})[official_id] = name
+    current: dict[str, tuple[ReceivedPackage, str, str]] = {}
+    for row in store.db.execute(f"SELECT {_COLUMNS}, unit_doc, officials_doc FROM received_packages "
+                                "WHERE cycle_id = ? AND status = ?", [cycle.id, CURRENT]):
+        current[row[2]] = (ReceivedPackage(*row[:12]), row[12], row[13])
+    firsts = {code: (first, count) for code, first, count in store.db.execute(
+        "SELECT unit_code, min(received_at), count(*) FROM received_packages WHERE cycle_id = ? GROUP BY unit_code",
+        [cycle.id])}
+    names = {item.id: item.short_name for item in cycle.items}
+    result = []
+    for unit in status.units:
+        if unit.items_required == 0 and unit.code not in current:
+            continue  # owes nothing this cycle (e.g. the city committee itself, a subordinate cell)
+        arrival = UnitArrival(unit.code, unit.name, unit.type)
+        expected = expected_officials.get(unit.code, {})
+        arrival.officials_expected = len(expected)
+        first, count = firsts.get(unit.code, (None, 0))
+        arrival.first_received_at, arrival.packages = first, count
+        for deadline in cycle.deadlines:
+            if first is not None:
+                arrival.timeliness[deadline.id] = ON_TIME if _received_day(first) <= deadline.date else LATE
+            else:
+                arrival.timeliness[deadline.id] = OVERDUE if today > deadline.date else PENDING
+        if unit.code not in current:
+            arrival.missing.append(_("the whole package"))
+            result.append(arrival)
+            continue
+        package, unit_text, officials_text = current[unit.code]
+        arrival.package = package
+        _check_documents(arrival, json.loads(unit_text), json.loads(officials_text), expected, names)
+        result.append(arrival)
+    return result
+
+
+def _check_documents(arrival: UnitArrival, unit_doc: dict[str, Any], officials_doc: list[dict[str, Any]],
+                     expected: dict[str, str], names: dict[str, str]) -> None:
+    subjects = []
+    if unit_doc.get("dossier"):
+        subjects.append((unit_doc["unit"]["name"], unit_doc["dossier"]))
+    received_ids = set()
+    for doc in officials_doc:
+        official = doc["official"]
+        received_ids.add(official["id"])
+        subjects.append((official["full_name"], doc["dossier"]))
+        if official["id"] not in expected:
+            arrival.unexpected.append(official["full_name"])
+    arrival.officials_received = len(received_ids & set(expected))
+    for official_id, name in expected.items():
+        if official_id not in received_ids:
+            arrival.missing.append(_("{subject}: the whole dossier", subject=name))
+    for subject, dossier in subjects:
+        for kind, item in sorted(dossier.get("items", {}).items()):
+            if item.get("need") != "required":
+                continue
+            arrival.items_required += 1
+            if item.get("state") in DONE_ITEM_STATES:
+                arrival.items_done += 1
+            else:
+                arrival.missing.append(f"{subject}: {names.get(kind, kind)}")

@@ -1,0 +1,88 @@
+"""The Board's summaries for the Standing Committee: classification counts, rating lines, commendations.
+
+Ratings are read through core.ratings (the effective step of each subject: decision, else
+proposal, else self-rating); only units that owe a package and active managed cadres count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from chilinh_desktop.core.board import UnitArrival
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.ratings import RatingData, commendations, load_rating_data
+from chilinh_desktop.core.store import Store
+
+SECTIONS = ("unit", "collective", "official")  # party organisations, leadership collectives, managed cadres
+
+
+@dataclass
+class ClassificationRow:
+    """One line of the classification table: a section and a kind of unit, with counts per level."""
+
+    section: str
+    unit_type: str
+    total: int = 0
+    counts: Counter = field(default_factory=Counter)
+    not_rated: int = 0  # excluded by rule (suspended, newly admitted…)
+    unrated: int = 0  # no rating recorded yet
+
+    @property
+    def rated(self) -> int:
+        """How many have a level (the base of the percentages)."""
+        return sum(self.counts.values())
+
+
+def _unit_rows(store: Store, arrivals: list[UnitArrival]) -> dict[str, tuple[str, str]]:
+    codes = {a.code for a in arrivals}
+    return {row[0]: (row[1], row[2]) for row in store.db.execute("SELECT id, code, type FROM units")
+            if row[1] in codes}
+
+
+def classification_summary(store: Store, cycle: Cycle, arrivals: list[UnitArrival],
+                           data: RatingData | None = None) -> list[ClassificationRow]:
+    """Counts per level, per section and kind of unit, of the units in `arrivals` and their managed cadres."""
+    data = data or load_rating_data(store, cycle)
+    units = _unit_rows(store, arrivals)
+    rows: dict[tuple[str, str], ClassificationRow] = {}
+    subjects: list[tuple[str, str, str]] = []
+    for unit_id, (_code, unit_type) in units.items():
+        subjects += [("unit", unit_type, f"unit:{unit_id}"), ("collective", unit_type, f"collective:{unit_id}")]
+    placeholders = ",".join("?" * len(cycle.managed_tiers))
+    for official_id, unit_id in store.db.execute(
+            f"SELECT id, unit_id FROM officials WHERE active = 1 AND tier IN ({placeholders})",
+            list(cycle.managed_tiers)):
+        if unit_id in units:
+            subjects.append(("official", units[unit_id][1], f"official:{official_id}"))
+    for section, unit_type, key in subjects:
+        row = rows.setdefault((section, unit_type), ClassificationRow(section, unit_type))
+        row.total += 1
+        rating = data.effective(key)
+        if key in data.not_rated:
+            row.not_rated += 1
+        elif rating is None:
+            row.unrated += 1
+        else:
+            row.counts[rating.level] += 1
+    return sorted(rows.values(), key=lambda r: (SECTIONS.index(r.section), r.unit_type))
+
+
+def rating_line(data: RatingData, unit_id: str, official_ids: list[str]) -> str:
+    """A unit's ratings in one short line: its own level, then its cadres' levels with counts."""
+    own = data.effective(f"unit:{unit_id}")
+    cadres = Counter(r.level for r in (data.effective(f"official:{o}") for o in official_ids) if r)
+    parts = [own.level if own else "—"]
+    if cadres:
+        parts.append(", ".join(f"{n} {level}" for level, n in sorted(cadres.items())))
+    return "; ".join(parts)
+
+
+def commendation_rows(store: Store, cycle: Cycle, arrivals: list[UnitArrival]) -> list[dict[str, Any]]:
+    """Every commendation proposal of the units, unit by unit."""
+    result = []
+    for arrival in arrivals:
+        for proposal in commendations(store, cycle, arrival.code):
+            result.append({"unit_code": arrival.code, "unit_name": arrival.name, **proposal})
+    return result

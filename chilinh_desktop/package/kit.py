@@ -1,0 +1,248 @@
+"""The cycle kit (bộ tài liệu đợt kiểm điểm): what the Board sends every unit to set up the cycle.
+
+A kit is a signed bag like a submission package. Its payload: kit.json (the Board's public
+keys and name), cycle.json (the cycle definition in force), forms/ (the definitions the cycle
+uses, byte for byte), units.json (the unit tree of the cycle's year) and officials.json (the
+managed cadres, so a cadre has the same id at the unit and at the Board). A unit installation
+trusts the Board key of its first kit once a person has compared its fingerprint with the one
+printed in the dispatch; any later kit signed by another key is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chilinh_desktop.core.cycles import Cycle, get_cycle, install_cycle, parse_cycle
+from chilinh_desktop.core.dossiers import ensure_dossiers
+from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.keys_store import BOARD, ENCRYPTION, SELF, SIGNING, StoredKey, get_key, put_key
+from chilinh_desktop.core.officials import list_officials
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.units import unit_tree
+from chilinh_desktop.formspec import form_for_item
+from chilinh_desktop.i18n import _
+from chilinh_desktop.package import bagit, keys, sshsig
+from chilinh_desktop.package.errors import PackageError
+from chilinh_desktop.package.keyring import board_recipient, board_signing_key, create_installation_key
+from chilinh_desktop.package.zipsafe import BoundedReader, open_zip
+from chilinh_desktop.resources import forms_dir
+
+KIT_FORMAT = "chilinh-kit"
+
+
+class KitError(ChilinhError):
+    """A kit that cannot be made or must not be used."""
+
+    code = "kit"
+
+
+@dataclass(frozen=True)
+class Kit:
+    """A verified kit, read into memory (it is small)."""
+
+    path: Path
+    kit_id: str
+    board_name: str
+    fingerprint: str
+    signing_public: str
+    recipient: str
+    demo: bool
+    cycle_raw: dict[str, Any]
+    units: list[dict[str, Any]]
+    officials: list[dict[str, Any]]
+    forms: dict[str, bytes]
+
+    @property
+    def cycle(self) -> Cycle:
+        """The cycle definition the kit carries."""
+        return parse_cycle(self.cycle_raw, f"{self.path.name}:cycle.json")
+
+
+@dataclass
+class KitSetup:
+    """What importing a kit did to this installation."""
+
+    fingerprint: str
+    board_name: str
+    cycle_id: str
+    unit_code: str
+    unit_name: str
+    officials: int
+    dossiers_created: int
+    own_fingerprint: str
+    first_kit: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str).encode("utf-8")
+
+
+def export_kit(store: Store, out: Path, *, passphrase: str | None = None) -> tuple[Path, str]:
+    """Write the signed cycle kit of the current cycle to `out`; return (path, Board fingerprint)."""
+    cycle = get_cycle(store)
+    key = board_signing_key(store, passphrase)
+    recipient = board_recipient(store)
+    signing_row = get_key(store, BOARD, SIGNING)
+    tree = unit_tree(store, cycle.tree_date)
+    units = [{"id": n.unit.id, "code": n.unit.code, "name": n.unit.name, "type": n.unit.type,
+              "grassroots": n.unit.grassroots, "parent_code": n.parent_code, "sort_key": sort}
+             for sort, n in enumerate(tree.walk())]
+    officials = [{**o.as_json(), "sort_key": sort} for sort, o in enumerate(list_officials(store))
+                 if o.tier in cycle.managed_tiers]
+    root = tree.roots[0].unit.name if tree.roots else ""
+    board_name = store.get_setting("unit_name") or root
+    fingerprint = keys.fingerprint(key)
+    meta = {"format": KIT_FORMAT, "version": 1, "cycle_id": cycle.id, "issued_at": store.now_text(),
+            "board": {"name": board_name, "signing_public": keys.public_key_line(key), "fingerprint": fingerprint,
+                      "age_recipient": recipient.public, "label": signing_row.label if signing_row else "",
+                      "demo": bool(signing_row and signing_row.is_demo)}}
+    forms = {}
+    for item in cycle.items:
+        if item.kind == "form":
+            source = form_for_item(cycle, item).source
+            forms[f"forms/{source}"] = (forms_dir() / source).read_bytes()
+    payload = [("kit.json", _json(meta)), ("cycle.json", _json(cycle.raw)), ("units.json", _json(units)),
+               ("officials.json", _json(officials)), *sorted(forms.items())]
+    info = [("Kit-Id", str(uuid.uuid4())), ("Cycle-Id", cycle.id), ("Board-Name", board_name),
+            (bagit.SIGNER_FINGERPRINT_LABEL, fingerprint)]
+    bagit.write_bag(Path(out), payload, info, signer=lambda manifest: sshsig.sign(manifest, key),
+                    bagging_date=store.clock.today())
+    store.audit("kit", "kit.export", f"cycle:{cycle.id}", path=str(out), fingerprint=fingerprint)
+    return Path(out), fingerprint
+
+
+def read_kit(path: Path) -> Kit:
+    """Verify a kit file (read-only) and read it; KitError says what is wrong."""
+    path = Path(path)
+    report = bagit.verify_bag(path, require_signature=True)
+    if not report.ok:
+        raise KitError(_("The cycle kit {path} is damaged or not genuine: {problems}", path=path.name,
+                         problems=" ".join(e.message for e in report.errors)), code="kit.invalid")
+    try:
+        with open_zip(path) as archive:
+            reader = BoundedReader(archive)
+            entries = {name: reader.read(archive.getinfo(bagit.PAYLOAD_DIR + name)) for name in report.payload_names}
+        meta = json.loads(entries["kit.json"])
+        board = meta["board"]
+        if meta.get("format") != KIT_FORMAT:
+            raise ValueError("kit.json: unknown format")
+        kit = Kit(path, report.info.get("Kit-Id", ""), board["name"], board["fingerprint"], board["signing_public"],
+                  board["age_recipient"], bool(board.get("demo")), json.loads(entries["cycle.json"]),
+                  json.loads(entries["units.json"]), json.loads(entries["officials.json"]),
+                  {name: data for name, data in entries.items() if name.startswith("forms/")})
+        carried = keys.fingerprint(keys.public_key_from_line(kit.signing_public))
+    except (KeyError, ValueError, TypeError, PackageError) as exc:
+        raise KitError(_("The cycle kit {path} cannot be read: {error}", path=path.name, error=str(exc)),
+                       code="kit.invalid") from exc
+    if not (carried == kit.fingerprint == report.signer_fingerprint):
+        # A kit must be signed by the very Board key it hands out, or it could smuggle in another one.
+        raise KitError(_("The cycle kit is not signed by the Board key it carries. Do not use it."),
+                       code="kit.invalid")
+    kit.cycle  # noqa: B018 - parse now, so a broken definition is refused before anything is written
+    return kit
+
+
+def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None = None,
+               actor: str = "kit") -> KitSetup:
+    """Set this installation up as unit `unit_code` from a verified kit (one transaction)."""
+    unit_code = unit_code.strip().upper()
+    known = get_key(store, BOARD, SIGNING)
+    if known is not None and known.private is not None:
+        raise KitError(_("This installation holds the Board's own keys; a cycle kit is for unit offices."),
+                       code="kit.on_board")
+    if known is not None and known.fingerprint != kit.fingerprint:
+        raise KitError(_("REFUSED: this kit is signed by a DIFFERENT Board key ({found}) than the one this "
+                         "installation trusts ({expected}). Nothing was changed. Ask the Organisation Board by "
+                         "telephone before using any kit.", found=kit.fingerprint, expected=known.fingerprint),
+                       code="kit.board_key_changed")
+    subtree = _subtree(kit.units, unit_code)
+    cycle = kit.cycle
+    codes = {u["code"] for u in subtree}
+    officials = [o for o in kit.officials if o["unit_code"] in codes]
+    with store.atomic():
+        install_cycle(store, cycle, actor=actor)
+        _install_units(store, subtree, cycle)
+        _install_officials(store, officials, subtree)
+        now = store.now_text()
+        label = kit.board_name + (" (demo)" if kit.demo else "")
+        put_key(store, StoredKey(BOARD, SIGNING, kit.signing_public, None, False, kit.fingerprint, label, kit.demo,
+                                 now), actor=actor)
+        put_key(store, StoredKey(BOARD, ENCRYPTION, kit.recipient, None, False, kit.recipient, label, kit.demo, now),
+                actor=actor)
+        for key, value in (("role", "unit"), ("unit_code", unit_code), ("unit_name", subtree[0]["name"]),
+                           ("board_name", kit.board_name), ("kit_id", kit.kit_id)):
+            store.set_setting(key, value)
+        created = ensure_dossiers(store, cycle, actor=actor)
+        own = get_key(store, SELF, SIGNING)
+        own_fingerprint = own.fingerprint if own else create_installation_key(store, passphrase=passphrase,
+                                                                              label=unit_code, actor=actor)
+        store.audit(actor, "kit.import", f"unit:{unit_code}", kit=kit.kit_id, fingerprint=kit.fingerprint)
+    return KitSetup(kit.fingerprint, kit.board_name, cycle.id, unit_code, subtree[0]["name"], len(officials), created,
+                    own_fingerprint, known is None, _form_warnings(kit))
+
+
+def _subtree(units: list[dict[str, Any]], code: str) -> list[dict[str, Any]]:
+    by_parent: dict[str | None, list[dict[str, Any]]] = {}
+    for unit in units:
+        by_parent.setdefault(unit["parent_code"], []).append(unit)
+    root = next((u for u in units if u["code"] == code), None)
+    if root is None:
+        raise KitError(_("The unit {code} is not in the kit's unit list. Check the code in the dispatch.", code=code),
+                       code="kit.unknown_unit")
+    result, todo = [], [root]
+    while todo:
+        unit = todo.pop(0)
+        result.append(unit)
+        todo += by_parent.get(unit["code"], [])
+    return result
+
+
+def _install_units(store: Store, subtree: list[dict[str, Any]], cycle: Cycle) -> None:
+    # The unit is the root of a unit office's tree; ids travel unchanged so the Board recognises them.
+    valid_from = f"{cycle.year}-01-01"
+    for n, unit in enumerate(subtree):
+        row = store.db.execute("SELECT id FROM units WHERE code = ?", [unit["code"]]).fetchone()
+        if row is not None and row[0] != unit["id"]:
+            raise KitError(_("The unit code {code} is already used here by another unit.", code=unit["code"]),
+                           code="kit.unit_conflict")
+        store.db.execute("INSERT INTO units (id, code, name, type, grassroots, sort_key) VALUES (?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, "
+                         "grassroots = excluded.grassroots",
+                         [unit["id"], unit["code"], unit["name"], unit["type"], int(unit["grassroots"]),
+                          unit["sort_key"]])
+        if row is None:
+            parent = None if n == 0 else store.db.execute("SELECT id FROM units WHERE code = ?",
+                                                          [unit["parent_code"]]).fetchone()[0]
+            store.db.execute("INSERT INTO unit_periods (unit_id, parent_id, valid_from, valid_until) "
+                             "VALUES (?, ?, ?, NULL)", [unit["id"], parent, valid_from])
+
+
+_OFFICIAL_FIELDS = ("full_name", "birth_date", "gender", "party_post", "government_post", "mass_org_post", "workplace",
+                    "party_cell", "tier", "deputy_head_or_above", "residence_exempt_reason",
+                    "asset_declaration_required", "sort_key")
+
+
+def _install_officials(store: Store, officials: list[dict[str, Any]], subtree: list[dict[str, Any]]) -> None:
+    ids = {u["code"]: u["id"] for u in subtree}
+    for official in officials:
+        row = {name: official.get(name) for name in _OFFICIAL_FIELDS}
+        row.update(id=official["id"], unit_id=ids[official["unit_code"]], active=1,
+                   deputy_head_or_above=int(bool(row["deputy_head_or_above"])),
+                   asset_declaration_required=int(bool(row["asset_declaration_required"])))
+        store.db["officials"].upsert(row, pk="id")
+
+
+def _form_warnings(kit: Kit) -> list[str]:
+    warnings = []
+    for name, data in sorted(kit.forms.items()):
+        shipped = forms_dir() / name.removeprefix("forms/")
+        if not shipped.exists() or hashlib.sha256(shipped.read_bytes()).digest() != hashlib.sha256(data).digest():
+            warnings.append(_("The form definition {name} of the kit differs from this program's. Install the "
+                              "program version the Board uses.", name=name.removeprefix("forms/")))
+    return warnings

@@ -1,0 +1,214 @@
+"""The Board's report workbook for the Standing Committee, ready to print (báo cáo tổng hợp).
+
+Three sheets: the classification summary (organisations, leadership collectives and managed
+cadres: counts and percentages per level and kind of unit), the missing and late packages and
+dossiers, and the commendation proposals. Every sheet: merged title rows, real (merged) headers,
+number formats, frozen panes, A4 landscape fitted to the page width.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+from chilinh_desktop.core.board import LATE, ON_TIME, OVERDUE, UnitArrival
+from chilinh_desktop.core.board_summary import ClassificationRow
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.i18n import _
+
+_THIN = Side(style="thin")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEAD_FILL = PatternFill("solid", fgColor="DDDDDD")
+_SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
+
+
+@dataclass(frozen=True)
+class BoardReport:
+    """What the report shows; the numbers are computed by core.board and core.board_summary."""
+
+    issuer: str
+    cycle: Cycle
+    as_of: str  # the day, already formatted
+    unit_types: dict[str, str]  # unit type id -> name
+    classification: Sequence[ClassificationRow]
+    arrivals: Sequence[UnitArrival]
+    commendations: Sequence[dict[str, Any]]
+
+
+def section_names() -> dict[str, str]:
+    """The classification sections as the report titles them."""
+    return {"unit": _("Party organisations"), "collective": _("Leadership collectives"),
+            "official": _("Cadres managed by the Standing Committee")}
+
+
+def timeliness_names() -> dict[str, str]:
+    """Per-deadline states as the report and the dashboard word them."""
+    return {ON_TIME: _("on time"), LATE: _("late"), OVERDUE: _("overdue, not received"),
+            "pending": _("not yet received")}
+
+
+def board_report_workbook(report: BoardReport) -> bytes:
+    """The .xlsx bytes of the report."""
+    book = Workbook()
+    _classification(book.active, report)
+    _missing(book.create_sheet(), report)
+    _commendations(book.create_sheet(), report)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _titles(sheet: Worksheet, report: BoardReport, title: str, columns: int) -> None:
+    sheet.append([report.issuer])
+    sheet.append([title])
+    sheet.append([_("{cycle} — as of {day}", cycle=report.cycle.title, day=report.as_of)])
+    for row in (1, 2, 3):
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+        sheet.cell(row, 1).font = Font(bold=row != 3, italic=row == 3, size=14 if row == 2 else 12)
+        sheet.cell(row, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheet.row_dimensions[2].height = 22
+
+
+def _header_cell(sheet: Worksheet, row: int, column: int, text: str) -> None:
+    cell = sheet.cell(row, column, text)
+    cell.font = Font(bold=True)
+    cell.fill = _HEAD_FILL
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _frame(sheet: Worksheet, first_row: int, columns: int) -> None:
+    for row in sheet.iter_rows(min_row=first_row, max_row=sheet.max_row, max_col=columns):
+        for cell in row:
+            cell.border = _BORDER
+            if cell.row > first_row and cell.alignment.horizontal is None:
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+
+
+def _print_setup(sheet: Worksheet, widths: Sequence[float], title_rows: str, freeze: str) -> None:
+    for column, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = freeze
+    sheet.print_title_rows = title_rows
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins = PageMargins(left=0.5, right=0.4, top=0.6, bottom=0.6)
+    sheet.print_options.horizontalCentered = True
+
+
+def _classification(sheet: Worksheet, report: BoardReport) -> None:
+    sheet.title = _("Classification")
+    levels = list(report.cycle.levels)
+    columns = 3 + 2 * len(levels) + 2
+    _titles(sheet, report, _("SUMMARY OF QUALITY CLASSIFICATION"), columns)
+    top, sub = 5, 6
+    for column, text in ((1, _("No.")), (2, _("Kind of unit")), (3, _("Total"))):
+        _header_cell(sheet, top, column, text)
+        sheet.merge_cells(start_row=top, start_column=column, end_row=sub, end_column=column)
+    for n, level in enumerate(levels):
+        column = 4 + 2 * n
+        _header_cell(sheet, top, column, level)
+        sheet.merge_cells(start_row=top, start_column=column, end_row=top, end_column=column + 1)
+        _header_cell(sheet, sub, column, _("Count"))
+        _header_cell(sheet, sub, column + 1, "%")
+    for column, text in ((columns - 1, _("Not rated")), (columns, _("No rating yet"))):
+        _header_cell(sheet, top, column, text)
+        sheet.merge_cells(start_row=top, start_column=column, end_row=sub, end_column=column)
+    row = sub
+    sections = section_names()
+    for section in ("unit", "collective", "official"):
+        lines = [line for line in report.classification if line.section == section]
+        row += 1
+        sheet.cell(row, 1, sections[section]).font = Font(bold=True)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+        sheet.cell(row, 1).fill = _SECTION_FILL
+        for n, line in enumerate(lines, 1):
+            row += 1
+            _level_row(sheet, row, levels, str(n), report.unit_types.get(line.unit_type, line.unit_type), line)
+        total = ClassificationRow(section, "")
+        for line in lines:
+            total.total += line.total
+            total.counts.update(line.counts)
+            total.not_rated += line.not_rated
+            total.unrated += line.unrated
+        row += 1
+        _level_row(sheet, row, levels, "", _("Total"), total)
+        for column in range(1, columns + 1):
+            sheet.cell(row, column).font = Font(bold=True)
+    _frame(sheet, top, columns)
+    sheet.cell(row + 2, 1, _("Percentages are of those with a level. Source: ratings recorded at the Board "
+                             "(decision, else proposal, else self-rating)."))
+    sheet.cell(row + 2, 1).font = Font(italic=True, size=9)
+    _print_setup(sheet, [6, 34, 9] + [8, 8] * len(levels) + [10, 11], f"{top}:{sub}", f"C{sub + 1}")
+
+
+def _level_row(sheet: Worksheet, row: int, levels: list[str], number: str, label: str,
+               line: ClassificationRow) -> None:
+    sheet.cell(row, 1, number).alignment = Alignment(horizontal="center", vertical="top")
+    sheet.cell(row, 2, label)
+    sheet.cell(row, 3, line.total).number_format = "#,##0"
+    rated = line.rated
+    for n, level in enumerate(levels):
+        column = 4 + 2 * n
+        sheet.cell(row, column, line.counts.get(level, 0)).number_format = "#,##0"
+        share = sheet.cell(row, column + 1, (line.counts.get(level, 0) / rated) if rated else 0)
+        share.number_format = "0.0%"
+    sheet.cell(row, 4 + 2 * len(levels), line.not_rated).number_format = "#,##0"
+    sheet.cell(row, 5 + 2 * len(levels), line.unrated).number_format = "#,##0"
+
+
+def _missing(sheet: Worksheet, report: BoardReport) -> None:
+    sheet.title = _("Missing and late")
+    deadlines = list(report.cycle.deadlines)
+    headers = [_("No."), _("Code"), _("Unit"), _("Package received"), _("Received on")]
+    headers += [_("Deadline {day}", day=d.date.strftime("%d/%m/%Y")) for d in deadlines]
+    headers += [_("Complete"), _("Items done"), _("Items required"), _("What is missing")]
+    columns = len(headers)
+    _titles(sheet, report, _("MISSING AND LATE PACKAGES AND DOSSIERS"), columns)
+    for column, text in enumerate(headers, 1):
+        _header_cell(sheet, 5, column, text)
+    sheet.row_dimensions[5].height = 32
+    states = timeliness_names()
+    shown = [a for a in report.arrivals if not a.complete or LATE in a.timeliness.values()]
+    for n, arrival in enumerate(shown, 1):
+        received = arrival.first_received_at[:10] if arrival.first_received_at else ""
+        if received:
+            received = f"{received[8:10]}/{received[5:7]}/{received[:4]}"
+        values = [n, arrival.code, arrival.name, _("yes") if arrival.arrived else _("no"), received]
+        values += [states[arrival.timeliness[d.id]] for d in deadlines]
+        # Item counts come from a package; before one arrives there is nothing to count.
+        counts = [arrival.items_done, arrival.items_required] if arrival.arrived else ["", ""]
+        values += [_("yes") if arrival.complete else _("no"), *counts, "\n".join(arrival.missing)]
+        sheet.append(values)
+        for column in (1, columns - 2, columns - 1):
+            sheet.cell(sheet.max_row, column).number_format = "0"
+    if not shown:
+        sheet.append(["", "", _("Every unit's package arrived on time and complete.")])
+    _frame(sheet, 5, columns)
+    _print_setup(sheet, [6, 10, 36, 11, 12] + [16] * len(deadlines) + [10, 9, 9, 60], "5:5", "D6")
+
+
+def _commendations(sheet: Worksheet, report: BoardReport) -> None:
+    sheet.title = _("Commendations")
+    headers = [_("No."), _("Unit"), _("Proposed for"), _("Kind"), _("Level"), _("Achievement")]
+    _titles(sheet, report, _("COMMENDATION PROPOSALS"), len(headers))
+    for column, text in enumerate(headers, 1):
+        _header_cell(sheet, 5, column, text)
+    for n, proposal in enumerate(report.commendations, 1):
+        sheet.append([n, f"{proposal['unit_name']} ({proposal['unit_code']})", proposal["name"], proposal["kind"],
+                      proposal["level"], proposal["achievement"]])
+        sheet.cell(sheet.max_row, 1).number_format = "0"
+    if not report.commendations:
+        sheet.append(["", _("No commendation proposal has been recorded.")])
+    _frame(sheet, 5, len(headers))
+    _print_setup(sheet, [6, 36, 30, 16, 10, 50], "5:5", "C6")

@@ -1,0 +1,140 @@
+"""The Board's city-wide picture (tình hình nộp hồ sơ): per unit, arrived, when, on time, complete, missing."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from chilinh_desktop.core.board import LATE, ON_TIME, OVERDUE, UnitArrival, board_overview
+from chilinh_desktop.core.board_summary import rating_line
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.ratings import load_rating_data
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.i18n import _
+from chilinh_desktop.render.board_report import timeliness_names
+
+_INDEX = QModelIndex | QPersistentModelIndex
+_COLOURS = {ON_TIME: QColor("#1b7f3b"), LATE: QColor("#b36b00"), OVERDUE: QColor("#b00020")}
+
+
+class Col(IntEnum):
+    """The columns before the per-deadline ones."""
+
+    CODE = 0
+    NAME = 1
+    ARRIVED = 2
+    RECEIVED = 3
+
+
+def overview_rows(store: Store, cycle: Cycle) -> tuple[list[UnitArrival], dict[str, str]]:
+    """The arrivals and each unit's rating line (read-only; runs off the GUI thread)."""
+    arrivals = board_overview(store, cycle, store.clock.today())
+    data = load_rating_data(store, cycle)
+    ids = {code: unit_id for unit_id, code in store.db.execute("SELECT id, code FROM units")}
+    officials: dict[str, list[str]] = {}
+    for official_id, code in store.db.execute("SELECT o.id, u.code FROM officials o JOIN units u ON u.id = o.unit_id "
+                                              "WHERE o.active = 1"):
+        officials.setdefault(code, []).append(official_id)
+    lines = {a.code: rating_line(data, ids[a.code], officials.get(a.code, [])) for a in arrivals}
+    return arrivals, lines
+
+
+class BoardModel(QAbstractTableModel):
+    """One row per unit that owes a package."""
+
+    def __init__(self, cycle: Cycle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cycle = cycle
+        self.rows: list[UnitArrival] = []
+        self.ratings: dict[str, str] = {}
+
+    def set_rows(self, rows: list[UnitArrival], ratings: dict[str, str]) -> None:
+        """Replace the content."""
+        self.beginResetModel()
+        self.rows, self.ratings = rows, ratings
+        self.endResetModel()
+
+    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else 4 + len(self.cycle.deadlines) + 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = [_("Code"), _("Unit"), _("Arrived"), _("Received on")]
+        names += [_("Deadline {day}", day=d.date.strftime("%d/%m/%Y")) for d in self.cycle.deadlines]
+        names += [_("Complete"), _("What is missing"), _("Ratings")]
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        arrival, column = self.rows[index.row()], index.column()
+        deadline_cols = range(4, 4 + len(self.cycle.deadlines))
+        if role == Qt.ItemDataRole.ForegroundRole and column in deadline_cols:
+            return _COLOURS.get(arrival.timeliness[self.cycle.deadlines[column - 4].id])
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4 + len(self.cycle.deadlines) + 1:
+            return "\n".join(arrival.missing) or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == Col.CODE:
+            return arrival.code
+        if column == Col.NAME:
+            return arrival.name
+        if column == Col.ARRIVED:
+            return _("yes") if arrival.arrived else _("no")
+        if column == Col.RECEIVED:
+            at = arrival.first_received_at
+            return f"{at[8:10]}/{at[5:7]}/{at[:4]}" if at else ""
+        if column in deadline_cols:
+            return timeliness_names()[arrival.timeliness[self.cycle.deadlines[column - 4].id]]
+        extra = column - 4 - len(self.cycle.deadlines)
+        if extra == 0:
+            return _("yes") if arrival.complete else _("no")
+        if extra == 1:
+            return "; ".join(arrival.missing[:3]) + (" …" if len(arrival.missing) > 3 else "")
+        return self.ratings.get(arrival.code, "")
+
+
+class BoardView(QDialog):
+    """The Board's overview window; the data is read on the job pool, never on the GUI thread."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("boardView")
+        self.setWindowTitle(_("Packages received from the units"))
+        self.ctx = ctx
+        self.model = BoardModel(ctx.cycle, self)
+        self.table = QTableView()
+        self.table.setObjectName("boardTable")
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.summary = QLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(1100, 640)
+
+    def refresh(self) -> None:
+        """Read the overview again (in the background)."""
+        cycle = self.ctx.cycle
+        self.ctx.jobs.start(lambda store, control: overview_rows(store, cycle), _("Reading the packages"),
+                            self._show)
+
+    def _show(self, result: tuple[list[UnitArrival], dict[str, str]]) -> None:
+        rows, ratings = result
+        self.model.set_rows(rows, ratings)
+        arrived = sum(1 for r in rows if r.arrived)
+        complete = sum(1 for r in rows if r.complete)
+        self.summary.setText(_("{arrived} of {total} units' packages arrived; {complete} complete.",
+                               arrived=arrived, total=len(rows), complete=complete))

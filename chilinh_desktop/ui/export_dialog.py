@@ -1,0 +1,161 @@
+"""Exporting the unit's package from the window (issue 5): choose the USB stick, watch the progress, see the result.
+
+The export writes the package and records it, so it runs as an operation on the writer thread;
+its progress crosses back to the GUI thread through a signal, and Cancel stops it at the next file
+(the half-written file is removed and the database is unchanged).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chilinh_desktop.core.drives import export_targets
+from chilinh_desktop.i18n import _
+from chilinh_desktop.package import keyring
+from chilinh_desktop.package.export import ExportResult, export_unit
+from chilinh_desktop.ui.operations import Cancelled, error_text
+
+
+def target_label(path: Path, kind: str) -> str:
+    """How a place to export to is shown."""
+    names = {"removable": _("USB drive"), "home": _("Your folder"), "fixed": _("Disk"), "network": _("Network drive")}
+    return f"{names.get(kind, kind)}: {path}"
+
+
+class ExportDialog(QDialog):
+    """Export one unit's signed package to a chosen place."""
+
+    progressed = Signal(int, int, str)
+
+    def __init__(self, ctx, unit_code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(_("Export the package of {code}", code=unit_code))
+        self.ctx, self.unit_code = ctx, unit_code
+        self.cancel_requested = False
+        self.result: ExportResult | None = None
+        self.target = QComboBox()
+        self.target.setObjectName("exportTarget")
+        for target in export_targets():  # removable drives come first
+            self.target.addItem(target_label(target.path, target.kind), str(target.path))
+        browse = QPushButton(_("Other folder…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.target, 1)
+        row.addWidget(browse)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("exportProgress")
+        self.status = QLabel(_("Choose the USB stick, then press Export."))
+        self.status.setWordWrap(True)
+        self.file_name, self.sha256, self.fingerprint = QLineEdit(), QLineEdit(), QLineEdit()
+        facts = QFormLayout()
+        for label, field in ((_("File"), self.file_name), (_("SHA-256"), self.sha256),
+                             (_("Fingerprint"), self.fingerprint)):
+            field.setReadOnly(True)
+            facts.addRow(label, field)
+        self.start = QPushButton(_("Export"))
+        self.start.setObjectName("exportStart")
+        self.start.clicked.connect(self.run_export)
+        self.cancel = QPushButton(_("Cancel"))
+        self.cancel.clicked.connect(self._cancel)
+        self.slip = QPushButton(_("Open the handover slip"))
+        self.slip.setEnabled(False)
+        self.slip.clicked.connect(self._open_slip)
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.start, self.cancel, self.slip):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        layout.addLayout(facts)
+        layout.addLayout(buttons)
+        self.progressed.connect(self._progress)
+        self.resize(720, 300)
+
+    def set_target(self, folder: Path) -> None:
+        """Export to this folder (also what the folder chooser does)."""
+        self.target.insertItem(0, str(folder), str(folder))
+        self.target.setCurrentIndex(0)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Where to write the package"))
+        if folder:
+            self.set_target(Path(folder))
+
+    def _passphrase(self) -> str | None:
+        if not keyring.needs_passphrase(keyring.own_signing(self.ctx.store)):
+            return None
+        text, ok = QInputDialog.getText(self, _("Passphrase"), _("Passphrase of the signing key:"),
+                                        QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def run_export(self) -> None:
+        """Write the package to the chosen place (on the writer thread)."""
+        folder = self.target.currentData()
+        if not folder:
+            self.status.setText(_("Choose where to write the package."))
+            return
+        passphrase = self._passphrase()
+        self.cancel_requested = False
+        self.start.setEnabled(False)
+        cycle, code = self.ctx.cycle, self.unit_code
+
+        def progress(done: int, total: int, text: str) -> None:
+            if self.cancel_requested:
+                raise Cancelled()
+            self.progressed.emit(done, total, text)
+
+        self.ctx.runner.call(lambda store: export_unit(store, cycle, code, Path(folder), passphrase=passphrase,
+                                                       actor=self.ctx.actor, progress=progress),
+                             changes={"tree", "packages"}, on_done=self._done, on_error=self._failed)
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        self.bar.setMaximum(max(total, 1))
+        self.bar.setValue(done)
+        self.status.setText(_("Writing the package: {done}/{total}", done=done, total=total))
+
+    def _cancel(self) -> None:
+        self.cancel_requested = True
+
+    def _failed(self, error: Exception) -> None:
+        self.start.setEnabled(True)
+        if isinstance(error, Cancelled):
+            self.status.setText(_("The export was cancelled. Nothing was written and nothing changed."))
+        else:
+            self.status.setText(error_text(error))
+
+    def _done(self, result: ExportResult) -> None:
+        self.result = result
+        self.start.setEnabled(True)
+        self.bar.setValue(self.bar.maximum())
+        self.file_name.setText(result.path.name)
+        self.sha256.setText(result.sha256)
+        self.fingerprint.setText(result.fingerprint)
+        self.slip.setEnabled(True)
+        self.status.setText(_("Package written and checked: {path}", path=result.path))
+
+    def _open_slip(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.slip_path)))

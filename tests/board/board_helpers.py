@@ -1,0 +1,37 @@
+"""Helpers for the Board tests (a plain module: conftest files are not importable)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from chilinh_desktop.cli import main
+
+UNIT = "DB15"  # a demo unit with items still missing at the Board's demo: filled from the kit instead
+SIGNED_UNIT = "DB01"  # signed off by the demo build: the demo Board can export it with the demo key
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run the CLI; return (exit code, stdout, stderr)."""
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def run_json(capsys, *argv: str):
+    """Run the CLI with --json and return (exit code, parsed stdout)."""
+    code, out, err = run(capsys, *argv, "--json")
+    assert out.strip(), err
+    return code, json.loads(out)
+
+
+def unit_package(capsys, kit: Path, folder: Path, code: str = UNIT, *, name: str = "unit") -> tuple[Path, Path]:
+    """A unit installation made from the kit, signed off and exported into `folder`: (db, package)."""
+    db = folder / f"{name}.sqlite3"
+    out = folder / f"{name}-usb"
+    out.mkdir()
+    assert run(capsys, "demo", "--role", "unit", "--unit", code, "--kit", str(kit), "--db", str(db))[0] == 0
+    assert run(capsys, "signoff", "--db", str(db), "--unit", code, "--by", "Bí thư")[0] == 0
+    status, result = run_json(capsys, "export", "--db", str(db), "--unit", code, "--out", str(out))
+    assert status == 0, result
+    return db, Path(result["path"])

@@ -1,0 +1,67 @@
+"""The window's exchange dialogs, offscreen: import with a first-key confirmation, export with progress, overview."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from chilinh_desktop.core.board import board_overview
+from chilinh_desktop.ui.board_view import BoardModel, BoardView
+from chilinh_desktop.ui.export_dialog import ExportDialog
+from chilinh_desktop.ui.import_dialog import ImportDialog
+from chilinh_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_store, tmp_path):
+    """The main window over the demo city (it plays the Board)."""
+    main = MainWindow(demo_store, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    main.start_session(ask=False)
+    yield main
+    main.close()
+
+
+
+def test_import_dialog_asks_for_the_first_key_and_reports(window, package, qtbot):
+    asked = []
+    dialog = ImportDialog(window.ctx, window, confirm=lambda parent, outcome: asked.append(outcome) or True)
+    qtbot.addWidget(dialog)
+    dialog.set_source(package.parent)
+    dialog.run_import()
+    qtbot.waitUntil(lambda: bool(dialog.outcomes), timeout=20_000)
+    assert [o.unit_code for o in asked] == ["DB15"] and asked[0].fingerprint.startswith("SHA256:")
+    assert dialog.table.rowCount() == 1 and dialog.outcomes[0].status == "imported"
+    assert dialog.table.item(0, 1).text() == "DB15"
+
+
+def test_refused_key_leaves_package_waiting(window, package, qtbot):
+    dialog = ImportDialog(window.ctx, window, confirm=lambda parent, outcome: False)
+    qtbot.addWidget(dialog)
+    dialog.set_source(package.parent)
+    dialog.run_import()
+    qtbot.waitUntil(lambda: bool(dialog.outcomes), timeout=20_000)
+    assert dialog.outcomes[0].status == "waiting"
+
+
+def test_export_dialog_shows_progress_and_result(window, tmp_path, qtbot):
+    dialog = ExportDialog(window.ctx, "DB01", window)
+    qtbot.addWidget(dialog)
+    dialog.set_target(tmp_path)
+    dialog.run_export()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    assert dialog.sha256.text() == dialog.result.sha256 and dialog.fingerprint.text().startswith("SHA256:")
+    assert dialog.bar.value() == dialog.bar.maximum() and dialog.slip.isEnabled()
+    assert dialog.result.path.parent == tmp_path and dialog.result.slip_path.exists()
+
+
+def test_board_model_and_view(window, demo_store, qtbot, qtmodeltester):
+    model = BoardModel(window.ctx.cycle)
+    model.set_rows(board_overview(demo_store, window.ctx.cycle, demo_store.clock.today()), {})
+    qtmodeltester.check(model)
+    assert model.rowCount() == 60
+    view = BoardView(window.ctx, window)
+    qtbot.addWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 60, timeout=20_000)
+    assert "60" in view.summary.text()
