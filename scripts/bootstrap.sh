@@ -13,7 +13,7 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
           libxcb-image0 fonts-liberation2 fonts-dejavu-core)
 if [ "$extras" = "[test]" ]; then
-  packages+=(xvfb xauth poppler-utils openssh-client age)
+  packages+=(xvfb xauth poppler-utils openssh-client age nsis zip)
 fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   missing=()
