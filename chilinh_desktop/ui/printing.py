@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +18,7 @@ from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import check_answers
 from chilinh_desktop.i18n import _
+from chilinh_desktop.render.batch import ascii_slug, write_pdf
 from chilinh_desktop.render.document import FilledForm, render_pdf
 from chilinh_desktop.render.settings import print_settings
 from chilinh_desktop.ui.common import ask_yes_no, warn
@@ -28,13 +27,6 @@ from chilinh_desktop.ui.print_preview import PrintPreviewDialog, image_to_pdf
 
 if TYPE_CHECKING:
     from chilinh_desktop.ui.main_window import MainWindow
-
-
-def ascii_name(text: str) -> str:
-    """A file name safe everywhere: 'Nguyễn Văn Hải' → 'nguyen-van-hai'."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "tai-lieu"
 
 
 def item_pdf(store: Store, cycle: Cycle, scales: Scales, dossier_id: str, kind: str, *, final: bool) -> bytes:
@@ -90,7 +82,7 @@ def open_item_preview(window: MainWindow, dossier_id: str, kind: str) -> PrintPr
         )
         return None
     final_ok = can_print_final(ctx.store, ctx.cycle, ctx.scales, dossier_id, kind)
-    name = f"{ascii_name(item.short_name)}-{ascii_name(detail.subject_name)}.pdf"
+    name = f"{ascii_slug(item.short_name)}-{ascii_slug(detail.subject_name)}.pdf"
     dialog = PrintPreviewDialog(
         f"{item.short_name} — {detail.subject_name}",
         lambda final: item_pdf(ctx.store, ctx.cycle, ctx.scales, dossier_id, kind, final=final),
@@ -123,13 +115,13 @@ def print_unit_to_folder(cycle: Cycle, scales: Scales, unit_code: str, folder: P
         for n, (dossier_id, kind) in enumerate(work):
             control.step(n, len(work), _("Printing {n} of {total}…", n=n + 1, total=len(work)))
             detail = dossier_detail(store, cycle, dossier_id)
-            name = f"{n + 1:03d}-{ascii_name(detail.subject_name)}-{ascii_name(cycle.item(kind).short_name)}.pdf"
+            name = f"{n + 1:03d}-{ascii_slug(detail.subject_name)}-{ascii_slug(cycle.item(kind).short_name)}.pdf"
             try:
                 data = item_pdf(store, cycle, scales, dossier_id, kind, final=final)
             except ValidationError:
                 data = item_pdf(store, cycle, scales, dossier_id, kind, final=False)
             target = folder / name
-            target.write_bytes(data)
+            write_pdf(target, data)
             written.append(target)
         control.step(len(work), len(work))
         return written
@@ -153,7 +145,7 @@ def ask_print_unit(window: MainWindow) -> None:
         yes=_("Final"),
         no=_("Draft"),
     )
-    start_print_unit(window, code, Path(folder) / ascii_name(code), final=final)
+    start_print_unit(window, code, Path(folder) / ascii_slug(code), final=final)
 
 
 def start_print_unit(window: MainWindow, code: str, folder: Path, *, final: bool = False):
