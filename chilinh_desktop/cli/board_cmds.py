@@ -13,6 +13,7 @@ from chilinh_desktop.core.board_summary import classification_summary, commendat
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.errors import NotFoundError
 from chilinh_desktop.core.keys_store import BOARD, SIGNING, get_key
+from chilinh_desktop.core.received_ratings import received_findings, received_ratings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.core.vocabulary import vocabulary
@@ -127,8 +128,11 @@ def board_report(store: Store) -> BoardReport:
     arrivals = board_overview(store, cycle, today)
     types = {key: value.name for key, value in vocabulary().unit_types.items()}
     issuer = store.get_setting("unit_name") or (get_unit(store, "TU").name if _has_unit(store, "TU") else "")
-    return BoardReport(issuer, cycle, format_date(today), types, classification_summary(store, cycle, arrivals),
-                       arrivals, commendation_rows(store, cycle, arrivals))
+    received = received_ratings(store, cycle)
+    return BoardReport(issuer, cycle, format_date(today), types,
+                       classification_summary(store, cycle, arrivals, received.data), arrivals,
+                       commendation_rows(store, cycle, arrivals, received),
+                       received_findings(store, cycle, received))
 
 
 def _has_unit(store: Store, code: str) -> bool:

@@ -1,7 +1,8 @@
 """The Board's summaries for the Standing Committee: classification counts, rating lines, commendations.
 
-Ratings are read through core.ratings (the effective step of each subject: decision, else
-proposal, else self-rating); only units that owe a package and active managed cadres count.
+Ratings are the ones units sent: those in each unit's current package (core.received_ratings),
+never the Board's own tables; each subject counts with its effective step (decision, else
+proposal, else self-rating). Only units that owe a package and active managed cadres count.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import Any
 
 from chilinh_desktop.core.board import UnitArrival
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.ratings import RatingData, commendations, load_rating_data
+from chilinh_desktop.core.ratings import RatingData
+from chilinh_desktop.core.received_ratings import ReceivedRatings, received_ratings
 from chilinh_desktop.core.store import Store
 
 SECTIONS = ("unit", "collective", "official")  # party organisations, leadership collectives, managed cadres
@@ -44,7 +46,7 @@ def _unit_rows(store: Store, arrivals: list[UnitArrival]) -> dict[str, tuple[str
 def classification_summary(store: Store, cycle: Cycle, arrivals: list[UnitArrival],
                            data: RatingData | None = None) -> list[ClassificationRow]:
     """Counts per level, per section and kind of unit, of the units in `arrivals` and their managed cadres."""
-    data = data or load_rating_data(store, cycle)
+    data = received_ratings(store, cycle).data if data is None else data
     units = _unit_rows(store, arrivals)
     rows: dict[tuple[str, str], ClassificationRow] = {}
     subjects: list[tuple[str, str, str]] = []
@@ -79,10 +81,12 @@ def rating_line(data: RatingData, unit_id: str, official_ids: list[str]) -> str:
     return "; ".join(parts)
 
 
-def commendation_rows(store: Store, cycle: Cycle, arrivals: list[UnitArrival]) -> list[dict[str, Any]]:
-    """Every commendation proposal of the units, unit by unit."""
+def commendation_rows(store: Store, cycle: Cycle, arrivals: list[UnitArrival],
+                      received: ReceivedRatings | None = None) -> list[dict[str, Any]]:
+    """Every commendation proposal in the units' current packages, unit by unit."""
+    sent = (received or received_ratings(store, cycle)).commendations
     result = []
     for arrival in arrivals:
-        for proposal in commendations(store, cycle, arrival.code):
+        for proposal in sent.get(arrival.code, []):
             result.append({"unit_code": arrival.code, "unit_name": arrival.name, **proposal})
     return result

@@ -245,3 +245,66 @@ def load_rating_data(store: Store, cycle: Cycle) -> RatingData:
     ):
         data.counts.setdefault(row[0], {}).setdefault(row[1], {})[row[2]] = row[3]
     return data
+
+
+@dataclass(frozen=True)
+class SubjectRatings:
+    """What one subject has on record in a cycle: its steps, the year's discipline (by row id), targets, exclusion."""
+
+    key: str
+    steps: dict[str, Rating]
+    disciplines: tuple[tuple[int, Discipline], ...]
+    targets: Targets | None
+    not_rated: tuple[str, str] | None  # reason, note
+
+
+def subject_ratings(store: Store, cycle: Cycle, key: str) -> SubjectRatings:
+    """The rating records of one subject (a dossier's rating tab), discipline limited to the cycle's year."""
+    steps = {}
+    for row in store.db.execute(
+        "SELECT step, level, score, criteria, by, at, justification, peer_group FROM ratings "
+        "WHERE cycle_id = ? AND subject_key = ?", [cycle.id, key]
+    ):
+        steps[row[0]] = Rating(key, row[0], row[1], row[2], json.loads(row[3] or "{}"), row[4],
+                               dt.date.fromisoformat(row[5]), row[6], row[7])
+    disciplines = tuple(
+        (row[0], Discipline(key, dt.date.fromisoformat(row[1]), row[2], bool(row[3]), row[4]))
+        for row in store.db.execute("SELECT id, date, form, self_remedied, note FROM disciplines "
+                                    "WHERE subject_key = ? ORDER BY date, id", [key])
+        if dt.date.fromisoformat(row[1]).year == cycle.year
+    )
+    targets = store.db.execute("SELECT met_pct, exceeded_pct FROM targets WHERE cycle_id = ? AND subject_key = ?",
+                               [cycle.id, key]).fetchone()
+    excluded = store.db.execute("SELECT reason, note FROM not_rated WHERE cycle_id = ? AND subject_key = ?",
+                                [cycle.id, key]).fetchone()
+    return SubjectRatings(key, steps, disciplines, Targets(*targets) if targets else None,
+                          (excluded[0], excluded[1]) if excluded else None)
+
+
+def remove_discipline(store: Store, key: str, discipline_id: int, *, actor: str = "system") -> None:
+    """Delete one disciplinary record of a subject (recorded by mistake)."""
+    with store.atomic():
+        row = store.db.execute("SELECT date, form FROM disciplines WHERE id = ? AND subject_key = ?",
+                               [discipline_id, key]).fetchone()
+        if row is None:
+            raise ValidationError(_("This discipline record no longer exists."), [("discipline", str(discipline_id))])
+        store.db.execute("DELETE FROM disciplines WHERE id = ?", [discipline_id])
+        store.audit(actor, "discipline.remove", key, date=row[0], form=row[1])
+
+
+def clear_not_rated(store: Store, cycle: Cycle, key: str, *, actor: str = "system") -> None:
+    """Withdraw a 'not rated this cycle' record."""
+    with store.atomic():
+        store.db.execute("DELETE FROM not_rated WHERE cycle_id = ? AND subject_key = ?", [cycle.id, key])
+        store.audit(actor, "rating.rated_again", key, cycle=cycle.id)
+
+
+def unit_classification_counts(store: Store, cycle: Cycle, unit_code: str) -> dict[str, dict[str, int]]:
+    """A unit's classification report: kind ('members', 'cells') -> level -> count."""
+    unit = get_unit(store, unit_code)
+    counts: dict[str, dict[str, int]] = {}
+    for kind, level, count in store.db.execute(
+        "SELECT kind, level, count FROM classification_counts WHERE cycle_id = ? AND unit_id = ?", [cycle.id, unit.id]
+    ):
+        counts.setdefault(kind, {})[level] = count
+    return counts

@@ -64,9 +64,9 @@ class Subject:
 class _Context:
     """What one evaluation sees: the cycle, its rules, the records and their subjects."""
 
-    def __init__(self, store: Store, cycle: Cycle, rule_set: RuleSet) -> None:
+    def __init__(self, store: Store, cycle: Cycle, rule_set: RuleSet, data: RatingData | None = None) -> None:
         self.cycle, self.rule_set = cycle, rule_set
-        self.data: RatingData = load_rating_data(store, cycle)
+        self.data: RatingData = load_rating_data(store, cycle) if data is None else data
         tree = unit_tree(store, cycle.tree_date)
         self.subjects: dict[str, Subject] = {}
         for node in tree.walk():
@@ -284,12 +284,15 @@ CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
 }
 
 
-def evaluate(store: Store, cycle: Cycle, unit_code: str | None = None) -> list[Finding]:
-    """Every finding of the cycle's rule set; with `unit_code`, those touching that unit or below it."""
+def evaluate(store: Store, cycle: Cycle, unit_code: str | None = None, *,
+             data: RatingData | None = None) -> list[Finding]:
+    """Every finding of the cycle's rule set over `data` (default: this installation's own records)."""
     rule_set = rule_set_for(cycle)
     if rule_set is None:
         return []
-    ctx = _Context(store, cycle, rule_set)
+    # With `unit_code`, only findings touching that unit or below it; the subjects are always this
+    # installation's units and cadres, whichever records are judged (the Board judges what units sent).
+    ctx = _Context(store, cycle, rule_set, data)
     findings = [f for rule in rule_set.rules for f in CHECKS[rule.kind](ctx, rule)]
     if unit_code is not None:
         codes = set(unit_tree(store, cycle.tree_date).subtree_codes(unit_code.upper()))

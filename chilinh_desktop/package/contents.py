@@ -2,6 +2,20 @@
 
 Produced lazily, one payload file at a time, so a unit with hundreds of megabytes of scans is
 never held in memory at once; confidential items are encrypted to the Board as they pass.
+
+The payload, under data/ (names are ASCII ids; Vietnamese lives inside the files):
+- unit.json: {"format": "chilinh-unit", "version": 1, "cycle_id", "unit": {id, code, name, type,
+  grassroots}, "dossier": the collective dossier record or null, "officials": [cadre ids],
+  "ratings": {"organisation": record, "collective": record, "classification_counts":
+  {"members"|"cells": {level: count}}, "commendations": [{name, kind, level, achievement, subject}]}}.
+- officials/<id>.json: {"official": the cadre's details, "dossier": record, "ratings": record}.
+  A dossier record: {id, state, signed_off_by, signed_off_at, snapshot_sha256, items: {kind:
+  {kind, need, state, exempt_reason, file?, form_id?, form_version?, answers?, attachment_sha256?}}}.
+  A rating record (plain JSON, not confidential) is described in core/rating_records.py; a
+  package without "ratings" (made before they travelled) carries none.
+- forms/<dossier>-<item>.pdf: rendered forms; scans/<sha256>.<ext>: attached scans.
+- confidential/<name>.age: confidential forms and scans, encrypted to the Board (age, X25519).
+- summary.xlsx: the unit's item-by-item summary.
 """
 
 from __future__ import annotations
@@ -15,6 +29,8 @@ from chilinh_desktop.core.attachments import get_attachment
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import Dossier, dossier_statuses, stored_items
 from chilinh_desktop.core.officials import get_official
+from chilinh_desktop.core.rating_records import subject_record, unit_ratings
+from chilinh_desktop.core.ratings import load_rating_data
 from chilinh_desktop.core.requirements import ItemState, Need
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import Unit
@@ -60,6 +76,9 @@ def payload(contents: Contents, progress: Progress | None = None) -> Iterator[tu
     seen: set[str] = set()
     officials: list[dict[str, Any]] = []
     collective: dict[str, Any] | None = None
+    # Ratings are outside the dossiers' sign-off snapshot hash (that covers dossier items), but they are
+    # payload like any other file: the manifest, and so the unit's signature, covers them.
+    ratings = load_rating_data(contents.store, contents.cycle)
     for dossier in contents.dossiers:
         official = get_official(contents.store, dossier.official_id) if dossier.official_id else None
         who = official.full_name if official else contents.unit.name
@@ -75,15 +94,18 @@ def payload(contents: Contents, progress: Progress | None = None) -> Iterator[tu
         if official is None:
             collective = record
         else:
-            officials.append({"official": official.as_json(), "dossier": record})
+            doc = {"official": official.as_json(), "dossier": record,
+                   "ratings": subject_record(ratings, f"official:{official.id}", contents.cycle.year)}
+            officials.append(doc)
             done += 1
             report(done, total, official.id)
-            yield f"officials/{official.id}.json", _json({"official": official.as_json(), "dossier": record})
+            yield f"officials/{official.id}.json", _json(doc)
     unit_doc = {
         "format": "chilinh-unit", "version": 1, "cycle_id": contents.cycle.id,
         "unit": {"id": contents.unit.id, "code": contents.unit.code, "name": contents.unit.name,
                  "type": contents.unit.type, "grassroots": contents.unit.grassroots},
         "dossier": collective, "officials": [entry["official"]["id"] for entry in officials],
+        "ratings": unit_ratings(contents.store, contents.cycle, contents.unit, ratings),
     }
     yield "unit.json", _json(unit_doc)
     yield "summary.xlsx", summary_workbook(contents.unit.code, contents.unit.name, contents.cycle.title,

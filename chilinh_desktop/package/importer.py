@@ -30,6 +30,8 @@ from chilinh_desktop.core.board import (
     unit_key_record,
 )
 from chilinh_desktop.core.keys_store import record_unit_key
+from chilinh_desktop.core.rating_records import read_package_ratings
+from chilinh_desktop.core.ratings import RatingData
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import bagit, keys, sshsig
@@ -154,6 +156,8 @@ def _documents(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
                      if info.filename.startswith(_OFFICIALS) and info.filename.endswith(".json")]
     if unit_doc.get("format") != "chilinh-unit":
         raise ValueError("unit.json: unknown format")
+    # Read the ratings once here, so a malformed section refuses the file instead of breaking the Board's reports.
+    read_package_ratings(RatingData(), "", "", unit_doc, officials)
     return unit_doc, officials
 
 

@@ -1,8 +1,9 @@
 """The Board's report workbook for the Standing Committee, ready to print (báo cáo tổng hợp).
 
-Three sheets: the classification summary (organisations, leadership collectives and managed
+Four sheets: the classification summary (organisations, leadership collectives and managed
 cadres: counts and percentages per level and kind of unit), the missing and late packages and
-dossiers, and the commendation proposals. Every sheet: merged title rows, real (merged) headers,
+dossiers, the commendation proposals, and the rule findings on the ratings units sent (issue #7).
+Every sheet: merged title rows, real (merged) headers,
 number formats, frozen panes, A4 landscape fitted to the page width.
 """
 
@@ -22,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from chilinh_desktop.core.board import LATE, ON_TIME, OVERDUE, UnitArrival
 from chilinh_desktop.core.board_summary import ClassificationRow
 from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.i18n import _
 
 _THIN = Side(style="thin")
@@ -41,6 +43,7 @@ class BoardReport:
     classification: Sequence[ClassificationRow]
     arrivals: Sequence[UnitArrival]
     commendations: Sequence[dict[str, Any]]
+    findings: Sequence[Finding] = ()
 
 
 def section_names() -> dict[str, str]:
@@ -61,6 +64,7 @@ def board_report_workbook(report: BoardReport) -> bytes:
     _classification(book.active, report)
     _missing(book.create_sheet(), report)
     _commendations(book.create_sheet(), report)
+    _findings(book.create_sheet(), report)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -146,8 +150,8 @@ def _classification(sheet: Worksheet, report: BoardReport) -> None:
         for column in range(1, columns + 1):
             sheet.cell(row, column).font = Font(bold=True)
     _frame(sheet, top, columns)
-    sheet.cell(row + 2, 1, _("Percentages are of those with a level. Source: ratings recorded at the Board "
-                             "(decision, else proposal, else self-rating)."))
+    sheet.cell(row + 2, 1, _("Percentages are of those with a level. Source: the ratings in each unit's current "
+                             "package (decision, else proposal, else self-rating)."))
     sheet.cell(row + 2, 1).font = Font(italic=True, size=9)
     _print_setup(sheet, [6, 34, 9] + [8, 8] * len(levels) + [10, 11], f"{top}:{sub}", f"C{sub + 1}")
 
@@ -212,3 +216,28 @@ def _commendations(sheet: Worksheet, report: BoardReport) -> None:
         sheet.append(["", _("No commendation proposal has been recorded.")])
     _frame(sheet, 5, len(headers))
     _print_setup(sheet, [6, 36, 30, 16, 10, 50], "5:5", "C6")
+
+
+def _findings(sheet: Worksheet, report: BoardReport) -> None:
+    sheet.title = _("Points to note")
+    headers = [_("No."), _("Severity"), _("Unit"), _("Subject"), _("Finding"), _("What to do"), _("Rule")]
+    _titles(sheet, report, _("POINTS TO NOTE IN THE UNITS' RATINGS"), len(headers))
+    for column, text in enumerate(headers, 1):
+        _header_cell(sheet, 5, column, text)
+    names = {arrival.code: arrival.name for arrival in report.arrivals}
+    for n, finding in enumerate(report.findings, 1):
+        units = ", ".join(finding.units)
+        if len(finding.units) == 1 and finding.units[0] in names:
+            units = f"{names[finding.units[0]]} ({finding.units[0]})"
+        severity = _("Error") if finding.severity == "error" else _("Warning")
+        sheet.append([n, severity, units, finding.subject_name, finding.message, finding.action,
+                      finding.citation])
+        sheet.cell(sheet.max_row, 1).number_format = "0"
+    if not report.findings:
+        sheet.append(["", "", _("The ratings in the packages received follow the cycle's rules.")])
+    _frame(sheet, 5, len(headers))
+    # A peer group spans units: until every package is in, its quota is judged on part of it.
+    note = sheet.cell(sheet.max_row + 2, 1, _("Judged on the units' current packages only; quotas count the "
+                                              "packages received so far."))
+    note.font = Font(italic=True, size=9)
+    _print_setup(sheet, [6, 10, 30, 28, 56, 44, 30], "5:5", "C6")

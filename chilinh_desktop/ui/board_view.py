@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 from chilinh_desktop.core.board import LATE, ON_TIME, OVERDUE, UnitArrival, board_overview
 from chilinh_desktop.core.board_summary import rating_line
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.ratings import load_rating_data
+from chilinh_desktop.core.received_ratings import findings_per_unit, received_findings, received_ratings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.render.board_report import timeliness_names
@@ -30,17 +30,18 @@ class Col(IntEnum):
     RECEIVED = 3
 
 
-def overview_rows(store: Store, cycle: Cycle) -> tuple[list[UnitArrival], dict[str, str]]:
-    """The arrivals and each unit's rating line (read-only; runs off the GUI thread)."""
+def overview_rows(store: Store, cycle: Cycle) -> tuple[list[UnitArrival], dict[str, str], dict[str, int]]:
+    """Arrivals, each unit's rating line and findings count from what units sent (read-only; off the GUI thread)."""
     arrivals = board_overview(store, cycle, store.clock.today())
-    data = load_rating_data(store, cycle)
+    received = received_ratings(store, cycle)
+    data = received.data
     ids = {code: unit_id for unit_id, code in store.db.execute("SELECT id, code FROM units")}
     officials: dict[str, list[str]] = {}
     for official_id, code in store.db.execute("SELECT o.id, u.code FROM officials o JOIN units u ON u.id = o.unit_id "
                                               "WHERE o.active = 1"):
         officials.setdefault(code, []).append(official_id)
     lines = {a.code: rating_line(data, ids[a.code], officials.get(a.code, [])) for a in arrivals}
-    return arrivals, lines
+    return arrivals, lines, findings_per_unit(received_findings(store, cycle, received))
 
 
 class BoardModel(QAbstractTableModel):
@@ -51,25 +52,27 @@ class BoardModel(QAbstractTableModel):
         self.cycle = cycle
         self.rows: list[UnitArrival] = []
         self.ratings: dict[str, str] = {}
+        self.findings: dict[str, int] = {}
 
-    def set_rows(self, rows: list[UnitArrival], ratings: dict[str, str]) -> None:
+    def set_rows(self, rows: list[UnitArrival], ratings: dict[str, str],
+                 findings: dict[str, int] | None = None) -> None:
         """Replace the content."""
         self.beginResetModel()
-        self.rows, self.ratings = rows, ratings
+        self.rows, self.ratings, self.findings = rows, ratings, findings or {}
         self.endResetModel()
 
     def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else 4 + len(self.cycle.deadlines) + 3
+        return 0 if parent.isValid() else 4 + len(self.cycle.deadlines) + 4
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         names = [_("Code"), _("Unit"), _("Arrived"), _("Received on")]
         names += [_("Deadline {day}", day=d.date.strftime("%d/%m/%Y")) for d in self.cycle.deadlines]
-        names += [_("Complete"), _("What is missing"), _("Ratings")]
+        names += [_("Complete"), _("What is missing"), _("Ratings"), _("Points to note")]
         return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -99,7 +102,10 @@ class BoardModel(QAbstractTableModel):
             return _("yes") if arrival.complete else _("no")
         if extra == 1:
             return "; ".join(arrival.missing[:3]) + (" …" if len(arrival.missing) > 3 else "")
-        return self.ratings.get(arrival.code, "")
+        if extra == 2:
+            return self.ratings.get(arrival.code, "")
+        # Only units whose package arrived have ratings to judge; the others show nothing, not a zero.
+        return self.findings.get(arrival.code, 0) if arrival.arrived else ""
 
 
 class BoardView(QDialog):
@@ -131,9 +137,9 @@ class BoardView(QDialog):
         self.ctx.jobs.start(lambda store, control: overview_rows(store, cycle), _("Reading the packages"),
                             self._show)
 
-    def _show(self, result: tuple[list[UnitArrival], dict[str, str]]) -> None:
-        rows, ratings = result
-        self.model.set_rows(rows, ratings)
+    def _show(self, result: tuple[list[UnitArrival], dict[str, str], dict[str, int]]) -> None:
+        rows, ratings, findings = result
+        self.model.set_rows(rows, ratings, findings)
         arrived = sum(1 for r in rows if r.arrived)
         complete = sum(1 for r in rows if r.complete)
         self.summary.setText(_("{arrived} of {total} units' packages arrived; {complete} complete.",

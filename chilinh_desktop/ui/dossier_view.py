@@ -36,6 +36,7 @@ from chilinh_desktop.ui.findings import FindingsPanel
 from chilinh_desktop.ui.form_editor import FormEditor
 from chilinh_desktop.ui.labels import STATE_MARKS, dossier_state_label, format_day, status_label
 from chilinh_desktop.ui.operations import error_text
+from chilinh_desktop.ui.rating_editor import RatingEditor
 
 
 def due_text(ctx: AppContext, status: ItemStatus) -> str:
@@ -253,6 +254,7 @@ class DossierView(QWidget):
         self.tabs.setObjectName("itemTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
+        self.rating_editor = RatingEditor(ctx, self.show_error)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout = QVBoxLayout(self)
@@ -277,6 +279,8 @@ class DossierView(QWidget):
         self.pages = [ItemPage(self, status) for status in self.detail.statuses]
         for page in self.pages:
             self.tabs.addTab(page, "")
+        self.rating_editor.open(self.detail)
+        self.tabs.addTab(self.rating_editor, _("Ratings"))
         self._show(contents=True)
         if item_kind is not None:
             self.go_to_item(item_kind)
@@ -317,7 +321,9 @@ class DossierView(QWidget):
         self.sign_button.setEnabled(all(s.done for s in detail.statuses if s.counts))
         self.reopen_button.setVisible(dossier.locked)
         self.locked_banner.setVisible(dossier.locked)
-        self.findings.set_findings(self._findings(evaluate(self.ctx.store, self.ctx.cycle, detail.unit.code)))
+        findings = evaluate(self.ctx.store, self.ctx.cycle, detail.unit.code)
+        self.findings.set_findings(self._findings(findings))
+        self.rating_editor.load(detail, findings, contents=contents)
         by_kind = {s.item.id: s for s in detail.statuses}
         for n, page in enumerate(self.pages):
             status = by_kind[page.item.id]

@@ -35,3 +35,29 @@ def unit_package(capsys, kit: Path, folder: Path, code: str = UNIT, *, name: str
     status, result = run_json(capsys, "export", "--db", str(db), "--unit", code, "--out", str(out))
     assert status == 0, result
     return db, Path(result["path"])
+
+
+PRIORITY = ("decision", "proposal", "self")
+
+
+def package_documents(package: Path) -> tuple[dict, list[dict]]:
+    """unit.json and every officials/*.json of a package, read straight from the ZIP."""
+    import zipfile
+
+    with zipfile.ZipFile(package) as archive:
+        unit_doc = json.loads(archive.read("data/unit.json"))
+        officials = [json.loads(archive.read(n)) for n in archive.namelist()
+                     if n.startswith("data/officials/") and n.endswith(".json")]
+    return unit_doc, officials
+
+
+def package_levels(package: Path) -> dict[str, str | None]:
+    """Each subject's furthest rating step in a package (None: no step, or not rated), recounted by hand."""
+    unit_doc, officials = package_documents(package)
+    records = {"unit": unit_doc["ratings"]["organisation"], "collective": unit_doc["ratings"]["collective"]}
+    records.update({f"official:{doc['official']['id']}": doc["ratings"] for doc in officials})
+    levels = {}
+    for key, record in records.items():
+        step = next((s for s in PRIORITY if s in record["steps"]), None)
+        levels[key] = None if record["not_rated"] or step is None else record["steps"][step]["level"]
+    return levels

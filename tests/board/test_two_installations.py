@@ -1,7 +1,7 @@
 """The whole exchange with two installations, through the command line and real files.
 
-Board demo → kit export → unit set up from the kit → unit fills, signs off, exports → Board
-imports → report; the report's numbers are recomputed here from the database, independently.
+Board demo → kit export → unit set up from the kit → unit fills, rates, signs off, exports → Board
+imports → report; the report's numbers are recomputed here, independently, from the package's JSON.
 """
 
 from __future__ import annotations
@@ -10,24 +10,11 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-from board_helpers import run, run_json
+from board_helpers import package_levels, run, run_json
 from openpyxl import load_workbook
 
 from chilinh_desktop.cli import main
 from chilinh_desktop.i18n import _
-
-PRIORITY = {"decision": 0, "proposal": 1, "self": 2}
-
-
-def _effective_levels(db: Path, cycle: str = "2023") -> dict[str, str]:
-    """Each subject's furthest rating step, straight from SQL."""
-    best: dict[str, tuple[int, str]] = {}
-    with sqlite3.connect(db) as conn:
-        for key, step, level in conn.execute("SELECT subject_key, step, level FROM ratings WHERE cycle_id = ?",
-                                             [cycle]):
-            if key not in best or PRIORITY[step] < best[key][0]:
-                best[key] = (PRIORITY[step], level)
-    return {key: level for key, (_p, level) in best.items()}
 
 
 def test_board_to_unit_and_back(tmp_path, demo_path, capsys, monkeypatch):
@@ -63,17 +50,16 @@ def test_board_to_unit_and_back(tmp_path, demo_path, capsys, monkeypatch):
             name = get_official(store, dossier.official_id).full_name if dossier.official_id else db15.name
             for status in dossier_statuses(store, cycle, dossier):
                 _fill_item(store, cycle, dossier.id, status, name, 1.0, rng)
+    # The unit rates a few subjects (as the ratings commands record them): the ratings travel in its package.
+    for official in run_json(capsys, "officials", "--db", str(unit), "--unit", "DB15")[1][:3]:
+        assert main(["rate", "--db", str(unit), "--official", official["id"], "--step", "proposal",
+                     "--level", "HTTNV", "--by", "Ban Thường vụ Đảng ủy"]) == 0
+    assert main(["rate", "--db", str(unit), "--unit", "DB15", "--step", "self", "--level", "HTTNV",
+                 "--by", "Đảng ủy"]) == 0
+    capsys.readouterr()
     assert run(capsys, "signoff", "--db", str(unit), "--unit", "DB15", "--by", "Nguyễn Văn A")[0] == 0
     code, exported = run_json(capsys, "export", "--db", str(unit), "--unit", "DB15", "--out", str(usb))
     assert code == 0
-
-    # The Board rates a few subjects (as the ratings commands record them) before reporting.
-    for official in run_json(capsys, "officials", "--db", str(board), "--unit", "DB15")[1][:3]:
-        assert main(["rate", "--db", str(board), "--official", official["id"], "--step", "proposal",
-                     "--level", "HTTNV", "--by", "Ban Tổ chức"]) == 0
-    assert main(["rate", "--db", str(board), "--unit", "DB15", "--step", "self", "--level", "HTXSNV",
-                 "--by", "Đảng ủy"]) == 0
-    capsys.readouterr()
 
     code, waiting = run_json(capsys, "import", "--db", str(board), str(usb))
     assert code == 2 and [r["status"] for r in waiting] == ["waiting"]
@@ -89,8 +75,13 @@ def test_board_to_unit_and_back(tmp_path, demo_path, capsys, monkeypatch):
     totals = [row for row in sheet.iter_rows(min_row=7, values_only=True) if row[1] == _("Total")]
     assert len(totals) == 3  # organisations, collectives, cadres
 
-    # Independent recomputation: the units that owe a package, their managed cadres, their effective levels.
-    effective = _effective_levels(board)
+    # Independent recomputation: the units that owe a package, their managed cadres, and the effective
+    # levels the one package carries (the Board's own rating tables do not count).
+    with sqlite3.connect(board) as conn:
+        db15 = conn.execute("SELECT id FROM units WHERE code = 'DB15'").fetchone()[0]
+    sent = package_levels(Path(exported["path"]))
+    effective = {f"unit:{db15}": sent.pop("unit"), f"collective:{db15}": sent.pop("collective"), **sent}
+    effective = {key: level for key, level in effective.items() if level}
     with sqlite3.connect(board) as conn:
         unit_ids = [r[0] for r in conn.execute(
             "SELECT DISTINCT unit_id FROM dossiers WHERE cycle_id = '2023' AND official_id IS NULL")]
@@ -110,7 +101,7 @@ def test_board_to_unit_and_back(tmp_path, demo_path, capsys, monkeypatch):
             assert row[3 + 2 * n] == expected[section][level], (section, level)
             rated = sum(expected[section].values())
             assert abs(row[4 + 2 * n] - (expected[section][level] / rated if rated else 0)) < 1e-9
-    assert expected["official"]["HTTNV"] >= 3 and expected["unit"]["HTXSNV"] >= 1
+    assert expected["official"]["HTTNV"] == 3 and expected["unit"] == {"HTTNV": 1}
 
     # The missing/late sheet lists every unit without a package, and not DB15, which arrived complete.
     missing = book.worksheets[1]

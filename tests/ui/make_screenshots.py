@@ -1,4 +1,4 @@
-"""Screenshots for docs/: the main window, a dossier tab, the dashboard and the print preview.
+"""Screenshots for docs/: the main window, a dossier tab, the rating tab, the dashboard and the print preview.
 
 Run under Xvfb from the repository root:
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tests/ui/make_screenshots.py
@@ -70,6 +70,18 @@ def main() -> int:
     window.dossier_view.go_to_item("residence_comment")
     settle(app, window)
     window.grab().save(str(DOCS / "attachment-tab.png"))
+
+    # The rating tab of a cadre whose proposal breaks a rule (the demo plants a Kém criterion under HTXSNV).
+    from chilinh_desktop.core.rules import evaluate
+
+    findings = evaluate(store, window.ctx.cycle)
+    drafts = {r[0]: r[1] for r in store.db.execute(
+        "SELECT subject_key, id FROM dossiers WHERE state = 'draft' AND official_id IS NOT NULL")}
+    rated = next(f for f in findings if f.severity == "error" and f.subject in drafts and "Kém" in f.message)
+    window.open_dossier(drafts[rated.subject])
+    window.dossier_view.tabs.setCurrentWidget(window.dossier_view.rating_editor)
+    settle(app, window)
+    window.grab().save(str(DOCS / "rating-tab.png"))
 
     window.show_dashboard()
     settle(app, window)
