@@ -11,31 +11,19 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from chilinh_desktop.core.attachments import put_attachment
 from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.dossier_state import LOCKED_STATES, DossierState
 from chilinh_desktop.core.errors import NotFoundError, StateError, ValidationError
 from chilinh_desktop.core.officials import Official, get_official
+from chilinh_desktop.core.ratings import signed_rating_content
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, applies_to_unit, item_statuses
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line, normalize_tree
 from chilinh_desktop.core.units import Unit, get_unit, unit_tree
 from chilinh_desktop.i18n import _
-
-
-class DossierState(StrEnum):
-    """Where a dossier is in its life."""
-
-    DRAFT = "draft"
-    COMPLETE = "complete"
-    SIGNED_OFF = "signed_off"
-    EXPORTED = "exported"
-    RECEIVED = "received"
-
-
-LOCKED_STATES = frozenset({DossierState.SIGNED_OFF, DossierState.EXPORTED, DossierState.RECEIVED})
 
 
 @dataclass(frozen=True)
@@ -283,13 +271,26 @@ def missing_items(store: Store, cycle: Cycle, dossier: Dossier) -> list[ItemStat
 
 
 def snapshot_hash(store: Store, dossier_id: str) -> str:
-    """A SHA-256 over the dossier's content as it stands (item states, answers, attachment hashes)."""
+    """A SHA-256 over what a sign-off vouches for: item states, answers, attachment hashes, and the ratings.
+
+    The unit's own rating records (self-rating, proposal, discipline, targets, exclusions, its
+    classification report and commendations) are part of it, so they cannot change unnoticed after
+    sign-off; the competent level's decision is not, since it is taken after the dossier leaves.
+    """
+    dossier = get_dossier(store, dossier_id)
     content = [
         [item.kind, item.state.value, item.form_id, item.form_version, item.answers, item.attachment_sha256,
          item.exempt_reason]
         for item in sorted(stored_items(store, dossier_id).values(), key=lambda i: i.kind)
     ]
+    ratings = signed_rating_content(store, dossier.cycle_id, _dossier_subject_key(dossier))
+    if ratings:  # dossiers without ratings keep the hash they had before ratings existed
+        content = {"items": content, "ratings": ratings}
     return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _dossier_subject_key(dossier: Dossier) -> str:
+    return f"official:{dossier.official_id}" if dossier.official_id else f"unit:{dossier.unit_id}"
 
 
 def sign_off(store: Store, cycle: Cycle, dossier_id: str, *, by: str) -> Dossier:

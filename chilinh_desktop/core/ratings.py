@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.dossier_state import LOCKED_STATES
+from chilinh_desktop.core.errors import StateError, ValidationError
 from chilinh_desktop.core.officials import get_official
 from chilinh_desktop.core.rulesets import STEPS, level_for_score, rule_set_for
 from chilinh_desktop.core.store import Store
@@ -98,6 +99,56 @@ def _check_level(cycle: Cycle, level: str, where: str) -> None:
                                 choices=", ".join(cycle.levels)), [(where, level)])
 
 
+def _dossier_key(key: str) -> str:
+    # A leadership collective is rated within its unit's collective dossier.
+    kind, _sep, ident = key.partition(":")
+    return f"unit:{ident}" if kind == "collective" else key
+
+
+def _ensure_open(store: Store, key: str, *, cycle_id: str | None = None, year: int | None = None) -> None:
+    """Refuse to change what a signed-off dossier vouches for (its snapshot covers the unit's ratings)."""
+    locked = store.db.execute(
+        "SELECT 1 FROM dossiers d JOIN cycles c ON c.id = d.cycle_id WHERE d.subject_key = ? AND d.state IN "
+        f"({','.join('?' * len(LOCKED_STATES))}) AND (d.cycle_id = ? OR c.year = ?) LIMIT 1",
+        [_dossier_key(key), *sorted(LOCKED_STATES), cycle_id, year],
+    ).fetchone()
+    if locked:
+        raise StateError(
+            _("This dossier was signed off and is read-only. Reopen it first if it must change."),
+            code="dossier.locked",
+        )
+
+
+def signed_rating_content(store: Store, cycle_id: str, dossier_key: str) -> list:
+    """The rating records a sign-off of this dossier vouches for, in a canonical order (empty if none)."""
+    kind, _sep, ident = dossier_key.partition(":")
+    keys = [dossier_key, f"collective:{ident}"] if kind == "unit" else [dossier_key]
+    marks = ",".join("?" * len(keys))
+    year = store.db.execute("SELECT year FROM cycles WHERE id = ?", [cycle_id]).fetchone()
+    content: list = []
+    queries = (
+        ("rating", f"SELECT subject_key, step, level, score, criteria, by, at, justification, peer_group FROM ratings "
+                   f"WHERE cycle_id = ? AND step != 'decision' AND subject_key IN ({marks})", [cycle_id, *keys]),
+        ("discipline", f"SELECT subject_key, date, form, self_remedied, note FROM disciplines "
+                       f"WHERE subject_key IN ({marks}) AND substr(date, 1, 4) = ?",
+         [*keys, str(year[0]) if year else ""]),
+        ("targets", f"SELECT subject_key, met_pct, exceeded_pct FROM targets WHERE cycle_id = ? "
+                    f"AND subject_key IN ({marks})", [cycle_id, *keys]),
+        ("not_rated", f"SELECT subject_key, reason, note FROM not_rated WHERE cycle_id = ? "
+                      f"AND subject_key IN ({marks})", [cycle_id, *keys]),
+    )
+    if kind == "unit":
+        queries += (
+            ("counts", "SELECT kind, level, count FROM classification_counts WHERE cycle_id = ? AND unit_id = ?",
+             [cycle_id, ident]),
+            ("commendation", "SELECT name, kind, level, achievement, subject_key FROM commendations "
+                             "WHERE cycle_id = ? AND unit_id = ?", [cycle_id, ident]),
+        )
+    for label, sql, params in queries:
+        content += sorted([label, *map(str, row)] for row in store.db.execute(sql, params))
+    return content
+
+
 def record_rating(store: Store, cycle: Cycle, key: str, step: str, level: str | None, *, by: str, at: dt.date,
                   score: float | None = None, criteria: dict[str, str] | None = None,
                   justification: str | None = None, peer_group: str | None = None,
@@ -132,6 +183,8 @@ def record_rating(store: Store, cycle: Cycle, key: str, step: str, level: str | 
         "justification": clean_line(justification) if justification else None,
         "peer_group": clean_line(peer_group) if peer_group else None, "recorded_at": store.now_text(),
     }
+    if step != "decision":  # the competent level decides after the dossier has left the unit
+        _ensure_open(store, key, cycle_id=cycle.id)
     with store.atomic():
         store.db.execute("DELETE FROM ratings WHERE cycle_id = ? AND subject_key = ? AND step = ?",
                          [cycle.id, key, step])
@@ -146,6 +199,7 @@ def add_discipline(store: Store, key: str, *, date: dt.date, form: str, self_rem
     form = clean_line(form)
     if not form:
         raise ValidationError(_("Name the form of discipline (e.g. khiển trách)."), [("form", "")])
+    _ensure_open(store, key, year=date.year)
     with store.atomic():
         store.db["disciplines"].insert({"subject_key": key, "date": date.isoformat(), "form": form,
                                         "self_remedied": int(self_remedied), "note": clean_line(note),
@@ -160,6 +214,7 @@ def set_targets(store: Store, cycle: Cycle, key: str, *, met_pct: float, exceede
     for name, value in (("met_pct", met_pct), ("exceeded_pct", exceeded_pct)):
         if not 0 <= value <= 100:
             raise ValidationError(_("A percentage must be between 0 and 100."), [(name, str(value))])
+    _ensure_open(store, key, cycle_id=cycle.id)
     with store.atomic():
         store.db["targets"].upsert({"cycle_id": cycle.id, "subject_key": key, "met_pct": met_pct,
                                     "exceeded_pct": exceeded_pct}, pk=("cycle_id", "subject_key"))
@@ -174,6 +229,7 @@ def mark_not_rated(store: Store, cycle: Cycle, key: str, reason: str, *, note: s
     if rule_set and rule_set.not_rated_reasons and reason not in rule_set.not_rated_reasons:
         raise ValidationError(_("Unknown reason {reason}. Use one of: {choices}.", reason=reason,
                                 choices=", ".join(rule_set.not_rated_reasons)), [("reason", reason)])
+    _ensure_open(store, key, cycle_id=cycle.id)
     with store.atomic():
         store.db["not_rated"].upsert({"cycle_id": cycle.id, "subject_key": key, "reason": reason,
                                       "note": clean_line(note)}, pk=("cycle_id", "subject_key"))
@@ -190,6 +246,7 @@ def set_classification_counts(store: Store, cycle: Cycle, unit_code: str, kind: 
         _check_level(cycle, level, "counts")
         if not isinstance(count, int) or count < 0:
             raise ValidationError(_("A count must be a whole number, 0 or more."), [(level, str(count))])
+    _ensure_open(store, f"unit:{unit.id}", cycle_id=cycle.id)
     with store.atomic():
         store.db.execute("DELETE FROM classification_counts WHERE cycle_id = ? AND unit_id = ? AND kind = ?",
                          [cycle.id, unit.id, kind])
@@ -204,6 +261,7 @@ def add_commendation(store: Store, cycle: Cycle, unit_code: str, *, name: str, k
     """Record a commendation proposal (đề nghị khen thưởng) of a unit for one of its organisations or members."""
     _check_level(cycle, level, "level")
     unit = get_unit(store, unit_code)
+    _ensure_open(store, f"unit:{unit.id}", cycle_id=cycle.id)
     with store.atomic():
         store.db["commendations"].insert({"cycle_id": cycle.id, "unit_id": unit.id, "subject_key": key,
                                           "name": clean_line(name), "kind": kind, "level": level,
@@ -288,12 +346,14 @@ def remove_discipline(store: Store, key: str, discipline_id: int, *, actor: str 
                                [discipline_id, key]).fetchone()
         if row is None:
             raise ValidationError(_("This discipline record no longer exists."), [("discipline", str(discipline_id))])
+        _ensure_open(store, key, year=dt.date.fromisoformat(row[0]).year)
         store.db.execute("DELETE FROM disciplines WHERE id = ?", [discipline_id])
         store.audit(actor, "discipline.remove", key, date=row[0], form=row[1])
 
 
 def clear_not_rated(store: Store, cycle: Cycle, key: str, *, actor: str = "system") -> None:
     """Withdraw a 'not rated this cycle' record."""
+    _ensure_open(store, key, cycle_id=cycle.id)
     with store.atomic():
         store.db.execute("DELETE FROM not_rated WHERE cycle_id = ? AND subject_key = ?", [cycle.id, key])
         store.audit(actor, "rating.rated_again", key, cycle=cycle.id)

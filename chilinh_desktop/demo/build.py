@@ -56,8 +56,10 @@ def build_demo(store: Store, *, seed: int = 2023, progress: Progress | None = No
         store.set_setting("today", DEMO_TODAY.isoformat())
         store.set_setting("role", "demo")
         store.set_setting("unit_code", ROOT_CODE)
+    # Ratings come first: a sign-off vouches for them, so they cannot be added to a locked dossier.
+    # Their own random stream keeps the dossiers the same whatever the ratings draw.
+    add_demo_ratings(store, cycle, random.Random(seed + 1))
     _fill_dossiers(store, cycle, rng, report)
-    add_demo_ratings(store, cycle, rng)
     create_demo_keys(store)
     return cycle
 

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from chilinh_desktop.cli import main
 from chilinh_desktop.core.clock import FixedClock
 from chilinh_desktop.core.cycles import get_cycle
-from chilinh_desktop.core.dossiers import dossier_statuses, sign_off
+from chilinh_desktop.core.dossiers import dossier_statuses, find_dossier, reopen, sign_off
 from chilinh_desktop.core.officials import get_official
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.unit_signoff import unit_dossiers
@@ -129,9 +129,18 @@ def test_findings_sheet_lists_the_planted_violation_of_that_unit_only(exchange, 
 
 def test_a_newer_package_replaces_the_units_ratings(exchange, capsys):
     first = _export_and_import(capsys, exchange, "usb1")
-    # The unit's organisation board corrects the disciplined cadre's proposal to KHTNV, then exports again.
-    assert main(["rate", "--db", str(exchange["unit"]), "--official", exchange["official"], "--step", "proposal",
-                 "--level", "KHTNV", "--by", "Ban Thường vụ Đảng ủy"]) == 0
+    # A signed-off dossier vouches for its ratings: changing one is refused until the dossier is reopened.
+    rate = ["rate", "--db", str(exchange["unit"]), "--official", exchange["official"], "--step", "proposal",
+            "--level", "KHTNV", "--by", "Ban Thường vụ Đảng ủy"]
+    assert main(rate) == 2
+    # The unit's organisation board reopens, corrects the disciplined cadre's proposal to KHTNV, signs off again.
+    with Store.open(exchange["unit"], clock=FixedClock(DEMO_TODAY)) as store:
+        cycle = get_cycle(store)
+        dossier = find_dossier(store, cycle, official_id=exchange["official"])
+        reopen(store, cycle, dossier.id, by="Chánh Văn phòng", reason="Sửa đề xuất xếp loại")
+    assert main(rate) == 0
+    with Store.open(exchange["unit"], clock=FixedClock(DEMO_TODAY)) as store:
+        sign_off(store, get_cycle(store), dossier.id, by="Bí thư Đảng ủy")
     capsys.readouterr()
     second = _export_and_import(capsys, exchange, "usb2")
     book = _report(capsys, exchange, "report.xlsx")
