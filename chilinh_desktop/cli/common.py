@@ -14,6 +14,7 @@ from typing import Any
 from chilinh_desktop.core.clock import FixedClock, SystemClock, parse_date
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.store import Store
+from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.i18n import _
 
 
@@ -68,5 +69,5 @@ def db_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def format_date(day: dt.date) -> str:
-    """A date as Vietnamese running text writes it (05/12/2023)."""
-    return day.strftime("%d/%m/%Y")
+    """A date as party documents write it in running text: 05/12/2023, 08/3/2018 (DOMAIN.md §5)."""
+    return running_date(day)

@@ -65,7 +65,8 @@ class DashboardModel(_RowsModel):
 
     def titles(self) -> tuple[str, ...]:
         deadlines = self._status.deadlines if self._status else []
-        by_deadline = (_("Missing by {day}", day=format_day(d.deadline.date)) for d in deadlines)
+        # Day and month only: the header must fit a narrow count column.
+        by_deadline = (_("Missing by {day}", day=format_day(d.deadline.date).rsplit("/", 1)[0]) for d in deadlines)
         return (_("Unit"), _("Cadres"), _("Done"), *by_deadline)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

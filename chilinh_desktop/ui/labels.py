@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 
 from chilinh_desktop.core.dossiers import DossierState
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
+from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.i18n import _
 
 STATE_COLOURS = {
@@ -63,8 +64,8 @@ def dossier_state_label(state: DossierState) -> str:
 
 
 def format_day(day: dt.date) -> str:
-    """A date as Vietnamese running text writes it: 05/12/2023."""
-    return day.strftime("%d/%m/%Y")
+    """A date as party documents write it in running text: 05/12/2023, 08/3/2018 (DOMAIN.md §5)."""
+    return running_date(day)
 
 
 def format_moment(moment: dt.datetime) -> str:
