@@ -135,6 +135,36 @@ def _forced_level_if_discipline_in_year(ctx: _Context, rule: Rule) -> Iterator[F
                               date=first.date.strftime("%d/%m/%Y"), form=first.form)
 
 
+def _disciplined_in_year(ctx: _Context, key: str) -> list:
+    # The cycle's calendar year, as for persons; self-remedied cases still count for a unit.
+    return [d for d in ctx.data.disciplines.get(key, []) if d.date.year == ctx.cycle.year]
+
+
+def _forced_level_if_leadership_disciplined(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    required = rule.params["level_required"]
+    for subject, rating in ctx.rated(rule):
+        counted = _disciplined_in_year(ctx, subject.key.replace("unit:", "collective:", 1))
+        if counted and rating.level != required:
+            first = counted[0]
+            yield ctx.finding(rule, subject, level=rating.level, step=rating.step, required=required,
+                              date=first.date.strftime("%d/%m/%Y"), form=first.form)
+
+
+def _forced_level_if_units_disciplined(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    required, limit = rule.params["level_required"], rule.params["max_percent"]
+    children: dict[str, list[Subject]] = {}
+    for other in ctx.subjects.values():
+        if other.kind == "organisation" and other.parent_code:
+            children.setdefault(other.parent_code, []).append(other)
+    for subject, rating in ctx.rated(rule):
+        below = children.get(subject.unit_code, [])
+        count = sum(1 for child in below if _disciplined_in_year(ctx, child.key))
+        # "More than 20%": exactly 20% is not yet forced (integer-exact, as for the quota).
+        if below and count * 100 > limit * len(below) and rating.level != required:
+            yield ctx.finding(rule, subject, level=rating.level, step=rating.step, required=required,
+                              count=count, total=len(below), max_percent=f"{limit:g}")
+
+
 def _forced_level_if_targets_below(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     required, minimum = rule.params["level_required"], rule.params["min_met_pct"]
     for subject, rating in ctx.rated(rule):
@@ -274,6 +304,8 @@ CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
     "forced_level_if_criterion": _forced_level_if_criterion,
     "forced_level_if_discipline_in_year": _forced_level_if_discipline_in_year,
     "forced_level_if_targets_below": _forced_level_if_targets_below,
+    "forced_level_if_leadership_disciplined": _forced_level_if_leadership_disciplined,
+    "forced_level_if_units_disciplined": _forced_level_if_units_disciplined,
     "excellent_requires": _excellent_requires,
     "quota": _quota,
     "not_above_parent": _not_above_parent,
