@@ -100,3 +100,42 @@ def test_restore_refuses_a_bad_backup_and_keeps_current_data(tmp_path, demo_stor
     with pytest.raises(StoreError):
         restore(bad, demo_path)
     assert sha(demo_path) == before
+
+
+def test_file_of_the_first_schema_is_upgraded_with_its_data(tmp_path):
+    """A data file written by the first release (migration 0001 only) opens, migrates and keeps its rows."""
+    import datetime as dt
+
+    from sqlite_utils import Database
+
+    from chilinh_desktop.core.store import APPLICATION_ID
+
+    path = tmp_path / "v1.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = Database(conn)
+    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    migrations.apply(db, stop_before="0002_keys_and_packages")
+    db["units"].insert({"id": "u-1", "code": "TU", "name": "Thành ủy", "type": "thanh_uy", "grassroots": 0})
+    db["unit_periods"].insert({"unit_id": "u-1", "parent_id": None, "valid_from": "2020-01-01"})
+    conn.close()
+    with Store.open(path) as store:
+        applied = [m.name for m in migrations.applied(store.db)]
+        assert applied == [m.name for m in migrations._migrations]
+        assert get_unit(store, "TU").name == "Thành ủy"
+        add_unit(store, code="A", name="Đảng bộ A", type="dang_bo_co_so", parent_code="TU",
+                 valid_from=dt.date(2021, 1, 1))
+
+
+def test_data_file_of_release_0_1_0_still_opens(tmp_path):
+    """Kept under tests/core/data: every released schema must open, migrate and keep its content."""
+    import shutil
+    from pathlib import Path
+
+    from chilinh_desktop.core.officials import get_official
+
+    path = tmp_path / "release.sqlite3"
+    shutil.copyfile(Path(__file__).parent / "data" / "release-0.1.0.sqlite3", path)
+    with Store.open(path) as store:
+        assert get_official(store, "00000000-0000-4000-8000-000000000001").full_name == "Đỗ Thị Hà"
+        data = store.db.execute("SELECT data FROM attachments").fetchone()[0]
+        assert bytes(data).startswith(b"%PDF-1.4")
