@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import platformdirs
@@ -29,13 +31,48 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Store:
         if fresh:
             from chilinh_desktop.demo import build_demo
 
-            build_demo(store)
+            with _demo_progress() as progress:
+                build_demo(store, progress=progress)
     else:
         store = Store.open(db_path or default_db_path())
     pinned = store.get_setting("today")
     if pinned:
         store.clock = FixedClock(parse_date(pinned))
     return store
+
+
+@contextlib.contextmanager
+def _demo_progress() -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress dialog for building the demo while a window is running; nothing when headless."""
+    # Qt is only looked at if the program already runs it: the CLI and core tests never import it here.
+    if "PySide6.QtWidgets" not in sys.modules:
+        yield None
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    app = QApplication.instance()
+    if app is None:
+        yield None
+        return
+    dialog = QProgressDialog(_("Creating the demo data…"), "", 0, 0)
+    dialog.setObjectName("demoProgress")
+    dialog.setCancelButton(None)  # the build is one job; stopping halfway would leave a half-made city
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    app.processEvents()
+
+    def progress(_step: str, done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        app.processEvents()
+
+    try:
+        yield progress
+    finally:
+        dialog.close()
+        dialog.deleteLater()
 
 
 def needs_first_run(path: Path) -> bool:

@@ -23,7 +23,8 @@ EXIT_REFUSED = 2
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix=_("Usage: "))
+        # argparse passes prefix="" when it builds a subcommand's prog; only the default is ours.
+        super().add_usage(usage, actions, groups, prefix=_("Usage: ") if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):

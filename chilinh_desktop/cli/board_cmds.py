@@ -19,10 +19,12 @@ from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.i18n import _
+from chilinh_desktop.package import keyring
 from chilinh_desktop.package.atomicfile import write_atomically
+from chilinh_desktop.package.errors import PackageError
 from chilinh_desktop.package.importer import REFUSED, WAITING, import_packages, package_files
 from chilinh_desktop.package.kit import export_kit, import_kit, read_kit
-from chilinh_desktop.package.received import receipt_facts
+from chilinh_desktop.package.received import CONFIDENTIAL_DIR, confidential_names, open_confidential, receipt_facts
 from chilinh_desktop.render.board_report import BoardReport, board_report_workbook
 from chilinh_desktop.render.receipt import Receipt, receipt_pdf
 
@@ -36,6 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = kit_sub.add_parser("export", help=_("write the signed cycle kit for the units (Board)"))
     db_argument(q)
     q.add_argument("--out", type=Path, required=True, metavar="FILE", help=_("the kit file to write"))
+    q.add_argument("--unit", metavar="CODE",
+                   help=_("a kit for this unit, with its own cadres only (without it: a whole-city kit, no cadres)"))
     q.set_defaults(func=cmd_kit_export)
     q = kit_sub.add_parser("import", help=_("set this installation up as a unit from the Board's kit"))
     db_argument(q)
@@ -58,6 +62,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--today", metavar="YYYY-MM-DD", help=_("count days from this day instead of today"))
     p.set_defaults(func=cmd_report)
 
+    p = sub.add_parser("open-confidential",
+                       help=_("decrypt one confidential file of a received package (recorded in the audit trail)"))
+    db_argument(p)
+    p.add_argument("--package", required=True, metavar="ID", help=_("the package id"))
+    p.add_argument("--file", metavar="NAME",
+                   help=_("the confidential file (without it: list the package's confidential files)"))
+    p.add_argument("--out", type=Path, metavar="FILE", help=_("where to write the decrypted file"))
+    p.set_defaults(func=cmd_open_confidential)
+
     p = sub.add_parser("receipt", help=_("print the receipt of a received package (PDF)"))
     db_argument(p)
     which = p.add_mutually_exclusive_group(required=True)
@@ -72,8 +85,12 @@ def cmd_kit_export(args: argparse.Namespace) -> int:
         row = get_key(store, BOARD, SIGNING)
         passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True) if row and row.protected \
             else None
-        path, fingerprint = export_kit(store, args.out, passphrase=passphrase)
+        path, fingerprint = export_kit(store, args.out, passphrase=passphrase, unit_code=args.unit)
     print(_("Cycle kit written: {path}", path=path))
+    if args.unit:
+        print(_("It carries the cadres of {code} only: give it to that unit alone.", code=args.unit.strip().upper()))
+    else:
+        print(_("It carries no cadres: each unit gets its cadres with its own kit (kit export --unit CODE)."))
     print(_("Board key fingerprint (print it in the dispatch): {fingerprint}", fingerprint=fingerprint))
     return 0
 
@@ -144,6 +161,35 @@ def cmd_report(args: argparse.Namespace) -> int:
         data = board_report_workbook(board_report(store))
     write_atomically(args.out, lambda handle: handle.write(data))
     print(_("Report written: {path}", path=args.out))
+    return 0
+
+
+def cmd_open_confidential(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        if find_received(store, args.package) is None:
+            raise NotFoundError(_("The Board has not received a package with the id {id}.", id=args.package),
+                                code="received.unknown")
+        if not args.file:
+            for name in confidential_names(store, args.package):
+                print(name)
+            return 0
+        if args.out is None:
+            sys.stderr.write(_("Error: {problem}", problem=_("--file needs --out FILE.")) + "\n")
+            return EXIT_REFUSED
+        name = args.file if args.file.startswith(CONFIDENTIAL_DIR) else CONFIDENTIAL_DIR + args.file
+        passphrase = None
+        if keyring.needs_passphrase(keyring.board_recipient(store)):
+            passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True)
+        try:
+            plain = open_confidential(store, args.package, name, passphrase, actor="open-confidential")
+            write_atomically(args.out, lambda handle: handle.write(plain))
+        except PackageError as exc:
+            sys.stderr.write(_("Error: {problem}", problem=exc.message) + "\n")
+            return EXIT_REFUSED
+    print(_("Decrypted file written: {path}", path=args.out))
+    sys.stderr.write(_("Warning: {problem}", problem=_(
+        "this file is a confidential declaration in plain form. Keep it only as long as needed, never on a "
+        "USB stick or a shared folder, and delete it after use.")) + "\n")
     return 0
 
 

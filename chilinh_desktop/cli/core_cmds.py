@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--role", choices=("city", "unit"), default="city",
                    help=_("city: the whole demo city (plays the Board); unit: one unit set up from a kit"))
     p.add_argument("--unit", metavar="CODE", help=_("with --role unit: the unit code"))
-    p.add_argument("--kit", type=Path, metavar="FILE", help=_("with --role unit: the Board's cycle kit"))
+    p.add_argument("--kit", type=Path, metavar="FILE",
+                   help=_("with --role unit: the Board's cycle kit for that unit (kit export --unit CODE)"))
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("units", help=_("list the units of the tree"))
@@ -105,6 +106,8 @@ def _demo_unit(path: Path, args: argparse.Namespace) -> int:
         setup = build_unit_from_kit(store, args.kit, args.unit, seed=args.seed)
     print(_("Demo unit {name} ({code}) set up from the kit in {path}; Board key fingerprint: {fingerprint}",
             name=setup.unit_name, code=setup.unit_code, path=path, fingerprint=setup.fingerprint))
+    for warning in setup.warnings:
+        sys.stderr.write(_("Warning: {problem}", problem=warning) + "\n")
     return 0
 
 

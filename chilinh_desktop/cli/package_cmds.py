@@ -8,16 +8,19 @@ import os
 import sys
 from pathlib import Path
 
-from chilinh_desktop.cli.common import db_argument, open_store, print_json
+from chilinh_desktop.cli.common import db_argument, open_store, print_json, print_table
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.errors import StateError
+from chilinh_desktop.core.package_archive import list_packages
 from chilinh_desktop.core.rules import require_clear_for_signoff, signoff_findings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.unit_signoff import sign_off_unit
+from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import keyring
 from chilinh_desktop.package.errors import PackageError
 from chilinh_desktop.package.export import ExportError, export_unit
+from chilinh_desktop.package.rewrite import rewrite_package
 from chilinh_desktop.package.verify_service import verify_package
 
 EXIT_REFUSED = 2
@@ -60,6 +63,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("the folder (USB stick) to write to"))
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("packages", help=_("list the exported packages kept in the archive, or write one again"))
+    db_argument(p)
+    p.add_argument("--unit", metavar="CODE", help=_("only the packages of this unit"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.set_defaults(func=cmd_packages)
+    packages_sub = p.add_subparsers(dest="packages_command", metavar=_("ACTION"), parser_class=type(p))
+    q = packages_sub.add_parser("write",
+                                help=_("write an archived package again (a lost stick), with its handover slip"))
+    db_argument(q)
+    q.add_argument("package_id", metavar="ID", help=_("the package id"))
+    q.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("the folder (USB stick) to write to"))
+    q.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    q.set_defaults(func=cmd_packages_write)
 
     p = sub.add_parser("verify", help=_("check a package without changing anything"))
     p.add_argument("package", type=Path, metavar="PACKAGE", help=_("the package file (.zip)"))
@@ -214,6 +231,43 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export(store: Store, args: argparse.Namespace, passphrase: str | None):
     progress = None if args.json or not sys.stderr.isatty() else _progress
     return export_unit(store, get_cycle(store), args.unit, args.out, passphrase=passphrase, progress=progress)
+
+
+def cmd_packages(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        unit_id = get_unit(store, args.unit).id if args.unit else None
+        codes = dict(store.db.execute("SELECT id, code FROM units").fetchall())
+        packages = list_packages(store, unit_id)
+    rows = [{"id": p.id, "unit": codes.get(p.unit_id, p.unit_id), "file_name": p.file_name, "sha256": p.sha256,
+             "size": p.size, "created_at": p.created_at} for p in packages]
+    if args.json:
+        print_json(rows)
+    elif not rows:
+        print(_("No package has been exported yet."))
+    else:
+        print_table([_("Id"), _("Unit"), _("File"), _("SHA-256"), _("Size (bytes)"), _("Created")],
+                    [[r["id"], r["unit"], r["file_name"], r["sha256"], r["size"], r["created_at"]] for r in rows])
+    return 0
+
+
+def cmd_packages_write(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        try:
+            result = rewrite_package(store, args.package_id, args.out, actor="packages")
+        except PackageError as exc:
+            return _fail(exc)
+    if args.json:
+        print_json({"path": str(result.path), "slip": str(result.slip_path), "sha256": result.sha256,
+                    "size": result.size, "fingerprint": result.fingerprint, "already": result.already})
+        return 0
+    if result.already:
+        print(_("The identical package was already there and checks out: {path}", path=result.path))
+    else:
+        print(_("Package written again and checked: {path}", path=result.path))
+    print(_("SHA-256: {sha256}", sha256=result.sha256))
+    print(_("Signing key fingerprint: {fingerprint}", fingerprint=result.fingerprint))
+    print(_("Handover slip: {path}", path=result.slip_path))
+    return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

@@ -49,3 +49,12 @@ def package_data(store: Store, package_id: str) -> bytes:
         raise NotFoundError(_("There is no exported package with the id {id}.", id=package_id),
                             code="package.unknown")
     return bytes(row[0])
+
+
+def get_package(store: Store, package_id: str) -> ArchivedPackage:
+    """One archived package's record."""
+    row = store.db.execute(f"SELECT {_COLUMNS} FROM packages WHERE id = ?", [package_id]).fetchone()
+    if row is None:
+        raise NotFoundError(_("There is no exported package with the id {id}.", id=package_id),
+                            code="package.unknown")
+    return ArchivedPackage(*row)

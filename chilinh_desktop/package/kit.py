@@ -3,7 +3,9 @@
 A kit is a signed bag like a submission package. Its payload: kit.json (the Board's public
 keys and name), cycle.json (the cycle definition in force), forms/ (the definitions the cycle
 uses, byte for byte), units.json (the unit tree of the cycle's year) and officials.json (the
-managed cadres, so a cadre has the same id at the unit and at the Board). A unit installation
+managed cadres, so a cadre has the same id at the unit and at the Board). Party member data is
+classified, so a kit made for one unit carries only that unit's subtree's cadres, and a
+whole-city kit (the same file for every unit) carries none. A unit installation
 trusts the Board key of its first kit once a person has compared its fingerprint with the one
 printed in the dispatch; any later kit signed by another key is refused.
 """
@@ -56,6 +58,7 @@ class Kit:
     units: list[dict[str, Any]]
     officials: list[dict[str, Any]]
     forms: dict[str, bytes]
+    unit_code: str | None = None  # the unit a per-unit kit was made for; None: a whole-city kit
 
     @property
     def cycle(self) -> Cycle:
@@ -83,8 +86,9 @@ def _json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str).encode("utf-8")
 
 
-def export_kit(store: Store, out: Path, *, passphrase: str | None = None) -> tuple[Path, str]:
-    """Write the signed cycle kit of the current cycle to `out`; return (path, Board fingerprint)."""
+def export_kit(store: Store, out: Path, *, passphrase: str | None = None,
+               unit_code: str | None = None) -> tuple[Path, str]:
+    """Write the signed cycle kit (for one unit's subtree, or cadre-free for all); return (path, fingerprint)."""
     cycle = get_cycle(store)
     key = board_signing_key(store, passphrase)
     recipient = board_recipient(store)
@@ -93,12 +97,20 @@ def export_kit(store: Store, out: Path, *, passphrase: str | None = None) -> tup
     units = [{"id": n.unit.id, "code": n.unit.code, "name": n.unit.name, "type": n.unit.type,
               "grassroots": n.unit.grassroots, "parent_code": n.parent_code, "sort_key": sort}
              for sort, n in enumerate(tree.walk())]
-    officials = [{**o.as_json(), "sort_key": sort} for sort, o in enumerate(list_officials(store))
-                 if o.tier in cycle.managed_tiers]
+    officials = []
+    if unit_code:
+        unit_code = unit_code.strip().upper()
+        if unit_code not in tree.by_code:
+            raise KitError(_("The unit {code} is not in the tree of the cycle.", code=unit_code),
+                           code="kit.unknown_unit")
+        codes = set(tree.subtree_codes(unit_code))
+        officials = [{**o.as_json(), "sort_key": sort} for sort, o in enumerate(list_officials(store))
+                     if o.tier in cycle.managed_tiers and o.unit_code in codes]
     root = tree.roots[0].unit.name if tree.roots else ""
     board_name = store.get_setting("unit_name") or root
     fingerprint = keys.fingerprint(key)
     meta = {"format": KIT_FORMAT, "version": 1, "cycle_id": cycle.id, "issued_at": store.now_text(),
+            "unit_code": unit_code or None,
             "board": {"name": board_name, "signing_public": keys.public_key_line(key), "fingerprint": fingerprint,
                       "age_recipient": recipient.public, "label": signing_row.label if signing_row else "",
                       "demo": bool(signing_row and signing_row.is_demo)}}
@@ -113,7 +125,8 @@ def export_kit(store: Store, out: Path, *, passphrase: str | None = None) -> tup
             (bagit.SIGNER_FINGERPRINT_LABEL, fingerprint)]
     bagit.write_bag(Path(out), payload, info, signer=lambda manifest: sshsig.sign(manifest, key),
                     bagging_date=store.clock.today())
-    store.audit("kit", "kit.export", f"cycle:{cycle.id}", path=str(out), fingerprint=fingerprint)
+    store.audit("kit", "kit.export", f"cycle:{cycle.id}", path=str(out), fingerprint=fingerprint,
+                unit=unit_code or "", officials=len(officials))
     return Path(out), fingerprint
 
 
@@ -135,7 +148,8 @@ def read_kit(path: Path) -> Kit:
         kit = Kit(path, report.info.get("Kit-Id", ""), board["name"], board["fingerprint"], board["signing_public"],
                   board["age_recipient"], bool(board.get("demo")), json.loads(entries["cycle.json"]),
                   json.loads(entries["units.json"]), json.loads(entries["officials.json"]),
-                  {name: data for name, data in entries.items() if name.startswith("forms/")})
+                  {name: data for name, data in entries.items() if name.startswith("forms/")},
+                  meta.get("unit_code") or None)
         carried = keys.fingerprint(keys.public_key_from_line(kit.signing_public))
     except (KeyError, ValueError, TypeError, PackageError) as exc:
         raise KitError(_("The cycle kit {path} cannot be read: {error}", path=path.name, error=str(exc)),
@@ -161,6 +175,10 @@ def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None
                          "installation trusts ({expected}). Nothing was changed. Ask the Organisation Board by "
                          "telephone before using any kit.", found=kit.fingerprint, expected=known.fingerprint),
                        code="kit.board_key_changed")
+    if kit.unit_code and unit_code not in {u["code"] for u in _subtree(kit.units, kit.unit_code)}:
+        raise KitError(_("This cycle kit was made for the unit {kit_unit}, not for {code}. Nothing was changed. "
+                         "Ask the Organisation Board for your unit's kit.", kit_unit=kit.unit_code, code=unit_code),
+                       code="kit.other_unit")
     subtree = _subtree(kit.units, unit_code)
     cycle = kit.cycle
     codes = {u["code"] for u in subtree}
@@ -184,7 +202,7 @@ def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None
                                                                               label=unit_code, actor=actor)
         store.audit(actor, "kit.import", f"unit:{unit_code}", kit=kit.kit_id, fingerprint=kit.fingerprint)
     return KitSetup(kit.fingerprint, kit.board_name, cycle.id, unit_code, subtree[0]["name"], len(officials), created,
-                    own_fingerprint, known is None, _form_warnings(kit))
+                    own_fingerprint, known is None, _form_warnings(kit) + _cadre_warnings(kit))
 
 
 def _subtree(units: list[dict[str, Any]], code: str) -> list[dict[str, Any]]:
@@ -246,3 +264,11 @@ def _form_warnings(kit: Kit) -> list[str]:
             warnings.append(_("The form definition {name} of the kit differs from this program's. Install the "
                               "program version the Board uses.", name=name.removeprefix("forms/")))
     return warnings
+
+
+def _cadre_warnings(kit: Kit) -> list[str]:
+    if kit.unit_code:
+        return []
+    # A whole-city kit carries no cadres on purpose: their records are classified.
+    return [_("This is a whole-city kit: it carries no cadres. Ask the Organisation Board for your unit's own kit, "
+              "or enter your managed cadres yourself.")]

@@ -125,11 +125,33 @@ class BoardView(QDialog):
         self.summary = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        confidential = buttons.addButton(_("Confidential files…"), QDialogButtonBox.ButtonRole.ActionRole)
+        confidential.clicked.connect(self.open_confidential_files)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(1100, 640)
+
+    def selected_package(self) -> str | None:
+        """The received package of the selected unit, if it sent one."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        package = self.model.rows[index.row()].package
+        return package.package_id if package else None
+
+    def open_confidential_files(self) -> QDialog | None:
+        """List the selected unit's confidential files, to open one on request."""
+        from chilinh_desktop.ui.confidential_dialog import ConfidentialDialog
+
+        package_id = self.selected_package()
+        if package_id is None:
+            self.summary.setText(_("Choose a unit whose package arrived."))
+            return None
+        dialog = ConfidentialDialog(self.ctx, package_id, self)
+        dialog.open()
+        return dialog
 
     def refresh(self) -> None:
         """Read the overview again (in the background)."""

@@ -154,11 +154,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     def exchange(name: str) -> Callable[[], None]:
         def run() -> None:
-            from chilinh_desktop.ui import board_view, export_dialog, import_dialog
+            from chilinh_desktop.ui import board_view, export_dialog, import_dialog, rewrite_dialog
 
             if name == "export":
                 code = window.store.get_setting("unit_code") or ""
                 dialog = export_dialog.ExportDialog(window.ctx, window.unit_pane.unit_code or code, window)
+            elif name == "rewrite":
+                dialog = rewrite_dialog.RewriteDialog(window.ctx, window)
             elif name == "import":
                 dialog = import_dialog.ImportDialog(window.ctx, window)
             else:
@@ -170,6 +172,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     exchange_menu = window.menuBar().addMenu(_("E&xchange"))
     exchange_menu.addAction(action("export_package", _("&Export the unit's package…"), exchange("export"), "Ctrl+E"))
+    exchange_menu.addAction(action("rewrite_package", _("&Write an exported package again…"), exchange("rewrite")))
     exchange_menu.addAction(action("import_packages", _("&Import packages…"), exchange("import"), "Ctrl+I"))
     exchange_menu.addAction(action("board_view", _("Packages &received"), exchange("board"), "F10"))
 

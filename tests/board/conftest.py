@@ -14,12 +14,12 @@ from chilinh_desktop.cli import main
 
 @pytest.fixture(scope="session")
 def exchange(tmp_path_factory, demo_db_file: Path) -> dict[str, Path]:
-    """Kit exported by the demo Board, and DB15's signed package from a unit installation set up with it."""
+    """DB15's own kit exported by the demo Board, and DB15's signed package from a unit installation set up with it."""
     folder = tmp_path_factory.mktemp("exchange")
     board = folder / "board.sqlite3"
     shutil.copyfile(demo_db_file, board)
     kit = folder / "kit.zip"
-    assert main(["kit", "export", "--db", str(board), "--out", str(kit)]) == 0
+    assert main(["kit", "export", "--db", str(board), "--out", str(kit), "--unit", "DB15"]) == 0
 
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):

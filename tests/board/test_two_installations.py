@@ -22,7 +22,7 @@ def test_board_to_unit_and_back(tmp_path, demo_path, capsys, monkeypatch):
     board, unit = demo_path, tmp_path / "unit.sqlite3"
     kit, usb = tmp_path / "kit.zip", tmp_path / "usb"
     usb.mkdir()
-    code, out, _err = run(capsys, "kit", "export", "--db", str(board), "--out", str(kit))
+    code, out, _err = run(capsys, "kit", "export", "--db", str(board), "--out", str(kit), "--unit", "DB15")
     assert code == 0
     board_fp = out.split(": ")[-1].strip()
 

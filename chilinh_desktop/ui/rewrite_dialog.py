@@ -1,0 +1,102 @@
+"""Writing an archived package again (ghi lại gói đã xuất) from the window: pick the package and the stick."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chilinh_desktop.core.drives import export_targets
+from chilinh_desktop.core.package_archive import list_packages
+from chilinh_desktop.i18n import _
+from chilinh_desktop.package.errors import PackageError
+from chilinh_desktop.package.rewrite import RewriteResult, rewrite_package
+from chilinh_desktop.ui.export_dialog import target_label
+from chilinh_desktop.ui.operations import error_text
+
+
+class RewriteDialog(QDialog):
+    """List the archive; write the chosen package to the chosen folder, byte for byte."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rewriteDialog")
+        self.setWindowTitle(_("Write an exported package again"))
+        self.ctx = ctx
+        self.result: RewriteResult | None = None
+        self.packages = QListWidget()
+        codes = dict(ctx.store.db.execute("SELECT id, code FROM units").fetchall())
+        for package in list_packages(ctx.store):
+            text = f"{codes.get(package.unit_id, '')}  {package.file_name}  ({package.created_at[:16]})"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, package.id)
+            self.packages.addItem(item)
+        self.packages.setCurrentRow(0)
+        self.target = QComboBox()
+        for target in export_targets():  # removable drives come first
+            self.target.addItem(target_label(target.path, target.kind), str(target.path))
+        browse = QPushButton(_("Other folder…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.target, 1)
+        row.addWidget(browse)
+        self.status = QLabel(_("Choose the package and the USB stick, then press Write."))
+        self.status.setWordWrap(True)
+        self.start = QPushButton(_("Write"))
+        self.start.clicked.connect(self.run_write)
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.packages)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(720, 360)
+
+    def set_target(self, folder: Path) -> None:
+        """Write to this folder (also what the folder chooser does)."""
+        self.target.insertItem(0, str(folder), str(folder))
+        self.target.setCurrentIndex(0)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Where to write the package"))
+        if folder:
+            self.set_target(Path(folder))
+
+    def run_write(self) -> None:
+        """Write the chosen package (on the writer thread: it is audited)."""
+        item, folder = self.packages.currentItem(), self.target.currentData()
+        if item is None or not folder:
+            self.status.setText(_("Choose the package and where to write it."))
+            return
+        package_id, actor = item.data(Qt.ItemDataRole.UserRole), self.ctx.actor
+        self.start.setEnabled(False)
+        self.ctx.runner.call(lambda store: rewrite_package(store, package_id, Path(folder), actor=actor),
+                             changes={"packages"}, on_done=self._done, on_error=self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        self.start.setEnabled(True)
+        self.status.setText(error.message if isinstance(error, PackageError) else error_text(error))
+
+    def _done(self, result: RewriteResult) -> None:
+        self.result = result
+        self.start.setEnabled(True)
+        self.status.setText(_("Package written again and checked: {path}", path=result.path) + "\n"
+                            + _("SHA-256: {sha256}", sha256=result.sha256) + "\n"
+                            + _("Handover slip: {path}", path=result.slip_path))
