@@ -47,13 +47,15 @@ def _both_steps(store: Store, cycle: Cycle, key: str, level: str, criteria: dict
                   criteria=criteria, actor=ACTOR, **extra)
 
 
-def add_demo_ratings(store: Store, cycle: Cycle, rng: random.Random) -> None:
-    """Rate every top-level unit, its leadership collective and its managed cadres (once; later calls do nothing)."""
+def add_demo_ratings(store: Store, cycle: Cycle, rng: random.Random, *, unit_code: str | None = None) -> None:
+    """Rate every top-level unit (or just `unit_code`), its leadership and its managed cadres (once only)."""
     if store.db.execute("SELECT 1 FROM ratings WHERE cycle_id = ? LIMIT 1", [cycle.id]).fetchone():
         return
     tree = unit_tree(store, cycle.tree_date)
-    roots = [node for node in tree.roots]
-    units = [child for root in roots for child in root.children]
+    if unit_code is not None:  # a unit installation holds only its own subtree
+        units = [tree.by_code[unit_code]]
+    else:
+        units = [child for root in tree.roots for child in root.children]
     # Within the quota in every kind of unit: one HTXSNV per six units of a kind.
     by_type: dict[str, list[str]] = {}
     for node in units:

@@ -16,6 +16,7 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.unit_signoff import unit_dossiers
 from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.demo.build import DEMO_TODAY, _fill_item
+from chilinh_desktop.demo.ratings import add_demo_ratings
 from chilinh_desktop.package.kit import KitSetup, import_kit, read_kit
 
 
@@ -26,6 +27,8 @@ def build_unit_from_kit(store: Store, kit_path: Path, unit_code: str, *, seed: i
     cycle = get_cycle(store)
     unit = get_unit(store, setup.unit_code)
     rng = random.Random(f"{seed}-{unit.code}")
+    # The unit's own ratings travel in its package, so the Board's summaries have something to count.
+    add_demo_ratings(store, cycle, random.Random(seed + 1), unit_code=unit.code)
     with store.atomic():
         for dossier in unit_dossiers(store, cycle, unit):
             name = get_official(store, dossier.official_id).full_name if dossier.official_id else unit.name
