@@ -25,7 +25,7 @@ def exchange(tmp_path_factory, demo_db_file: Path) -> dict[str, Path]:
     with contextlib.redirect_stdout(buffer):
         unit_db = folder / "unit.sqlite3"
         main(["demo", "--role", "unit", "--unit", "DB15", "--kit", str(kit), "--db", str(unit_db)])
-        main(["signoff", "--db", str(unit_db), "--unit", "DB15", "--by", "Bí thư"])
+        main(["signoff", "--db", str(unit_db), "--unit", "DB15", "--by", "Bí thư", "--acknowledge-warnings"])
         usb = folder / "usb"
         usb.mkdir()
         assert main(["export", "--db", str(unit_db), "--unit", "DB15", "--out", str(usb)]) == 0

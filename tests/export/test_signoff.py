@@ -37,3 +37,22 @@ def test_signed_off_unit_can_then_be_exported(demo_path, usb, capsys):
     assert main(["signoff", "--db", str(demo_path), "--unit", COMPLETE_UNIT, "--by", "Nguyễn Văn An"]) == 0
     assert main(["export", "--db", str(demo_path), "--unit", COMPLETE_UNIT, "--out", str(usb)]) == 0
     assert len(list(usb.glob("*.zip"))) == 1
+
+
+def test_rating_warnings_block_until_acknowledged_and_the_acknowledgement_is_audited(tmp_path, demo_db_file, capsys):
+    """A demo unit installation carries two rating warnings: sign-off lists them, then takes an acknowledgement."""
+    import shutil
+
+    board = tmp_path / "board.sqlite3"
+    shutil.copyfile(demo_db_file, board)
+    kit, unit = tmp_path / "kit.zip", tmp_path / "unit.sqlite3"
+    assert main(["kit", "export", "--db", str(board), "--out", str(kit), "--unit", "DB15"]) == 0
+    assert main(["demo", "--role", "unit", "--unit", "DB15", "--kit", str(kit), "--db", str(unit)]) == 0
+    capsys.readouterr()
+    assert main(["signoff", "--db", str(unit), "--unit", "DB15", "--by", "Bí thư"]) == 2
+    err = capsys.readouterr().err
+    assert "cảnh báo" in err and "QĐ 124" in err
+    assert main(["signoff", "--db", str(unit), "--unit", "DB15", "--by", "Bí thư", "--acknowledge-warnings"]) == 0
+    with Store.open(unit) as store:
+        actions = [r[0] for r in store.db.execute("SELECT action FROM audit WHERE actor = 'Bí thư'")]
+    assert "findings.acknowledge" in actions
