@@ -12,9 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -26,17 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.drives import export_targets
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import keyring
 from chilinh_desktop.package.export import ExportResult, export_unit
 from chilinh_desktop.ui.operations import Cancelled, error_text
-
-
-def target_label(path: Path, kind: str) -> str:
-    """How a place to export to is shown."""
-    names = {"removable": _("USB drive"), "home": _("Your folder"), "fixed": _("Disk"), "network": _("Network drive")}
-    return f"{names.get(kind, kind)}: {path}"
+from chilinh_desktop.ui.target_picker import TargetPicker
 
 
 class ExportDialog(QDialog):
@@ -51,15 +43,7 @@ class ExportDialog(QDialog):
         self.ctx, self.unit_code = ctx, unit_code
         self.cancel_requested = False
         self.result: ExportResult | None = None
-        self.target = QComboBox()
-        self.target.setObjectName("exportTarget")
-        for target in export_targets():  # removable drives come first
-            self.target.addItem(target_label(target.path, target.kind), str(target.path))
-        browse = QPushButton(_("Other folder…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.target, 1)
-        row.addWidget(browse)
+        self.target = TargetPicker("exportTarget")
         self.bar = QProgressBar()
         self.bar.setObjectName("exportProgress")
         self.status = QLabel(_("Choose the USB stick, then press Export."))
@@ -86,7 +70,7 @@ class ExportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        layout.addWidget(self.target)
         layout.addWidget(self.bar)
         layout.addWidget(self.status)
         layout.addLayout(facts)
@@ -95,14 +79,8 @@ class ExportDialog(QDialog):
         self.resize(720, 300)
 
     def set_target(self, folder: Path) -> None:
-        """Export to this folder (also what the folder chooser does)."""
-        self.target.insertItem(0, str(folder), str(folder))
-        self.target.setCurrentIndex(0)
-
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Where to write the package"))
-        if folder:
-            self.set_target(Path(folder))
+        """Write to this folder."""
+        self.target.set_target(folder)
 
     def _passphrase(self) -> str | None:
         if not keyring.needs_passphrase(keyring.own_signing(self.ctx.store)):
@@ -113,7 +91,7 @@ class ExportDialog(QDialog):
 
     def run_export(self) -> None:
         """Write the package to the chosen place (on the writer thread)."""
-        folder = self.target.currentData()
+        folder = self.target.folder()
         if not folder:
             self.status.setText(_("Choose where to write the package."))
             return

@@ -6,9 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,13 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.drives import export_targets
 from chilinh_desktop.core.package_archive import list_packages
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package.errors import PackageError
 from chilinh_desktop.package.rewrite import RewriteResult, rewrite_package
-from chilinh_desktop.ui.export_dialog import target_label
 from chilinh_desktop.ui.operations import error_text
+from chilinh_desktop.ui.target_picker import TargetPicker
 
 
 class RewriteDialog(QDialog):
@@ -44,14 +41,7 @@ class RewriteDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, package.id)
             self.packages.addItem(item)
         self.packages.setCurrentRow(0)
-        self.target = QComboBox()
-        for target in export_targets():  # removable drives come first
-            self.target.addItem(target_label(target.path, target.kind), str(target.path))
-        browse = QPushButton(_("Other folder…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.target, 1)
-        row.addWidget(browse)
+        self.target = TargetPicker()
         self.status = QLabel(_("Choose the package and the USB stick, then press Write."))
         self.status.setWordWrap(True)
         self.start = QPushButton(_("Write"))
@@ -64,24 +54,18 @@ class RewriteDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.packages)
-        layout.addLayout(row)
+        layout.addWidget(self.target)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.resize(720, 360)
 
     def set_target(self, folder: Path) -> None:
-        """Write to this folder (also what the folder chooser does)."""
-        self.target.insertItem(0, str(folder), str(folder))
-        self.target.setCurrentIndex(0)
-
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Where to write the package"))
-        if folder:
-            self.set_target(Path(folder))
+        """Write to this folder."""
+        self.target.set_target(folder)
 
     def run_write(self) -> None:
         """Write the chosen package (on the writer thread: it is audited)."""
-        item, folder = self.packages.currentItem(), self.target.currentData()
+        item, folder = self.packages.currentItem(), self.target.folder()
         if item is None or not folder:
             self.status.setText(_("Choose the package and where to write it."))
             return
