@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialogButtonBox,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 from chilinh_desktop.i18n import _
 
@@ -81,3 +89,18 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
         return None
     value = dialog.textValue().strip()
     return value or None
+
+
+def list_table(model, *, name: str = "", alternating: bool = True, word_wrap: bool = False) -> QTableView:
+    """A read-only table of whole rows (one selected at a time), as every list in the window shows."""
+    view = QTableView()
+    if name:
+        view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(alternating)
+    view.setWordWrap(word_wrap)
+    return view

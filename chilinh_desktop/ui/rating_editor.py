@@ -14,7 +14,6 @@ from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -39,7 +38,7 @@ from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.core.rulesets import STEPS, RuleSet, level_for_score, rule_set_for
 from chilinh_desktop.core.views import DossierDetail
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ui.common import ask_yes_no
+from chilinh_desktop.ui.common import ask_yes_no, list_table
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.operations import error_text
 from chilinh_desktop.ui.rating_models import (
@@ -68,13 +67,7 @@ def _spin(maximum: float, suffix: str = "") -> QDoubleSpinBox:
 
 
 def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(True)
+    view = list_table(model, alternating=False, word_wrap=True)
     view.setTabKeyNavigation(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -19,20 +18,14 @@ from PySide6.QtWidgets import (
 from chilinh_desktop.core.views import UnitOverview, unit_overview
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.labels import dossier_state_label
 from chilinh_desktop.ui.list_models import ITEM_ROLE, ROW_ROLE, CadreListModel, ItemStatusModel
 
 
 def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
+    view = list_table(model)
     header = view.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for column in range(1, model.columnCount()):
