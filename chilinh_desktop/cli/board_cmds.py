@@ -104,13 +104,15 @@ def cmd_kit_import(args: argparse.Namespace) -> int:
         print_json({"board_fingerprint": setup.fingerprint, "board_name": setup.board_name, "cycle_id": setup.cycle_id,
                     "unit_code": setup.unit_code, "unit_name": setup.unit_name, "officials": setup.officials,
                     "dossiers_created": setup.dossiers_created, "own_fingerprint": setup.own_fingerprint,
-                    "first_kit": setup.first_kit, "warnings": setup.warnings})
+                    "first_kit": setup.first_kit, "warnings": setup.warnings, "notes": setup.notes})
         return 0
     print(_("Set up as {name} ({code}) for the cycle {cycle}: {officials} cadres.", name=setup.unit_name,
             code=setup.unit_code, cycle=setup.cycle_id, officials=setup.officials))
     print(_("Board key fingerprint: {fingerprint} — compare it with the one printed in the dispatch.",
             fingerprint=setup.fingerprint))
     print(_("This unit's signing key fingerprint: {fingerprint}", fingerprint=setup.own_fingerprint))
+    for note in setup.notes:
+        print(note)
     for warning in setup.warnings:
         sys.stderr.write(_("Warning: {problem}", problem=warning) + "\n")
     return 0

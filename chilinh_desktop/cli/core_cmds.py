@@ -106,6 +106,8 @@ def _demo_unit(path: Path, args: argparse.Namespace) -> int:
         setup = build_unit_from_kit(store, args.kit, args.unit, seed=args.seed)
     print(_("Demo unit {name} ({code}) set up from the kit in {path}; Board key fingerprint: {fingerprint}",
             name=setup.unit_name, code=setup.unit_code, path=path, fingerprint=setup.fingerprint))
+    for note in setup.notes:
+        print(note)
     for warning in setup.warnings:
         sys.stderr.write(_("Warning: {problem}", problem=warning) + "\n")
     return 0

@@ -278,3 +278,21 @@ def m0004_board(db: Database) -> None:
         ALTER TABLE unit_keys ADD COLUMN origin TEXT NOT NULL DEFAULT 'manual';
         """
     )
+
+
+@migrations(name="0005_definitions")
+def m0005_definitions(db: Database) -> None:
+    db.executescript(
+        """
+        -- Definition files a cycle kit brought (forms, scales/, rules/), byte for byte, by their path
+        -- relative to forms/ ("02B-2023.1.toml", "scales/2023.toml"). They win over the program's
+        -- shipped files of the same path; the next kit from the same Board replaces them all.
+        CREATE TABLE definitions (
+            path TEXT PRIMARY KEY,
+            content BLOB NOT NULL,
+            sha256 TEXT NOT NULL,
+            kit_id TEXT NOT NULL,
+            installed_at TEXT NOT NULL
+        );
+        """
+    )

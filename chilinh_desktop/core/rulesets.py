@@ -10,13 +10,12 @@ from __future__ import annotations
 import string
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.definitions import cached, read_definition
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.i18n import _
-from chilinh_desktop.resources import forms_dir
 
 SUBJECT_KINDS = ("organisation", "collective", "official")
 SEVERITIES = ("error", "warning")
@@ -159,15 +158,29 @@ def parse_rule_set(raw: dict[str, Any], source: str) -> RuleSet:
     )
 
 
-@cache
+def rule_set_path(rule_set_id: str) -> str:
+    """Where a rule set lives, relative to forms/."""
+    return f"rules/{rule_set_id}.toml"
+
+
+@cached
 def load_rule_set(rule_set_id: str) -> RuleSet:
-    """The shipped rule set forms/rules/<id>.toml, checked."""
-    path = forms_dir() / "rules" / f"{rule_set_id}.toml"
+    """The rule set in force (rules/<id>.toml, stored or shipped), checked."""
+    relpath = rule_set_path(rule_set_id)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DefinitionError(_("{file}: cannot read the rule set: {error}", file=path.name, error=exc)) from exc
-    return parse_rule_set(raw, path.name)
+        data = read_definition(relpath)
+    except OSError as exc:
+        raise DefinitionError(_("{file}: cannot read the rule set: {error}", file=relpath, error=exc)) from exc
+    return parse_rule_set_bytes(data, f"{rule_set_id}.toml")
+
+
+def parse_rule_set_bytes(data: bytes, source: str) -> RuleSet:
+    """Decode and check the bytes of a rule set file named `source`."""
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DefinitionError(_("{file}: cannot read the rule set: {error}", file=source, error=exc)) from exc
+    return parse_rule_set(raw, source)
 
 
 def rule_set_for(cycle: Cycle) -> RuleSet | None:

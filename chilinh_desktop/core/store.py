@@ -20,6 +20,7 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database
 
+from chilinh_desktop.core import definitions
 from chilinh_desktop.core.clock import Clock, SystemClock
 from chilinh_desktop.core.errors import StoreError
 from chilinh_desktop.core.migrations import MIGRATION_SET, migrations
@@ -111,7 +112,7 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, clock: Clock | None = None) -> Store:
-        """Open (creating if absent) and migrate the database at `path`."""
+        """Open (creating if absent) and migrate the database at `path`; its definitions become the ones in use."""
         path = Path(path) if path is not None else default_db_path()
         if path.exists():
             if path.is_dir():
@@ -135,7 +136,11 @@ class Store:
             migrations.apply(db)
         except sqlite3.Error as exc:
             raise StoreError(_("Cannot open the data file {path}: {error}.", path=path, error=str(exc))) from exc
-        return cls(path, db, clock or SystemClock())
+        store = cls(path, db, clock or SystemClock())
+        # Here, not in the CLI or the window: every way into an installation (commands, GUI, tests,
+        # restore) passes through open, so the loaders always serve the file last opened.
+        definitions.activate(store)
+        return store
 
     def close(self) -> None:
         """Close the connection (and checkpoint the WAL into the main file)."""

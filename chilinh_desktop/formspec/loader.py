@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle, ItemKind
+from chilinh_desktop.core.definitions import cached, definition_names, read_definition
 from chilinh_desktop.core.errors import DefinitionError, NotFoundError
 from chilinh_desktop.formspec.context import KNOWN_SOURCES, placeholders_in
 from chilinh_desktop.formspec.model import Field, FormSpec, Option, Section, Signature
@@ -32,17 +32,31 @@ def _fail(source: str, problems: list[tuple[str, str]]) -> DefinitionError:
 
 
 def shipped_form_files() -> list[Path]:
-    """Every form definition file under forms/, by name."""
+    """Every form definition file under forms/ shipped with the program, by name."""
     return sorted(p for p in forms_dir().glob("*.toml") if FORM_FILE.match(p.name))
+
+
+def form_names() -> list[str]:
+    """Every form definition in force (shipped, or stored from a kit), by file name."""
+    return [name for name in definition_names() if FORM_FILE.match(name)]
 
 
 def load_form_file(path: Path) -> FormSpec:
     """Read, check and normalise one form definition file."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
         raise DefinitionError(_("{file}: cannot read the form definition: {error}", file=path.name, error=exc)) from exc
-    return parse_form(raw, path.name)
+    return parse_form_bytes(data, path.name)
+
+
+def parse_form_bytes(data: bytes, source: str) -> FormSpec:
+    """Decode, check and normalise the bytes of a form definition file named `source`."""
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DefinitionError(_("{file}: cannot read the form definition: {error}", file=source, error=exc)) from exc
+    return parse_form(raw, source)
 
 
 def parse_form(raw: dict[str, Any], source: str) -> FormSpec:
@@ -141,19 +155,24 @@ def _field_problems(fld: Field, where: str) -> list[tuple[str, str]]:
     return problems
 
 
-@cache
-def _forms_by_key() -> dict[tuple[str, str], Path]:
-    return {(m["id"], m["version"]): p for p in shipped_form_files() if (m := FORM_FILE.match(p.name))}
+@cached
+def _forms_by_key() -> dict[tuple[str, str], str]:
+    return {(m["id"], m["version"]): name for name in form_names() if (m := FORM_FILE.match(name))}
 
 
-@cache
+@cached
 def load_form(form_id: str, version: str | None = None) -> FormSpec:
-    """The shipped form with this id (and version; the newest when not given)."""
+    """The form in force with this id (and version; the newest when not given)."""
     versions = sorted((v for (i, v) in _forms_by_key() if i == form_id), key=_version_key)
     if not versions or (version is not None and version not in versions):
         raise NotFoundError(_("There is no form {id} (version {version}).", id=form_id, version=version or "*"),
                             code="form.unknown")
-    return load_form_file(_forms_by_key()[(form_id, version or versions[-1])])
+    name = _forms_by_key()[(form_id, version or versions[-1])]
+    try:
+        data = read_definition(name)
+    except OSError as exc:
+        raise DefinitionError(_("{file}: cannot read the form definition: {error}", file=name, error=exc)) from exc
+    return parse_form_bytes(data, name)
 
 
 def _version_key(version: str) -> tuple[int, ...]:

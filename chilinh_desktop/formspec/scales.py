@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from typing import Any
 
+from chilinh_desktop.core.definitions import cached, read_definition
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.formspec.model import Option
 from chilinh_desktop.i18n import _
-from chilinh_desktop.resources import forms_dir
 
 
 @dataclass(frozen=True)
@@ -26,23 +26,42 @@ class Scales:
     rating_short: dict[str, str]
 
 
-@cache
+def scales_path(cycle_id: str) -> str:
+    """Where a cycle's scales live, relative to forms/."""
+    return f"scales/{cycle_id}.toml"
+
+
+@cached
 def load_scales(cycle_id: str) -> Scales:
-    """The scales of a cycle, read from forms/scales/<cycle id>.toml and checked."""
-    path = forms_dir() / "scales" / f"{cycle_id}.toml"
+    """The scales of a cycle in force (scales/<cycle id>.toml, stored or shipped), checked."""
+    relpath = scales_path(cycle_id)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DefinitionError(_("{file}: cannot read the scales: {error}", file=path.name, error=exc)) from exc
+        data = read_definition(relpath)
+    except OSError as exc:
+        raise DefinitionError(_("{file}: cannot read the scales: {error}", file=relpath, error=exc)) from exc
+    return parse_scales_bytes(data, cycle_id)
+
+
+def parse_scales_bytes(data: bytes, cycle_id: str) -> Scales:
+    """Decode and check the bytes of a cycle's scales file."""
+    source = f"{cycle_id}.toml"
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DefinitionError(_("{file}: cannot read the scales: {error}", file=source, error=exc)) from exc
+    return _parse_scales(raw, source, cycle_id)
+
+
+def _parse_scales(raw: dict[str, Any], source: str, cycle_id: str) -> Scales:
     lists = {}
     for key in ("levels", "ratings"):
         rows = raw.get(key)
         if not isinstance(rows, list) or len(rows) < 2:
-            raise DefinitionError(_("{file}, {field}: {problem}", file=path.name, field=key,
+            raise DefinitionError(_("{file}, {field}: {problem}", file=source, field=key,
                                     problem=_("needs at least {count} entries", count=2)))
         for n, row in enumerate(rows, 1):
             if not (isinstance(row, dict) and isinstance(row.get("id"), str) and isinstance(row.get("label"), str)):
-                raise DefinitionError(_("{file}, {field}: {problem}", file=path.name, field=f"{key}[{n}]",
+                raise DefinitionError(_("{file}, {field}: {problem}", file=source, field=f"{key}[{n}]",
                                         problem=_("needs an id and a label")))
         lists[key] = rows
     return Scales(

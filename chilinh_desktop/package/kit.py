@@ -1,8 +1,9 @@
 """The cycle kit (bộ tài liệu đợt kiểm điểm): what the Board sends every unit to set up the cycle.
 
 A kit is a signed bag like a submission package. Its payload: kit.json (the Board's public
-keys and name), cycle.json (the cycle definition in force), forms/ (the definitions the cycle
-uses, byte for byte), units.json (the unit tree of the cycle's year) and officials.json (the
+keys and name), cycle.json (the cycle definition in force), forms/ (the form, scales and rule-set
+definitions the cycle uses, byte for byte; the unit stores them and uses them instead of its
+program's own), units.json (the unit tree of the cycle's year) and officials.json (the
 managed cadres, so a cadre has the same id at the unit and at the Board). Party member data is
 classified, so a kit made for one unit carries only that unit's subtree's cadres, and a
 whole-city kit (the same file for every unit) carries none. A unit installation
@@ -12,35 +13,34 @@ printed in the dispatch; any later kit signed by another key is refused.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from chilinh_desktop.core import definitions
 from chilinh_desktop.core.cycles import Cycle, get_cycle, install_cycle, parse_cycle
 from chilinh_desktop.core.dossiers import ensure_dossiers
-from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.keys_store import BOARD, ENCRYPTION, SELF, SIGNING, StoredKey, get_key, put_key
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
-from chilinh_desktop.formspec import form_for_item
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import bagit, keys, sshsig
 from chilinh_desktop.package.errors import PackageError
 from chilinh_desktop.package.keyring import board_recipient, board_signing_key, create_installation_key
+from chilinh_desktop.package.kit_definitions import (
+    KIT_FOLDER,
+    KitError,
+    check_definitions,
+    cycle_definitions,
+    differing_names,
+)
 from chilinh_desktop.package.zipsafe import BoundedReader, open_zip
-from chilinh_desktop.resources import forms_dir
 
 KIT_FORMAT = "chilinh-kit"
-
-
-class KitError(ChilinhError):
-    """A kit that cannot be made or must not be used."""
-
-    code = "kit"
+__all__ = ["Kit", "KitError", "KitSetup", "export_kit", "import_kit", "read_kit"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Kit:
     cycle_raw: dict[str, Any]
     units: list[dict[str, Any]]
     officials: list[dict[str, Any]]
-    forms: dict[str, bytes]
+    definitions: dict[str, bytes]  # by path relative to forms/, e.g. "scales/2023.toml"; checked
     unit_code: str | None = None  # the unit a per-unit kit was made for; None: a whole-city kit
 
     @property
@@ -80,6 +80,7 @@ class KitSetup:
     own_fingerprint: str
     first_kit: bool
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for information: nothing to act on
 
 
 def _json(value: Any) -> bytes:
@@ -114,11 +115,7 @@ def export_kit(store: Store, out: Path, *, passphrase: str | None = None,
             "board": {"name": board_name, "signing_public": keys.public_key_line(key), "fingerprint": fingerprint,
                       "age_recipient": recipient.public, "label": signing_row.label if signing_row else "",
                       "demo": bool(signing_row and signing_row.is_demo)}}
-    forms = {}
-    for item in cycle.items:
-        if item.kind == "form":
-            source = form_for_item(cycle, item).source
-            forms[f"forms/{source}"] = (forms_dir() / source).read_bytes()
+    forms = {KIT_FOLDER + path: data for path, data in cycle_definitions(cycle).items()}
     payload = [("kit.json", _json(meta)), ("cycle.json", _json(cycle.raw)), ("units.json", _json(units)),
                ("officials.json", _json(officials)), *sorted(forms.items())]
     info = [("Kit-Id", str(uuid.uuid4())), ("Cycle-Id", cycle.id), ("Board-Name", board_name),
@@ -148,7 +145,8 @@ def read_kit(path: Path) -> Kit:
         kit = Kit(path, report.info.get("Kit-Id", ""), board["name"], board["fingerprint"], board["signing_public"],
                   board["age_recipient"], bool(board.get("demo")), json.loads(entries["cycle.json"]),
                   json.loads(entries["units.json"]), json.loads(entries["officials.json"]),
-                  {name: data for name, data in entries.items() if name.startswith("forms/")},
+                  {name.removeprefix(KIT_FOLDER): data for name, data in entries.items()
+                   if name.startswith(KIT_FOLDER)},
                   meta.get("unit_code") or None)
         carried = keys.fingerprint(keys.public_key_from_line(kit.signing_public))
     except (KeyError, ValueError, TypeError, PackageError) as exc:
@@ -158,8 +156,9 @@ def read_kit(path: Path) -> Kit:
         # A kit must be signed by the very Board key it hands out, or it could smuggle in another one.
         raise KitError(_("The cycle kit is not signed by the Board key it carries. Do not use it."),
                        code="kit.invalid")
-    kit.cycle  # noqa: B018 - parse now, so a broken definition is refused before anything is written
-    return kit
+    # Parse everything now, so a broken or missing definition is refused before anything is written.
+    checked = check_definitions(kit.definitions, kit.cycle, path.name)
+    return replace(kit, definitions=checked)
 
 
 def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None = None,
@@ -183,26 +182,33 @@ def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None
     cycle = kit.cycle
     codes = {u["code"] for u in subtree}
     officials = [o for o in kit.officials if o["unit_code"] in codes]
-    with store.atomic():
-        install_cycle(store, cycle, actor=actor)
-        _install_units(store, subtree, cycle)
-        _install_officials(store, officials, subtree)
-        now = store.now_text()
-        label = kit.board_name + (" (demo)" if kit.demo else "")
-        put_key(store, StoredKey(BOARD, SIGNING, kit.signing_public, None, False, kit.fingerprint, label, kit.demo,
-                                 now), actor=actor)
-        put_key(store, StoredKey(BOARD, ENCRYPTION, kit.recipient, None, False, kit.recipient, label, kit.demo, now),
-                actor=actor)
-        for key, value in (("role", "unit"), ("unit_code", unit_code), ("unit_name", subtree[0]["name"]),
-                           ("board_name", kit.board_name), ("kit_id", kit.kit_id)):
-            store.set_setting(key, value)
-        created = ensure_dossiers(store, cycle, actor=actor)
-        own = get_key(store, SELF, SIGNING)
-        own_fingerprint = own.fingerprint if own else create_installation_key(store, passphrase=passphrase,
-                                                                              label=unit_code, actor=actor)
-        store.audit(actor, "kit.import", f"unit:{unit_code}", kit=kit.kit_id, fingerprint=kit.fingerprint)
+    try:
+        with store.atomic():
+            definitions.store_definitions(store, kit.definitions, kit.kit_id)
+            # At once, inside the transaction: whatever the rest of the import loads uses the kit's definitions.
+            definitions.activate(store)
+            install_cycle(store, cycle, actor=actor)
+            _install_units(store, subtree, cycle)
+            _install_officials(store, officials, subtree)
+            now = store.now_text()
+            label = kit.board_name + (" (demo)" if kit.demo else "")
+            put_key(store, StoredKey(BOARD, SIGNING, kit.signing_public, None, False, kit.fingerprint, label,
+                                     kit.demo, now), actor=actor)
+            put_key(store, StoredKey(BOARD, ENCRYPTION, kit.recipient, None, False, kit.recipient, label, kit.demo,
+                                     now), actor=actor)
+            for key, value in (("role", "unit"), ("unit_code", unit_code), ("unit_name", subtree[0]["name"]),
+                               ("board_name", kit.board_name), ("kit_id", kit.kit_id)):
+                store.set_setting(key, value)
+            created = ensure_dossiers(store, cycle, actor=actor)
+            own = get_key(store, SELF, SIGNING)
+            own_fingerprint = own.fingerprint if own else create_installation_key(store, passphrase=passphrase,
+                                                                                  label=unit_code, actor=actor)
+            store.audit(actor, "kit.import", f"unit:{unit_code}", kit=kit.kit_id, fingerprint=kit.fingerprint,
+                        definitions=sorted(kit.definitions))
+    finally:
+        definitions.activate(store)  # after a rollback: back to what the file still holds
     return KitSetup(kit.fingerprint, kit.board_name, cycle.id, unit_code, subtree[0]["name"], len(officials), created,
-                    own_fingerprint, known is None, _form_warnings(kit) + _cadre_warnings(kit))
+                    own_fingerprint, known is None, _cadre_warnings(kit), _definition_notes(kit))
 
 
 def _subtree(units: list[dict[str, Any]], code: str) -> list[dict[str, Any]]:
@@ -256,14 +262,12 @@ def _install_officials(store: Store, officials: list[dict[str, Any]], subtree: l
         store.db["officials"].upsert(row, pk="id")
 
 
-def _form_warnings(kit: Kit) -> list[str]:
-    warnings = []
-    for name, data in sorted(kit.forms.items()):
-        shipped = forms_dir() / name.removeprefix("forms/")
-        if not shipped.exists() or hashlib.sha256(shipped.read_bytes()).digest() != hashlib.sha256(data).digest():
-            warnings.append(_("The form definition {name} of the kit differs from this program's. Install the "
-                              "program version the Board uses.", name=name.removeprefix("forms/")))
-    return warnings
+def _definition_notes(kit: Kit) -> list[str]:
+    differing = differing_names(kit.definitions)
+    if not differing:
+        return []
+    return [_("The kit brought definitions that differ from this program's own; the kit's are used: {names}.",
+              names=", ".join(differing))]
 
 
 def _cadre_warnings(kit: Kit) -> list[str]:
