@@ -96,6 +96,15 @@ def install_translators(app, language: str) -> list:
         if translator.load(f"{name}_{language}", folder):
             app.installTranslator(translator)
             installed.append(translator)
+    if not installed:
+        # Qt ships no Vietnamese catalog: serve the texts an office user meets from our own.
+        from chilinh_desktop.ui.qt_catalog import CatalogTranslator, load_qt_texts
+
+        texts = load_qt_texts(language)
+        if texts:
+            translator = CatalogTranslator(texts, app)
+            app.installTranslator(translator)
+            installed.append(translator)
     return installed
 
 
