@@ -131,7 +131,11 @@ def _first_run(path: Path) -> Store | None:
     if choice.role == "demo":
         return open_for_gui(None, True)
     store = Store.open(path)
-    set_up_installation(store, choice)
+    messages = set_up_installation(store, choice)
+    if messages:  # e.g. a whole-city kit brings no cadres; the kit's own form files are now in use
+        from chilinh_desktop.ui.common import inform
+
+        inform(None, _("The installation is set up"), "\n\n".join(messages))
     return store
 
 

@@ -75,6 +75,13 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """A piece of information with an OK button in our words."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    message_box_texts(box)
+    box.exec()
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """One line of text from the person, or None when cancelled or left empty."""
     dialog = QInputDialog(parent)

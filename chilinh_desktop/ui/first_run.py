@@ -39,13 +39,13 @@ class Installation:
     kit: str = ""
 
 
-def set_up_installation(store: Store, choice: Installation, *, actor: str = "setup") -> None:
-    """Install the newest shipped cycle and the installation's own unit (core calls only)."""
+def set_up_installation(store: Store, choice: Installation, *, actor: str = "setup") -> list[str]:
+    """Set the installation up (core calls only); return what the person should read (kit warnings, notes)."""
     if choice.role == "kit":
         from chilinh_desktop.package.kit import import_kit, read_kit
 
-        import_kit(store, read_kit(Path(choice.kit)), choice.code, actor=actor)
-        return
+        setup = import_kit(store, read_kit(Path(choice.kit)), choice.code, actor=actor)
+        return [*setup.warnings, *setup.notes]
     cycle = load_cycle_file(shipped_cycle_files()[-1])
     with store.atomic():
         install_cycle(store, cycle, actor=actor)
@@ -61,6 +61,7 @@ def set_up_installation(store: Store, choice: Installation, *, actor: str = "set
         store.set_setting("role", choice.role)
         store.set_setting("unit_code", choice.code.upper())
         store.set_setting("unit_name", choice.name)
+    return []
 
 
 class FirstRunDialog(QDialog):
