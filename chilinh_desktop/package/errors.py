@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import errno
 
+from chilinh_desktop.core.errors import ChilinhError
+
 # Shared endings, so every message says what was kept safe and what to do next.
 _NOTHING_WRITTEN = "Không có gì được ghi hay thay đổi."
 _ASK_RESEND = "Không dùng gói này; hãy đề nghị nơi gửi xuất lại gói và chép lại vào USB."
@@ -202,13 +204,15 @@ MESSAGES: dict[str, str] = {
 }
 
 
-class PackageError(Exception):
-    """A package-layer failure: `code` is stable for programs, `message` Vietnamese for people."""
+class PackageError(ChilinhError):
+    """A package-layer failure: `code` is stable for programs, `message` Vietnamese for people.
+
+    A ChilinhError like every other failure, so the CLI and the window report it in Vietnamese
+    without special cases.
+    """
 
     def __init__(self, code: str, message: str, subject: str | None = None) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
-        self.message = message
+        super().__init__(message, code=code)
         # The file or entry the error is about, so a report can list problems per item.
         self.subject = subject
 
