@@ -21,7 +21,6 @@ from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import keyring
 from chilinh_desktop.package.atomicfile import write_atomically
-from chilinh_desktop.package.errors import PackageError
 from chilinh_desktop.package.importer import REFUSED, WAITING, import_packages, package_files
 from chilinh_desktop.package.kit import export_kit, import_kit, read_kit
 from chilinh_desktop.package.received import CONFIDENTIAL_DIR, confidential_names, open_confidential, receipt_facts
@@ -182,12 +181,8 @@ def cmd_open_confidential(args: argparse.Namespace) -> int:
         passphrase = None
         if keyring.needs_passphrase(keyring.board_recipient(store)):
             passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True)
-        try:
-            plain = open_confidential(store, args.package, name, passphrase, actor="open-confidential")
-            write_atomically(args.out, lambda handle: handle.write(plain))
-        except PackageError as exc:
-            sys.stderr.write(_("Error: {problem}", problem=exc.message) + "\n")
-            return EXIT_REFUSED
+        plain = open_confidential(store, args.package, name, passphrase, actor="open-confidential")
+        write_atomically(args.out, lambda handle: handle.write(plain))
     print(_("Decrypted file written: {path}", path=args.out))
     sys.stderr.write(_("Warning: {problem}", problem=_(
         "this file is a confidential declaration in plain form. Keep it only as long as needed, never on a "

@@ -18,7 +18,6 @@ from chilinh_desktop.core.unit_signoff import sign_off_unit
 from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import keyring
-from chilinh_desktop.package.errors import PackageError
 from chilinh_desktop.package.export import ExportError, export_unit
 from chilinh_desktop.package.rewrite import rewrite_package
 from chilinh_desktop.package.verify_service import verify_package
@@ -99,11 +98,6 @@ def read_passphrase(prompt: str, *, required: bool) -> str | None:
     return None
 
 
-def _fail(exc: PackageError) -> int:
-    sys.stderr.write(_("Error: {problem}", problem=exc.message) + "\n")
-    return EXIT_REFUSED
-
-
 def cmd_keys(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         shown = keyring.public_keys(store)
@@ -132,31 +126,25 @@ def cmd_keys_init(args: argparse.Namespace) -> int:
     prompt = _("Passphrase for the keys (empty for none):") if not args.board else _("Passphrase for the keys:")
     passphrase = read_passphrase(prompt, required=args.board)
     with open_store(args) as store:
-        try:
-            fingerprint = keyring.create_installation_key(store, board=args.board, passphrase=passphrase,
-                                                          actor="keys")
-        except PackageError as exc:
-            return _fail(exc)
+        fingerprint = keyring.create_installation_key(store, board=args.board, passphrase=passphrase,
+                                                      actor="keys")
     print(_("Signing key created. Fingerprint: {fingerprint}", fingerprint=fingerprint))
     return 0
 
 
 def cmd_keys_backup(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        try:
-            if args.plain:
-                sys.stderr.write(_("Warning: the file {path} will hold the Board's decryption key WITHOUT "
-                                   "protection. Anyone with it can read every confidential file. Keep it offline "
-                                   "and destroy it after use.", path=args.out) + "\n")
-                row = keyring.board_recipient(store)
-                passphrase = read_passphrase(_("Passphrase of the keys:"), required=True) if row.protected else None
-                keyring.write_plain_identity(store, args.out, passphrase)
-            else:
-                passphrase = read_passphrase(_("Passphrase for the backup:"), required=True)
-                assert passphrase is not None
-                keyring.backup_board_keys(store, args.out, passphrase)
-        except PackageError as exc:
-            return _fail(exc)
+        if args.plain:
+            sys.stderr.write(_("Warning: the file {path} will hold the Board's decryption key WITHOUT "
+                               "protection. Anyone with it can read every confidential file. Keep it offline "
+                               "and destroy it after use.", path=args.out) + "\n")
+            row = keyring.board_recipient(store)
+            passphrase = read_passphrase(_("Passphrase of the keys:"), required=True) if row.protected else None
+            keyring.write_plain_identity(store, args.out, passphrase)
+        else:
+            passphrase = read_passphrase(_("Passphrase for the backup:"), required=True)
+            assert passphrase is not None
+            keyring.backup_board_keys(store, args.out, passphrase)
     print(_("Keys written to {path}.", path=args.out))
     return 0
 
@@ -165,10 +153,7 @@ def cmd_keys_restore(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(_("Passphrase of the backup:"), required=True)
     assert passphrase is not None
     with open_store(args) as store:
-        try:
-            recipient = keyring.restore_board_keys(store, args.source, passphrase)
-        except PackageError as exc:
-            return _fail(exc)
+        recipient = keyring.restore_board_keys(store, args.source, passphrase)
     print(_("Keys restored. Board encryption key: {recipient}", recipient=recipient))
     return 0
 
@@ -214,8 +199,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             for dossier_id, subject in exc.problems:
                 sys.stderr.write(f"  - {subject} ({dossier_id})\n")
             return EXIT_REFUSED
-        except PackageError as exc:
-            return _fail(exc)
     if args.json:
         print_json({"path": str(result.path), "sha256": result.sha256, "fingerprint": result.fingerprint,
                     "size": result.size, "package_id": result.package_id, "slip": str(result.slip_path),
@@ -252,10 +235,7 @@ def cmd_packages(args: argparse.Namespace) -> int:
 
 def cmd_packages_write(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        try:
-            result = rewrite_package(store, args.package_id, args.out, actor="packages")
-        except PackageError as exc:
-            return _fail(exc)
+        result = rewrite_package(store, args.package_id, args.out, actor="packages")
     if args.json:
         print_json({"path": str(result.path), "slip": str(result.slip_path), "sha256": result.sha256,
                     "size": result.size, "fingerprint": result.fingerprint, "already": result.already})

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import keyring
 from chilinh_desktop.package.atomicfile import write_atomically
-from chilinh_desktop.package.errors import PackageError
 from chilinh_desktop.package.received import CONFIDENTIAL_DIR, confidential_names, open_confidential
 from chilinh_desktop.ui.operations import error_text
 
@@ -112,7 +111,7 @@ class ConfidentialDialog(QDialog):
             self.open_url(QUrl.fromLocalFile(str(path)))
 
     def _failed(self, error: Exception) -> None:
-        self.status.setText(error.message if isinstance(error, PackageError) else error_text(error))
+        self.status.setText(error_text(error))
 
     def _clean_up(self) -> None:
         # Decrypted copies opened from here should not outlive the dialog (best effort: a viewer may hold one).

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from chilinh_desktop.core.package_archive import list_packages
 from chilinh_desktop.i18n import _
-from chilinh_desktop.package.errors import PackageError
 from chilinh_desktop.package.rewrite import RewriteResult, rewrite_package
 from chilinh_desktop.ui.operations import error_text
 from chilinh_desktop.ui.target_picker import TargetPicker
@@ -76,7 +75,7 @@ class RewriteDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.start.setEnabled(True)
-        self.status.setText(error.message if isinstance(error, PackageError) else error_text(error))
+        self.status.setText(error_text(error))
 
     def _done(self, result: RewriteResult) -> None:
         self.result = result
