@@ -12,7 +12,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CHILINH_LANG", "vi")
 
-from chilinh_desktop.core import definitions
 from chilinh_desktop.core.clock import FixedClock
 from chilinh_desktop.core.cycles import install_cycle, load_cycle_file, shipped_cycle_files
 from chilinh_desktop.core.store import Store
@@ -27,14 +26,6 @@ def _vietnamese():
     set_language("vi")
     yield
     set_language("vi")
-
-
-@pytest.fixture(autouse=True)
-def _shipped_definitions():
-    """Every test starts and ends with the shipped definitions, whatever installation it opened last."""
-    definitions.activate(None)
-    yield
-    definitions.activate(None)
 
 
 @pytest.fixture

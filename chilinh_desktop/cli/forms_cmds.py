@@ -12,9 +12,10 @@ from typing import Any
 from chilinh_desktop.cli.common import db_argument, open_store, print_json, print_table
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.errors import ValidationError
-from chilinh_desktop.formspec import Field, FormSpec, cycle_forms, get_form_item, set_form_answers
+from chilinh_desktop.formspec import Field, FormSpec, cycle_forms, get_form_item
 from chilinh_desktop.formspec.loader import ATTACHMENT_TYPES
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.answers import save_form
 from chilinh_desktop.render import print_form, print_settings, run_jobs, unit_print_jobs, write_pdf
 
 
@@ -135,13 +136,13 @@ def _read_answers(path: Path) -> Any:
 def cmd_form_set(args: argparse.Namespace) -> int:
     answers = _read_answers(args.answers)
     with open_store(args) as store:
-        checked = set_form_answers(store, get_cycle(store), args.form, answers, official_id=args.official,
-                                   unit_code=args.unit, actor=args.actor)
-    if checked.complete:
+        saved = save_form(store, get_cycle(store), args.form, answers, official_id=args.official,
+                          unit_code=args.unit, actor=args.actor)
+    if saved.complete:
         print(_("Saved. The form {form} is complete.", form=args.form))
     else:
-        print(_("Saved as a draft. Still missing ({count}):", count=len(checked.gaps)))
-        for where, problem in checked.gaps:
+        print(_("Saved as a draft. Still missing ({count}):", count=len(saved.gaps)))
+        for where, problem in saved.gaps:
             print(f"  - {where}: {problem}")
     return 0
 

@@ -8,6 +8,7 @@ copied into the database, so an installation keeps working from its own file
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chilinh_desktop.core.definitions import SHIPPED, Definitions
 from chilinh_desktop.core.errors import DefinitionError, NotFoundError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
@@ -80,6 +82,9 @@ class Cycle:
     levels: tuple[str, ...] = ()
     criterion_levels: tuple[str, ...] = ()
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+    # The forms, scales and rules of the data file the cycle was read from (get_cycle binds them);
+    # a cycle read from a file and not yet installed sees the program's own definitions.
+    definitions: Definitions = field(repr=False, compare=False, default=SHIPPED)
 
     def deadline(self, deadline_id: str) -> Deadline:
         """The deadline with this id."""
@@ -254,4 +259,4 @@ def get_cycle(store: Store, cycle_id: str | None = None) -> Cycle:
     row = store.db.execute("SELECT definition FROM cycles WHERE id = ?", [cycle_id]).fetchone()
     if row is None:
         raise NotFoundError(_("The review cycle {id} is not in this data file.", id=cycle_id), code="cycle.unknown")
-    return parse_cycle(json.loads(row[0]), f"cycle:{cycle_id}")
+    return dataclasses.replace(parse_cycle(json.loads(row[0]), f"cycle:{cycle_id}"), definitions=store.definitions)

@@ -1,30 +1,62 @@
 """Definition files in force (forms, scales, rule sets): an installation's own copies before the shipped ones.
 
 A cycle kit brings the Board's definitions into the data file (table `definitions`), so a label
-the Board corrects reaches every unit without a new program. Loaders read through
-`read_definition`, which looks in the overlay of the installation in use first, then in forms/.
-`Store.open` activates the overlay of the file it opens: the last installation opened in a
-process is the one its loaders serve (one per CLI command or window; tests switch freely).
+the Board corrects reaches every unit without a new program. Each open store owns a `Definitions`
+(`store.definitions`): its stored files first, then the program's forms/ folder, with its own cache
+of parsed files. Nothing is process-wide, so two data files opened in one process (a Board comparing
+files, a roll-up) each see their own forms. `SHIPPED` serves the program's own files alone.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from chilinh_desktop.resources import forms_dir
 
 if TYPE_CHECKING:
     from chilinh_desktop.core.store import Store
 
-F = TypeVar("F", bound=Callable)
+T = TypeVar("T")
 
-# Relative path under forms/ (POSIX separators) → bytes, of the installation in use.
-_overlay: dict[str, bytes] = {}
-_cache_clearers: list[Callable[[], None]] = []
+
+class Definitions:
+    """The definition files one installation uses (relative path under forms/ → bytes), and their parsed forms."""
+
+    def __init__(self, stored: dict[str, bytes] | None = None) -> None:
+        self._stored = dict(stored or {})
+        self._memo: dict[tuple[Any, ...], Any] = {}
+
+    @classmethod
+    def of_store(cls, store: Store) -> Definitions:
+        """The definitions a data file keeps, over the shipped ones."""
+        rows = store.db.execute("SELECT path, content FROM definitions").fetchall()
+        return cls({path: bytes(content) for path, content in rows})
+
+    def read(self, relpath: str) -> bytes:
+        """The bytes of a definition file in force: the installation's copy, else the shipped one (OSError if none)."""
+        if relpath in self._stored:
+            return self._stored[relpath]
+        return (forms_dir() / relpath).read_bytes()
+
+    def names(self, folder: str = "") -> list[str]:
+        """Relative paths of the .toml definitions directly in `folder` of forms/, shipped or stored, sorted."""
+        prefix = f"{folder}/" if folder else ""
+        shipped = {prefix + p.name for p in (forms_dir() / folder).glob("*.toml")}
+        stored = {p for p in self._stored
+                  if p.startswith(prefix) and "/" not in p[len(prefix):] and p.endswith(".toml")}
+        return sorted(shipped | stored)
+
+    def memo(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """The parsed value cached under `key` for these definitions, made on first use."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+
+SHIPPED = Definitions()
 
 
 @dataclass(frozen=True)
@@ -35,43 +67,6 @@ class StoredDefinition:
     sha256: str
     kit_id: str
     installed_at: str
-
-
-def cached(fn: F) -> F:
-    """functools.cache for a loader of definitions, emptied whenever the definitions in use change."""
-    wrapper = functools.cache(fn)
-    _cache_clearers.append(wrapper.cache_clear)
-    return wrapper  # type: ignore[return-value]
-
-
-def activate(store: Store | None) -> None:
-    """Serve this installation's stored definitions from now on in this process (None: the shipped files)."""
-    rows = store.db.execute("SELECT path, content FROM definitions").fetchall() if store is not None else []
-    _use({path: bytes(content) for path, content in rows})
-
-
-def _use(overlay: dict[str, bytes]) -> None:
-    global _overlay
-    if overlay == _overlay:
-        return  # switching between installations with the same definitions keeps the parsed forms
-    _overlay = overlay
-    for clear in _cache_clearers:
-        clear()
-
-
-def read_definition(relpath: str) -> bytes:
-    """The bytes of a definition file in force: the installation's copy, else the shipped one (OSError if none)."""
-    if relpath in _overlay:
-        return _overlay[relpath]
-    return (forms_dir() / relpath).read_bytes()
-
-
-def definition_names(folder: str = "") -> list[str]:
-    """Relative paths of the .toml definitions directly in `folder` of forms/, shipped or stored, sorted."""
-    prefix = f"{folder}/" if folder else ""
-    shipped = {prefix + p.name for p in (forms_dir() / folder).glob("*.toml")}
-    stored = {p for p in _overlay if p.startswith(prefix) and "/" not in p[len(prefix):] and p.endswith(".toml")}
-    return sorted(shipped | stored)
 
 
 def differs_from_shipped(relpath: str, content: bytes) -> bool:
@@ -89,6 +84,7 @@ def store_definitions(store: Store, files: dict[str, bytes], kit_id: str) -> Non
     for path, content in sorted(files.items()):
         store.db.execute("INSERT INTO definitions (path, content, sha256, kit_id, installed_at) VALUES (?, ?, ?, ?, ?)",
                          [path, content, hashlib.sha256(content).hexdigest(), kit_id, now])
+    store.reload_definitions()
 
 
 def stored_definitions(store: Store) -> list[StoredDefinition]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.definitions import cached, read_definition
+from chilinh_desktop.core.definitions import SHIPPED, Definitions
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.i18n import _
 
@@ -163,12 +163,15 @@ def rule_set_path(rule_set_id: str) -> str:
     return f"rules/{rule_set_id}.toml"
 
 
-@cached
-def load_rule_set(rule_set_id: str) -> RuleSet:
+def load_rule_set(rule_set_id: str, *, definitions: Definitions = SHIPPED) -> RuleSet:
     """The rule set in force (rules/<id>.toml, stored or shipped), checked."""
+    return definitions.memo(("rules", rule_set_id), lambda: _load_rule_set(definitions, rule_set_id))
+
+
+def _load_rule_set(definitions: Definitions, rule_set_id: str) -> RuleSet:
     relpath = rule_set_path(rule_set_id)
     try:
-        data = read_definition(relpath)
+        data = definitions.read(relpath)
     except OSError as exc:
         raise DefinitionError(_("{file}: cannot read the rule set: {error}", file=relpath, error=exc)) from exc
     return parse_rule_set_bytes(data, f"{rule_set_id}.toml")
@@ -185,7 +188,7 @@ def parse_rule_set_bytes(data: bytes, source: str) -> RuleSet:
 
 def rule_set_for(cycle: Cycle) -> RuleSet | None:
     """The rule set the cycle names (None for a cycle without ratings)."""
-    return load_rule_set(cycle.rules) if cycle.rules else None
+    return load_rule_set(cycle.rules, definitions=cycle.definitions) if cycle.rules else None
 
 
 def level_for_score(rule_set: RuleSet, score: float) -> str | None:

@@ -20,8 +20,8 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database
 
-from chilinh_desktop.core import definitions
 from chilinh_desktop.core.clock import Clock, SystemClock
+from chilinh_desktop.core.definitions import Definitions
 from chilinh_desktop.core.errors import StoreError
 from chilinh_desktop.core.migrations import MIGRATION_SET, migrations
 from chilinh_desktop.i18n import _
@@ -109,10 +109,22 @@ class Store:
         self.path = path
         self.db = db
         self.clock = clock
+        self._definitions: Definitions | None = None
+
+    @property
+    def definitions(self) -> Definitions:
+        """The forms, scales and rule sets this data file uses (its stored copies over the shipped files)."""
+        if self._definitions is None:
+            self._definitions = Definitions.of_store(self)
+        return self._definitions
+
+    def reload_definitions(self) -> None:
+        """Forget the parsed definitions (after a kit stored new ones, or a rollback)."""
+        self._definitions = None
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, clock: Clock | None = None) -> Store:
-        """Open (creating if absent) and migrate the database at `path`; its definitions become the ones in use."""
+        """Open (creating if absent) and migrate the database at `path`."""
         path = Path(path) if path is not None else default_db_path()
         if path.exists():
             if path.is_dir():
@@ -136,11 +148,7 @@ class Store:
             migrations.apply(db)
         except sqlite3.Error as exc:
             raise StoreError(_("Cannot open the data file {path}: {error}.", path=path, error=str(exc))) from exc
-        store = cls(path, db, clock or SystemClock())
-        # Here, not in the CLI or the window: every way into an installation (commands, GUI, tests,
-        # restore) passes through open, so the loaders always serve the file last opened.
-        definitions.activate(store)
-        return store
+        return cls(path, db, clock or SystemClock())
 
     def close(self) -> None:
         """Close the connection (and checkpoint the WAL into the main file)."""

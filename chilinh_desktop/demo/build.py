@@ -12,7 +12,6 @@ from chilinh_desktop.core.dossiers import (
     dossier_statuses,
     ensure_dossiers,
     find_dossier,
-    save_answers,
     sign_off,
 )
 from chilinh_desktop.core.officials import add_official, list_officials
@@ -23,7 +22,8 @@ from chilinh_desktop.demo import names
 from chilinh_desktop.demo.answers import sample_answers
 from chilinh_desktop.demo.ratings import add_demo_ratings
 from chilinh_desktop.demo.scans import scanned_page
-from chilinh_desktop.formspec import check_answers, form_for_item, load_scales
+from chilinh_desktop.formspec import form_for_item
+from chilinh_desktop.formspec.answers import check_and_save
 from chilinh_desktop.package.demo_keys import create_demo_keys
 
 DEMO_TODAY = dt.date(2023, 12, 5)
@@ -163,7 +163,4 @@ def _fill_item(store, cycle, dossier_id, status, subject_name, share, rng) -> No
 
 def _save_form(store, cycle, dossier_id, item, answers) -> None:
     # The form engine, not the demo, decides whether the answers make the item complete.
-    form = form_for_item(cycle, item)
-    checked = check_answers(form, answers, load_scales(cycle.id))
-    save_answers(store, cycle, dossier_id, item.id, checked.answers, form_id=form.id, form_version=form.version,
-                 complete=checked.complete, actor=ACTOR)
+    check_and_save(store, cycle, dossier_id, item.id, form_for_item(cycle, item), answers, actor=ACTOR)

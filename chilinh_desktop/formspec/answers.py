@@ -15,7 +15,7 @@ from chilinh_desktop.core.errors import NotFoundError, ValidationError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.loader import form_for_item, item_for_form, load_form
 from chilinh_desktop.formspec.model import FormSpec
-from chilinh_desktop.formspec.scales import load_scales
+from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.formspec.validate import CheckedAnswers, check_answers
 from chilinh_desktop.i18n import _
 
@@ -56,7 +56,7 @@ def stored_form_item(store: Store, cycle: Cycle, dossier: Dossier, item: ItemKin
     stored = stored_items(store, dossier.id).get(item.id)
     if stored is not None and stored.form_id and stored.form_version:
         try:
-            form = load_form(stored.form_id, stored.form_version)
+            form = load_form(stored.form_id, stored.form_version, definitions=cycle.definitions)
         except NotFoundError:
             form = form_for_item(cycle, item)  # an old version no longer shipped: read with the current one
     else:
@@ -74,16 +74,26 @@ def get_form_item(store: Store, cycle: Cycle, form_id: str, *, official_id: str 
 
 def set_form_answers(store: Store, cycle: Cycle, form_id: str, answers: Any, *, official_id: str | None = None,
                      unit_code: str | None = None, actor: str) -> CheckedAnswers:
-    """Check and store a whole set of answers; nothing is written if any value is wrong."""
+    """Check and store a whole set of answers of a cadre's or unit's form; nothing is written if any is wrong."""
     item, dossier = _item_and_dossier(store, cycle, form_id, official_id, unit_code)
-    form = form_for_item(cycle, item)
-    checked = check_answers(form, answers, load_scales(cycle.id))
+    return check_and_save(store, cycle, dossier.id, item.id, form_for_item(cycle, item), answers, actor=actor)
+
+
+def check_and_save(store: Store, cycle: Cycle, dossier_id: str, item_id: str, form: FormSpec, answers: Any, *,
+                   actor: str) -> CheckedAnswers:
+    """The one check-then-save path for answers (editor, recovery, `form set`, demo, importers).
+
+    Every value is checked against the form first; if any is wrong, a ValidationError lists each
+    (field, problem) and nothing is written. Otherwise the normalised answers are stored, complete
+    when every required answer is there, else as a draft.
+    """
+    checked = check_answers(form, answers, scales_for(cycle))
     if checked.errors:
         raise ValidationError(
             _("The answers were not saved: {count} values are wrong. Nothing was changed.",
               count=len(checked.errors)),
             checked.errors,
         )
-    save_answers(store, cycle, dossier.id, item.id, checked.answers, form_id=form.id, form_version=form.version,
+    save_answers(store, cycle, dossier_id, item_id, checked.answers, form_id=form.id, form_version=form.version,
                  complete=checked.complete, actor=actor)
     return checked

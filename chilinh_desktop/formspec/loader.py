@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle, ItemKind
-from chilinh_desktop.core.definitions import cached, definition_names, read_definition
+from chilinh_desktop.core.definitions import SHIPPED, Definitions
 from chilinh_desktop.core.errors import DefinitionError, NotFoundError
 from chilinh_desktop.formspec.context import KNOWN_SOURCES, placeholders_in
 from chilinh_desktop.formspec.model import Field, FormSpec, Option, Section, Signature
@@ -36,9 +36,9 @@ def shipped_form_files() -> list[Path]:
     return sorted(p for p in forms_dir().glob("*.toml") if FORM_FILE.match(p.name))
 
 
-def form_names() -> list[str]:
+def form_names(definitions: Definitions = SHIPPED) -> list[str]:
     """Every form definition in force (shipped, or stored from a kit), by file name."""
-    return [name for name in definition_names() if FORM_FILE.match(name)]
+    return [name for name in definitions.names() if FORM_FILE.match(name)]
 
 
 def load_form_file(path: Path) -> FormSpec:
@@ -155,21 +155,25 @@ def _field_problems(fld: Field, where: str) -> list[tuple[str, str]]:
     return problems
 
 
-@cached
-def _forms_by_key() -> dict[tuple[str, str], str]:
-    return {(m["id"], m["version"]): name for name in form_names() if (m := FORM_FILE.match(name))}
+def _forms_by_key(definitions: Definitions) -> dict[tuple[str, str], str]:
+    return definitions.memo(("forms",), lambda: {(m["id"], m["version"]): name for name in form_names(definitions)
+                                                 if (m := FORM_FILE.match(name))})
 
 
-@cached
-def load_form(form_id: str, version: str | None = None) -> FormSpec:
-    """The form in force with this id (and version; the newest when not given)."""
-    versions = sorted((v for (i, v) in _forms_by_key() if i == form_id), key=_version_key)
+def load_form(form_id: str, version: str | None = None, *, definitions: Definitions = SHIPPED) -> FormSpec:
+    """The form in force with this id (and version; the newest when not given) among `definitions`."""
+    return definitions.memo(("form", form_id, version), lambda: _load_form(definitions, form_id, version))
+
+
+def _load_form(definitions: Definitions, form_id: str, version: str | None) -> FormSpec:
+    by_key = _forms_by_key(definitions)
+    versions = sorted((v for (i, v) in by_key if i == form_id), key=_version_key)
     if not versions or (version is not None and version not in versions):
         raise NotFoundError(_("There is no form {id} (version {version}).", id=form_id, version=version or "*"),
                             code="form.unknown")
-    name = _forms_by_key()[(form_id, version or versions[-1])]
+    name = by_key[(form_id, version or versions[-1])]
     try:
-        data = read_definition(name)
+        data = definitions.read(name)
     except OSError as exc:
         raise DefinitionError(_("{file}: cannot read the form definition: {error}", file=name, error=exc)) from exc
     return parse_form_bytes(data, name)
@@ -190,7 +194,7 @@ def form_for_item(cycle: Cycle, item: ItemKind) -> FormSpec:
     if item.form is None:
         raise NotFoundError(_("The item {item} is an attached file, not a form.", item=item.name),
                             code="form.attachment")
-    return load_form(item.form, form_version_for(cycle, item.form))
+    return load_form(item.form, form_version_for(cycle, item.form), definitions=cycle.definitions)
 
 
 def cycle_forms(cycle: Cycle) -> list[tuple[ItemKind, FormSpec | None]]:

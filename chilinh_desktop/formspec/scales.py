@@ -10,7 +10,8 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from chilinh_desktop.core.definitions import cached, read_definition
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.definitions import SHIPPED, Definitions
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.formspec.model import Option
 from chilinh_desktop.i18n import _
@@ -31,12 +32,20 @@ def scales_path(cycle_id: str) -> str:
     return f"scales/{cycle_id}.toml"
 
 
-@cached
-def load_scales(cycle_id: str) -> Scales:
+def load_scales(cycle_id: str, *, definitions: Definitions = SHIPPED) -> Scales:
     """The scales of a cycle in force (scales/<cycle id>.toml, stored or shipped), checked."""
+    return definitions.memo(("scales", cycle_id), lambda: _load_scales(definitions, cycle_id))
+
+
+def scales_for(cycle: Cycle) -> Scales:
+    """The scales of a cycle, from the definitions of the data file it was read from."""
+    return load_scales(cycle.id, definitions=cycle.definitions)
+
+
+def _load_scales(definitions: Definitions, cycle_id: str) -> Scales:
     relpath = scales_path(cycle_id)
     try:
-        data = read_definition(relpath)
+        data = definitions.read(relpath)
     except OSError as exc:
         raise DefinitionError(_("{file}: cannot read the scales: {error}", file=relpath, error=exc)) from exc
     return parse_scales_bytes(data, cycle_id)

@@ -184,10 +184,10 @@ def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None
     officials = [o for o in kit.officials if o["unit_code"] in codes]
     try:
         with store.atomic():
+            # store_definitions reloads the store's definitions: the rest of the import uses the kit's.
             definitions.store_definitions(store, kit.definitions, kit.kit_id)
-            # At once, inside the transaction: whatever the rest of the import loads uses the kit's definitions.
-            definitions.activate(store)
             install_cycle(store, cycle, actor=actor)
+            cycle = get_cycle(store, cycle.id)  # bound to the kit's definitions, now the file's own
             _install_units(store, subtree, cycle)
             _install_officials(store, officials, subtree)
             now = store.now_text()
@@ -206,7 +206,7 @@ def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None
             store.audit(actor, "kit.import", f"unit:{unit_code}", kit=kit.kit_id, fingerprint=kit.fingerprint,
                         definitions=sorted(kit.definitions))
     finally:
-        definitions.activate(store)  # after a rollback: back to what the file still holds
+        store.reload_definitions()  # after a rollback: back to what the file still holds
     return KitSetup(kit.fingerprint, kit.board_name, cycle.id, unit_code, subtree[0]["name"], len(officials), created,
                     own_fingerprint, known is None, _cadre_warnings(kit), _definition_notes(kit))
 

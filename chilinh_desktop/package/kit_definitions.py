@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.definitions import differs_from_shipped, read_definition
+from chilinh_desktop.core.definitions import differs_from_shipped
 from chilinh_desktop.core.errors import ChilinhError, DefinitionError
 from chilinh_desktop.core.rulesets import parse_rule_set_bytes, rule_set_path
 from chilinh_desktop.formspec import form_for_item
@@ -36,7 +36,7 @@ def cycle_definitions(cycle: Cycle) -> dict[str, bytes]:
     if cycle.rules:
         paths.add(rule_set_path(cycle.rules))
     try:
-        return {path: read_definition(path) for path in sorted(paths)}
+        return {path: cycle.definitions.read(path) for path in sorted(paths)}
     except OSError as exc:
         raise KitError(_("The cycle kit cannot be made: the definition {name} of the cycle cannot be read ({error}). "
                          "No kit was written.", name=exc.filename or "", error=exc.strerror or str(exc)),

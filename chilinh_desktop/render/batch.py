@@ -20,7 +20,7 @@ from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.requirements import ItemState, Need
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.formspec import FormItem, get_form_item, load_scales, record_context, stored_form_item
+from chilinh_desktop.formspec import FormItem, get_form_item, record_context, scales_for, stored_form_item
 from chilinh_desktop.i18n import _
 from chilinh_desktop.render.document import FilledForm, render_pdf
 from chilinh_desktop.render.settings import PrintSettings, print_settings
@@ -46,7 +46,7 @@ class PrintJob:
 
 def filled_form(store: Store, cycle: Cycle, item: FormItem) -> FilledForm:
     """The answers of a stored form item with the record values of its subject."""
-    return FilledForm(item.form, item.answers, record_context(store, cycle, item.dossier), load_scales(cycle.id))
+    return FilledForm(item.form, item.answers, record_context(store, cycle, item.dossier), scales_for(cycle))
 
 
 def is_draft(item: FormItem, asked: bool) -> bool:

@@ -14,12 +14,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.dossiers import save_answers
+from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.model import FormSpec
-from chilinh_desktop.formspec.scales import Scales
-from chilinh_desktop.formspec.validate import check_answers
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.answers import SavedAnswers, save_item
 from chilinh_desktop.ui.journal import EditJournal, JournalEntry
 from chilinh_desktop.ui.operations import OperationRunner, error_text
 
@@ -44,7 +44,6 @@ class Autosave(QObject):
         runner: OperationRunner,
         journal: EditJournal,
         cycle: Cycle,
-        scales: Scales,
         actor: str,
         parent: QObject | None = None,
     ) -> None:
@@ -52,7 +51,6 @@ class Autosave(QObject):
         self.runner = runner
         self.journal = journal
         self.cycle = cycle
-        self.scales = scales
         self.actor = actor
         self._pending: dict[str, _Pending] = {}
         self._timer = QTimer(self)
@@ -81,61 +79,20 @@ class Autosave(QObject):
 
     def _save(self, item: _Pending) -> None:
         entry, form = item.entry, item.form
-        checked = check_answers(form, entry.answers, self.scales)
-        if checked.errors:
-            # Kept in the journal; the person sees what to fix.
-            self.problem.emit(entry.dossier_id, entry.kind, checked.errors)
-            self.status.emit(_("Not saved: {problem}", problem=checked.errors[0][1]))
-            return
-        cycle, actor, answers, complete = self.cycle, self.actor, checked.answers, checked.complete
+        cycle, actor = self.cycle, self.actor
 
-        def run(store: Store) -> None:
-            save_answers(
-                store,
-                cycle,
-                entry.dossier_id,
-                entry.kind,
-                answers,
-                form_id=form.id,
-                form_version=form.version,
-                complete=complete,
-                actor=actor,
-            )
+        def run(store: Store) -> SavedAnswers:
+            return save_item(store, cycle, entry.dossier_id, entry.kind, entry.answers, actor=actor, form=form)
 
-        def done(_result: object) -> None:
+        def done(_result: SavedAnswers) -> None:
             self.journal.confirm(entry)
             self.saved.emit(entry.dossier_id, entry.kind)
             self.status.emit(_("Saved at {time}", time=dt.datetime.now().strftime("%H:%M:%S")))
 
         def failed(exc: Exception) -> None:
-            self.status.emit(_("Not saved: {problem}", problem=error_text(exc)))
-            self.problem.emit(entry.dossier_id, entry.kind, [("", error_text(exc))])
+            # The typed answers stay in the journal; the person sees what to fix.
+            problems = exc.problems if isinstance(exc, ValidationError) and exc.problems else [("", error_text(exc))]
+            self.status.emit(_("Not saved: {problem}", problem=problems[0][1]))
+            self.problem.emit(entry.dossier_id, entry.kind, problems)
 
-        self.runner.call(run, changes={f"dossier:{entry.dossier_id}"}, on_done=done, on_error=failed)
-
-
-def recover_entries(
-    store: Store, cycle: Cycle, scales: Scales, entries: list[JournalEntry], actor: str, load_form
-) -> list[tuple[JournalEntry, str]]:
-    """Save journalled answers left by an unclean exit; return the entries that could not be saved, and why."""
-    from chilinh_desktop.core.errors import ChilinhError
-
-    failures = []
-    for entry in entries:
-        try:
-            form = load_form(entry.form_id, entry.form_version)
-            checked = check_answers(form, entry.answers, scales)
-            save_answers(
-                store,
-                cycle,
-                entry.dossier_id,
-                entry.kind,
-                checked.answers,
-                form_id=form.id,
-                form_version=form.version,
-                complete=checked.complete,
-                actor=actor,
-            )
-        except ChilinhError as exc:
-            failures.append((entry, exc.message))
-    return failures
+        self.runner.call(run, changes=changes.dossiers([entry.dossier_id]), on_done=done, on_error=failed)

@@ -9,10 +9,11 @@ from PySide6.QtCore import QObject
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.dossiers import ensure_dossiers
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.formspec.loader import load_form
-from chilinh_desktop.formspec.scales import load_scales
+from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ui.autosave import Autosave, recover_entries
+from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.answers import Recovery, recover
+from chilinh_desktop.ui.autosave import Autosave
 from chilinh_desktop.ui.common import ask_yes_no, warn
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.journal import EditJournal, JournalEntry
@@ -32,8 +33,8 @@ def build_context(store: Store, parent: QObject) -> AppContext:
     jobs = JobRunner(store, parent)
     journal = EditJournal(store.path)
     actor = actor_name(store)
-    scales = load_scales(cycle.id)
-    autosave = Autosave(runner, journal, cycle, scales, actor, parent)
+    scales = scales_for(cycle)
+    autosave = Autosave(runner, journal, cycle, actor, parent)
     ctx = AppContext(store, cycle, scales, runner, jobs, journal, autosave, actor)
     # A data file from an older tree may lack dossiers for cadres added since; cheap when none are missing.
     runner.call(lambda s: ensure_dossiers(s, cycle, actor=actor))
@@ -77,20 +78,21 @@ def offer_recovery(ctx: AppContext, parent, *, unclean: bool, entries: list[Jour
         ctx.journal.discard()
         return
 
-    def run(store: Store):
-        return recover_entries(store, ctx.cycle, ctx.scales, entries, ctx.actor, load_form)
+    def run(store: Store) -> Recovery:
+        return recover(store, ctx.cycle, entries, actor=ctx.actor)
 
-    def done(failures) -> None:
+    def done(result: Recovery) -> None:
         for entry in entries:
-            if not any(f[0].key == entry.key for f in failures):
+            if entry.key in result.saved:
                 ctx.journal.confirm(entry)
-        if failures:
+        if result.kept:
             warn(
                 parent,
                 _("Restore unsaved work"),
-                _("Some answers could not be restored and are kept for later:")
+                _("Some answers could not be restored. They are kept and offered again next time; "
+                  "open these items and correct them:")
                 + "\n"
-                + "\n".join(f"• {message}" for _entry, message in failures),
+                + "\n".join(f"• {kept.describe()}" for kept in result.kept),
             )
 
-    ctx.runner.call(run, changes={"content"} | {f"dossier:{e.dossier_id}" for e in entries}, on_done=done)
+    ctx.runner.call(run, changes=changes.dossiers(e.dossier_id for e in entries), on_done=done)

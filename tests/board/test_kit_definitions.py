@@ -10,9 +10,10 @@ import pytest
 from board_helpers import UNIT, run, run_json
 from pypdf import PdfReader
 
-from chilinh_desktop.core.definitions import activate, store_definitions, stored_definitions
+from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.definitions import store_definitions, stored_definitions
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.formspec import load_form, load_scales
+from chilinh_desktop.formspec import form_for_item, item_for_form, load_form, scales_for
 from chilinh_desktop.package import bagit, sshsig
 from chilinh_desktop.package.keyring import board_signing_key
 from chilinh_desktop.package.kit import KitError, read_kit
@@ -72,11 +73,28 @@ def test_installations_opened_alternately_each_see_their_own(corrected_kit, demo
     assert run_json(capsys, "kit", "import", "--db", str(unit), "--kit", str(corrected_kit), "--unit", UNIT)[0] == 0
     seen = []
     for path in (unit, demo_path, unit, demo_path):
-        with Store.open(path):
-            seen.append({f.label for f in load_form("02B", "2023.1").fields()})
+        with Store.open(path) as store:
+            seen.append(_labels_in(store))
     assert [CORRECTED_LABEL in labels for labels in seen] == [True, False, True, False]
     assert all(SHIPPED_LABEL in labels for labels in seen[1::2])
-    assert load_scales("2023").levels  # the demo store has no stored scales: the shipped file serves
+
+
+def _labels_in(store: Store) -> set[str]:
+    cycle = get_cycle(store)
+    return {f.label for f in form_for_item(cycle, item_for_form(cycle, "02B")).fields()}
+
+
+def test_two_installations_open_at_once_keep_their_own_forms(corrected_kit, demo_path, tmp_path, capsys):
+    unit = tmp_path / "unit.sqlite3"
+    assert run_json(capsys, "kit", "import", "--db", str(unit), "--kit", str(corrected_kit), "--unit", UNIT)[0] == 0
+    with Store.open(unit) as unit_store, Store.open(demo_path) as board_store:
+        unit_cycle, board_cycle = get_cycle(unit_store), get_cycle(board_store)
+        # Interleaved reads: neither file's forms leak into the other, whichever was opened last.
+        assert CORRECTED_LABEL in _labels_in(unit_store)
+        assert CORRECTED_LABEL not in _labels_in(board_store)
+        assert CORRECTED_LABEL in _labels_in(unit_store)
+        assert scales_for(unit_cycle).levels and scales_for(board_cycle).levels
+    assert SHIPPED_LABEL in {f.label for f in load_form("02B", "2023.1").fields()}  # the program's own files
 
 
 def test_later_kit_replaces_stored_definitions(corrected_kit, kit, tmp_path, capsys):
@@ -87,7 +105,7 @@ def test_later_kit_replaces_stored_definitions(corrected_kit, kit, tmp_path, cap
     with Store.open(unit) as store:
         stored = {d.path for d in stored_definitions(store)}
         assert {"02B-2023.1.toml", "scales/2023.toml", "rules/124-QD-TW.toml"} <= stored
-        assert SHIPPED_LABEL in {f.label for f in load_form("02B", "2023.1").fields()}
+        assert SHIPPED_LABEL in _labels_in(store)
 
 
 def test_kit_missing_a_definition_is_refused(kit, demo_path, tmp_path):
@@ -110,5 +128,6 @@ def test_stored_form_version_not_shipped_is_found(store):
     newer = text.replace('version = "2023.1"', 'version = "2023.2"').encode()
     with store.atomic():
         store_definitions(store, {"02B-2023.2.toml": newer}, "kit-test")
-    activate(store)
-    assert load_form("02B").version == "2023.2" and load_form("02B", "2023.1").version == "2023.1"
+    mine = store.definitions
+    assert load_form("02B", definitions=mine).version == "2023.2"
+    assert load_form("02B", "2023.1", definitions=mine).version == "2023.1"
