@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chilinh_desktop import __version__
-from chilinh_desktop.cli import board_cmds, core_cmds, forms_cmds, package_cmds, ratings_cmds
+from chilinh_desktop.cli import board_cmds, core_cmds, dossier_cmds, forms_cmds, package_cmds, ratings_cmds
 from chilinh_desktop.cli.common import db_argument
 from chilinh_desktop.core.errors import ChilinhError, ValidationError
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_gui)
     core_cmds.register(sub)
     forms_cmds.register(sub)
+    dossier_cmds.register(sub)
     package_cmds.register(sub)
     ratings_cmds.register(sub)
     board_cmds.register(sub)

@@ -10,11 +10,8 @@ from pathlib import Path
 
 from chilinh_desktop.cli.common import db_argument, open_store, print_json, print_table
 from chilinh_desktop.core.cycles import get_cycle
-from chilinh_desktop.core.errors import StateError
 from chilinh_desktop.core.package_archive import list_packages
-from chilinh_desktop.core.rules import require_clear_for_signoff, signoff_findings
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.core.unit_signoff import sign_off_unit
 from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import keyring
@@ -47,14 +44,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_argument(q)
     q.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE", help=_("the backup file"))
     q.set_defaults(func=cmd_keys_restore)
-
-    p = sub.add_parser("signoff", help=_("sign off the dossiers of a unit and its cadres"))
-    db_argument(p)
-    p.add_argument("--unit", required=True, metavar="CODE", help=_("the unit code"))
-    p.add_argument("--by", required=True, metavar="NAME", help=_("who signs off"))
-    p.add_argument("--acknowledge-warnings", action="store_true",
-                   help=_("sign off although rating warnings remain (recorded in the audit trail)"))
-    p.set_defaults(func=cmd_signoff)
 
     p = sub.add_parser("export", help=_("write the signed submission package of a unit"))
     db_argument(p)
@@ -156,29 +145,6 @@ def cmd_keys_restore(args: argparse.Namespace) -> int:
         recipient = keyring.restore_board_keys(store, args.source, passphrase)
     print(_("Keys restored. Board encryption key: {recipient}", recipient=recipient))
     return 0
-
-
-def cmd_signoff(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        cycle = get_cycle(store)
-        try:
-            # Rating findings first: errors block, warnings need the signer's explicit acknowledgement.
-            require_clear_for_signoff(store, cycle, args.unit,
-                                      acknowledge_by=args.by if args.acknowledge_warnings else None)
-        except StateError as exc:
-            sys.stderr.write(_("Error: {problem}", problem=exc.message) + "\n")
-            for finding in signoff_findings(store, cycle, args.unit):
-                sys.stderr.write(f"  - [{finding.citation}] {finding.subject_name}: {finding.message}\n")
-            return EXIT_REFUSED
-        result = sign_off_unit(store, cycle, args.unit, by=args.by)
-    print(_("Signed off now: {signed}; already signed off: {already}.", signed=len(result.signed),
-            already=len(result.already)))
-    if result.complete:
-        return 0
-    sys.stderr.write(_("{count} dossiers could not be signed off; still missing:", count=len(result.missing)) + "\n")
-    for subject, items in result.missing.values():
-        sys.stderr.write(f"  - {subject}: {'; '.join(items)}\n")
-    return EXIT_REFUSED
 
 
 def _progress(done: int, total: int, label: str) -> None:

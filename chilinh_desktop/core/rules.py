@@ -13,14 +13,12 @@ from dataclasses import asdict, dataclass
 from itertools import pairwise
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.errors import StateError
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.ratings import RatingData, load_rating_data
 from chilinh_desktop.core.rulesets import Rule, RuleSet, rule_set_for
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.vocabulary import vocabulary
-from chilinh_desktop.i18n import _
 
 
 @dataclass(frozen=True)
@@ -367,20 +365,3 @@ def acknowledge_warnings(store: Store, cycle: Cycle, unit_code: str, findings: l
     if keys:
         with store.atomic():
             store.audit(by, "findings.acknowledge", f"unit:{unit_code.upper()}", cycle=cycle.id, findings=keys)
-
-
-def require_clear_for_signoff(store: Store, cycle: Cycle, unit_code: str, *,
-                              acknowledge_by: str | None = None) -> list[Finding]:
-    """Refuse (StateError) while errors remain or warnings are unacknowledged; return the warnings acknowledged now."""
-    unresolved = signoff_findings(store, cycle, unit_code)
-    errors = [f for f in unresolved if f.severity == "error"]
-    warnings = [f for f in unresolved if f.severity == "warning"]
-    if errors:
-        raise StateError(_("The unit cannot be signed off: {n} rating errors must be corrected first "
-                           "(see `chilinh check`).", n=len(errors)), code="rules.errors")
-    if warnings and acknowledge_by is None:
-        raise StateError(_("The unit has {n} rating warnings. Read them (`chilinh check`) and confirm "
-                           "that you sign off anyway.", n=len(warnings)), code="rules.warnings")
-    if warnings:
-        acknowledge_warnings(store, cycle, unit_code, warnings, by=acknowledge_by or "")
-    return warnings

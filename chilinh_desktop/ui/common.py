@@ -59,11 +59,14 @@ def button_box_texts(box: QDialogButtonBox) -> None:
             button.setText(text)
 
 
-def ask_yes_no(parent: QWidget | None, title: str, text: str, *, yes: str | None = None, no: str | None = None) -> bool:
-    """A yes/no question with our words on the buttons."""
+def ask_yes_no(parent: QWidget | None, title: str, text: str, *, yes: str | None = None, no: str | None = None,
+               default_yes: bool = True) -> bool:
+    """A yes/no question with our words on the buttons; `default_yes=False` for what cannot be undone."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes_button = box.addButton(yes or _("Yes"), QMessageBox.ButtonRole.YesRole)
-    box.addButton(no or _("No"), QMessageBox.ButtonRole.NoRole)
+    no_button = box.addButton(no or _("No"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(yes_button if default_yes else no_button)
+    box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button
 

@@ -24,15 +24,18 @@ from chilinh_desktop.core.attachments import get_attachment
 from chilinh_desktop.core.deadlines import days_left, working_days_left
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
-from chilinh_desktop.core.rules import acknowledge_warnings, evaluate, findings_for_subject, signoff_findings
+from chilinh_desktop.core.rules import evaluate, findings_for_subject
+from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.views import DossierDetail, dossier_detail
 from chilinh_desktop.formspec.answers import stored_form_item
 from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.signoff import SignOffRefused, finding_line, refusal, reopen, sign_off, sign_off_plan
 from chilinh_desktop.ui.attachments import AttachmentPane
 from chilinh_desktop.ui.common import ask_text, ask_yes_no, warn
 from chilinh_desktop.ui.context import AppContext
-from chilinh_desktop.ui.findings import FindingsPanel
+from chilinh_desktop.ui.findings import FindingsPanel, refusal_text
 from chilinh_desktop.ui.form_editor import FormEditor
 from chilinh_desktop.ui.labels import STATE_MARKS, dossier_state_label, format_day, status_label
 from chilinh_desktop.ui.operations import error_text
@@ -202,6 +205,7 @@ class ItemPage(QWidget):
                 "Remove the content of “{item}”? The change is recorded in the audit trail.",
                 item=self.item.short_name,
             ),
+            default_yes=False,
         ):
             return
         ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
@@ -354,43 +358,40 @@ class DossierView(QWidget):
             self.print_requested.emit(self.detail.dossier.id, page.item.id)
 
     def ask_sign_off(self) -> None:
-        """Lock the dossier after asking who signs it off."""
+        """Lock the dossier after asking who signs it off (the rules are the operation's, as on the command line)."""
         if self.detail is None:
             return
         self.ctx.autosave.flush()
-        # Rating findings first: errors block; warnings are signed off only once acknowledged (audited).
-        unresolved = self._findings(signoff_findings(self.ctx.store, self.ctx.cycle, self.detail.unit.code))
-        errors = [f for f in unresolved if f.severity == "error"]
-        warnings = [f for f in unresolved if f.severity == "warning"]
-        if errors:
-            self.show_error(_("The dossier cannot be signed off while the rating rules find errors:") + "\n"
-                            + "\n".join(f"• {f.message} ({f.citation})" for f in errors))
+        self.ctx.runner.wait_idle()
+        ctx, dossier_id, unit_code = self.ctx, self.detail.dossier.id, self.detail.unit.code
+        plan = sign_off_plan(ctx.store, ctx.cycle, unit_code, dossier_id=dossier_id)
+        refused = refusal(plan, acknowledge=True)
+        if refused is not None:
+            self.show_error(refusal_text(refused))
             return
-        if warnings and not ask_yes_no(
+        if plan.warnings and not ask_yes_no(
             self, _("Rating warnings"),
-            _("The rating rules give these warnings:") + "\n" + "\n".join(f"• {f.message}" for f in warnings)
+            _("The rating rules give these warnings:") + "\n" + "\n".join(f"• {finding_line(f)}" for f in plan.warnings)
             + "\n\n" + _("Sign off anyway? Your acknowledgement is recorded in the audit trail."),
+            default_yes=False,
         ):
             return
         who = ask_text(
             self,
             _("Sign off the dossier"),
             _("Who signs the dossier off (name and post)?"),
-            self.ctx.store.get_setting("signer", "") or "",
+            load_settings(ctx.store).signer,
         )
         if who is None:
             return
-        ctx, dossier_id, unit_code = self.ctx, self.detail.dossier.id, self.detail.unit.code
 
-        def run(store):
-            with store.atomic():  # the acknowledgement stands only if the sign-off does
-                acknowledge_warnings(store, ctx.cycle, unit_code, warnings, by=who)
-                return core_dossiers.sign_off(store, ctx.cycle, dossier_id, by=who)
+        def failed(exc: Exception) -> None:
+            self.show_error(refusal_text(exc) if isinstance(exc, SignOffRefused) else error_text(exc))
 
         ctx.runner.call(
-            run,
-            changes={f"dossier:{dossier_id}", "content"},
-            on_error=lambda exc: self.show_error(error_text(exc)),
+            lambda store: sign_off(store, ctx.cycle, unit_code, by=who, dossier_id=dossier_id, acknowledge=True),
+            changes=changes.dossiers([dossier_id]),
+            on_error=failed,
         )
 
     def ask_reopen(self) -> None:
@@ -406,7 +407,7 @@ class DossierView(QWidget):
             return
         ctx, dossier_id = self.ctx, self.detail.dossier.id
         ctx.runner.call(
-            lambda store: core_dossiers.reopen(store, ctx.cycle, dossier_id, by=ctx.actor, reason=reason),
-            changes={f"dossier:{dossier_id}", "content"},
+            lambda store: reopen(store, ctx.cycle, dossier_id, by=ctx.actor, reason=reason),
+            changes=changes.dossiers([dossier_id]),
             on_error=lambda exc: self.show_error(error_text(exc)),
         )

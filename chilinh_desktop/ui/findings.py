@@ -89,3 +89,10 @@ class FindingsPanel(QWidget):
             self.title.setText(_("Rating rules: no findings."))
         if self.hide_when_empty:
             self.setVisible(bool(findings))
+
+
+def refusal_text(refused) -> str:
+    """A refused sign-off as the window shows it: the operation's message, then each finding."""
+    from chilinh_desktop.ops.signoff import finding_line
+
+    return refused.message + "\n" + "\n".join(f"• {finding_line(f)}" for f in refused.findings)

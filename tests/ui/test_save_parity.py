@@ -1,4 +1,8 @@
-"""One check-then-save path: the window, crash recovery and `chilinh form set` refuse alike and lose nothing."""
+"""The window and the command line call the same operations: they refuse the same things with the same words.
+
+Answers go through one check-then-save path (the window, crash recovery, `chilinh form set`); a
+sign-off through one operation whatever the front end.
+"""
 
 from __future__ import annotations
 
@@ -86,3 +90,39 @@ def test_window_and_command_line_refuse_the_same_answers_with_the_same_words(
     err = capsys.readouterr().err
     assert code == 2
     assert window_messages and all(message in err for message in window_messages)
+
+
+def _cadre_with_a_rating_error(store) -> tuple[str, str]:
+    from chilinh_desktop.core.rules import evaluate
+
+    cycle = get_cycle(store)
+    for unit_code in ("DB10", "DBCA"):
+        for finding in evaluate(store, cycle, unit_code):
+            if finding.severity == "error" and finding.subject.startswith("official:"):
+                return unit_code, finding.subject.removeprefix("official:")
+    raise AssertionError("the demo plants a rating error in DB10 or DBCA")
+
+
+def test_window_and_command_line_refuse_a_sign_off_with_the_same_words(
+        qtbot, make_window, demo_store, demo_path, monkeypatch, capsys):
+    from chilinh_desktop.ui import dossier_view
+
+    _unit, official_id = _cadre_with_a_rating_error(demo_store)
+    window = make_window(demo_store)
+    dossier = find_dossier(demo_store, get_cycle(demo_store), official_id=official_id)
+    window.open_dossier(dossier.id)
+    signed_before = demo_store.db.execute("SELECT count(*) FROM audit WHERE action = 'dossier.sign_off'").fetchone()
+    shown = []
+    monkeypatch.setattr(dossier_view.DossierView, "show_error", lambda self, message: shown.append(message))
+    window.dossier_view.ask_sign_off()
+    assert len(shown) == 1
+
+    code = main(["signoff", "--db", str(demo_path), "--official", official_id, "--by", "Nguyễn Văn A",
+                 "--acknowledge-warnings"])
+    err = capsys.readouterr().err
+    assert code == 2
+    window_lines = [line.removeprefix("• ") for line in shown[0].splitlines()]
+    cli_lines = [line.removeprefix("Lỗi: ").removeprefix("  - ") for line in err.splitlines()]
+    assert window_lines == cli_lines
+    signed_after = demo_store.db.execute("SELECT count(*) FROM audit WHERE action = 'dossier.sign_off'").fetchone()
+    assert signed_after == signed_before  # neither front end signed anything
