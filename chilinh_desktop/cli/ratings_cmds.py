@@ -12,6 +12,7 @@ from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.rules import evaluate
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.rating import rate
 
 
 def _subject(p: argparse.ArgumentParser) -> None:
@@ -119,10 +120,9 @@ def cmd_rate(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         cycle = get_cycle(store, args.cycle)
         at = parse_today(args.at) if args.at else store.clock.today()
-        rating = ratings.record_rating(
-            store, cycle, _key(store, args), args.step, args.level, by=args.by, at=at, score=args.score,
-            criteria=_json_arg(args.criteria, "criteria"), justification=args.justification,
-            peer_group=args.peer_group, actor=args.actor)
+        rating = rate(store, cycle, _key(store, args), args.step, args.level, by=args.by, at=at, score=args.score,
+                      criteria=_json_arg(args.criteria, "criteria"), justification=args.justification,
+                      peer_group=args.peer_group, actor=args.actor).rating
     print(_("Recorded: {step} {level}.", step=rating.step, level=rating.level))
     return 0
 

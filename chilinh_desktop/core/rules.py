@@ -365,3 +365,26 @@ def acknowledge_warnings(store: Store, cycle: Cycle, unit_code: str, findings: l
     if keys:
         with store.atomic():
             store.audit(by, "findings.acknowledge", f"unit:{unit_code.upper()}", cycle=cycle.id, findings=keys)
+
+
+def over_quota(store: Store, cycle: Cycle, key: str) -> Finding | None:
+    """The quota finding of the group this subject's rating sits in, when the group is over the quota.
+
+    A rating at the quota's level in such a group needs a written justification (QĐ 124: the
+    competent level decides over the quota, with reasons).
+    """
+    rule_set = rule_set_for(cycle)
+    if rule_set is None:
+        return None
+    ctx = _Context(store, cycle, rule_set, None)
+    subject, rating = ctx.subjects.get(key), ctx.data.effective(key)
+    if subject is None or rating is None:
+        return None
+    for rule in rule_set.rules_of("quota"):
+        if subject.kind not in rule.applies_to or rating.level != rule.params["level_rated"]:
+            continue
+        group = f"group:{_group_of(ctx, subject, rating, rule.params.get('group_by', 'all'))}"
+        found = next((f for f in _quota(ctx, rule) if f.subject == group), None)
+        if found is not None:
+            return found
+    return None

@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.core import ratings as core_ratings
+from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.core.rulesets import STEPS, RuleSet, level_for_score, rule_set_for
 from chilinh_desktop.core.views import DossierDetail
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.rating import rate
 from chilinh_desktop.ui.common import ask_yes_no, list_table
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.operations import error_text
@@ -106,11 +108,18 @@ class _Tab:
         """A level in a picker: its abbreviation first, so a narrow column still shows what counts."""
         return f"{level} — {self.level_labels.get(level, level)}"
 
-    def save(self, run: Callable, after: Callable[[], None]) -> None:
-        """Run a core write; reload what it touched; the dossier view then refreshes the findings."""
+    def save(self, run: Callable, after: Callable[[], None],
+             on_refused: Callable[[Exception], None] | None = None) -> None:
+        """Run a write; reload what it touched; the dossier view then refreshes the findings."""
         dossier_id = self.editor.dossier_id
+
+        def failed(exc: Exception) -> None:
+            self.editor.show_error(error_text(exc))
+            if on_refused is not None:
+                on_refused(exc)
+
         self.ctx.runner.call(run, changes={f"dossier:{dossier_id}", "rating"}, on_done=lambda _result: after(),
-                             on_error=lambda exc: self.editor.show_error(error_text(exc)))
+                             on_error=failed)
 
 
 class StepWidgets:
@@ -365,19 +374,17 @@ class SubjectBox(QGroupBox):
             return
         criteria = {c: combo.currentData() for c, combo in widgets.criteria.items() if combo.currentData()}
         justification = widgets.justification.text().strip()
-        shown_level = level or (level_for_score(tab.rule_set, score) if tab.rule_set and score is not None else None)
-        if getattr(self, "quota_level", None) and shown_level == self.quota_level and not justification:
-            tab.editor.show_error(_("The group is over the quota for {level}: write the justification for this "
-                                    "rating, then save again.", level=self.quota_level))
-            widgets.justification.setFocus()
-            return
         previous = self.record.steps.get(step) if self.record else None
         by, at = widgets.by.text(), widgets.at.date().toPython()
         cycle, actor = tab.ctx.cycle, tab.ctx.actor
-        tab.save(lambda store: core_ratings.record_rating(
+        tab.save(lambda store: rate(
             store, cycle, key, step, level, by=by, at=at, score=score, criteria=criteria,
             justification=justification or None, peer_group=previous.peer_group if previous else None, actor=actor),
-            lambda: self.reload(step))
+            lambda: self.reload(step), on_refused=lambda exc: self._refused(widgets, exc))
+
+    def _refused(self, widgets: StepWidgets, exc: Exception) -> None:
+        if isinstance(exc, ValidationError) and any(where == "justification" for where, _p in exc.problems):
+            widgets.justification.setFocus()
 
     def _add_discipline(self) -> None:
         form, date = self.discipline_form.currentText(), self.discipline_date.date().toPython()

@@ -41,3 +41,27 @@ def test_the_classification_report_counts_are_held_to_the_quota(city, cycle_2023
     set_classification_counts(city, cycle_2023, "DB01", "members",
                               {"HTXSNV": excellent, "HTTNV": 100, "HTNV": 30, "KHTNV": 2})
     assert bool(rules_hit(city, cycle_2023, "quota_cadres")) is hit
+
+
+def test_an_excellent_rating_over_the_quota_needs_a_justification_in_every_front_end(city, cycle_2023, cadre,
+                                                                                     capsys):
+    from chilinh_desktop.cli import main
+    from chilinh_desktop.core.errors import ValidationError
+    from chilinh_desktop.core.ratings import subject_ratings
+    from chilinh_desktop.ops.rating import rate
+
+    _group(cadre, city, cycle_2023, 2, 10, justification="Thành tích đột xuất")  # 2 of 10: at the quota
+    newcomer = cadre("HTTNV")
+    official_id = newcomer.removeprefix("official:")
+    with pytest.raises(ValidationError) as refused:
+        rate(city, cycle_2023, newcomer, "proposal", "HTXSNV", by="Đảng ủy", at=cycle_2023.tree_date, actor="t")
+    assert subject_ratings(city, cycle_2023, newcomer).steps["proposal"].level == "HTTNV"  # nothing recorded
+
+    code = main(["rate", "--db", str(city.path), "--official", official_id, "--step", "proposal",
+                 "--level", "HTXSNV", "--by", "Đảng ủy", "--at", "2023-12-01"])
+    err = capsys.readouterr().err
+    assert code == 2 and refused.value.message in err
+
+    justified = rate(city, cycle_2023, newcomer, "proposal", "HTXSNV", by="Đảng ủy", at=cycle_2023.tree_date,
+                     justification="Cứu người trong lũ", actor="t")
+    assert justified.rating.level == "HTXSNV"

@@ -41,6 +41,7 @@ def test_a_proposal_htxsnv_with_a_kem_criterion_is_an_error_and_is_stored(qtbot,
     _choose(proposal.level, "HTXSNV")
     _choose(proposal.criteria["ket_qua"], "kem")
     proposal.by.setText("Ban Thường vụ Đảng ủy")
+    proposal.justification.setText("Đề xuất của Ban Thường vụ")  # the demo's group is over the HTXSNV quota
     qtbot.mouseClick(proposal.save, Qt.MouseButton.LeftButton)
     window.ctx.runner.wait_idle()
 
@@ -49,6 +50,25 @@ def test_a_proposal_htxsnv_with_a_kem_criterion_is_an_error_and_is_stored(qtbot,
     with Store.open(demo_path, clock=FixedClock(dt.date(2023, 12, 5))) as again:
         stored = load_rating_data(again, get_cycle(again)).ratings[f"official:{official.id}"]["proposal"]
     assert (stored.level, stored.criteria["ket_qua"], stored.by) == ("HTXSNV", "kem", "Ban Thường vụ Đảng ủy")
+
+
+def test_an_excellent_rating_over_the_quota_without_a_justification_is_refused(qtbot, window, demo_store,
+                                                                             monkeypatch):
+    official = open_editable_cadre(qtbot, window, demo_store)
+    shown = []
+    editor = _rating_tab(window)
+    monkeypatch.setattr(editor, "show_error", shown.append)
+    box = editor.subjects[0]
+    proposal = box.steps["proposal"]
+    before = subject_ratings(demo_store, get_cycle(demo_store), box.key).steps.get("proposal")
+    _choose(proposal.level, "HTXSNV")
+    proposal.by.setText("Ban Thường vụ Đảng ủy")
+    qtbot.mouseClick(proposal.save, Qt.MouseButton.LeftButton)
+    window.ctx.runner.wait_idle()
+
+    assert shown and "giải trình" in shown[0], official.full_name
+    assert subject_ratings(demo_store, get_cycle(demo_store), box.key).steps.get("proposal") == before
+    assert proposal.justification.hasFocus()
 
 
 def test_a_discipline_in_the_year_brings_the_discipline_finding(qtbot, window, demo_store, monkeypatch):
