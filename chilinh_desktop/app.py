@@ -26,13 +26,12 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Store:
     """Open (for the demo: create on first use) the data file the window will show."""
     if demo:
         path = db_path or demo_db_path()
-        fresh = not path.exists() or path.stat().st_size == 0
-        store = Store.open(path)
-        if fresh:
-            from chilinh_desktop.demo import build_demo
+        if not path.exists() or path.stat().st_size == 0:
+            from chilinh_desktop.demo import create_demo_file
 
             with _demo_progress() as progress:
-                build_demo(store, progress=progress)
+                create_demo_file(path, progress=progress)
+        store = Store.open(path)
     else:
         store = Store.open(db_path or default_db_path())
     pinned = store.get_setting("today")

@@ -17,8 +17,9 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import platformdirs
 from sqlite_utils import Database
@@ -41,6 +42,8 @@ from chilinh_desktop.i18n import _
 APPLICATION_ID = 0x43484C4E
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DB_FILENAME = "chilinh.sqlite3"
+BUILDING_SUFFIX = ".building"
+T = TypeVar("T")
 
 
 def default_db_path() -> Path:
@@ -391,6 +394,44 @@ def _open_read_only(path: Path) -> Database:
             code="store.read_only_upgrade",
         )
     return db
+
+
+def build_new_file(path: Path | str, fill: Callable[[Store], T], *, clock: Clock | None = None) -> T:
+    """Create a data file whole or not at all: filled under `<name>.building`, then renamed over `path`.
+
+    A build that is stopped (killed, a full disk) leaves no half-made file at `path` that a later
+    command could take for a real installation; its `.building` file is removed by the next build.
+    """
+    path = Path(path)
+    check_replaceable(path)
+    building = path.with_name(path.name + BUILDING_SUFFIX)
+    companions = [building, Path(f"{building}-wal"), Path(f"{building}-shm")]
+    for leftover in companions:
+        remove_quietly(leftover)
+    try:
+        store = Store.open(building, clock=clock)
+        try:
+            result = fill(store)
+            # One self-contained file (no -wal beside it) is what gets renamed.
+            store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            store.db.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            store.db.close()
+        fsync_file(building)
+        # The replaced file's WAL must not be read into the new one.
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        replace_file(building, path)
+    except OSError as exc:
+        for leftover in companions:
+            remove_quietly(leftover)
+        raise StoreError(_("Cannot create the data file {path}: {error}.", path=path,
+                           error=describe_os_error(exc)), code="store.create_failed") from exc
+    except BaseException:
+        for leftover in companions:
+            remove_quietly(leftover)
+        raise
+    return result
 
 
 def restore(backup: Path | str, db_path: Path | str, clock: Clock | None = None, *, force: bool = False) -> Path | None:
