@@ -72,6 +72,19 @@ def busy_error(path: Path) -> StoreBusy:
     )
 
 
+def store_failure(exc: BaseException, path: Path) -> StoreError | None:
+    """The person's message for an SQLite failure that escaped a Store method (busy, read-only), or None.
+
+    A safety net for the front ends: a write made outside `atomic()` that meets a busy or read-only
+    file must still reach the person as a coded refusal, never as a traceback.
+    """
+    if is_busy(exc):
+        return busy_error(path)
+    if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
+        return read_only_error(path)
+    return None
+
+
 def read_only_error(path: Path) -> StoreError:
     """The refusal of a write to a data file opened read-only."""
     return StoreError(

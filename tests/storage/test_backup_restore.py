@@ -13,7 +13,7 @@ import pytest
 
 from chilinh_desktop.cli import main
 from chilinh_desktop.core.errors import FileWriteError, StoreError
-from chilinh_desktop.core.store import Store, restore
+from chilinh_desktop.core.store import Store, restore, store_failure
 
 
 def sha(path: Path) -> str:
@@ -113,6 +113,10 @@ def test_a_data_file_in_a_read_only_folder_opens_read_only_not_damaged(tmp_path,
             store.set_setting("unit_name", "x")
         assert caught.value.code == "store.read_only"
         assert "chỉ đọc" in caught.value.message
+        # A write that bypasses atomic() still becomes the same coded refusal at the front ends.
+        with pytest.raises(sqlite3.OperationalError) as raw:
+            store.db.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
+        assert store_failure(raw.value, data).code == "store.read_only"
     assert main(["units", "--db", str(data)]) == 0
     assert "chỉ đọc" in capsys.readouterr().err
     assert sorted(p.name for p in folder.iterdir()) == ["data.sqlite3"]
