@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chilinh_desktop.core.clock import parse_date
-from chilinh_desktop.core.definitions import cached, read_definition
+from chilinh_desktop.core.definitions import SHIPPED, Definitions
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.core.text import clean_line, nfc
 from chilinh_desktop.formspec.dates import running_date
@@ -46,11 +46,14 @@ class Limits:
         return fld.max_length if fld.max_length is not None else self.max_length.get(fld.type)
 
 
-@cached
-def input_limits() -> Limits:
-    """The limits in force (the installation's copy of forms/limits.toml, else the shipped one)."""
+def input_limits(definitions: Definitions = SHIPPED) -> Limits:
+    """The limits in force: the installation's copy of forms/limits.toml, else the shipped one."""
+    return definitions.memo(("limits",), lambda: _read_limits(definitions))
+
+
+def _read_limits(definitions: Definitions) -> Limits:
     try:
-        data = tomllib.loads(read_definition(LIMITS_FILE).decode("utf-8"))
+        data = tomllib.loads(definitions.read(LIMITS_FILE).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise DefinitionError(_("The definition file {file} cannot be read: {error}.", file=LIMITS_FILE,
                                 error=str(exc))) from exc
@@ -141,11 +144,11 @@ def _number(fld: Field, value: Any) -> int | float:
     return value
 
 
-def _scalar(fld: Field, value: Any, scales: Scales) -> Any:
+def _scalar(fld: Field, value: Any, scales: Scales, limits: Limits) -> Any:
     """The stored form of one non-empty value; ValueError with a Vietnamese message if impossible."""
     kind = fld.type
     if isinstance(value, str):
-        _check_text(fld, value)
+        _check_text(fld, value, limits)
     if kind in ("choice", "level", "rating"):
         return _listed(fld, value, scales)
     if kind == "number":
@@ -170,9 +173,9 @@ def _scalar(fld: Field, value: Any, scales: Scales) -> Any:
     return text
 
 
-def _check_text(fld: Field, value: str) -> None:
+def _check_text(fld: Field, value: str, limits: Limits) -> None:
     # Before any other work on the value: a 10 MB string is refused, not normalised and printed.
-    limit = input_limits().length_for(fld)
+    limit = limits.length_for(fld)
     if limit is not None and len(value) > limit and len(nfc(value).strip()) > limit:
         raise ValueError(_("The field {field} is longer than {count} characters ({length} were given).",
                            field=_named(fld), count=limit, length=len(value)))
@@ -183,11 +186,11 @@ def _check_text(fld: Field, value: str) -> None:
                            "program) and save again.", field=_named(fld), code=bad))
 
 
-def _rows(fld: Field, value: Any, scales: Scales, out: CheckedAnswers) -> list[dict[str, Any]]:
+def _rows(fld: Field, value: Any, scales: Scales, out: CheckedAnswers, limits: Limits) -> list[dict[str, Any]]:
     if not isinstance(value, list) or not all(isinstance(row, dict) for row in value):
         out.errors.append((fld.id, _("The field {field} must be a list of rows.", field=_named(fld))))
         return []
-    max_rows = fld.max_rows if fld.max_rows is not None else input_limits().max_rows
+    max_rows = fld.max_rows if fld.max_rows is not None else limits.max_rows
     if len(value) > max_rows + 100:  # far beyond any blank rows a table editor sends: not read further
         out.errors.append((fld.id, _("The table {field} allows at most {count} rows.", field=_named(fld),
                                      count=max_rows)))
@@ -206,7 +209,7 @@ def _rows(fld: Field, value: Any, scales: Scales, out: CheckedAnswers) -> list[d
             if _empty(cell):
                 continue
             try:
-                stored[column.id] = _scalar(column, cell, scales)
+                stored[column.id] = _scalar(column, cell, scales, limits)
             except ValueError as exc:
                 out.errors.append((where, _("Row {n}: {problem}", n=n, problem=str(exc))))
         if not stored:
@@ -222,8 +225,14 @@ def _rows(fld: Field, value: Any, scales: Scales, out: CheckedAnswers) -> list[d
     return rows
 
 
-def check_answers(form: FormSpec, answers: dict[str, Any], scales: Scales) -> CheckedAnswers:
-    """Check and normalise (NFC) answers to `form`; report every error and gap by field id."""
+def check_answers(form: FormSpec, answers: dict[str, Any], scales: Scales,
+                  limits: Limits | None = None) -> CheckedAnswers:
+    """Check and normalise (NFC) answers to `form`; report every error and gap by field id.
+
+    `limits` are the input limits of the installation (`input_limits(store.definitions)`); by
+    default the program's own forms/limits.toml.
+    """
+    limits = limits or input_limits()
     out = CheckedAnswers({})
     if not isinstance(answers, dict):
         out.errors.append(("", _("The answers must be one JSON object keyed by field id.")))
@@ -235,12 +244,12 @@ def check_answers(form: FormSpec, answers: dict[str, Any], scales: Scales) -> Ch
                                                   field=shown(str(key)))))
         elif fld.type == "rows":
             if not _empty(value):
-                rows = _rows(fld, value, scales, out)
+                rows = _rows(fld, value, scales, out, limits)
                 if rows:
                     out.answers[fld.id] = rows
         elif not _empty(value):
             try:
-                out.answers[fld.id] = _scalar(fld, value, scales)
+                out.answers[fld.id] = _scalar(fld, value, scales, limits)
             except ValueError as exc:
                 out.errors.append((fld.id, str(exc)))
     for fld in form.fields():
