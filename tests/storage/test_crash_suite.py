@@ -22,9 +22,9 @@ from chilinh_desktop.core.store import Store
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9")
 
-FORM_SET_KILLS = 10
-RESTORE_KILLS = 8
-DEMO_KILLS = 3
+FORM_SET_KILLS = 12
+RESTORE_KILLS = 12
+DEMO_KILLS = 4
 
 
 def chilinh(*args: str) -> subprocess.Popen:
@@ -34,17 +34,23 @@ def chilinh(*args: str) -> subprocess.Popen:
 
 def killed_after(process: subprocess.Popen, seconds: float, once=lambda: True) -> bool:
     """Kill the process `seconds` after `once()` first holds (it starts writing), unless it ends first."""
+    return run_until(process, seconds, once)[0]
+
+
+def run_until(process: subprocess.Popen, seconds: float, once=lambda: True) -> tuple[bool, float]:
+    """killed_after, also returning how long the process ran after `once()` first held."""
     while not once() and process.poll() is None:
         time.sleep(0.002)
+    began = time.monotonic()
     try:
         process.wait(timeout=seconds)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-        return True
+        return True, time.monotonic() - began
     finally:
         process.communicate()
-    return False
+    return False, time.monotonic() - began
 
 
 def grown(path: Path):
@@ -111,12 +117,15 @@ def test_restore_killed_at_random_never_leaves_no_data_file(demo_path, tmp_path)
         store.set_setting("unit_name", "after")
         store.backup(backup)
         store.set_setting("unit_name", "before")
-    for _n in range(RESTORE_KILLS):
+    span = 0.0  # how long a restore runs once its copy beside the data file appears (measured in round 0)
+    for n in range(RESTORE_KILLS):
         process = chilinh("restore", "--db", str(demo_path), "--from", str(backup))
         figures.tried += 1
         incoming = demo_path.with_name(demo_path.name + ".restoring")
         # From the moment the copy beside the data file appears: mid-copy, mid-swap, or after.
-        figures.killed += killed_after(process, rng.uniform(0.0, 0.6), incoming.exists)
+        killed, ran = run_until(process, rng.uniform(0.0, 1.1) * span if n else 120.0, incoming.exists)
+        figures.killed += killed
+        span = span or ran
         figures.refused += process.returncode == 2
         ok = demo_path.is_file() and integrity(demo_path) == "ok"
         if ok:
@@ -141,13 +150,15 @@ def test_a_killed_demo_build_leaves_no_half_city(tmp_path):
     rng = random.Random(19)
     figures = Figures("demo")
     path = tmp_path / "demo.sqlite3"
-    for _n in range(DEMO_KILLS):
+    span = 0.0  # how long a build runs once its temporary file appears (measured in round 0)
+    for n in range(DEMO_KILLS):
         process = chilinh("demo", "--db", str(path), "--force")
         figures.tried += 1
         started = time.monotonic()
         building = path.with_name(path.name + ".building")
-        figures.killed += killed_after(process, rng.uniform(0.0, 9.0) if _n < DEMO_KILLS - 1 else 60.0,
-                                       building.exists)
+        killed, ran = run_until(process, rng.uniform(0.05, 0.95) * span if n else 120.0, building.exists)
+        figures.killed += killed
+        span = span or ran
         status = subprocess.run([sys.executable, "-m", "chilinh_desktop", "status", "--db", str(path)],
                                 capture_output=True, text=True)
         complete = False
