@@ -227,6 +227,11 @@ class Store:
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                # Owner-only from the first byte: the file holds the installation's private keys
+                # (SQLite gives its -wal and -shm the same mode).
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                pass  # another process created it meanwhile: open it as it is
             except OSError as exc:
                 raise StoreError(
                     _("Cannot create the data folder {path}: {error}.", path=path.parent,

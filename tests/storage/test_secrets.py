@@ -41,3 +41,12 @@ def test_a_key_backup_is_readable_by_its_owner_only(tmp_path):
     backup = keys.KeyBackup(keys.generate_signing_key(), keys.generate_age_identity())
     keys.write_key_backup(tmp_path / "board-keys.age", backup, "mật khẩu dài và khó đoán")
     assert stat.S_IMODE((tmp_path / "board-keys.age").stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="owner-only modes are POSIX")
+def test_a_new_data_file_and_its_wal_are_readable_by_their_owner_only(tmp_path):
+    path = tmp_path / "chilinh.sqlite3"
+    with Store.open(path) as store:
+        store.set_setting("unit_name", "Chi bộ 1")
+        modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()}
+    assert modes == {"chilinh.sqlite3": 0o600, "chilinh.sqlite3-wal": 0o600, "chilinh.sqlite3-shm": 0o600}
