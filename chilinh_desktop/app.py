@@ -16,6 +16,10 @@ from chilinh_desktop.core.store import Store, default_db_path
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
 from chilinh_desktop.resources import resources_dir
 
+# Writes run on the window's worker thread, so waiting there for another program to finish its
+# save keeps the window responsive; only after this long does the person see "busy, try again".
+WINDOW_BUSY_TIMEOUT = 30.0
+
 
 def demo_db_path() -> Path:
     """Where the demo city lives, apart from real data."""
@@ -26,15 +30,14 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Store:
     """Open (for the demo: create on first use) the data file the window will show."""
     if demo:
         path = db_path or demo_db_path()
-        fresh = not path.exists() or path.stat().st_size == 0
-        store = Store.open(path)
-        if fresh:
-            from chilinh_desktop.demo import build_demo
+        if not path.exists() or path.stat().st_size == 0:
+            from chilinh_desktop.demo import create_demo_file
 
             with _demo_progress() as progress:
-                build_demo(store, progress=progress)
+                create_demo_file(path, progress=progress)
+        store = Store.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT)
     else:
-        store = Store.open(db_path or default_db_path())
+        store = Store.open(db_path or default_db_path(), busy_timeout=WINDOW_BUSY_TIMEOUT)
     pinned = store.get_setting("today")
     if pinned:
         store.clock = FixedClock(parse_date(pinned))

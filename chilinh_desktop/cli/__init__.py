@@ -108,3 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(_("Stopped.") + "\n")
         return 130
+    except Exception as exc:  # a busy or read-only data file met outside a transaction: still a refusal
+        from chilinh_desktop.core.store import default_db_path, store_failure
+
+        refusal = store_failure(exc, getattr(args, "db", None) or default_db_path())
+        if refusal is None:
+            raise
+        sys.stderr.write(_("Error: {problem}", problem=refusal.message) + "\n")
+        return EXIT_REFUSED

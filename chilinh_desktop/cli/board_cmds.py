@@ -182,7 +182,7 @@ def cmd_open_confidential(args: argparse.Namespace) -> int:
         if keyring.needs_passphrase(keyring.board_recipient(store)):
             passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True)
         plain = open_confidential(store, args.package, name, passphrase, actor="open-confidential")
-        write_atomically(args.out, lambda handle: handle.write(plain))
+        write_atomically(args.out, lambda handle: handle.write(plain), private=True)
     print(_("Decrypted file written: {path}", path=args.out))
     sys.stderr.write(_("Warning: {problem}", problem=_(
         "this file is a confidential declaration in plain form. Keep it only as long as needed, never on a "

@@ -64,22 +64,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_argument(p)
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
                    help=_("the backup file to restore"))
+    p.add_argument("--force", action="store_true",
+                   help=_("restore even a backup of another installation (other role, unit or signing key)"))
     p.set_defaults(func=cmd_restore)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from chilinh_desktop.core.store import default_db_path
-    from chilinh_desktop.demo import build_demo
+    from chilinh_desktop.demo import create_demo_file
 
     path: Path = args.db or default_db_path()
-    if path.exists() and path.stat().st_size > 0:
-        if not args.force:
-            raise StoreError(
-                _("The file {path} already exists. Use --force to replace it, or choose another --db.", path=path),
-                code="store.exists",
-            )
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+    if path.exists() and path.stat().st_size > 0 and not args.force:
+        raise StoreError(
+            _("The file {path} already exists. Use --force to replace it, or choose another --db.", path=path),
+            code="store.exists",
+        )
 
     def progress(step: str, done: int, total: int) -> None:
         sys.stderr.write("\r" + _("Creating the demo dossiers: {done}/{total}", done=done, total=total))
@@ -88,8 +87,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.role == "unit":
         return _demo_unit(path, args)
+    # Built under a temporary name and renamed at the end: a stopped build leaves no half city.
+    create_demo_file(path, seed=args.seed, progress=progress)
     with Store.open(path) as store:
-        build_demo(store, seed=args.seed, progress=progress)
         units = store.db.execute("SELECT count(*) FROM units").fetchone()[0]
         officials = store.db.execute("SELECT count(*) FROM officials").fetchone()[0]
     print(_("Demo city created in {path}: {units} units, {officials} cadres.", path=path, units=units,
@@ -98,12 +98,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _demo_unit(path: Path, args: argparse.Namespace) -> int:
-    from chilinh_desktop.demo.unit_install import build_unit_from_kit
+    from chilinh_desktop.demo.unit_install import create_unit_demo_file
 
     if not args.unit or not args.kit:
         raise ValidationError(_("--role unit needs --unit CODE and --kit FILE."), [("unit", args.unit or "")])
-    with Store.open(path) as store:
-        setup = build_unit_from_kit(store, args.kit, args.unit, seed=args.seed)
+    setup = create_unit_demo_file(path, args.kit, args.unit, seed=args.seed)
     print(_("Demo unit {name} ({code}) set up from the kit in {path}; Board key fingerprint: {fingerprint}",
             name=setup.unit_name, code=setup.unit_code, path=path, fingerprint=setup.fingerprint))
     for note in setup.notes:
@@ -220,7 +219,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from chilinh_desktop.core.store import default_db_path
 
     db_path = args.db or default_db_path()
-    kept = restore(args.source, db_path)
+    kept = restore(args.source, db_path, force=args.force)
     print(_("Restored {source} into {path}.", source=args.source, path=db_path))
     if kept is not None:
         print(_("The previous data file was kept as {path}.", path=kept))

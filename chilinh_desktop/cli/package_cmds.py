@@ -10,6 +10,7 @@ from pathlib import Path
 
 from chilinh_desktop.cli.common import db_argument, open_store, print_json, print_table
 from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.keys_store import BOARD, ENCRYPTION, SIGNING, get_key
 from chilinh_desktop.core.package_archive import list_packages
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import get_unit
@@ -90,7 +91,8 @@ def read_passphrase(prompt: str, *, required: bool) -> str | None:
 def cmd_keys(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         shown = keyring.public_keys(store)
-    result: dict = {"signing": None}
+        unprotected = unprotected_board_keys(store)
+    result: dict = {"signing": None, "unprotected_board_keys": unprotected}
     if shown.signing_public:
         result["signing"] = {"public_openssh": shown.signing_public, "fingerprint": shown.signing_fingerprint,
                              "label": shown.signing_label}
@@ -108,7 +110,23 @@ def cmd_keys(args: argparse.Namespace) -> int:
     if shown.recipient:
         demo = _(" (DEMO, not for real use)") if shown.recipient_is_demo else ""
         print(_("Board encryption key (age): {recipient}{demo}", recipient=shown.recipient, demo=demo))
+    if unprotected:
+        sys.stderr.write(_("Warning: {problem}", problem=_(
+            "the Board's private keys on this computer ({keys}) have no passphrase: anyone who copies the data "
+            "file can sign as the Board and read every confidential declaration. Protect them: back them up "
+            "with `chilinh keys backup`, then restore them with a passphrase (`chilinh keys restore`).",
+            keys=", ".join(unprotected))) + "\n")
     return 0
+
+
+def unprotected_board_keys(store: Store) -> list[str]:
+    """Which real (not demo) private keys of the Board are stored here without a passphrase."""
+    found = []
+    for kind, name in ((SIGNING, "signing"), (ENCRYPTION, "age")):
+        key = get_key(store, BOARD, kind)
+        if key is not None and key.private is not None and not key.protected and not key.is_demo:
+            found.append(name)
+    return found
 
 
 def cmd_keys_init(args: argparse.Namespace) -> int:

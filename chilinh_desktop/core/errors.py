@@ -47,3 +47,22 @@ class DefinitionError(ChilinhError):
     """A cycle or form definition file is malformed; the message names file and field."""
 
     code = "definition"
+
+
+class StoreBusy(StoreError):
+    """Another program (or another window) is writing to the data file and did not finish in time.
+
+    Nothing was written; the same action can simply be tried again (the window retries by itself).
+    """
+
+    code = "store.busy"
+
+
+class FileWriteError(ChilinhError):
+    """A file could not be written or replaced; the final name holds what it held before."""
+
+    code = "io.write_failed"
+
+    def __init__(self, message: str, *, code: str | None = None, path: object = None) -> None:
+        super().__init__(message, code=code)
+        self.path = None if path is None else str(path)

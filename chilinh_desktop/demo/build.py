@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
+from pathlib import Path
 
+from chilinh_desktop.core.clock import Clock
 from chilinh_desktop.core.cycles import Cycle, install_cycle, load_cycle_file, shipped_cycle_files
 from chilinh_desktop.core.dossiers import (
     attach_file,
@@ -16,7 +18,7 @@ from chilinh_desktop.core.dossiers import (
 )
 from chilinh_desktop.core.officials import add_official, list_officials
 from chilinh_desktop.core.requirements import Need
-from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.store import Store, build_new_file
 from chilinh_desktop.core.units import add_unit, unit_tree
 from chilinh_desktop.demo import names
 from chilinh_desktop.demo.answers import sample_answers
@@ -62,6 +64,12 @@ def build_demo(store: Store, *, seed: int = 2023, progress: Progress | None = No
     _fill_dossiers(store, cycle, rng, report)
     create_demo_keys(store)
     return cycle
+
+
+def create_demo_file(path: Path, *, seed: int = 2023, progress: Progress | None = None,
+                     clock: Clock | None = None) -> Cycle:
+    """Build the demo city into a new data file at `path`, whole or not at all (see build_new_file)."""
+    return build_new_file(path, lambda store: build_demo(store, seed=seed, progress=progress), clock=clock)
 
 
 def _build_tree_and_cadres(store: Store, rng: random.Random) -> None:

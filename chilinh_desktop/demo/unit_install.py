@@ -12,7 +12,7 @@ from pathlib import Path
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.dossiers import dossier_statuses
 from chilinh_desktop.core.officials import get_official
-from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.store import Store, build_new_file
 from chilinh_desktop.core.unit_signoff import unit_dossiers
 from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.demo.build import DEMO_TODAY, _fill_item
@@ -35,3 +35,8 @@ def build_unit_from_kit(store: Store, kit_path: Path, unit_code: str, *, seed: i
             for status in dossier_statuses(store, cycle, dossier):
                 _fill_item(store, cycle, dossier.id, status, name, 1.0, rng)
     return setup
+
+
+def create_unit_demo_file(path: Path, kit_path: Path, unit_code: str, *, seed: int = 2023) -> KitSetup:
+    """Set up a demo unit installation in a new data file at `path`, whole or not at all."""
+    return build_new_file(path, lambda store: build_unit_from_kit(store, kit_path, unit_code, seed=seed))

@@ -16,7 +16,7 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.loader import form_for_item, item_for_form, load_form
 from chilinh_desktop.formspec.model import FormSpec
 from chilinh_desktop.formspec.scales import scales_for
-from chilinh_desktop.formspec.validate import CheckedAnswers, check_answers
+from chilinh_desktop.formspec.validate import CheckedAnswers, check_answers, input_limits
 from chilinh_desktop.i18n import _
 
 
@@ -87,7 +87,7 @@ def check_and_save(store: Store, cycle: Cycle, dossier_id: str, item_id: str, fo
     (field, problem) and nothing is written. Otherwise the normalised answers are stored, complete
     when every required answer is there, else as a draft.
     """
-    checked = check_answers(form, answers, scales_for(cycle))
+    checked = check_answers(form, answers, scales_for(cycle), input_limits(store.definitions))
     if checked.errors:
         raise ValidationError(
             _("The answers were not saved: {count} values are wrong. Nothing was changed.",

@@ -56,6 +56,14 @@ def check(instance: Any, schema: dict[str, Any] | None = None) -> list[Problem]:
     return problems
 
 
+def check_part(instance: Any, name: str) -> list[Problem]:
+    """Every (path, problem) where `instance` breaks the schema's `$defs/<name>` (e.g. "limits")."""
+    root = form_schema()
+    problems: list[Problem] = []
+    _check(instance, root["$defs"][name], root, "", problems)
+    return problems
+
+
 def _label(instance: Any, path: str) -> str:
     # Naming the item's id helps the author find it among many similar tables.
     if isinstance(instance, dict) and isinstance(instance.get("id"), str):

@@ -9,17 +9,77 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from chilinh_desktop.core.clock import parse_date
+from chilinh_desktop.core.definitions import SHIPPED, Definitions
+from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.core.text import clean_line, nfc
 from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.formspec.model import Field, FormSpec, Option
 from chilinh_desktop.formspec.scales import Scales
+from chilinh_desktop.formspec.schema import check_part
 from chilinh_desktop.i18n import _
 
 Problem = tuple[str, str]
+
+LIMITS_FILE = "limits.toml"
+# Characters a value may not hold: control characters (tab and newline are text), the bidi
+# overrides and isolates that make a printed line read other than it was typed (U+202E…), and
+# unpaired surrogates, which are not characters at all and cannot be stored as UTF-8.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ALLOWED_CONTROLS = frozenset("\t\n")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Input limits of forms/limits.toml: longest value per field type, most rows of a table."""
+
+    max_length: dict[str, int]
+    max_rows: int
+
+    def length_for(self, fld: Field) -> int | None:
+        """The longest value `fld` takes: its own max_length, else its type's."""
+        return fld.max_length if fld.max_length is not None else self.max_length.get(fld.type)
+
+
+def input_limits(definitions: Definitions = SHIPPED) -> Limits:
+    """The limits in force: the installation's copy of forms/limits.toml, else the shipped one."""
+    return definitions.memo(("limits",), lambda: _read_limits(definitions))
+
+
+def _read_limits(definitions: Definitions) -> Limits:
+    try:
+        data = tomllib.loads(definitions.read(LIMITS_FILE).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DefinitionError(_("The definition file {file} cannot be read: {error}.", file=LIMITS_FILE,
+                                error=str(exc))) from exc
+    problems = check_part(data, "limits")
+    if problems:
+        where, problem = problems[0]
+        raise DefinitionError(_("{file}, {where}: {problem}", file=LIMITS_FILE, where=where, problem=problem))
+    return Limits(dict(data["max_length"]), data["rows"]["max_rows"])
+
+
+def bad_character(text: str) -> str | None:
+    """The first character of `text` that no field may hold, as U+XXXX, or None."""
+    for ch in text:
+        if ch in _ALLOWED_CONTROLS:
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs") or ch in _BIDI_CONTROLS:
+            return f"U+{ord(ch):04X}"
+    return None
+
+
+def shown(text: str) -> str:
+    """`text` safe to print in a message: characters no field may hold become \\uXXXX."""
+    if bad_character(text) is None:
+        return text
+    return "".join(f"\\u{ord(ch):04x}" if bad_character(ch) else ch for ch in text)
 
 
 @dataclass
@@ -84,9 +144,11 @@ def _number(fld: Field, value: Any) -> int | float:
     return value
 
 
-def _scalar(fld: Field, value: Any, scales: Scales) -> Any:
+def _scalar(fld: Field, value: Any, scales: Scales, limits: Limits) -> Any:
     """The stored form of one non-empty value; ValueError with a Vietnamese message if impossible."""
     kind = fld.type
+    if isinstance(value, str):
+        _check_text(fld, value, limits)
     if kind in ("choice", "level", "rating"):
         return _listed(fld, value, scales)
     if kind == "number":
@@ -108,15 +170,30 @@ def _scalar(fld: Field, value: Any, scales: Scales) -> Any:
         text = "\n".join(line.rstrip() for line in nfc(value).replace("\r\n", "\n").split("\n")).strip()
     else:
         text = clean_line(value)
-    if fld.max_length is not None and len(text) > fld.max_length:
-        raise ValueError(_("The field {field} is longer than {count} characters.", field=_named(fld),
-                           count=fld.max_length))
     return text
 
 
-def _rows(fld: Field, value: Any, scales: Scales, out: CheckedAnswers) -> list[dict[str, Any]]:
+def _check_text(fld: Field, value: str, limits: Limits) -> None:
+    # Before any other work on the value: a 10 MB string is refused, not normalised and printed.
+    limit = limits.length_for(fld)
+    if limit is not None and len(value) > limit and len(nfc(value).strip()) > limit:
+        raise ValueError(_("The field {field} is longer than {count} characters ({length} were given).",
+                           field=_named(fld), count=limit, length=len(value)))
+    bad = bad_character(value.replace("\r\n", "\n").replace("\r", "\n"))
+    if bad is not None:
+        raise ValueError(_("The field {field} contains a control or invalid character ({code}) that cannot "
+                           "be stored or printed. Remove it (it often comes with text pasted from another "
+                           "program) and save again.", field=_named(fld), code=bad))
+
+
+def _rows(fld: Field, value: Any, scales: Scales, out: CheckedAnswers, limits: Limits) -> list[dict[str, Any]]:
     if not isinstance(value, list) or not all(isinstance(row, dict) for row in value):
         out.errors.append((fld.id, _("The field {field} must be a list of rows.", field=_named(fld))))
+        return []
+    max_rows = fld.max_rows if fld.max_rows is not None else limits.max_rows
+    if len(value) > max_rows + 100:  # far beyond any blank rows a table editor sends: not read further
+        out.errors.append((fld.id, _("The table {field} allows at most {count} rows.", field=_named(fld),
+                                     count=max_rows)))
         return []
     rows = []
     columns = {c.id: c for c in fld.columns}
@@ -126,13 +203,13 @@ def _rows(fld: Field, value: Any, scales: Scales, out: CheckedAnswers) -> list[d
             where = f"{fld.id}[{n}].{key}"
             column = columns.get(nfc(key))
             if column is None:
-                out.errors.append((where, _("The table {field} has no column {column}.", field=_named(fld),
-                                            column=key)))
+                out.errors.append((shown(where), _("The table {field} has no column {column}.", field=_named(fld),
+                                                   column=shown(str(key)))))
                 continue
             if _empty(cell):
                 continue
             try:
-                stored[column.id] = _scalar(column, cell, scales)
+                stored[column.id] = _scalar(column, cell, scales, limits)
             except ValueError as exc:
                 out.errors.append((where, _("Row {n}: {problem}", n=n, problem=str(exc))))
         if not stored:
@@ -142,14 +219,20 @@ def _rows(fld: Field, value: Any, scales: Scales, out: CheckedAnswers) -> list[d
                 out.gaps.append((f"{fld.id}[{n}].{column.id}",
                                  _("Row {n}: the field {field} is required.", n=n, field=_named(column))))
         rows.append(stored)
-    if fld.max_rows is not None and len(rows) > fld.max_rows:
+    if len(rows) > max_rows:
         out.errors.append((fld.id, _("The table {field} allows at most {count} rows.", field=_named(fld),
-                                     count=fld.max_rows)))
+                                     count=max_rows)))
     return rows
 
 
-def check_answers(form: FormSpec, answers: dict[str, Any], scales: Scales) -> CheckedAnswers:
-    """Check and normalise (NFC) answers to `form`; report every error and gap by field id."""
+def check_answers(form: FormSpec, answers: dict[str, Any], scales: Scales,
+                  limits: Limits | None = None) -> CheckedAnswers:
+    """Check and normalise (NFC) answers to `form`; report every error and gap by field id.
+
+    `limits` are the input limits of the installation (`input_limits(store.definitions)`); by
+    default the program's own forms/limits.toml.
+    """
+    limits = limits or input_limits()
     out = CheckedAnswers({})
     if not isinstance(answers, dict):
         out.errors.append(("", _("The answers must be one JSON object keyed by field id.")))
@@ -157,15 +240,16 @@ def check_answers(form: FormSpec, answers: dict[str, Any], scales: Scales) -> Ch
     for key, value in answers.items():
         fld = form.field(nfc(str(key)))
         if fld is None:
-            out.errors.append((str(key), _("The form {form} has no field {field}.", form=form.id, field=key)))
+            out.errors.append((shown(str(key)), _("The form {form} has no field {field}.", form=form.id,
+                                                  field=shown(str(key)))))
         elif fld.type == "rows":
             if not _empty(value):
-                rows = _rows(fld, value, scales, out)
+                rows = _rows(fld, value, scales, out, limits)
                 if rows:
                     out.answers[fld.id] = rows
         elif not _empty(value):
             try:
-                out.answers[fld.id] = _scalar(fld, value, scales)
+                out.answers[fld.id] = _scalar(fld, value, scales, limits)
             except ValueError as exc:
                 out.errors.append((fld.id, str(exc)))
     for fld in form.fields():

@@ -1,67 +1,34 @@
-"""Write a file so that its final name only ever holds complete, flushed content."""
+"""The package layer's view of core.atomicfile: the same writer, failures as PackageError.
+
+Packages, kits, slips and key backups report a failed write with the package layer's codes
+(`io.write_failed` and its Vietnamese text), so the one helper is wrapped here, not copied.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
+from chilinh_desktop.core import atomicfile as _core
+from chilinh_desktop.core.atomicfile import part_path, remove_quietly
+from chilinh_desktop.core.errors import FileWriteError
 from chilinh_desktop.package.errors import describe_os_error, package_error
 
 T = TypeVar("T")
 
-
-def part_path(target: Path) -> Path:
-    """Return the temporary `<target>.part` path used while `target` is being written."""
-    return target.with_name(target.name + ".part")
-
-
-def remove_quietly(path: Path) -> None:
-    """Remove `path` if it exists; ignore failures (the stick may already be gone)."""
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
+__all__ = ["part_path", "remove_quietly", "write_atomically"]
 
 
 def write_atomically(
-    target: Path, write: Callable[[BinaryIO], object], check: Callable[[Path], T] | None = None
+    target: Path, write: Callable[[BinaryIO], object], check: Callable[[Path], T] | None = None,
+    *, private: bool = False,
 ) -> T | None:
-    """Write `target` via `<target>.part`, fsync, check the part, rename; return what check gave.
-
-    Any failure removes the part file and raises; an OSError becomes PackageError `io.write_failed`.
-    """
-    target = Path(target)
-    part = part_path(target)
+    """core.atomicfile.write_atomically; an OS failure becomes PackageError `io.write_failed`."""
     try:
-        # A stale .part from an earlier crash is overwritten: it was never a finished file.
-        with open(part, "wb") as handle:
-            write(handle)
-            handle.flush()
-            # Without fsync a yanked USB stick can keep a renamed but empty or partial file.
-            os.fsync(handle.fileno())
-        # Checked before the rename, so the final name never holds unverified content.
-        checked = None if check is None else check(part)
-        os.replace(part, target)
-    except OSError as exc:
-        remove_quietly(part)
-        reason = describe_os_error(exc)
-        raise package_error("io.write_failed", path=str(target), reason=reason) from exc
-    except BaseException:
-        remove_quietly(part)
-        raise
-    _fsync_directory(target.parent)
-    return checked
-
-
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename durable on POSIX; Windows cannot open directories, and some file systems
-    # (FAT on USB sticks) refuse it. The content itself is already fsynced, so this is best effort.
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        return _core.write_atomically(target, write, check, private=private)
+    except FileWriteError as exc:
+        cause = exc.__cause__
+        if exc.code != "io.write_failed" or not isinstance(cause, OSError):
+            raise  # not a plain OS failure (a device target, a file held open): its own message
+        raise package_error("io.write_failed", path=str(target), reason=describe_os_error(cause)) from cause

@@ -158,7 +158,7 @@ def write_key_backup(path: Path, backup: KeyBackup, passphrase: str) -> None:
     }
     plain = json.dumps(document, indent=2).encode("utf-8")
     sealed = pyrage.passphrase.encrypt(plain, _normalized_passphrase(passphrase))
-    write_atomically(Path(path), lambda handle: handle.write(sealed))
+    write_atomically(Path(path), lambda handle: handle.write(sealed), private=True)
 
 
 def read_key_backup(path: Path, passphrase: str) -> KeyBackup:

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from chilinh_desktop.core.atomicfile import describe_os_error, write_bytes
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import Dossier, dossier_statuses, find_dossier
 from chilinh_desktop.core.errors import ChilinhError
@@ -116,16 +117,13 @@ def page_count(pdf: bytes) -> int:
 
 
 def write_pdf(path: Path, pdf: bytes) -> None:
-    """Write a PDF whole or not at all (a half-written file never looks like a document)."""
-    partial = path.with_name(path.name + ".part")
+    """Write a PDF whole or not at all, fsynced (a USB stick pulled out keeps no half document)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(pdf)
-        os.replace(partial, path)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise PrintError(_("The file {path} could not be written: {error}.", path=path,
-                           error=exc.strerror or str(exc))) from exc
+                           error=describe_os_error(exc))) from exc
+    write_bytes(path, pdf)
 
 
 def run_jobs(jobs: list[PrintJob], settings: PrintSettings, *, progress: Progress | None = None,

@@ -97,7 +97,7 @@ class ConfidentialDialog(QDialog):
 
         def run(store) -> Path:
             plain = open_confidential(store, package_id, name, passphrase, actor=actor)
-            write_atomically(target, lambda handle: handle.write(plain))
+            write_atomically(target, lambda handle: handle.write(plain), private=True)
             return target
 
         # Audited, so it is a write: it goes through the writer thread like every other.

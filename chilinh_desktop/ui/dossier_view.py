@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.core import dossiers as core_dossiers
-from chilinh_desktop.core.attachments import get_attachment
+from chilinh_desktop.core.attachments import get_attachment, read_attachment_file
 from chilinh_desktop.core.deadlines import days_left, working_days_left
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
@@ -170,9 +170,9 @@ class ItemPage(QWidget):
 
     def _attach(self, path: str) -> None:
         try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            self.view.show_error(_("The file {path} cannot be read: {error}.", path=path, error=exc.strerror))
+            data = read_attachment_file(Path(path)).data  # size checked first, read whole or refused
+        except ChilinhError as exc:
+            self.view.show_error(error_text(exc))
             return
         ctx, dossier_id, kind, name = (
             self.ctx,

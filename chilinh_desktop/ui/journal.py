@@ -16,6 +16,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from chilinh_desktop.core.atomicfile import write_atomically
+from chilinh_desktop.core.errors import FileWriteError
+
 
 @dataclass(frozen=True)
 class JournalEntry:
@@ -107,12 +110,10 @@ class EditJournal:
 
     def _write(self) -> None:
         data = json.dumps({"entries": [asdict(e) for e in self.pending()]}, ensure_ascii=False)
-        partial = self.path.with_name(self.path.name + ".part")
         # Replace, never rewrite in place: a crash mid-write leaves the previous journal whole.
         # No fsync per keystroke: a killed process keeps what the OS already has.
-        with contextlib.suppress(OSError):
-            partial.write_text(data, encoding="utf-8")
-            os.replace(partial, self.path)
+        with contextlib.suppress(OSError, FileWriteError):
+            write_atomically(self.path, lambda handle: handle.write(data.encode("utf-8")), durable=False)
 
 
 def _now() -> str:

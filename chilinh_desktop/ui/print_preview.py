@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chilinh_desktop.core.atomicfile import write_bytes
+from chilinh_desktop.core.errors import FileWriteError
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ui.common import message_box_texts
 
@@ -161,12 +163,12 @@ class PrintPreviewDialog(QDialog):
         if not path:
             return
         try:
-            Path(path).write_bytes(self._bytes)
-        except OSError as exc:
+            write_bytes(Path(path), self._bytes)
+        except FileWriteError as exc:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 _("Not saved"),
-                _("The file {path} could not be written: {error}.", path=path, error=exc.strerror),
+                exc.message,
                 QMessageBox.StandardButton.Ok,
                 self,
             )

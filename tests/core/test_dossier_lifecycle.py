@@ -16,7 +16,18 @@ from chilinh_desktop.core.dossiers import (
 from chilinh_desktop.core.errors import StateError, ValidationError
 from chilinh_desktop.core.officials import list_officials
 
-PDF = b"%PDF-1.4\n% scan\n"
+
+def tiny_pdf(tag: bytes) -> bytes:
+    """A whole (if empty) PDF whose bytes differ by `tag`: attachments are checked to their trailer."""
+    out = bytearray(b"%PDF-1.4\n% " + tag + b"\n")
+    offsets = []
+    for n, body in enumerate((b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"), 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
 
 
 def an_unfinished_dossier(store, cycle):
@@ -35,7 +46,7 @@ def fill_everything(store, cycle, dossier):
             save_answers(store, cycle, dossier.id, status.item.id, {"x": "y"}, form_id=status.item.form,
                          form_version="t", complete=True, actor="test")
         else:
-            attach_file(store, cycle, dossier.id, status.item.id, PDF + status.item.id.encode(), "scan.pdf",
+            attach_file(store, cycle, dossier.id, status.item.id, tiny_pdf(status.item.id.encode()), "scan.pdf",
                         actor="test")
 
 
@@ -76,6 +87,6 @@ def test_attachment_that_is_not_pdf_or_image_is_refused(demo_store, cycle_2023):
 def test_same_scan_is_stored_once(demo_store, cycle_2023):
     dossier = an_unfinished_dossier(demo_store, cycle_2023)
     before = demo_store.db.execute("SELECT count(*) FROM attachments").fetchone()[0]
-    attach_file(demo_store, cycle_2023, dossier.id, "residence_comment", PDF + b"same", "a.pdf", actor="t")
-    attach_file(demo_store, cycle_2023, dossier.id, "asset_declaration", PDF + b"same", "b.pdf", actor="t")
+    attach_file(demo_store, cycle_2023, dossier.id, "residence_comment", tiny_pdf(b"same"), "a.pdf", actor="t")
+    attach_file(demo_store, cycle_2023, dossier.id, "asset_declaration", tiny_pdf(b"same"), "b.pdf", actor="t")
     assert demo_store.db.execute("SELECT count(*) FROM attachments").fetchone()[0] == before + 1

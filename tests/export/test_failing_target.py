@@ -9,7 +9,7 @@ from pathlib import Path
 from export_helpers import SIGNED_UNIT, file_hash
 
 from chilinh_desktop.cli import main
-from chilinh_desktop.package import atomicfile
+from chilinh_desktop.core import atomicfile
 
 
 class _FillingStick:

@@ -8,7 +8,8 @@ import shutil
 
 import pytest
 
-from chilinh_desktop.package import atomicfile, bagit
+from chilinh_desktop.core import atomicfile
+from chilinh_desktop.package import bagit
 from chilinh_desktop.package.errors import PackageError
 from chilinh_desktop.package.zipsafe import ZipLimits
 

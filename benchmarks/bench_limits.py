@@ -1,0 +1,45 @@
+"""Benchmark: print a 02B filled to every input limit (each long text at forms/limits.toml's maximum).
+
+Run: .venv/bin/python benchmarks/bench_limits.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import time
+from pathlib import Path
+
+from chilinh_desktop.core.clock import FixedClock
+from chilinh_desktop.core.cycles import install_cycle, load_cycle_file, shipped_cycle_files
+from chilinh_desktop.core.dossiers import ensure_dossiers
+from chilinh_desktop.core.officials import add_official
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.units import add_unit
+from chilinh_desktop.formspec import set_form_answers
+from chilinh_desktop.formspec.loader import load_form
+from chilinh_desktop.formspec.validate import input_limits
+from chilinh_desktop.render import print_form
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "b.sqlite3",
+                                                             clock=FixedClock(dt.date(2023, 12, 5))) as store:
+        cycle = load_cycle_file(next(p for p in shipped_cycle_files() if p.stem == "2023"))
+        install_cycle(store, cycle)
+        add_unit(store, code="TU", name="Thành ủy", type="thanh_uy", parent_code=None, valid_from=dt.date(2020, 1, 1))
+        official = add_official(store, full_name="Đỗ Thị Hà", unit_code="TU", tier="btv_thanh_uy")
+        ensure_dossiers(store, cycle)
+        limit = input_limits().max_length["longtext"]
+        sentence = "Bản thân luôn giữ vững lập trường tư tưởng, kiên định mục tiêu, lý tưởng của Đảng. "
+        text = "\n".join([sentence * 8] * (limit // len(sentence * 8) + 1))[:limit]
+        fields = [f.id for f in load_form("02B", "2023.1").fields() if f.type == "longtext"]
+        set_form_answers(store, cycle, "02B", dict.fromkeys(fields, text), official_id=official.id, actor="bench")
+        started = time.perf_counter()
+        pdf, _draft = print_form(store, cycle, "02B", official_id=official.id)
+        elapsed = time.perf_counter() - started
+    print(f"02B with {len(fields)} long texts of {limit} characters: {len(pdf) / 2**20:.1f} MB PDF in {elapsed:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
