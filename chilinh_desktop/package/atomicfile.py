@@ -25,17 +25,21 @@ def remove_quietly(path: Path) -> None:
 
 
 def write_atomically(
-    target: Path, write: Callable[[BinaryIO], object], check: Callable[[Path], T] | None = None
+    target: Path, write: Callable[[BinaryIO], object], check: Callable[[Path], T] | None = None, *,
+    private: bool = False,
 ) -> T | None:
     """Write `target` via `<target>.part`, fsync, check the part, rename; return what check gave.
 
+    `private`: owner-only (0600) on POSIX from the first byte (decrypted declarations, keys).
     Any failure removes the part file and raises; an OSError becomes PackageError `io.write_failed`.
     """
     target = Path(target)
     part = part_path(target)
     try:
         # A stale .part from an earlier crash is overwritten: it was never a finished file.
-        with open(part, "wb") as handle:
+        if private:
+            remove_quietly(part)  # O_CREAT keeps an existing file's mode; start from none
+        with _open_part(part, private) as handle:
             write(handle)
             handle.flush()
             # Without fsync a yanked USB stick can keep a renamed but empty or partial file.
@@ -52,6 +56,15 @@ def write_atomically(
         raise
     _fsync_directory(target.parent)
     return checked
+
+
+def _open_part(part: Path, private: bool) -> BinaryIO:
+    if not private:
+        return open(part, "wb")
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    if os.name == "posix":
+        os.fchmod(fd, 0o600)  # whatever the umask
+    return os.fdopen(fd, "wb")
 
 
 def _fsync_directory(directory: Path) -> None:
