@@ -240,9 +240,11 @@ MESSAGES: dict[str, str] = {
         "Hãy nhập lại gói để kiểm tra theo khóa hiện có.",
     ),
     "package.unreadable": _refused("Không kiểm tra được gói này ({detail})."),
-    "received.confidential_mismatch": 'Tệp mật "{name}" không khớp với {what}, nên nội dung giải mã '
-    "không được ghi ra và không có tệp nào được tạo. Bản gói lưu tại Ban Tổ chức vẫn giữ nguyên. Hãy "
-    "đề nghị đơn vị xuất lại gói và nộp lại.",
+    "received.confidential_mismatch": _kept(
+        'Tệp mật "{name}" không khớp với {what}, nên nội dung giải mã không được ghi ra tệp nào; bản '
+        "gói lưu tại Ban Tổ chức vẫn giữ nguyên.",
+        "Hãy đề nghị đơn vị xuất lại gói và nộp lại.",
+    ),
     "bag.source_unreadable": 'Không đọc được tệp nguồn "{path}" để đóng gói ({reason}). Tệp gói '
     "ghi dở đã được xóa, không có gói nào được tạo ra. Hãy kiểm tra tệp nguồn rồi xuất lại.",
     "bag.write_verify_failed": "Gói vừa ghi ra {path} không vượt qua bước đọc lại để kiểm tra "

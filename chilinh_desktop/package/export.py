@@ -7,6 +7,8 @@ transaction. A failure at any point leaves no complete-looking file and the data
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import uuid
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from chilinh_desktop import __version__
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import LOCKED_STATES, mark_exported, snapshot_hash
 from chilinh_desktop.core.errors import ChilinhError, StateError
-from chilinh_desktop.core.package_archive import ArchivedPackage, archive_package
+from chilinh_desktop.core.package_archive import ArchivedPackage, archive_package, latest_export
 from chilinh_desktop.core.store import Store, utc_stamp
 from chilinh_desktop.core.unit_signoff import unit_dossiers
 from chilinh_desktop.core.units import get_unit
@@ -67,8 +69,9 @@ def export_unit(store: Store, cycle: Cycle, unit_code: str, out_dir: Path, *, pa
     stem = _free_stem(Path(out_dir), f"{unit.code}-{cycle.id}-{utc_stamp(store.clock.now())}")
     target = Path(out_dir) / f"{stem}.zip"
     contents = Contents(store, cycle, unit, dossiers, recipient)
+    exported_at = _export_moment(store, unit.id, cycle.id)
     info = [("Unit-Code", unit.code), ("Unit-Name", unit.name), ("Cycle-Id", cycle.id),
-            ("Package-Id", package_id), ("Exported-At", store.now_text()), ("App-Version", __version__),
+            ("Package-Id", package_id), ("Exported-At", exported_at), ("App-Version", __version__),
             (bagit.SIGNER_FINGERPRINT_LABEL, signer_fp)]
     bagit.write_bag(target, payload(contents, progress), info, signer=lambda manifest: sshsig.sign(manifest, key),
                     bagging_date=store.clock.today())
@@ -78,7 +81,7 @@ def export_unit(store: Store, cycle: Cycle, unit_code: str, out_dir: Path, *, pa
         slip = _slip(store, contents, target.name, digest, signer_fp, dossiers)
         write_atomically(slip_path, lambda handle: handle.write(slip))
         record = ArchivedPackage(package_id, unit.id, cycle.id, target.name, digest, len(data), signer_fp,
-                                 store.now_text())
+                                 exported_at)
         with store.atomic():
             archive_package(store, record, data)
             mark_exported(store, [d.id for d in dossiers], package_id, actor=actor)
@@ -90,6 +93,17 @@ def export_unit(store: Store, cycle: Cycle, unit_code: str, out_dir: Path, *, pa
         remove_quietly(Path(out_dir) / f"{stem}-phieu-ban-giao.pdf")
         raise
     return ExportResult(target, slip_path, package_id, digest, len(data), signer_fp, tuple(d.id for d in dossiers))
+
+
+def _export_moment(store: Store, unit_id: str, cycle_id: str) -> str:
+    # The Board keeps the package with the latest Exported-At: a later export of the unit must say so, even
+    # under a pinned clock (the demo, --today) where two exports would otherwise carry the same moment.
+    now = store.clock.now()
+    last = latest_export(store, unit_id, cycle_id)
+    if last is not None:
+        with contextlib.suppress(ValueError):
+            now = max(now, dt.datetime.fromisoformat(last) + dt.timedelta(seconds=1))
+    return now.isoformat()
 
 
 def _free_stem(out_dir: Path, stem: str) -> str:

@@ -30,8 +30,8 @@ def test_newer_package_supersedes_and_keeps_history(demo_path, tmp_path, capsys)
     # The demo Board plays every unit with its own key: the signed demo unit can be exported twice.
     exports = [run_json(capsys, "export", "--db", str(demo_path), "--unit", SIGNED_UNIT, "--out", str(usb))[1]
                for _ in range(2)]
-    # The demo's pinned clock gives both the same Exported-At: the package id decides, never the arrival order.
-    first, second = sorted(exports, key=lambda e: e["package_id"])
+    # Under the demo's pinned clock a later export still carries a later Exported-At.
+    first, second = exports
     code, outcome = run_json(capsys, "import", "--db", str(demo_path), first["path"])
     assert code == 0 and outcome[0]["status"] == "imported"
     code, outcome = run_json(capsys, "import", "--db", str(demo_path), second["path"])
@@ -45,7 +45,7 @@ def test_arrival_order_never_decides_which_package_is_current(demo_path, tmp_pat
     usb.mkdir()
     exports = [run_json(capsys, "export", "--db", str(demo_path), "--unit", SIGNED_UNIT, "--out", str(usb))[1]
                for _ in range(2)]
-    older, newer = sorted(exports, key=lambda e: e["package_id"])
+    older, newer = exports
     run_json(capsys, "import", "--db", str(demo_path), newer["path"])
     code, outcome = run_json(capsys, "import", "--db", str(demo_path), older["path"])
     assert code == 0 and outcome[0]["status"] == "imported"
