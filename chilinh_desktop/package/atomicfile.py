@@ -54,7 +54,7 @@ def write_atomically(
     except BaseException:
         remove_quietly(part)
         raise
-    _fsync_directory(target.parent)
+    fsync_directory(target.parent)
     return checked
 
 
@@ -67,7 +67,8 @@ def _open_part(part: Path, private: bool) -> BinaryIO:
     return os.fdopen(fd, "wb")
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
+    """Make a rename in `directory` durable (best effort)."""
     # Makes the rename durable on POSIX; Windows cannot open directories, and some file systems
     # (FAT on USB sticks) refuse it. The content itself is already fsynced, so this is best effort.
     if os.name != "posix":
