@@ -19,6 +19,7 @@ from pathlib import Path
 
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json
 from chilinh_desktop.core.store import Store
+from chilinh_desktop.i18n import _
 from chilinh_desktop.package import bagit
 from chilinh_desktop.package.errors import package_error
 from chilinh_desktop.package.zipsafe import BoundedReader, open_zip
@@ -35,7 +36,7 @@ def read_label(info: dict[str, str]) -> tuple[str, str, str, str]:
     for label in ("Unit-Code", "Cycle-Id", "Package-Id", "Exported-At"):
         text = (info.get(label) or "").strip()
         if not text:
-            raise package_error("package.info_invalid", label=label, detail="trống")
+            raise package_error("package.info_invalid", label=label, detail=_("empty"))
         values.append(text)
     try:
         uuid.UUID(values[2])

@@ -66,7 +66,7 @@ def _item_change(field, value):
 
 def _foreign_cadre(unit_doc, officials, foreign):
     # A DB14 cadre rated KHTNV slipped into DB15's package (the issue's case).
-    name, doc = next(iter(officials.items()))
+    _name, doc = next(iter(officials.items()))
     doc = copy.deepcopy(doc)
     doc["official"].update(id=foreign["official_id"], full_name=foreign["name"])
     doc["dossier"]["id"] = "forged-dossier"
