@@ -39,6 +39,11 @@ class DocumentError(ChilinhError):
         super().__init__(message, code=code)
         self.name, self.where = name, where
 
+    @property
+    def subject(self) -> str:
+        """The file the error is about (as PackageError names it)."""
+        return self.name
+
 
 def _invalid(name: str, where: str, expected: str, found: Any) -> DocumentError:
     shown = type(found).__name__ if not isinstance(found, str | int | float | bool) else repr(found)[:40]
