@@ -251,3 +251,11 @@ def test_the_forger_itself_makes_packages_the_board_takes(demo_path, exchange, t
     assert "unit.json" in payload
     with Store.open(demo_path, clock=FixedClock(DEMO_TODAY)) as store:
         assert import_packages(store, [copy_path], trust_new=True)[0].status == "imported"
+
+
+def test_verify_reads_the_documents_too(crafted, capsys):
+    from board_helpers import run_json
+
+    path, code = crafted["unit.json = []"]
+    status, report = run_json(capsys, "verify", str(path))
+    assert status == 2 and not report["ok"] and [e["code"] for e in report["errors"]] == [code]
