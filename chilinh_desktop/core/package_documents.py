@@ -13,154 +13,33 @@ the Board's reports in core/ read the same types.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.document_fields import DocumentError, Fields, invalid, parse_json
 from chilinh_desktop.core.ratings import COUNT_KINDS
 from chilinh_desktop.core.requirements import ItemState, Need
 from chilinh_desktop.core.rulesets import STEPS
 from chilinh_desktop.i18n import _
 
+__all__ = ["DocumentError", "OfficialDocument", "UnitDocument", "UnitRatings", "dump", "parse_json",
+           "stored_documents", "stored_text"]
+
 UNIT_FORMAT, OFFICIAL_FORMAT = "chilinh-unit", "chilinh-official"
 VERSION = 2
 READABLE_VERSIONS = (1, 2)
-MAX_DEPTH = 64  # the deepest a package document nests is about 8; more is a crafted file
 
 
-class DocumentError(ChilinhError):
-    """A package document that cannot be used; `name` is the file, `where` the field."""
-
-    code = "package.document_invalid"
-
-    def __init__(self, message: str, *, code: str, name: str, where: str = "") -> None:
-        super().__init__(message, code=code)
-        self.name, self.where = name, where
-
-    @property
-    def subject(self) -> str:
-        """The file the error is about (as PackageError names it)."""
-        return self.name
-
-
-def _invalid(name: str, where: str, expected: str, found: Any) -> DocumentError:
-    shown = type(found).__name__ if not isinstance(found, str | int | float | bool) else repr(found)[:40]
-    return DocumentError(
-        _("The package's data file {name} is malformed: field \"{field}\" should be {expected}, found {found}. "
-          "Nothing was written. Ask the unit to export the package again.",
-          name=name, field=where or "/", expected=expected, found=shown),
-        code="package.document_invalid", name=name, where=where)
-
-
-class _Fields:
-    """Typed access to one JSON object of a document; every failure names the file and the field path."""
-
-    def __init__(self, value: Any, name: str, where: str = "") -> None:
-        if not isinstance(value, dict):
-            raise _invalid(name, where, _("an object"), value)
-        self.value, self.name, self.where = value, name, where
-
-    def path(self, key: str) -> str:
-        return f"{self.where}.{key}" if self.where else key
-
-    def _get(self, key: str, optional: bool, default: Any = None) -> tuple[bool, Any]:
-        if key not in self.value:
-            if optional:
-                return False, default
-            raise DocumentError(
-                _("The package's data file {name} is malformed: the field \"{field}\" is missing. Nothing was "
-                  "written. Ask the unit to export the package again.", name=self.name, field=self.path(key)),
-                code="package.document_invalid", name=self.name, where=self.path(key))
-        return True, self.value[key]
-
-    def text(self, key: str, *, optional: bool = False, nullable: bool = False, default: str | None = None) -> Any:
-        present, value = self._get(key, optional, default)
-        if not present or (value is None and nullable):
-            return value
-        if not isinstance(value, str):
-            raise _invalid(self.name, self.path(key), _("text"), value)
-        return value
-
-    def nonempty(self, key: str) -> str:
-        value = self.text(key)
-        if not value.strip():
-            raise _invalid(self.name, self.path(key), _("a non-empty text"), value)
-        return value
-
-    def flag(self, key: str, *, optional: bool = False, default: bool | None = None) -> Any:
-        present, value = self._get(key, optional, default)
-        if not present or (value is None and optional):
-            return value if present else default
-        if not isinstance(value, bool):
-            raise _invalid(self.name, self.path(key), _("true or false"), value)
-        return value
-
-    def number(self, key: str, *, optional: bool = False, default: float | None = None) -> Any:
-        present, value = self._get(key, optional, default)
-        if not present or (value is None and optional):
-            return value if present else default
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _invalid(self.name, self.path(key), _("a number"), value)
-        return float(value)
-
-    def day(self, key: str, *, nullable: bool = False) -> Any:
-        value = self.text(key, nullable=nullable)
-        if value is None:
-            return None
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            raise _invalid(self.name, self.path(key), _("a date YYYY-MM-DD"), value) from None
-        return value
-
-    def choice(self, key: str, allowed: tuple[str, ...] | list[str]) -> str:
-        value = self.text(key)
-        if value not in allowed:
-            raise _invalid(self.name, self.path(key), _("one of {values}", values=", ".join(allowed)), value)
-        return value
-
-    def obj(self, key: str, *, optional: bool = False, nullable: bool = False) -> _Fields | None:
-        present, value = self._get(key, optional)
-        if not present or (value is None and nullable):
-            return None
-        return _Fields(value, self.name, self.path(key))
-
-    def items(self, key: str, *, optional: bool = False) -> list[tuple[str, Any]]:
-        present, value = self._get(key, optional)
-        if not present or (value is None and optional):
-            return []
-        if not isinstance(value, dict):
-            raise _invalid(self.name, self.path(key), _("an object"), value)
-        return list(value.items())
-
-    def array(self, key: str, *, optional: bool = False) -> list[Any]:
-        present, value = self._get(key, optional)
-        if not present or (value is None and optional):
-            return []
-        if not isinstance(value, list):
-            raise _invalid(self.name, self.path(key), _("a list"), value)
-        return value
-
-    def raw_object(self, key: str) -> dict[str, Any] | None:
-        _present, value = self._get(key, True)
-        if value is None:
-            return None
-        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-            raise _invalid(self.name, self.path(key), _("an object"), value)
-        return value
-
-
-def _check_header(fields: _Fields, expected_format: str) -> int:
-    present, found = fields._get("format", True)
+def _check_header(fields: Fields, expected_format: str) -> int:
+    present, found = fields.lookup("format", True)
     if not present or found != expected_format:
         raise DocumentError(
             _("The package's data file {name} is not a {expected} document (format: {found}). Nothing was "
               "written. Ask the unit to export the package again with the current program.",
               name=fields.name, expected=expected_format, found=repr(found)[:40] if present else _("none")),
             code="package.document_format", name=fields.name, where="format")
-    present, version = fields._get("version", True)
+    present, version = fields.lookup("version", True)
     if not present or isinstance(version, bool) or version not in READABLE_VERSIONS:
         raise DocumentError(
             _("The package's data file {name} has version {found}, which this program cannot read (it reads "
@@ -187,11 +66,11 @@ class StepRecord:
     peer_group: str | None
 
     @classmethod
-    def read(cls, f: _Fields) -> StepRecord:
+    def read(cls, f: Fields) -> StepRecord:
         criteria = {}
         for key, value in f.items("criteria", optional=True):
             if not isinstance(value, str):
-                raise _invalid(f.name, f.path(f"criteria.{key}"), _("text"), value)
+                raise invalid(f.name, f.path(f"criteria.{key}"), _("text"), value)
             criteria[key] = value
         return cls(f.nonempty("level"), f.number("score", optional=True), criteria, f.text("by"), f.day("at"),
                    f.text("justification", optional=True, nullable=True),
@@ -212,7 +91,7 @@ class DisciplineRecord:
     note: str
 
     @classmethod
-    def read(cls, f: _Fields) -> DisciplineRecord:
+    def read(cls, f: Fields) -> DisciplineRecord:
         return cls(f.day("date"), f.text("form"), f.flag("self_remedied", optional=True, default=False),
                    f.text("note", optional=True, nullable=True) or "")
 
@@ -230,15 +109,15 @@ class RatingRecord:
     not_rated: str | None = None
 
     @classmethod
-    def read(cls, f: _Fields | None) -> RatingRecord:
+    def read(cls, f: Fields | None) -> RatingRecord:
         if f is None:
             return cls()
         steps = {}
         for step, value in f.items("steps", optional=True):
             if step not in STEPS:
-                raise _invalid(f.name, f.path(f"steps.{step}"), _("one of {values}", values=", ".join(STEPS)), step)
-            steps[step] = StepRecord.read(_Fields(value, f.name, f.path(f"steps.{step}")))
-        disciplines = [DisciplineRecord.read(_Fields(value, f.name, f.path(f"disciplines[{n}]")))
+                raise invalid(f.name, f.path(f"steps.{step}"), _("one of {values}", values=", ".join(STEPS)), step)
+            steps[step] = StepRecord.read(Fields(value, f.name, f.path(f"steps.{step}")))
+        disciplines = [DisciplineRecord.read(Fields(value, f.name, f.path(f"disciplines[{n}]")))
                        for n, value in enumerate(f.array("disciplines", optional=True))]
         t = f.obj("targets", optional=True, nullable=True)
         targets = None if t is None else (t.number("met_pct"), t.number("exceeded_pct", optional=True, default=0.0))
@@ -247,7 +126,7 @@ class RatingRecord:
     @classmethod
     def from_json(cls, value: Any, name: str = "ratings") -> RatingRecord:
         """A record as rating_records.subject_record writes it."""
-        return cls.read(_Fields(value, name))
+        return cls.read(Fields(value, name))
 
     def to_json(self) -> dict[str, Any]:
         targets = None if self.targets is None else {"met_pct": self.targets[0], "exceeded_pct": self.targets[1]}
@@ -267,7 +146,7 @@ class Commendation:
     subject: str | None
 
     @classmethod
-    def read(cls, f: _Fields) -> Commendation:
+    def read(cls, f: Fields) -> Commendation:
         return cls(f.text("name"), f.text("kind"), f.text("level"),
                    f.text("achievement", optional=True, nullable=True) or "",
                    f.text("subject", optional=True, nullable=True))
@@ -287,18 +166,18 @@ class UnitRatings:
     commendations: list[Commendation]
 
     @classmethod
-    def read(cls, f: _Fields) -> UnitRatings:
+    def read(cls, f: Fields) -> UnitRatings:
         counts: dict[str, dict[str, int]] = {}
         for kind, levels in f.items("classification_counts", optional=True):
             if kind not in COUNT_KINDS:
-                raise _invalid(f.name, f.path(f"classification_counts.{kind}"),
+                raise invalid(f.name, f.path(f"classification_counts.{kind}"),
                                _("one of {values}", values=", ".join(COUNT_KINDS)), kind)
-            inner = _Fields(levels, f.name, f.path(f"classification_counts.{kind}"))
+            inner = Fields(levels, f.name, f.path(f"classification_counts.{kind}"))
             for level, n in inner.value.items():
                 if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                    raise _invalid(f.name, inner.path(level), _("a count"), n)
+                    raise invalid(f.name, inner.path(level), _("a count"), n)
             counts[kind] = dict(inner.value)
-        commendations = [Commendation.read(_Fields(value, f.name, f.path(f"commendations[{n}]")))
+        commendations = [Commendation.read(Fields(value, f.name, f.path(f"commendations[{n}]")))
                          for n, value in enumerate(f.array("commendations", optional=True))]
         return cls(RatingRecord.read(f.obj("organisation", optional=True, nullable=True)),
                    RatingRecord.read(f.obj("collective", optional=True, nullable=True)), counts, commendations)
@@ -306,7 +185,7 @@ class UnitRatings:
     @classmethod
     def from_json(cls, value: Any, name: str = "ratings") -> UnitRatings:
         """The section as rating_records.unit_ratings writes it."""
-        return cls.read(_Fields(value, name))
+        return cls.read(Fields(value, name))
 
     def to_json(self) -> dict[str, Any]:
         return {"organisation": self.organisation.to_json(), "collective": self.collective.to_json(),
@@ -335,7 +214,7 @@ class ItemRecord:
     plain_sha256: str | None = None  # a confidential file's content before encryption (version 2)
 
     @classmethod
-    def read(cls, f: _Fields, kind: str) -> ItemRecord:
+    def read(cls, f: Fields, kind: str) -> ItemRecord:
         record = cls(f.text("kind"), f.choice("need", [n.value for n in Need]),
                      f.choice("state", [s.value for s in ItemState]),
                      f.text("exempt_reason", optional=True, nullable=True),
@@ -346,7 +225,7 @@ class ItemRecord:
                      f.text("attachment_name", optional=True, nullable=True),
                      f.text("plain_sha256", optional=True, nullable=True))
         if record.kind != kind:
-            raise _invalid(f.name, f.path("kind"), repr(kind), record.kind)
+            raise invalid(f.name, f.path("kind"), repr(kind), record.kind)
         return record
 
     def to_json(self) -> dict[str, Any]:
@@ -371,8 +250,8 @@ class DossierRecord:
     items: dict[str, ItemRecord]
 
     @classmethod
-    def read(cls, f: _Fields) -> DossierRecord:
-        items = {kind: ItemRecord.read(_Fields(value, f.name, f.path(f"items.{kind}")), kind)
+    def read(cls, f: Fields) -> DossierRecord:
+        items = {kind: ItemRecord.read(Fields(value, f.name, f.path(f"items.{kind}")), kind)
                  for kind, value in f.items("items")}
         return cls(f.nonempty("id"), f.text("state"), f.text("signed_off_by", nullable=True),
                    f.text("signed_off_at", nullable=True), f.text("snapshot_sha256", nullable=True), items)
@@ -397,7 +276,7 @@ class UnitRecord:
     grassroots: bool
 
     @classmethod
-    def read(cls, f: _Fields) -> UnitRecord:
+    def read(cls, f: Fields) -> UnitRecord:
         return cls(f.nonempty("id"), f.nonempty("code"), f.nonempty("name"), f.text("type"), f.flag("grassroots"))
 
     def to_json(self) -> dict[str, Any]:
@@ -426,7 +305,7 @@ class OfficialRecord:
     active: bool
 
     @classmethod
-    def read(cls, f: _Fields) -> OfficialRecord:
+    def read(cls, f: Fields) -> OfficialRecord:
         return cls(f.nonempty("id"), f.nonempty("full_name"), f.day("birth_date", nullable=True),
                    f.text("gender", nullable=True), f.text("party_post"), f.text("government_post"),
                    f.text("mass_org_post"), f.text("workplace"), f.text("party_cell"), f.nonempty("unit_id"),
@@ -449,7 +328,7 @@ class OfficialDocument:
     @classmethod
     def from_json(cls, value: Any, name: str, unit_version: int = VERSION) -> OfficialDocument:
         """Read and check one cadre document; `unit_version` 1 means an older package without a header here."""
-        f = _Fields(value, name)
+        f = Fields(value, name)
         if unit_version >= 2 or "format" in f.value or "version" in f.value:
             _check_header(f, OFFICIAL_FORMAT)
         official = OfficialRecord.read(f.obj("official"))  # type: ignore[arg-type]
@@ -476,14 +355,14 @@ class UnitDocument:
     @classmethod
     def from_json(cls, value: Any, name: str = "unit.json") -> UnitDocument:
         """Read and check unit.json."""
-        f = _Fields(value, name)
+        f = Fields(value, name)
         version = _check_header(f, UNIT_FORMAT)
         officials = f.array("officials")
         for n, official_id in enumerate(officials):
             if not isinstance(official_id, str) or not official_id:
-                raise _invalid(name, f"officials[{n}]", _("a cadre id"), official_id)
+                raise invalid(name, f"officials[{n}]", _("a cadre id"), official_id)
         if len(set(officials)) != len(officials):
-            raise _invalid(name, "officials", _("distinct cadre ids"), _("a repeated id"))
+            raise invalid(name, "officials", _("distinct cadre ids"), _("a repeated id"))
         dossier = f.obj("dossier", nullable=True)
         ratings = f.obj("ratings", optional=True, nullable=True)
         return cls(f.nonempty("cycle_id"), UnitRecord.read(f.obj("unit")),  # type: ignore[arg-type]
@@ -496,46 +375,6 @@ class UnitDocument:
                 "ratings": None if self.ratings is None else self.ratings.to_json()}
 
 
-# -- bytes <-> documents ---------------------------------------------------------------------------------
-
-
-def parse_json(data: bytes | str, name: str) -> Any:
-    """JSON from a package, refused (never a traceback) when it is not UTF-8 JSON or nests absurdly deep."""
-    try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
-        value = json.loads(text, parse_constant=_no_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        detail = _("nested too deep") if isinstance(exc, RecursionError) else str(exc)[:80]
-        raise DocumentError(
-            _("The package's data file {name} is not valid JSON ({detail}). Nothing was written. Ask the unit to "
-              "export the package again.", name=name, detail=detail), code="package.document_not_json",
-            name=name) from None
-    if _depth(value) > MAX_DEPTH:
-        raise DocumentError(
-            _("The package's data file {name} is not valid JSON ({detail}). Nothing was written. Ask the unit to "
-              "export the package again.", name=name, detail=_("nested too deep")),
-            code="package.document_not_json", name=name)
-    return value
-
-
-def _no_constant(word: str) -> Any:
-    raise ValueError(f"{word} is not a number JSON allows")
-
-
-def _depth(value: Any) -> int:
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        deepest = max(deepest, level)
-        if level > MAX_DEPTH:
-            return level
-        if isinstance(item, dict):
-            stack += [(v, level + 1) for v in item.values()]
-        elif isinstance(item, list):
-            stack += [(v, level + 1) for v in item]
-    return deepest
-
-
 def dump(document: UnitDocument | OfficialDocument) -> bytes:
     """A document as the package carries it (UTF-8, sorted keys, indented)."""
     return json.dumps(document.to_json(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
@@ -546,7 +385,7 @@ def stored_documents(unit_text: str, officials_text: str, name: str) -> tuple[Un
     unit_doc = UnitDocument.from_json(parse_json(unit_text, name), name)
     officials = parse_json(officials_text, name)
     if not isinstance(officials, list):
-        raise _invalid(name, "officials", _("a list"), officials)
+        raise invalid(name, "officials", _("a list"), officials)
     return unit_doc, [OfficialDocument.from_json(doc, name, unit_doc.version) for doc in officials]
 
 
