@@ -23,7 +23,7 @@ from chilinh_desktop.package import keyring
 from chilinh_desktop.package.atomicfile import write_atomically
 from chilinh_desktop.package.importer import REFUSED, WAITING, import_packages, package_files
 from chilinh_desktop.package.kit import export_kit, import_kit, read_kit
-from chilinh_desktop.package.received import CONFIDENTIAL_DIR, confidential_names, open_confidential, receipt_facts
+from chilinh_desktop.package.received import CONFIDENTIAL_DIR, confidential_names, receipt_facts, write_confidential
 from chilinh_desktop.render.board_report import BoardReport, board_report_workbook
 from chilinh_desktop.render.receipt import Receipt, receipt_pdf
 
@@ -181,8 +181,7 @@ def cmd_open_confidential(args: argparse.Namespace) -> int:
         passphrase = None
         if keyring.needs_passphrase(keyring.board_recipient(store)):
             passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True)
-        plain = open_confidential(store, args.package, name, passphrase, actor="open-confidential")
-        write_atomically(args.out, lambda handle: handle.write(plain), private=True)
+        write_confidential(store, args.package, name, args.out, passphrase, actor="open-confidential")
     print(_("Decrypted file written: {path}", path=args.out))
     sys.stderr.write(_("Warning: {problem}", problem=_(
         "this file is a confidential declaration in plain form. Keep it only as long as needed, never on a "

@@ -13,13 +13,18 @@ are marked received as well). Confidential files stay encrypted inside the store
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import compute_status
 from chilinh_desktop.core.errors import NotFoundError
+from chilinh_desktop.core.package_documents import (
+    DossierRecord,
+    OfficialDocument,
+    UnitDocument,
+    stored_documents,
+    stored_text,
+)
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 
@@ -82,18 +87,18 @@ def received_data(store: Store, package_id: str) -> bytes:
     return bytes(row[0])
 
 
-def received_documents(store: Store, package_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The unit document and the cadre documents of a received package."""
+def received_documents(store: Store, package_id: str) -> tuple[UnitDocument, list[OfficialDocument]]:
+    """The unit document and the cadre documents of a received package (typed, checked again)."""
     row = store.db.execute("SELECT unit_doc, officials_doc FROM received_packages WHERE package_id = ?",
                            [package_id]).fetchone()
     if row is None:
         raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id),
                             code="received.unknown")
-    return json.loads(row[0]), json.loads(row[1])
+    return stored_documents(row[0], row[1], package_id)
 
 
-def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_doc: dict[str, Any],
-                    officials_doc: list[dict[str, Any]], *, current: bool, actor: str) -> None:
+def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_doc: UnitDocument,
+                    officials_doc: list[OfficialDocument], *, current: bool, actor: str) -> None:
     """Store a received package; as current, it supersedes the unit's previous one (call in a transaction)."""
     with store.atomic():
         if current:
@@ -104,13 +109,11 @@ def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_do
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [package.package_id, package.unit_id, package.unit_code, package.cycle_id, package.file_name,
              package.sha256, package.size, package.signer_fingerprint, package.exported_at, package.received_at,
-             CURRENT if current else SUPERSEDED, package.supersedes,
-             json.dumps(unit_doc, ensure_ascii=False, sort_keys=True),
-             json.dumps(officials_doc, ensure_ascii=False, sort_keys=True), data])
+             CURRENT if current else SUPERSEDED, package.supersedes, *stored_text(unit_doc, officials_doc), data])
         # In the demo one file plays every unit: the dossiers that left in this package are now received.
-        dossier_ids = [doc["dossier"]["id"] for doc in officials_doc if doc.get("dossier")]
-        if unit_doc.get("dossier"):
-            dossier_ids.append(unit_doc["dossier"]["id"])
+        dossier_ids = [doc.dossier.id for doc in officials_doc]
+        if unit_doc.dossier is not None:
+            dossier_ids.append(unit_doc.dossier.id)
         for start in range(0, len(dossier_ids), 500):
             chunk = dossier_ids[start:start + 500]
             store.db.execute(
@@ -200,33 +203,34 @@ def board_overview(store: Store, cycle: Cycle, today: dt.date) -> list[UnitArriv
             continue
         package, unit_text, officials_text = current[unit.code]
         arrival.package = package
-        _check_documents(arrival, json.loads(unit_text), json.loads(officials_text), expected, names)
+        unit_doc, officials_doc = stored_documents(unit_text, officials_text, package.package_id)
+        _check_documents(arrival, unit_doc, officials_doc, expected, names)
         result.append(arrival)
     return result
 
 
-def _check_documents(arrival: UnitArrival, unit_doc: dict[str, Any], officials_doc: list[dict[str, Any]],
+def _check_documents(arrival: UnitArrival, unit_doc: UnitDocument, officials_doc: list[OfficialDocument],
                      expected: dict[str, str], names: dict[str, str]) -> None:
-    subjects = []
-    if unit_doc.get("dossier"):
-        subjects.append((unit_doc["unit"]["name"], unit_doc["dossier"]))
+    subjects: list[tuple[str, DossierRecord]] = []
+    if unit_doc.dossier is not None:
+        subjects.append((unit_doc.unit.name, unit_doc.dossier))
     received_ids = set()
     for doc in officials_doc:
-        official = doc["official"]
-        received_ids.add(official["id"])
-        subjects.append((official["full_name"], doc["dossier"]))
-        if official["id"] not in expected:
-            arrival.unexpected.append(official["full_name"])
+        official = doc.official
+        received_ids.add(official.id)
+        subjects.append((official.full_name, doc.dossier))
+        if official.id not in expected:
+            arrival.unexpected.append(official.full_name)
     arrival.officials_received = len(received_ids & set(expected))
     for official_id, name in expected.items():
         if official_id not in received_ids:
             arrival.missing.append(_("{subject}: the whole dossier", subject=name))
     for subject, dossier in subjects:
-        for kind, item in sorted(dossier.get("items", {}).items()):
-            if item.get("need") != "required":
+        for kind, item in sorted(dossier.items.items()):
+            if item.need != "required":
                 continue
             arrival.items_required += 1
-            if item.get("state") in DONE_ITEM_STATES:
+            if item.state in DONE_ITEM_STATES:
                 arrival.items_done += 1
             else:
                 arrival.missing.append(f"{subject}: {names.get(kind, kind)}")

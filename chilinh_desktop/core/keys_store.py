@@ -9,7 +9,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.store import Store, inspect_file
+from chilinh_desktop.i18n import _
 
 SELF = "self"
 BOARD = "board"
@@ -56,8 +58,21 @@ def put_key(store: Store, key: StoredKey, *, actor: str) -> None:
                     demo=key.is_demo, protected=key.protected)
 
 
+def unit_of_key(store: Store, fingerprint: str, *, besides: str | None = None) -> str | None:
+    """The code of a unit (other than `besides`) for which this key is recorded, not counting the demo stand-in."""
+    row = store.db.execute(
+        "SELECT u.code FROM unit_keys k JOIN units u ON u.id = k.unit_id WHERE k.fingerprint = ? "
+        "AND k.origin != 'demo' AND k.unit_id != ? ORDER BY u.code LIMIT 1", [fingerprint, besides or ""]).fetchone()
+    return None if row is None else row[0]
+
+
 def record_unit_key(store: Store, unit_id: str, fingerprint: str, public: str, *, origin: str = "manual") -> None:
-    """Record which signing key a unit uses (the Board checks packages against it)."""
+    """Record which signing key a unit uses (the Board checks packages against it); one key, one unit."""
+    other = None if origin == "demo" else unit_of_key(store, fingerprint, besides=unit_id)
+    if other is not None:
+        raise ChilinhError(_("The signing key {fingerprint} is already recorded for the unit {other}; a key belongs "
+                             "to one unit only. Nothing was changed. Compare the handover slips of both units.",
+                             fingerprint=fingerprint, other=other), code="package.key_taken")
     store.db.execute(
         "INSERT OR REPLACE INTO unit_keys (unit_id, fingerprint, public, recorded_at, origin) VALUES (?, ?, ?, ?, ?)",
         [unit_id, fingerprint, public, store.now_text(), origin],

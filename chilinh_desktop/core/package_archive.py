@@ -35,6 +35,13 @@ def archive_package(store: Store, package: ArchivedPackage, data: bytes) -> None
     )
 
 
+def latest_export(store: Store, unit_id: str, cycle_id: str) -> str | None:
+    """When the unit's latest recorded package of the cycle was exported (its Exported-At), if any."""
+    row = store.db.execute("SELECT max(created_at) FROM packages WHERE unit_id = ? AND cycle_id = ?",
+                           [unit_id, cycle_id]).fetchone()
+    return row[0] if row else None
+
+
 def list_packages(store: Store, unit_id: str | None = None) -> list[ArchivedPackage]:
     """Archived packages, newest first (of one unit when given)."""
     where, params = ("WHERE unit_id = ?", [unit_id]) if unit_id else ("", [])

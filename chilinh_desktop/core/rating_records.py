@@ -6,16 +6,15 @@ exceeded_pct} | null, "not_rated": reason | null}. The unit document carries the
 party organisation and its leadership collective, its classification report counts and its
 commendation proposals; each cadre document carries that cadre's record. Subject keys are not
 carried: the reader derives them from the unit and cadre ids it already trusts for the document.
+Reading them back is core/package_documents.py (typed, checked) and core/received_ratings.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.ratings import COUNT_KINDS, Discipline, Rating, RatingData, Targets, commendations
-from chilinh_desktop.core.rulesets import STEPS
+from chilinh_desktop.core.ratings import RatingData, commendations
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import Unit
 
@@ -40,87 +39,3 @@ def unit_ratings(store: Store, cycle: Cycle, unit: Unit, data: RatingData) -> di
             "collective": subject_record(data, f"collective:{unit.id}", cycle.year),
             "classification_counts": data.counts.get(unit.code, {}),
             "commendations": commendations(store, cycle, unit.code)}
-
-
-# -- reading (a package is never trusted: anything malformed raises ValueError or TypeError) ---------
-
-
-def _text(value: Any, *, optional: bool = False) -> str | None:
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise TypeError(f"expected text, found {value!r}")
-    return value
-
-
-def _number(value: Any, *, optional: bool = False) -> float | None:
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"expected a number, found {value!r}")
-    return float(value)
-
-
-def _obj(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise TypeError(f"expected an object, found {value!r}")
-    return value
-
-
-def _list(value: Any) -> list[Any]:
-    if not isinstance(value, list):
-        raise TypeError(f"expected a list, found {value!r}")
-    return value
-
-
-def _count(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"expected a count, found {value!r}")
-    return value
-
-
-def add_subject_record(data: RatingData, key: str, record: dict[str, Any]) -> None:
-    """Add one subject's record, as a package carries it, to `data`."""
-    record = _obj(record)
-    for step, r in _obj(record.get("steps") or {}).items():
-        if step not in STEPS:
-            raise ValueError(f"unknown rating step {step!r}")
-        r = _obj(r)
-        criteria = {_text(k): _text(v) for k, v in _obj(r.get("criteria") or {}).items()}
-        data.ratings.setdefault(key, {})[step] = Rating(
-            key, step, _text(r["level"]), _number(r.get("score"), optional=True), criteria, _text(r["by"]),
-            dt.date.fromisoformat(_text(r["at"])), _text(r.get("justification"), optional=True),
-            _text(r.get("peer_group"), optional=True))
-    for d in map(_obj, _list(record.get("disciplines") or [])):
-        data.disciplines.setdefault(key, []).append(Discipline(
-            key, dt.date.fromisoformat(_text(d["date"])), _text(d["form"]), bool(d.get("self_remedied")),
-            _text(d.get("note") or "")))
-    if key in data.disciplines:
-        data.disciplines[key].sort(key=lambda d: d.date)  # the rules cite the first one
-    targets = record.get("targets")
-    if targets is not None:
-        targets = _obj(targets)
-        data.targets[key] = Targets(_number(targets["met_pct"]), _number(targets.get("exceeded_pct", 0)))
-    if record.get("not_rated") is not None:
-        data.not_rated[key] = _text(record["not_rated"])
-
-
-def read_package_ratings(data: RatingData, unit_id: str, unit_code: str, unit_doc: dict[str, Any],
-                         officials_doc: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add one package's rating records to `data`; return its commendation proposals."""
-    section = unit_doc.get("ratings")
-    if section is None:
-        return []  # a package made before ratings travelled carries none
-    section = _obj(section)
-    add_subject_record(data, f"unit:{unit_id}", section.get("organisation") or {})
-    add_subject_record(data, f"collective:{unit_id}", section.get("collective") or {})
-    for kind, levels in _obj(section.get("classification_counts") or {}).items():
-        if kind not in COUNT_KINDS:
-            raise ValueError(f"unknown kind of classification count {kind!r}")
-        data.counts.setdefault(unit_code, {})[kind] = {_text(level): _count(n) for level, n in _obj(levels).items()}
-    for doc in map(_obj, officials_doc):
-        if doc.get("ratings") is not None:
-            add_subject_record(data, f"official:{_text(doc['official']['id'])}", doc["ratings"])
-    return [{"name": _text(p["name"]), "kind": _text(p["kind"]), "level": _text(p["level"]),
-             "achievement": _text(p.get("achievement") or ""), "subject": _text(p.get("subject"), optional=True)}
-            for p in map(_obj, _list(section.get("commendations") or []))]

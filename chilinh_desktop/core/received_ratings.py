@@ -12,14 +12,14 @@ findings never read them. A city is a few dozen packages, so the reading costs m
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from chilinh_desktop.core.board import CURRENT
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.rating_records import read_package_ratings
-from chilinh_desktop.core.ratings import RatingData
+from chilinh_desktop.core.package_documents import OfficialDocument, RatingRecord, UnitDocument, stored_documents
+from chilinh_desktop.core.ratings import Discipline, Rating, RatingData, Targets
 from chilinh_desktop.core.rules import Finding, evaluate
 from chilinh_desktop.core.store import Store
 
@@ -35,14 +35,45 @@ class ReceivedRatings:
 def received_ratings(store: Store, cycle: Cycle) -> ReceivedRatings:
     """The rating records of the cycle as the units' current packages carry them."""
     result = ReceivedRatings()
-    for unit_id, unit_code, unit_text, officials_text in store.db.execute(
-        "SELECT unit_id, unit_code, unit_doc, officials_doc FROM received_packages WHERE cycle_id = ? AND status = ? "
-        "ORDER BY unit_code", [cycle.id, CURRENT]
+    for package_id, unit_id, unit_code, unit_text, officials_text in store.db.execute(
+        "SELECT package_id, unit_id, unit_code, unit_doc, officials_doc FROM received_packages "
+        "WHERE cycle_id = ? AND status = ? ORDER BY unit_code", [cycle.id, CURRENT]
     ):
+        unit_doc, officials = stored_documents(unit_text, officials_text, package_id)
         # Keys come from the Board's own record of the unit, not from the document's claims.
-        result.commendations[unit_code] = read_package_ratings(
-            result.data, unit_id, unit_code, json.loads(unit_text), json.loads(officials_text))
+        result.commendations[unit_code] = add_package_ratings(result.data, unit_id, unit_code, unit_doc, officials)
     return result
+
+
+def add_package_ratings(data: RatingData, unit_id: str, unit_code: str, unit_doc: UnitDocument,
+                        officials: list[OfficialDocument]) -> list[dict[str, Any]]:
+    """Add one package's (already checked) rating records to `data`; return its commendation proposals."""
+    section = unit_doc.ratings
+    if section is None:
+        return []  # a package made before ratings travelled carries none
+    _add_record(data, f"unit:{unit_id}", section.organisation)
+    _add_record(data, f"collective:{unit_id}", section.collective)
+    for kind, levels in section.classification_counts.items():
+        data.counts.setdefault(unit_code, {})[kind] = dict(levels)
+    for doc in officials:
+        if doc.ratings is not None:
+            _add_record(data, f"official:{doc.official.id}", doc.ratings)
+    return [c.to_json() for c in section.commendations]
+
+
+def _add_record(data: RatingData, key: str, record: RatingRecord) -> None:
+    for step, r in record.steps.items():
+        data.ratings.setdefault(key, {})[step] = Rating(key, step, r.level, r.score, dict(r.criteria), r.by,
+                                                        dt.date.fromisoformat(r.at), r.justification, r.peer_group)
+    for d in record.disciplines:
+        data.disciplines.setdefault(key, []).append(
+            Discipline(key, dt.date.fromisoformat(d.date), d.form, d.self_remedied, d.note))
+    if key in data.disciplines:
+        data.disciplines[key].sort(key=lambda d: d.date)  # the rules cite the first one
+    if record.targets is not None:
+        data.targets[key] = Targets(*record.targets)
+    if record.not_rated is not None:
+        data.not_rated[key] = record.not_rated
 
 
 def received_findings(store: Store, cycle: Cycle, received: ReceivedRatings | None = None) -> list[Finding]:

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from chilinh_desktop.core import atomicfile as _core
-from chilinh_desktop.core.atomicfile import part_path, remove_quietly
+from chilinh_desktop.core.atomicfile import fsync_directory, part_path, remove_quietly
 from chilinh_desktop.core.errors import FileWriteError
 from chilinh_desktop.package.errors import describe_os_error, package_error
 
 T = TypeVar("T")
 
-__all__ = ["part_path", "remove_quietly", "write_atomically"]
+__all__ = ["fsync_directory", "part_path", "remove_quietly", "write_atomically"]
 
 
 def write_atomically(

@@ -4,15 +4,9 @@ Produced lazily, one payload file at a time, so a unit with hundreds of megabyte
 never held in memory at once; confidential items are encrypted to the Board as they pass.
 
 The payload, under data/ (names are ASCII ids; Vietnamese lives inside the files):
-- unit.json: {"format": "chilinh-unit", "version": 1, "cycle_id", "unit": {id, code, name, type,
-  grassroots}, "dossier": the collective dossier record or null, "officials": [cadre ids],
-  "ratings": {"organisation": record, "collective": record, "classification_counts":
-  {"members"|"cells": {level: count}}, "commendations": [{name, kind, level, achievement, subject}]}}.
-- officials/<id>.json: {"official": the cadre's details, "dossier": record, "ratings": record}.
-  A dossier record: {id, state, signed_off_by, signed_off_at, snapshot_sha256, items: {kind:
-  {kind, need, state, exempt_reason, file?, form_id?, form_version?, answers?, attachment_sha256?}}}.
-  A rating record (plain JSON, not confidential) is described in core/rating_records.py; a
-  package without "ratings" (made before they travelled) carries none.
+- unit.json and officials/<id>.json: the typed, versioned documents of core/package_documents.py
+  (the unit, its collective dossier, its cadres' ids and ratings; one cadre's details, dossier and
+  rating record). Every document is built from those types, so what leaves is what the Board reads.
 - forms/<dossier>-<item>.pdf: rendered forms; scans/<sha256>.<ext>: attached scans.
 - confidential/<name>.age: confidential forms and scans, encrypted to the Board (age, X25519).
 - summary.xlsx: the unit's item-by-item summary.
@@ -20,7 +14,7 @@ The payload, under data/ (names are ASCII ids; Vietnamese lives inside the files
 
 from __future__ import annotations
 
-import json
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +23,17 @@ from chilinh_desktop.core.attachments import get_attachment
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import Dossier, dossier_statuses, stored_items
 from chilinh_desktop.core.officials import get_official
+from chilinh_desktop.core.package_documents import (
+    DossierRecord,
+    ItemRecord,
+    OfficialDocument,
+    OfficialRecord,
+    RatingRecord,
+    UnitDocument,
+    UnitRatings,
+    UnitRecord,
+    dump,
+)
 from chilinh_desktop.core.rating_records import subject_record, unit_ratings
 from chilinh_desktop.core.ratings import load_rating_data
 from chilinh_desktop.core.requirements import ItemState, Need
@@ -74,52 +79,50 @@ def payload(contents: Contents, progress: Progress | None = None) -> Iterator[tu
     total = payload_count(contents)
     done = 0
     seen: set[str] = set()
-    officials: list[dict[str, Any]] = []
-    collective: dict[str, Any] | None = None
+    officials: list[str] = []
+    collective: DossierRecord | None = None
     # Ratings are outside the dossiers' sign-off snapshot hash (that covers dossier items), but they are
     # payload like any other file: the manifest, and so the unit's signature, covers them.
     ratings = load_rating_data(contents.store, contents.cycle)
     for dossier in contents.dossiers:
         official = get_official(contents.store, dossier.official_id) if dossier.official_id else None
         who = official.full_name if official else contents.unit.name
-        record = _dossier_record(contents, dossier)
+        items = _item_fields(contents, dossier)
         for name, data, item_record in _item_files(contents, dossier, who):
-            record["items"][item_record["kind"]].update(item_record, file=name)
+            items[item_record["kind"]].update(item_record, file=name)
             if name in seen:
                 continue  # the same scan attached twice is carried once (names are content hashes)
             seen.add(name)
             done += 1
             report(done, total, name)
             yield name, data
+        record = DossierRecord(dossier.id, dossier.state.value, dossier.signed_off_by, dossier.signed_off_at,
+                               dossier.snapshot_sha256, {kind: ItemRecord(**f) for kind, f in items.items()})
         if official is None:
             collective = record
         else:
-            doc = {"official": official.as_json(), "dossier": record,
-                   "ratings": subject_record(ratings, f"official:{official.id}", contents.cycle.year)}
-            officials.append(doc)
+            doc = OfficialDocument(
+                OfficialRecord(**official.as_json()), record,
+                RatingRecord.from_json(subject_record(ratings, f"official:{official.id}", contents.cycle.year)))
+            officials.append(official.id)
             done += 1
             report(done, total, official.id)
-            yield f"officials/{official.id}.json", _json(doc)
-    unit_doc = {
-        "format": "chilinh-unit", "version": 1, "cycle_id": contents.cycle.id,
-        "unit": {"id": contents.unit.id, "code": contents.unit.code, "name": contents.unit.name,
-                 "type": contents.unit.type, "grassroots": contents.unit.grassroots},
-        "dossier": collective, "officials": [entry["official"]["id"] for entry in officials],
-        "ratings": unit_ratings(contents.store, contents.cycle, contents.unit, ratings),
-    }
-    yield "unit.json", _json(unit_doc)
+            yield f"officials/{official.id}.json", dump(doc)
+    unit = contents.unit
+    unit_doc = UnitDocument(
+        contents.cycle.id, UnitRecord(unit.id, unit.code, unit.name, unit.type, unit.grassroots), collective,
+        officials, UnitRatings.from_json(unit_ratings(contents.store, contents.cycle, unit, ratings)))
+    yield "unit.json", dump(unit_doc)
     yield "summary.xlsx", summary_workbook(contents.unit.code, contents.unit.name, contents.cycle.title,
                                            contents.summary)
     report(total, total, "summary.xlsx")
 
 
-def _dossier_record(contents: Contents, dossier: Dossier) -> dict[str, Any]:
-    items: dict[str, dict[str, Any]] = {}
-    for status in dossier_statuses(contents.store, contents.cycle, dossier):
-        items[status.item.id] = {"kind": status.item.id, "need": status.need.value, "state": status.state.value,
-                                 "exempt_reason": status.reason}
-    return {"id": dossier.id, "state": dossier.state.value, "signed_off_by": dossier.signed_off_by,
-            "signed_off_at": dossier.signed_off_at, "snapshot_sha256": dossier.snapshot_sha256, "items": items}
+def _item_fields(contents: Contents, dossier: Dossier) -> dict[str, dict[str, Any]]:
+    # Filled in as the item files are produced, then frozen into ItemRecords.
+    return {status.item.id: {"kind": status.item.id, "need": status.need.value, "state": status.state.value,
+                             "exempt_reason": status.reason}
+            for status in dossier_statuses(contents.store, contents.cycle, dossier)}
 
 
 def _item_files(contents: Contents, dossier: Dossier, who: str) -> Iterator[tuple[str, bytes, dict[str, Any]]]:
@@ -142,22 +145,22 @@ def _item_files(contents: Contents, dossier: Dossier, who: str) -> Iterator[tupl
             if not item.confidential:
                 record["answers"] = kept.answers  # a confidential form's answers travel only inside its PDF
             name = f"forms/{dossier.id}-{item.id}.pdf"
-            yield (*_maybe_sealed(contents, name, f"{dossier.id}-{item.id}.pdf", pdf, item.confidential), record)
+            yield (*_maybe_sealed(contents, name, f"{dossier.id}-{item.id}.pdf", pdf, item.confidential, record),
+                   record)
             contents.documents.append((who, item.short_name))
         elif kept.attachment_sha256:
             data, mime = get_attachment(store, kept.attachment_sha256)
             file_name = f"{kept.attachment_sha256}.{_EXTENSIONS.get(mime, 'bin')}"
             record.update(attachment_sha256=kept.attachment_sha256, attachment_name=kept.attachment_name)
-            yield (*_maybe_sealed(contents, f"scans/{file_name}", file_name, data, item.confidential), record)
+            yield (*_maybe_sealed(contents, f"scans/{file_name}", file_name, data, item.confidential, record), record)
             contents.documents.append((who, item.short_name))
 
 
-def _maybe_sealed(contents: Contents, name: str, bare: str, data: bytes, confidential: bool) -> tuple[str, bytes]:
+def _maybe_sealed(contents: Contents, name: str, bare: str, data: bytes, confidential: bool,
+                  record: dict[str, Any]) -> tuple[str, bytes]:
     if not confidential:
         return name, data
+    # The plain content's hash travels signed, so the Board checks what it decrypts before writing it out.
+    record["plain_sha256"] = hashlib.sha256(data).hexdigest()
     # Encrypted to the Board only: a lost stick reveals nothing of an asset declaration.
     return f"confidential/{bare}.age", agecrypt.encrypt(data, [contents.recipient])
-
-
-def _json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")

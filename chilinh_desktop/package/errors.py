@@ -196,6 +196,55 @@ MESSAGES: dict[str, str] = {
     "bag.fingerprint_mismatch": _refused(
         "Dấu vân tay khai trong bag-info.txt ({expected}) khác với khóa đã ký gói ({found})."
     ),
+    # Trust at the Board: what a unit's package may carry and which key may sign it.
+    "package.info_invalid": _refused('Nhãn "{label}" trong tệp bag-info.txt không hợp lệ ({detail}).'),
+    "package.exported_at_invalid": _refused(
+        'Thời điểm xuất gói "{value}" không phải ngày giờ theo ISO 8601 có múi giờ.'
+    ),
+    "package.exported_at_early": _refused(
+        "Thời điểm xuất gói {value} sớm hơn đầu năm của chu kỳ ({start})."
+    ),
+    "package.exported_at_future": _kept(
+        "Thời điểm xuất gói {value} muộn hơn đồng hồ của máy này ({now}) quá một ngày.",
+        "Hãy kiểm tra ngày giờ của máy này; nếu máy của đơn vị sai giờ, đề nghị đơn vị chỉnh giờ rồi "
+        "xuất lại gói.",
+    ),
+    "package.unexpected_file": _refused(
+        'Gói có tệp dữ liệu "{name}" không thuộc cấu trúc của gói hồ sơ.'
+    ),
+    "package.officials_mismatch": _refused(
+        "Danh sách cán bộ trong unit.json không khớp với các tệp officials/ của gói ({detail})."
+    ),
+    "package.foreign_record": _kept(
+        "Gói của đơn vị {unit} mang hồ sơ không thuộc đơn vị này: {record}.",
+        "Không dùng gói này; hãy đề nghị đơn vị đối chiếu danh sách cán bộ với bộ tài liệu chu kỳ "
+        "rồi xuất lại gói.",
+    ),
+    "package.key_ambiguous": _kept(
+        "Trong cùng một lần nhập có {count} khóa ký mới khác nhau cho đơn vị {unit} ({fingerprints}), "
+        "nên không khóa nào được tin.",
+        "Hãy đối chiếu dấu vân tay với phiếu bàn giao, nhập riêng gói đúng rồi chấp nhận khóa của nó, "
+        "và báo cho đơn vị về gói còn lại.",
+    ),
+    "package.key_shared": _kept(
+        "Khóa ký {fingerprint} được dùng để ký gói của nhiều đơn vị ({units}); một khóa chỉ được "
+        "thuộc về một đơn vị.",
+        "Hãy đối chiếu phiếu bàn giao của từng đơn vị: mỗi đơn vị phải ký bằng khóa riêng của mình.",
+    ),
+    "package.key_taken": _kept(
+        "Khóa ký {fingerprint} đã được ghi nhận cho đơn vị {other}, không thể dùng cho đơn vị {unit}.",
+        "Hãy đối chiếu phiếu bàn giao của đơn vị {unit}: đơn vị phải ký bằng khóa riêng của mình.",
+    ),
+    "package.key_changed": _kept(
+        "Khóa ký đã ghi nhận của đơn vị {unit} đã thay đổi trong lúc nhập gói.",
+        "Hãy nhập lại gói để kiểm tra theo khóa hiện có.",
+    ),
+    "package.unreadable": _refused("Không kiểm tra được gói này ({detail})."),
+    "received.confidential_mismatch": _kept(
+        'Tệp mật "{name}" không khớp với {what}, nên nội dung giải mã không được ghi ra tệp nào; bản '
+        "gói lưu tại Ban Tổ chức vẫn giữ nguyên.",
+        "Hãy đề nghị đơn vị xuất lại gói và nộp lại.",
+    ),
     "bag.source_unreadable": 'Không đọc được tệp nguồn "{path}" để đóng gói ({reason}). Tệp gói '
     "ghi dở đã được xóa, không có gói nào được tạo ra. Hãy kiểm tra tệp nguồn rồi xuất lại.",
     "bag.write_verify_failed": "Gói vừa ghi ra {path} không vượt qua bước đọc lại để kiểm tra "

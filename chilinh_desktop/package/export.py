@@ -1,13 +1,20 @@
 """Exporting a unit's submission package (gói hồ sơ nộp) to a USB stick.
 
-Order matters: the file is written under a temporary name, flushed, checked, renamed, read back
-from the target and checked again; only then does the database record the export, in one
-transaction. A failure at any point leaves no complete-looking file and the database unchanged.
+Order matters: the package is written under a pending name (`<name>.zip.pending`, flushed, checked),
+read back from the target and checked again; the database records the export in one transaction;
+only then is the pending file renamed to `<name>.zip` (and its slip likewise). So a crash at any
+moment (kill -9, power cut, stick pulled) never leaves a complete-looking package the data file
+does not know. The next export to the same place cleans what an interrupted one left: a pending
+package the data file recorded is given its final name, anything else is removed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
+import os
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,16 +23,16 @@ from chilinh_desktop import __version__
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import LOCKED_STATES, mark_exported, snapshot_hash
 from chilinh_desktop.core.errors import ChilinhError, StateError
-from chilinh_desktop.core.package_archive import ArchivedPackage, archive_package
+from chilinh_desktop.core.package_archive import ArchivedPackage, archive_package, latest_export
 from chilinh_desktop.core.store import Store, utc_stamp
 from chilinh_desktop.core.unit_signoff import unit_dossiers
 from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import bagit, keys, sshsig
-from chilinh_desktop.package.atomicfile import remove_quietly, write_atomically
+from chilinh_desktop.package.atomicfile import fsync_directory, remove_quietly, write_atomically
 from chilinh_desktop.package.contents import Contents, Progress, payload
-from chilinh_desktop.package.errors import PackageError, package_error
+from chilinh_desktop.package.errors import PackageError, describe_os_error, package_error
 from chilinh_desktop.package.keyring import board_recipient, signing_key
 from chilinh_desktop.render.handover_slip import HandoverSlip, handover_slip_pdf
 
@@ -64,32 +71,101 @@ def export_unit(store: Store, cycle: Cycle, unit_code: str, out_dir: Path, *, pa
     signer_fp = keys.fingerprint(key)
     recipient = board_recipient(store).public
     package_id = str(uuid.uuid4())
+    clean_leftovers(store, Path(out_dir))
     stem = _free_stem(Path(out_dir), f"{unit.code}-{cycle.id}-{utc_stamp(store.clock.now())}")
     target = Path(out_dir) / f"{stem}.zip"
+    pending = _pending(target)
     contents = Contents(store, cycle, unit, dossiers, recipient)
+    exported_at = _export_moment(store, unit.id, cycle.id)
     info = [("Unit-Code", unit.code), ("Unit-Name", unit.name), ("Cycle-Id", cycle.id),
-            ("Package-Id", package_id), ("Exported-At", store.now_text()), ("App-Version", __version__),
+            ("Package-Id", package_id), ("Exported-At", exported_at), ("App-Version", __version__),
             (bagit.SIGNER_FINGERPRINT_LABEL, signer_fp)]
-    bagit.write_bag(target, payload(contents, progress), info, signer=lambda manifest: sshsig.sign(manifest, key),
-                    bagging_date=store.clock.today())
+    slip_path = Path(out_dir) / f"{stem}-phieu-ban-giao.pdf"
+    recorded = False
     try:
-        data, digest = _read_back(target, public_line)
-        slip_path = Path(out_dir) / f"{stem}-phieu-ban-giao.pdf"
+        bagit.write_bag(pending, payload(contents, progress), info,
+                        signer=lambda manifest: sshsig.sign(manifest, key), bagging_date=store.clock.today())
+        data, digest = _read_back(pending, public_line)
         slip = _slip(store, contents, target.name, digest, signer_fp, dossiers)
-        write_atomically(slip_path, lambda handle: handle.write(slip))
+        write_atomically(_pending(slip_path), lambda handle: handle.write(slip))
         record = ArchivedPackage(package_id, unit.id, cycle.id, target.name, digest, len(data), signer_fp,
-                                 store.now_text())
+                                 exported_at)
         with store.atomic():
             archive_package(store, record, data)
             mark_exported(store, [d.id for d in dossiers], package_id, actor=actor)
             store.audit(actor, "package.export", f"unit:{unit.id}", package=package_id, file=target.name,
                         sha256=digest, fingerprint=signer_fp)
+        recorded = True
+        # Recorded: now, and only now, the package takes its final name (the slip after it).
+        _finish(pending, target)
+        _finish(_pending(slip_path), slip_path)
     except BaseException:
         # Nothing on the stick may look like a finished export the database does not know about.
-        remove_quietly(target)
-        remove_quietly(Path(out_dir) / f"{stem}-phieu-ban-giao.pdf")
+        if not recorded:
+            remove_quietly(pending)
+            remove_quietly(_pending(slip_path))
         raise
     return ExportResult(target, slip_path, package_id, digest, len(data), signer_fp, tuple(d.id for d in dossiers))
+
+
+PENDING = ".pending"
+_LEFTOVER = re.compile(r".+(\.zip|-phieu-ban-giao\.pdf)(\.pending)?(\.part)?")
+
+
+def _pending(path: Path) -> Path:
+    return path.with_name(path.name + PENDING)
+
+
+def _finish(pending: Path, target: Path) -> None:
+    try:
+        os.replace(pending, target)
+    except OSError as exc:
+        raise package_error("io.write_failed", path=str(target), reason=describe_os_error(exc)) from exc
+    fsync_directory(target.parent)
+
+
+def clean_leftovers(store: Store, out_dir: Path) -> list[Path]:
+    """Finish or remove what an interrupted export left in `out_dir`; return the files given their final name.
+
+    A `<name>.zip.pending` whose bytes the data file recorded under `<name>.zip` was exported: it is
+    renamed. Any other pending or `.part` file of ours was never a finished package: it is removed.
+    """
+    finished: list[Path] = []
+    if not out_dir.is_dir():
+        return finished
+    leftovers = [p for p in out_dir.iterdir() if (p.name.endswith((PENDING, ".part")) and _LEFTOVER.fullmatch(p.name)
+                                                  and p.is_file())]
+    for path in sorted(leftovers, key=lambda p: (not p.name.endswith(".zip" + PENDING), p.name)):
+        final = out_dir / path.name[: -len(PENDING)] if path.name.endswith(PENDING) else None
+        if final is not None and final.name.endswith(".zip") and not final.exists() and _recorded(store, path, final):
+            _finish(path, final)
+            finished.append(final)
+            slip = out_dir / f"{final.stem}-phieu-ban-giao.pdf"
+            if _pending(slip).exists():
+                _finish(_pending(slip), slip)
+        else:
+            remove_quietly(path)
+    return finished
+
+
+def _recorded(store: Store, pending: Path, final: Path) -> bool:
+    try:
+        digest = hashlib.sha256(pending.read_bytes()).hexdigest()
+    except OSError:
+        return False
+    return store.db.execute("SELECT 1 FROM packages WHERE file_name = ? AND sha256 = ?",
+                            [final.name, digest]).fetchone() is not None
+
+
+def _export_moment(store: Store, unit_id: str, cycle_id: str) -> str:
+    # The Board keeps the package with the latest Exported-At: a later export of the unit must say so, even
+    # under a pinned clock (the demo, --today) where two exports would otherwise carry the same moment.
+    now = store.clock.now()
+    last = latest_export(store, unit_id, cycle_id)
+    if last is not None:
+        with contextlib.suppress(ValueError):
+            now = max(now, dt.datetime.fromisoformat(last) + dt.timedelta(seconds=1))
+    return now.isoformat()
 
 
 def _free_stem(out_dir: Path, stem: str) -> str:
@@ -98,7 +174,7 @@ def _free_stem(out_dir: Path, stem: str) -> str:
                             reason=_("the folder does not exist"))
     # A pinned clock (the demo, --today) gives equal stamps; an earlier package is never overwritten.
     candidate, number = stem, 1
-    while (out_dir / f"{candidate}.zip").exists():
+    while (out_dir / f"{candidate}.zip").exists() or (out_dir / f"{candidate}.zip{PENDING}").exists():
         number += 1
         candidate = f"{stem}-{number}"
     return candidate

@@ -1,21 +1,26 @@
 """Importing units' packages at the Board (nhận gói hồ sơ): check everything first, then write once.
 
 Two stages, so the window can ask a person in between:
-1. `plan_import` is read-only: each file is verified (ZIP safety, manifests, signature), its
-   structured payload read, and its unit, cycle, identity (package UUID + SHA-256) and signing
-   key compared with what the Board holds. Every file gets a verdict; one bad file never stops
-   the others.
-2. `commit_import` writes the accepted ones in one transaction, each in its own savepoint, oldest
-   export first so the newest package of a unit ends up current and the older stays as history.
+1. `plan_import` is read-only: each file is verified (ZIP safety, manifests, signature), its label
+   and every document read through the typed schema, the unit held to its own records, and its
+   cycle, identity (package UUID + SHA-256) and signing key compared with what the Board holds.
+   Every file gets a verdict with a stable code; one bad file never stops the others, and no input
+   raises out of here.
+2. `commit_import` writes the accepted ones in one transaction, each in its own savepoint, in the
+   order (Exported-At, package id), so the newest package of a unit ends up current whatever the
+   order of arrival, and the older stays as history.
+Trust is per key: a unit's first key is used only when its fingerprint is among those a person
+accepted; a batch bringing two new keys for one unit, or one key for two units, trusts none of them;
+a key is never recorded for two units.
 Statuses: imported, superseded (imported and replaced the unit's previous package), already
 (this exact package is on record: nothing changes), waiting (a unit's first key, not yet
-confirmed), refused (with the reasons).
+accepted), refused (with the reasons and a code).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-import json
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -29,19 +34,24 @@ from chilinh_desktop.core.board import (
     record_received,
     unit_key_record,
 )
-from chilinh_desktop.core.keys_store import record_unit_key
-from chilinh_desktop.core.rating_records import read_package_ratings
-from chilinh_desktop.core.ratings import RatingData
+from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.keys_store import record_unit_key, unit_of_key
+from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import bagit, keys, sshsig
-from chilinh_desktop.package.errors import PackageError, package_error
+from chilinh_desktop.package.errors import package_error
+from chilinh_desktop.package.incoming import (
+    check_boundary,
+    check_exported_at,
+    exported_moment,
+    read_documents,
+    read_label,
+)
 from chilinh_desktop.package.verify_service import PackageCheck, verify_package
-from chilinh_desktop.package.zipsafe import BoundedReader, open_zip
 
 IMPORTED, SUPERSEDED, ALREADY, WAITING, REFUSED = "imported", "superseded", "already", "waiting", "refused"
 Step = Callable[[int, int, str], None]
-_OFFICIALS = bagit.PAYLOAD_DIR + "officials/"
 
 
 @dataclass
@@ -63,14 +73,32 @@ class ImportOutcome:
     public_key: str | None = None
     unit_id: str | None = None
     size: int = 0
-    unit_doc: dict[str, Any] | None = field(default=None, repr=False)
-    officials_doc: list[dict[str, Any]] | None = field(default=None, repr=False)
+    code: str | None = None  # the stable code of the (first) refusal
+    unit_doc: UnitDocument | None = field(default=None, repr=False)
+    officials_doc: list[OfficialDocument] | None = field(default=None, repr=False)
+
+    def refuse(self, error: ChilinhError, status: str = REFUSED) -> None:
+        """Mark the file refused (or waiting) for `error`, keeping its code and message."""
+        self.status = status
+        self.code = self.code or error.code
+        self.reasons.append(error.message)
+
+    @property
+    def order(self) -> tuple[dt.datetime, str]:
+        """Which of a unit's packages is newer: (Exported-At, then package id), never the order of arrival."""
+        return _order(self.exported_at, self.package_id or "")
 
     def as_json(self) -> dict[str, Any]:
         """The per-package report as `chilinh import --json` prints it."""
-        return {"path": str(self.path), "status": self.status, "reasons": self.reasons, "unit_code": self.unit_code,
-                "package_id": self.package_id, "sha256": self.sha256, "fingerprint": self.fingerprint,
-                "known_fingerprint": self.known_fingerprint, "cycle_id": self.cycle_id, "new_key": self.new_key}
+        return {"path": str(self.path), "status": self.status, "code": self.code, "reasons": self.reasons,
+                "unit_code": self.unit_code, "package_id": self.package_id, "sha256": self.sha256,
+                "fingerprint": self.fingerprint, "known_fingerprint": self.known_fingerprint,
+                "cycle_id": self.cycle_id, "exported_at": self.exported_at, "new_key": self.new_key}
+
+
+def _order(exported_at: str, package_id: str) -> tuple[dt.datetime, str]:
+    moment = exported_moment(exported_at) or dt.datetime.min.replace(tzinfo=dt.UTC)
+    return moment, package_id
 
 
 @dataclass
@@ -81,11 +109,11 @@ class ImportPlan:
 
     @property
     def new_keys(self) -> list[ImportOutcome]:
-        """Accepted files whose unit key is not on record yet (one per unit)."""
+        """One file per new key to show a person (each key belongs to one unit: the plan refused the rest)."""
         seen, result = set(), []
         for outcome in self.outcomes:
-            if outcome.status == IMPORTED and outcome.new_key and outcome.unit_code not in seen:
-                seen.add(outcome.unit_code)
+            if outcome.status == IMPORTED and outcome.new_key and outcome.fingerprint not in seen:
+                seen.add(outcome.fingerprint)
                 result.append(outcome)
         return result
 
@@ -118,84 +146,121 @@ def plan_import(store: Store, paths: Iterable[Path], step: Step | None = None) -
         if outcome.status == IMPORTED and outcome.package_id:
             batch[outcome.package_id] = outcome.sha256 or ""
         outcomes.append(outcome)
+    _one_key_per_unit(outcomes)
     report(len(files), len(files), "")
     return ImportPlan(outcomes)
+
+
+def _one_key_per_unit(outcomes: list[ImportOutcome]) -> None:
+    # A new key is trusted only when the batch is unambiguous: one new key per unit, one unit per key.
+    fresh = [o for o in outcomes if o.status == IMPORTED and o.new_key]
+    by_unit: dict[str, set[str]] = {}
+    by_key: dict[str, set[str]] = {}
+    for o in fresh:
+        by_unit.setdefault(o.unit_code or "", set()).add(o.fingerprint or "")
+        by_key.setdefault(o.fingerprint or "", set()).add(o.unit_code or "")
+    for o in fresh:
+        prints, units = by_unit[o.unit_code or ""], by_key[o.fingerprint or ""]
+        if len(prints) > 1:
+            o.refuse(package_error("package.key_ambiguous", count=len(prints), unit=o.unit_code,
+                                   fingerprints=", ".join(sorted(prints))))
+        elif len(units) > 1:
+            o.refuse(package_error("package.key_shared", fingerprint=o.fingerprint, units=", ".join(sorted(units))))
 
 
 def _check_one(store: Store, path: Path) -> ImportOutcome:
     outcome = ImportOutcome(path, REFUSED)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        outcome.reasons.append(_("The file cannot be read: {error}.", error=exc.strerror or str(exc)))
-        return outcome
-    outcome.sha256, outcome.size = hashlib.sha256(data).hexdigest(), len(data)
-    del data  # the bytes are read again at commit time and compared by hash; a batch is never all in memory
-    check = verify_package(path)
-    outcome.unit_code, outcome.fingerprint = check.unit_code, check.fingerprint
-    outcome.package_id, outcome.cycle_id = check.info.get("Package-Id"), check.info.get("Cycle-Id")
-    outcome.exported_at = check.info.get("Exported-At") or check.info.get("Bagging-Date", "")
-    if not check.ok:
-        outcome.reasons += [error.message for error in check.errors]
-        return outcome
-    try:
-        outcome.unit_doc, outcome.officials_doc = _documents(path)
-    except (PackageError, ValueError, KeyError, TypeError) as exc:
-        outcome.reasons.append(_("The package's data files cannot be read: {error}.", error=str(exc)))
-        return outcome
-    _judge(store, outcome, check)
+        _check_into(store, outcome)
+    except ChilinhError as exc:
+        outcome.refuse(exc)
+    except Exception as exc:  # the last guard: a crafted file never raises out of checking
+        outcome.refuse(package_error("package.unreadable", detail=type(exc).__name__))
+    if outcome.status == REFUSED and not outcome.code:
+        outcome.code = "package.refused"
     return outcome
 
 
-def _documents(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    # The bag was verified just before: names are safe and every byte matches its manifest.
-    with open_zip(path) as archive:
-        reader = BoundedReader(archive)
-        unit_doc = json.loads(reader.read(archive.getinfo(bagit.PAYLOAD_DIR + "unit.json")))
-        officials = [json.loads(reader.read(info)) for info in archive.infolist()
-                     if info.filename.startswith(_OFFICIALS) and info.filename.endswith(".json")]
-    if unit_doc.get("format") != "chilinh-unit":
-        raise ValueError("unit.json: unknown format")
-    # Read the ratings once here, so a malformed section refuses the file instead of breaking the Board's reports.
-    read_package_ratings(RatingData(), "", "", unit_doc, officials)
-    return unit_doc, officials
-
-
-def _judge(store: Store, outcome: ImportOutcome, check: PackageCheck) -> None:
-    unit_doc = outcome.unit_doc or {}
-    row = store.db.execute("SELECT id, name FROM units WHERE code = ?", [outcome.unit_code]).fetchone()
+def _check_into(store: Store, outcome: ImportOutcome) -> None:
+    path = outcome.path
+    try:
+        outcome.sha256, outcome.size = _sha256_of(path)
+    except OSError as exc:
+        outcome.reasons.append(_("The file cannot be read: {error}.", error=exc.strerror or str(exc)))
+        outcome.code = "io.read_failed"
+        return
+    check = verify_package(path)
+    outcome.unit_code, outcome.fingerprint = check.unit_code, check.fingerprint
+    outcome.package_id, outcome.cycle_id = check.info.get("Package-Id"), check.info.get("Cycle-Id")
+    outcome.exported_at = check.info.get("Exported-At", "")
+    if not check.ok:
+        outcome.code = check.errors[0].code
+        outcome.reasons += [error.message for error in check.errors]
+        return
+    unit_code, cycle_id, package_id, exported_at = read_label(check.info)
+    row = store.db.execute("SELECT id, name FROM units WHERE code = ?", [unit_code]).fetchone()
     if row is None:
+        outcome.code = "package.unknown_unit"
         outcome.reasons.append(_("The unit {code} is not in the Board's unit list. Nothing was imported from this "
-                                 "file; check the cycle kit the unit used.", code=outcome.unit_code))
+                                 "file; check the cycle kit the unit used.", code=unit_code))
         return
     outcome.unit_id, outcome.unit_name = row
-    if unit_doc.get("unit", {}).get("code") != outcome.unit_code or unit_doc.get("cycle_id") != outcome.cycle_id:
+    cycle = store.db.execute("SELECT year FROM cycles WHERE id = ?", [cycle_id]).fetchone()
+    if cycle is None:
+        outcome.code = "package.unknown_cycle"
+        outcome.reasons.append(_("The cycle {cycle} is not set up at the Board.", cycle=cycle_id))
+        return
+    check_exported_at(exported_at, int(cycle[0]), store.clock.now())
+    # Every document through its schema, then the unit held to its own records: all before any write.
+    unit_doc, officials = read_documents(path)
+    if unit_doc.unit.code != unit_code or unit_doc.cycle_id != cycle_id:
+        outcome.code = "package.label_mismatch"
         outcome.reasons.append(_("The package's data does not match its label (unit or cycle)."))
         return
-    if store.db.execute("SELECT 1 FROM cycles WHERE id = ?", [outcome.cycle_id]).fetchone() is None:
-        outcome.reasons.append(_("The cycle {cycle} is not set up at the Board.", cycle=outcome.cycle_id))
-        return
-    known = find_received(store, outcome.package_id or "")
+    check_boundary(store, outcome.unit_id, unit_code, unit_doc, officials)
+    outcome.unit_doc, outcome.officials_doc = unit_doc, officials
+    known = find_received(store, package_id)
     if known is not None:
         if known.sha256 == outcome.sha256:
             outcome.status = ALREADY
             outcome.reasons.append(_("Already received on {at}; nothing changed.", at=known.received_at[:10]))
         else:
+            outcome.code = "package.id_reused"
             outcome.reasons.append(_("A different file with the same package id was received before "
                                      "({sha256}). This file was not imported.", sha256=known.sha256[:16]))
         return
+    _judge_key(store, outcome, check)
+
+
+def _sha256_of(path: Path) -> tuple[str, int]:
+    # Read in chunks: the bytes are read again at commit time and compared by hash; a batch is never all in memory.
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _judge_key(store: Store, outcome: ImportOutcome, check: PackageCheck) -> None:
+    assert outcome.unit_id is not None and outcome.fingerprint is not None
     outcome.public_key = _signer_public(check)
     recorded = unit_key_record(store, outcome.unit_id)
     if recorded is not None:
         outcome.known_fingerprint = recorded[0]
     if recorded is not None and recorded[0] == outcome.fingerprint:
         outcome.status = IMPORTED
-    elif recorded is not None and recorded[2] != "demo":
-        outcome.reasons.append(package_error("sig.wrong_key", found=outcome.fingerprint,
-                                             expected=recorded[0]).message)
-    else:
-        # No key on record (or only the demo's stand-in): a person must compare it with the handover slip.
-        outcome.status, outcome.new_key = IMPORTED, True
+        return
+    if recorded is not None and recorded[2] != "demo":
+        outcome.refuse(package_error("sig.wrong_key", found=outcome.fingerprint, expected=recorded[0]))
+        return
+    other = unit_of_key(store, outcome.fingerprint, besides=outcome.unit_id)
+    if other is not None:
+        outcome.refuse(package_error("package.key_taken", fingerprint=outcome.fingerprint, other=other,
+                                     unit=outcome.unit_code))
+        return
+    # No key on record (or only the demo's stand-in): a person must compare it with the handover slip.
+    outcome.status, outcome.new_key = IMPORTED, True
 
 
 def _signer_public(check: PackageCheck) -> str:
@@ -205,27 +270,30 @@ def _signer_public(check: PackageCheck) -> str:
     return keys.public_key_line(keys.public_key_from_blob(signer.public_blob))
 
 
-def commit_import(store: Store, plan: ImportPlan, trusted_units: set[str] | None = None, *,
+def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] | None = None, *,
                   actor: str = "import", step: Step | None = None) -> list[ImportOutcome]:
-    """Write the accepted files in one transaction; a unit's first key only if its code is in `trusted_units`."""
-    trusted = trusted_units or set()
+    """Write the accepted files in one transaction; a unit's first key only if its fingerprint is in `accepted`."""
+    trusted = set(accepted or ())
     report = step or (lambda done, total, text: None)
     for outcome in plan.outcomes:
-        if outcome.status == IMPORTED and outcome.new_key and outcome.unit_code not in trusted:
+        if outcome.status == IMPORTED and outcome.new_key and outcome.fingerprint not in trusted:
             outcome.status = WAITING
+            outcome.code = "package.key_not_accepted"
             outcome.reasons.append(_("The unit's signing key {fingerprint} is not confirmed yet. Compare it with "
                                      "the handover slip, then import again and accept it.",
                                      fingerprint=outcome.fingerprint))
-    todo = sorted((o for o in plan.outcomes if o.status == IMPORTED), key=lambda o: o.exported_at)
+    todo = sorted((o for o in plan.outcomes if o.status == IMPORTED), key=lambda o: o.order)
     with store.atomic():
         for n, outcome in enumerate(todo, 1):
             report(n - 1, len(todo), outcome.path.name)
             try:
                 with store.atomic():
                     _write_one(store, outcome, actor)
-            except (OSError, PackageError) as exc:
-                outcome.status = REFUSED
-                outcome.reasons.append(getattr(exc, "message", None) or str(exc))
+            except ChilinhError as exc:
+                outcome.refuse(exc)
+            except OSError as exc:
+                outcome.refuse(package_error("io.read_failed", path=str(outcome.path),
+                                             reason=exc.strerror or str(exc)))
         report(len(todo), len(todo), "")
     return plan.outcomes
 
@@ -235,17 +303,23 @@ def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
     if hashlib.sha256(data).hexdigest() != outcome.sha256:
         raise package_error("io.read_failed", path=str(outcome.path), reason=_("the file changed while importing"))
     assert outcome.unit_id and outcome.package_id and outcome.cycle_id and outcome.fingerprint
-    if outcome.new_key:
+    assert outcome.unit_doc is not None and outcome.officials_doc is not None
+    # The key may have changed since checking (the window asks in between): decide again, under this transaction.
+    recorded = unit_key_record(store, outcome.unit_id)
+    if recorded is None or (recorded[0] != outcome.fingerprint and recorded[2] == "demo"):
+        if not outcome.new_key:
+            raise package_error("package.key_changed", unit=outcome.unit_code)
         record_unit_key(store, outcome.unit_id, outcome.fingerprint, outcome.public_key or "", origin="package")
         store.audit(actor, "unit_key.accept", f"unit:{outcome.unit_id}", fingerprint=outcome.fingerprint)
+    elif recorded[0] != outcome.fingerprint:
+        raise package_error("package.key_changed", unit=outcome.unit_code)
     previous = current_received(store, outcome.cycle_id, outcome.unit_id)
-    newer = previous is None or outcome.exported_at >= previous.exported_at
+    newer = previous is None or outcome.order > _order(previous.exported_at, previous.package_id)
     record = ReceivedPackage(outcome.package_id, outcome.unit_id, outcome.unit_code or "", outcome.cycle_id,
                              outcome.path.name, outcome.sha256 or "", outcome.size, outcome.fingerprint,
                              outcome.exported_at, store.now_text(), "current" if newer else "superseded",
                              previous.package_id if previous and newer else None)
-    record_received(store, record, data, outcome.unit_doc or {}, outcome.officials_doc or [], current=newer,
-                    actor=actor)
+    record_received(store, record, data, outcome.unit_doc, outcome.officials_doc, current=newer, actor=actor)
     if previous is not None and newer:
         outcome.status = SUPERSEDED
         outcome.reasons.append(_("Replaces the package received on {at}, which is kept in the history.",
@@ -256,7 +330,11 @@ def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
 
 def import_packages(store: Store, paths: Iterable[Path], *, trust_new: bool = False, actor: str = "import",
                     step: Step | None = None) -> list[ImportOutcome]:
-    """Check then import files in one go (the command line): new unit keys only with `trust_new`."""
+    """Check then import files in one go (the command line).
+
+    With `trust_new`, exactly the new keys this run shows (one per unit, each printed with its file) are
+    accepted, each for its own unit's packages only.
+    """
     plan = plan_import(store, paths, step)
-    trusted = {o.unit_code for o in plan.new_keys if o.unit_code} if trust_new else set()
-    return commit_import(store, plan, trusted, actor=actor)
+    accepted = {o.fingerprint for o in plan.new_keys if o.fingerprint} if trust_new else set()
+    return commit_import(store, plan, accepted, actor=actor)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.package_archive import ArchivedPackage, get_package, package_data
+from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.i18n import _
@@ -106,23 +106,25 @@ def _check(path: Path, record: ArchivedPackage) -> None:
 def _slip(store: Store, record: ArchivedPackage, data: bytes) -> bytes:
     # The slip is rebuilt from what the package itself carries, so it describes exactly these bytes.
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        unit_doc = json.loads(archive.read(bagit.PAYLOAD_DIR + "unit.json"))
-        officials = [json.loads(archive.read(f"{bagit.PAYLOAD_DIR}officials/{oid}.json"))
-                     for oid in unit_doc.get("officials", [])]
+        unit_doc = UnitDocument.from_json(parse_json(archive.read(bagit.PAYLOAD_DIR + "unit.json"), "unit.json"))
+        officials = [OfficialDocument.from_json(parse_json(archive.read(f"{bagit.PAYLOAD_DIR}{name}"), name), name,
+                                                unit_doc.version)
+                     for name in (f"officials/{oid}.json" for oid in unit_doc.officials)]
     cycle = get_cycle(store, record.cycle_id)
     names = {item.id: item.short_name for item in cycle.items}
-    unit = unit_doc["unit"]
-    subjects = [(unit["name"], unit_doc.get("dossier"))]
-    subjects += [(doc["official"]["full_name"], doc["dossier"]) for doc in officials]
+    unit = unit_doc.unit
+    subjects = [(unit.name, unit_doc.dossier)]
+    subjects += [(doc.official.full_name, doc.dossier) for doc in officials]
     documents, signers = [], set()
     for subject, dossier in subjects:
-        dossier = dossier or {}
-        if dossier.get("signed_off_by"):
-            signers.add(dossier["signed_off_by"])
-        for kind, item in dossier.get("items", {}).items():
-            if item.get("file"):
+        if dossier is None:
+            continue
+        if dossier.signed_off_by:
+            signers.add(dossier.signed_off_by)
+        for kind, item in dossier.items.items():
+            if item.file:
                 documents.append((subject, names.get(kind, kind)))
-    issuer = store.get_setting("unit_name") or unit["name"]
-    return handover_slip_pdf(HandoverSlip(issuer, unit["code"], unit["name"], cycle.title, documents,
+    issuer = store.get_setting("unit_name") or unit.name
+    return handover_slip_pdf(HandoverSlip(issuer, unit.code, unit.name, cycle.title, documents,
                                           record.file_name, record.sha256, record.signer_fingerprint,
                                           date_line("", store.clock.today()), ", ".join(sorted(signers))))

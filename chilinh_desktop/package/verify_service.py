@@ -1,13 +1,19 @@
-"""Checking a received package (kiểm tra gói): read-only, every problem reported, signer pinned when known."""
+"""Checking a received package (kiểm tra gói): read-only, every problem reported, signer pinned when known.
+
+Beyond the bag and its signature, the package's documents are read through their typed schema, so
+`chilinh verify` refuses a signed package whose unit.json or cadre documents are malformed.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.keys_store import read_unit_key
 from chilinh_desktop.package import bagit
 from chilinh_desktop.package.errors import PackageError, package_error
+from chilinh_desktop.package.incoming import read_documents
 from chilinh_desktop.package.keys import fingerprint, public_key_from_line
 
 _REQUIRED_INFO = ("Unit-Code", "Cycle-Id", "Package-Id", bagit.SIGNER_FINGERPRINT_LABEL)
@@ -18,7 +24,7 @@ class PackageCheck:
     """The outcome of checking one package file."""
 
     path: Path
-    errors: tuple[PackageError, ...]
+    errors: tuple[ChilinhError, ...]  # PackageError, or DocumentError for a malformed document
     info: dict[str, str]
     fingerprint: str | None
     known_fingerprint: str | None  # what the database records for the unit, when --db was given
@@ -42,7 +48,12 @@ def verify_package(path: Path, db_path: Path | None = None) -> PackageCheck:
     """Check ZIP safety, BagIt manifests, the signature and, with a database, the signer's identity."""
     path = Path(path)
     report = bagit.verify_bag(path, require_signature=True)
-    errors = list(report.errors)
+    errors: list[ChilinhError] = list(report.errors)
+    if not errors:
+        try:
+            read_documents(path)
+        except ChilinhError as exc:
+            errors.append(exc)
     if report.info:
         errors += [PackageError("package.info_missing", _info_missing(label), label)
                    for label in _REQUIRED_INFO if label not in report.info]

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import keyring
-from chilinh_desktop.package.atomicfile import write_atomically
-from chilinh_desktop.package.received import CONFIDENTIAL_DIR, confidential_names, open_confidential
+from chilinh_desktop.package.received import CONFIDENTIAL_DIR, confidential_names, write_confidential
 from chilinh_desktop.ui.operations import error_text
 
 
@@ -96,9 +95,7 @@ class ConfidentialDialog(QDialog):
             target = self._temp / plain_name(name)
 
         def run(store) -> Path:
-            plain = open_confidential(store, package_id, name, passphrase, actor=actor)
-            write_atomically(target, lambda handle: handle.write(plain), private=True)
-            return target
+            return write_confidential(store, package_id, name, target, passphrase, actor=actor)
 
         # Audited, so it is a write: it goes through the writer thread like every other.
         self.ctx.runner.call(run, on_done=lambda path: self._done(path, opening=target.parent == self._temp),

@@ -119,9 +119,10 @@ class ImportDialog(QDialog):
         self.status.setText(error_text(error))
 
     def _checked(self, plan: ImportPlan) -> None:
-        trusted = {o.unit_code for o in plan.new_keys if o.unit_code and self.confirm(self, o)}
+        # Exactly the fingerprints a person saw and accepted; each one only for its own unit's packages.
+        accepted = {o.fingerprint for o in plan.new_keys if o.fingerprint and self.confirm(self, o)}
         self.status.setText(_("Importing…"))
-        self.ctx.runner.call(lambda store: commit_import(store, plan, trusted, actor="import"),
+        self.ctx.runner.call(lambda store: commit_import(store, plan, accepted, actor="import"),
                              changes={"tree", "packages"}, on_done=self._imported, on_error=self._failed)
 
     def _imported(self, outcomes: list[ImportOutcome]) -> None:

@@ -28,11 +28,25 @@ def test_newer_package_supersedes_and_keeps_history(demo_path, tmp_path, capsys)
     usb = tmp_path / "usb"
     usb.mkdir()
     # The demo Board plays every unit with its own key: the signed demo unit can be exported twice.
-    first = run_json(capsys, "export", "--db", str(demo_path), "--unit", SIGNED_UNIT, "--out", str(usb))[1]
-    second = run_json(capsys, "export", "--db", str(demo_path), "--unit", SIGNED_UNIT, "--out", str(usb))[1]
+    exports = [run_json(capsys, "export", "--db", str(demo_path), "--unit", SIGNED_UNIT, "--out", str(usb))[1]
+               for _ in range(2)]
+    # Under the demo's pinned clock a later export still carries a later Exported-At.
+    first, second = exports
     code, outcome = run_json(capsys, "import", "--db", str(demo_path), first["path"])
     assert code == 0 and outcome[0]["status"] == "imported"
     code, outcome = run_json(capsys, "import", "--db", str(demo_path), second["path"])
     assert code == 0 and outcome[0]["status"] == "superseded"
     assert _rows(demo_path) == [(first["package_id"], "superseded", None),
                                 (second["package_id"], "current", first["package_id"])]
+
+
+def test_arrival_order_never_decides_which_package_is_current(demo_path, tmp_path, capsys):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    exports = [run_json(capsys, "export", "--db", str(demo_path), "--unit", SIGNED_UNIT, "--out", str(usb))[1]
+               for _ in range(2)]
+    older, newer = exports
+    run_json(capsys, "import", "--db", str(demo_path), newer["path"])
+    code, outcome = run_json(capsys, "import", "--db", str(demo_path), older["path"])
+    assert code == 0 and outcome[0]["status"] == "imported"
+    assert _rows(demo_path) == [(newer["package_id"], "current", None), (older["package_id"], "superseded", None)]

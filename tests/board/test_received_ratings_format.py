@@ -1,31 +1,48 @@
-"""Reading the ratings a package carries never trusts them: older packages carry none, malformed ones raise."""
+"""Reading the ratings a package carries never trusts them: older packages carry none, malformed ones are refused."""
 
 from __future__ import annotations
 
 import pytest
 
-from chilinh_desktop.core.rating_records import read_package_ratings
+from chilinh_desktop.core.package_documents import DocumentError, UnitDocument, UnitRatings
 from chilinh_desktop.core.ratings import RatingData
+from chilinh_desktop.core.received_ratings import add_package_ratings
 
 STEP = {"level": "HTTNV", "score": None, "criteria": {}, "by": "Đảng ủy", "at": "2023-11-28",
         "justification": None, "peer_group": None}
+UNIT = {"id": "doc-uuid", "code": "DB01", "name": "Đảng bộ 1", "type": "dang_bo_co_so", "grassroots": True}
 
 
-def _unit_doc(ratings) -> dict:
-    return {"format": "chilinh-unit", "version": 1, "unit": {"code": "DB01"}, "ratings": ratings}
+def _unit_doc(ratings, version=2) -> UnitDocument:
+    doc = {"format": "chilinh-unit", "version": version, "cycle_id": "2023", "unit": UNIT, "dossier": None,
+           "officials": [], "ratings": ratings}
+    return UnitDocument.from_json(doc)
 
 
 def test_a_package_made_before_ratings_travelled_carries_none():
     data = RatingData()
-    assert read_package_ratings(data, "u1", "DB01", {"format": "chilinh-unit"}, [{"official": {"id": "o1"}}]) == []
+    doc = {"format": "chilinh-unit", "version": 1, "cycle_id": "2023", "unit": UNIT, "dossier": None,
+           "officials": []}
+    assert add_package_ratings(data, "u1", "DB01", UnitDocument.from_json(doc), []) == []
     assert data.ratings == {} and data.counts == {}
 
 
 def test_keys_come_from_the_boards_unit_not_the_document():
     data = RatingData()
     section = {"organisation": {"steps": {"self": STEP}}, "collective": {}, "classification_counts": {}}
-    read_package_ratings(data, "board-uuid", "DB01", _unit_doc(section), [])
+    add_package_ratings(data, "board-uuid", "DB01", _unit_doc(section), [])
     assert data.effective("unit:board-uuid").level == "HTTNV"
+    assert data.effective("unit:doc-uuid") is None
+
+
+def test_what_the_writer_writes_reads_back_the_same():
+    section = {"organisation": {"steps": {"self": STEP}, "disciplines": [], "targets": {"met_pct": 95.0,
+               "exceeded_pct": 10.0}, "not_rated": None},
+               "collective": {"steps": {}, "disciplines": [], "targets": None, "not_rated": "mới thành lập"},
+               "classification_counts": {"members": {"HTTNV": 3}},
+               "commendations": [{"name": "A", "kind": "tap_the", "level": "x", "achievement": "", "subject": None}]}
+    assert UnitRatings.from_json(section).to_json() == {**section, "organisation": {
+        **section["organisation"], "steps": {"self": STEP}}}
 
 
 @pytest.mark.parametrize("section", [
@@ -38,6 +55,7 @@ def test_keys_come_from_the_boards_unit_not_the_document():
     {"commendations": [{"name": "A", "kind": "dang_vien"}]},
     "xếp loại",
 ])
-def test_malformed_ratings_raise(section):
-    with pytest.raises((ValueError, TypeError, KeyError)):
-        read_package_ratings(RatingData(), "u1", "DB01", _unit_doc(section), [])
+def test_malformed_ratings_are_refused_with_a_code(section):
+    with pytest.raises(DocumentError) as refused:
+        _unit_doc(section)
+    assert refused.value.code == "package.document_invalid" and refused.value.name == "unit.json"

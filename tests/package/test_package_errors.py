@@ -20,7 +20,7 @@ def test_message_is_vietnamese_and_says_what_was_kept(code):
     assert message == unicodedata.normalize("NFC", message)
     assert _VIETNAMESE_LETTERS & set(message.lower())
     assert "Không có gì được ghi" in message or "đã được xóa" in message
-    assert code.split(".")[0] in {"io", "keys", "sig", "age", "zip", "bag"}
+    assert code.split(".")[0] in {"io", "keys", "sig", "age", "zip", "bag", "package", "received"}
 
 
 def test_error_carries_code_message_and_subject():

@@ -1,0 +1,131 @@
+"""Reading a verified package's label and documents at the Board, and holding the unit to its own records.
+
+Everything here is read-only and raises a coded error (PackageError or DocumentError) for a
+malformed or overreaching package, never anything else:
+- the label (bag-info.txt): a UUID Package-Id, an Exported-At that is ISO 8601 with a zone, not
+  before the cycle's year and not more than a day ahead of this computer's clock;
+- the payload: only the names a unit's package is made of, unit.json and every officials/<id>.json
+  read through their typed schema (core/package_documents.py), the list of cadres matching the files;
+- the unit boundary: the collective is the Board's record of the signing unit, and every cadre is one
+  the Board's registry lists for that unit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from pathlib import Path
+
+from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.i18n import _
+from chilinh_desktop.package import bagit
+from chilinh_desktop.package.errors import package_error
+from chilinh_desktop.package.zipsafe import BoundedReader, open_zip
+
+FUTURE_SLACK = dt.timedelta(days=1)
+_OFFICIAL_FILE = re.compile(r"officials/([A-Za-z0-9][A-Za-z0-9._-]*)\.json")
+_PAYLOAD = re.compile(r"unit\.json|summary\.xlsx|officials/[^/]+\.json|forms/[^/]+\.pdf|scans/[^/]+"
+                      r"|confidential/[^/]+\.age")
+
+
+def read_label(info: dict[str, str]) -> tuple[str, str, str, str]:
+    """(unit code, cycle id, package id, exported at text) from bag-info, each non-empty; the id a UUID."""
+    values = []
+    for label in ("Unit-Code", "Cycle-Id", "Package-Id", "Exported-At"):
+        text = (info.get(label) or "").strip()
+        if not text:
+            raise package_error("package.info_invalid", label=label, detail=_("empty"))
+        values.append(text)
+    try:
+        uuid.UUID(values[2])
+    except ValueError:
+        raise package_error("package.info_invalid", label="Package-Id", detail=values[2][:40]) from None
+    return values[0], values[1], values[2], values[3]
+
+
+def exported_moment(text: str) -> dt.datetime | None:
+    """An Exported-At as an aware UTC datetime, or None when it is not ISO 8601 with a zone."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return None
+    return moment.astimezone(dt.UTC)
+
+
+def check_exported_at(text: str, cycle_year: int, now: dt.datetime) -> dt.datetime:
+    """The export moment, refused when malformed, before the cycle's year or over a day in the future."""
+    moment = exported_moment(text)
+    if moment is None:
+        raise package_error("package.exported_at_invalid", value=text[:40])
+    start = dt.datetime(cycle_year, 1, 1, tzinfo=dt.UTC)
+    if moment < start:
+        raise package_error("package.exported_at_early", value=text, start=start.date().isoformat())
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=dt.UTC)
+    if moment > now + FUTURE_SLACK:
+        raise package_error("package.exported_at_future", value=text, now=now.isoformat())
+    return moment
+
+
+def read_documents(path: Path) -> tuple[UnitDocument, list[OfficialDocument]]:
+    """unit.json and officials/*.json of a verified bag, through their schema; other payload names refused."""
+    with open_zip(path) as archive:
+        reader = BoundedReader(archive)
+        names = {info.filename[len(bagit.PAYLOAD_DIR):]: info for info in archive.infolist()
+                 if info.filename.startswith(bagit.PAYLOAD_DIR) and not info.is_dir()}
+        for name in sorted(names):
+            if not _PAYLOAD.fullmatch(name):
+                raise package_error("package.unexpected_file", name=name)
+        if "unit.json" not in names:
+            raise package_error("bag.file_missing", name=bagit.PAYLOAD_DIR + "unit.json")
+        unit_doc = UnitDocument.from_json(parse_json(reader.read(names["unit.json"]), "unit.json"))
+        officials = []
+        for name in sorted(names):
+            match = _OFFICIAL_FILE.fullmatch(name)
+            if name.startswith("officials/") and match is None:
+                raise package_error("package.unexpected_file", name=name)
+            if match is None:
+                continue
+            doc = OfficialDocument.from_json(parse_json(reader.read(names[name]), name), name, unit_doc.version)
+            if doc.official.id != match.group(1):
+                raise package_error("package.officials_mismatch", detail=f"{name}: {doc.official.id}")
+            officials.append(doc)
+    listed, carried = set(unit_doc.officials), {doc.official.id for doc in officials}
+    if listed != carried:
+        detail = ", ".join(sorted(listed ^ carried))[:200]
+        raise package_error("package.officials_mismatch", detail=detail)
+    dossiers = [doc.dossier for doc in officials] + ([unit_doc.dossier] if unit_doc.dossier else [])
+    for dossier in dossiers:
+        for item in dossier.items.values():
+            if item.file is not None and item.file not in names:
+                raise package_error("bag.file_missing", name=bagit.PAYLOAD_DIR + item.file)
+    return unit_doc, officials
+
+
+def check_boundary(store: Store, unit_id: str, unit_code: str, unit_doc: UnitDocument,
+                   officials: list[OfficialDocument]) -> None:
+    """Refuse a package carrying any record that is not the signing unit's own (as the Board's registry has it)."""
+    if unit_doc.unit.id != unit_id or unit_doc.unit.code != unit_code:
+        raise package_error("package.foreign_record", unit=unit_code,
+                            record=f"unit.json: {unit_doc.unit.code} ({unit_doc.unit.id})")
+    own = {row[0] for row in store.db.execute("SELECT id FROM officials WHERE unit_id = ?", [unit_id])}
+    for doc in officials:
+        official = doc.official
+        if official.id not in own or official.unit_id != unit_id or official.unit_code != unit_code:
+            raise package_error("package.foreign_record", unit=unit_code,
+                                record=f"officials/{official.id}.json ({official.full_name}, {official.unit_code})")
+    # A dossier the Board also knows (the demo, a roll-up) must be the same subject's.
+    subjects = {doc.dossier.id: doc.official.id for doc in officials}
+    if unit_doc.dossier is not None:
+        subjects[unit_doc.dossier.id] = None
+    ids = list(subjects)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for dossier_id, owner_unit, official_id in store.db.execute(
+                f"SELECT id, unit_id, official_id FROM dossiers WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            if owner_unit != unit_id or official_id != subjects[dossier_id]:
+                raise package_error("package.foreign_record", unit=unit_code, record=f"dossier {dossier_id}")

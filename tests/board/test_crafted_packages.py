@@ -1,0 +1,261 @@
+"""Crafted packages, each validly signed with the unit's own real key: refused with a code, the Board unchanged.
+
+Every variant is a real DB15 package rebuilt with one change and re-signed (tag manifest and all), so
+the signature holds and only the Board's schema, label, boundary and trust checks stand in the way.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from forge import DROP, documents, dumped, forge, read_bag, unit_key
+
+from chilinh_desktop.core.clock import FixedClock
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.demo.build import DEMO_TODAY
+from chilinh_desktop.package.importer import REFUSED, import_packages
+
+
+def _unit(change):
+    def build(unit_doc, officials, foreign):
+        doc = copy.deepcopy(unit_doc)
+        change(doc, foreign)
+        return {"unit.json": dumped(doc)}
+    return build
+
+
+def _official(change):
+    def build(unit_doc, officials, foreign):
+        name, doc = next(iter(officials.items()))
+        doc = copy.deepcopy(doc)
+        change(doc, foreign)
+        return {name: dumped(doc)}
+    return build
+
+
+def _raw(data: bytes):
+    return lambda unit_doc, officials, foreign: {"unit.json": data}
+
+
+def _set(path: str, value):
+    """A change setting the field at a dotted path (list indexes as numbers)."""
+    def change(doc, foreign):
+        *parents, last = path.split(".")
+        for part in parents:
+            doc = doc[int(part)] if isinstance(doc, list) else doc[part]
+        if value is DROP:
+            del doc[last]
+        else:
+            doc[last] = value
+    return change
+
+
+def _first_item(unit_doc) -> str:
+    return next(iter(unit_doc["dossier"]["items"]))
+
+
+def _item_change(field, value):
+    def change(doc, foreign):
+        doc["dossier"]["items"][_first_item(doc)][field] = value
+    return change
+
+
+def _foreign_cadre(unit_doc, officials, foreign):
+    # A DB14 cadre rated KHTNV slipped into DB15's package (the issue's case).
+    _name, doc = next(iter(officials.items()))
+    doc = copy.deepcopy(doc)
+    doc["official"].update(id=foreign["official_id"], full_name=foreign["name"])
+    doc["dossier"]["id"] = "forged-dossier"
+    doc["ratings"] = {"steps": {"self": {"level": "KHTNV", "score": None, "criteria": {}, "by": "x",
+                                         "at": "2023-11-28", "justification": None, "peer_group": None}},
+                      "disciplines": [], "targets": None, "not_rated": None}
+    unit = copy.deepcopy(unit_doc)
+    unit["officials"].append(foreign["official_id"])
+    return {"unit.json": dumped(unit), f"officials/{foreign['official_id']}.json": dumped(doc)}
+
+
+def _foreign_collective(unit_doc, officials, foreign):
+    unit = copy.deepcopy(unit_doc)
+    unit["unit"]["id"] = foreign["unit_id"]
+    return {"unit.json": dumped(unit)}
+
+
+def _extra_empty_official(unit_doc, officials, foreign):
+    return {"officials/zzzz.json": b"{}"}
+
+
+def _listed_without_file(unit_doc, officials, foreign):
+    unit = copy.deepcopy(unit_doc)
+    unit["officials"].append("khong-co-tep")
+    return {"unit.json": dumped(unit)}
+
+
+def _dropped_official(unit_doc, officials, foreign):
+    return {next(iter(officials)): DROP}
+
+
+def _deep(unit_doc, officials, foreign):
+    return {"unit.json": b"[" * 200_000 + b"]" * 200_000}
+
+
+def _deep_field(unit_doc, officials, foreign):
+    unit = copy.deepcopy(unit_doc)
+    unit["dossier"]["items"][_first_item(unit)]["answers"] = {"x": "DEEP"}
+    text = dumped(unit).replace(b'"DEEP"', b"[" * 5000 + b"]" * 5000)
+    return {"unit.json": text}
+
+
+def _renamed_official(unit_doc, officials, foreign):
+    name, doc = next(iter(officials.items()))
+    return {name: DROP, "officials/someone-else.json": dumped(doc)}
+
+
+def _missing_form(unit_doc, officials, foreign):
+    unit = copy.deepcopy(unit_doc)
+    unit["dossier"]["items"][_first_item(unit)]["file"] = "forms/khong-co.pdf"
+    return {"unit.json": dumped(unit)}
+
+
+DOC = "package.document_invalid"
+VARIANTS = {
+    "unit.json = []": (_raw(b"[]"), DOC),
+    "unit.json = {}": (_raw(b"{}"), "package.document_format"),
+    "unit.json = text": (_raw(b'"DB15"'), DOC),
+    "unit.json = null": (_raw(b"null"), DOC),
+    "unit.json not JSON": (_raw(b'{"format": "chilinh-unit",'), "package.document_not_json"),
+    "unit.json not UTF-8": (_raw(b'{"format": "\xff\xfe"}'), "package.document_not_json"),
+    "unit.json NaN": (_raw(b'{"format": "chilinh-unit", "version": NaN}'), "package.document_not_json"),
+    "unit.json nested 200,000 deep": (_deep, "package.document_not_json"),
+    "answers nested 5,000 deep": (_deep_field, "package.document_not_json"),
+    "format missing": (_unit(_set("format", DROP)), "package.document_format"),
+    "format other": (_unit(_set("format", "chilinh-kit")), "package.document_format"),
+    "version missing": (_unit(_set("version", DROP)), "package.document_version"),
+    "version 3": (_unit(_set("version", 3)), "package.document_version"),
+    "version as text": (_unit(_set("version", "2")), "package.document_version"),
+    "version true": (_unit(_set("version", True)), "package.document_version"),
+    "unit is a string": (_unit(_set("unit", "DB15")), DOC),
+    "unit name is an object": (_unit(_set("unit.name", {"vi": "x"})), DOC),
+    "unit code empty": (_unit(_set("unit.code", "")), DOC),
+    "grassroots as text": (_unit(_set("unit.grassroots", "có")), DOC),
+    "cycle_id a number": (_unit(_set("cycle_id", 2023)), DOC),
+    "officials a string": (_unit(_set("officials", "abc")), DOC),
+    "officials holds a number": (_unit(_set("officials", [1])), DOC),
+    "dossier items a list": (_unit(_set("dossier.items", [])), DOC),
+    "item state unknown": (_unit(_item_change("state", "xong")), DOC),
+    "item need a number": (_unit(_item_change("need", 3)), DOC),
+    "item kind differs from key": (_unit(_item_change("kind", "other")), DOC),
+    "item answers a list": (_unit(_item_change("answers", [1, 2])), DOC),
+    "unknown rating step": (_unit(_set("ratings.organisation.steps", {"tu_xep": {}})), DOC),
+    "negative count": (_unit(_set("ratings.classification_counts", {"members": {"HTTNV": -1}})), DOC),
+    "unknown count kind": (_unit(_set("ratings.classification_counts", {"staff": {"HTTNV": 1}})), DOC),
+    "commendation name a number": (_unit(_set("ratings.commendations", [{"name": 1, "kind": "a", "level": "b"}])),
+                                   DOC),
+    "rating date not ISO": (_unit(_set("ratings.organisation.steps", {"self": {
+        "level": "HTTNV", "criteria": {}, "by": "x", "at": "28/11/2023"}})), DOC),
+    "cadre document {}": (_official(lambda doc, f: doc.clear()), "package.document_format"),
+    "cadre version 9": (_official(_set("version", 9)), "package.document_version"),
+    "cadre full_name an object": (_official(_set("official.full_name", {"a": 1})), DOC),
+    "cadre birth date 31/02": (_official(_set("official.birth_date", "1980-02-31")), DOC),
+    "cadre active as 1": (_official(_set("official.active", 1)), DOC),
+    "cadre dossier missing": (_official(_set("dossier", DROP)), DOC),
+    "cadre rating level empty": (_official(_set("ratings.steps", {"self": {
+        "level": "", "criteria": {}, "by": "x", "at": "2023-11-28"}})), DOC),
+    "extra officials/zzzz.json = {}": (_extra_empty_official, "package.document_format"),
+    "cadre listed without a file": (_listed_without_file, "package.officials_mismatch"),
+    "cadre file without listing": (_dropped_official, "package.officials_mismatch"),
+    "cadre file under another name": (_renamed_official, "package.officials_mismatch"),
+    "item names a missing file": (_missing_form, "bag.file_missing"),
+    "unexpected payload file": (lambda u, o, f: {"evil.json": b"{}"}, "package.unexpected_file"),
+    "DB14 cadre in DB15's package": (_foreign_cadre, "package.foreign_record"),
+    "DB14's collective in DB15's package": (_foreign_collective, "package.foreign_record"),
+    "cadre says unit DB14": (_official(lambda doc, f: doc["official"].update(unit_code="DB14")),
+                             "package.foreign_record"),
+}
+LABELS = {
+    "Package-Id empty": ({"Package-Id": ""}, "package.info_invalid"),
+    "Package-Id not a UUID": ({"Package-Id": "zzzz"}, "package.info_invalid"),
+    "Exported-At zzzz": ({"Exported-At": "zzzz"}, "package.exported_at_invalid"),
+    "Exported-At without a zone": ({"Exported-At": "2023-12-05T09:00:00"}, "package.exported_at_invalid"),
+    "Exported-At before the cycle": ({"Exported-At": "2019-12-05T09:00:00+00:00"}, "package.exported_at_early"),
+    "Exported-At next year": ({"Exported-At": "2024-12-05T09:00:00+07:00"}, "package.exported_at_future"),
+    "Cycle-Id of another cycle": ({"Cycle-Id": "2099"}, "package.unknown_cycle"),
+}
+
+
+@pytest.fixture(scope="module")
+def crafted(exchange, tmp_path_factory, demo_db_file):
+    """Every variant built once: {label: (path, expected code)}, plus the board's foreign records."""
+    folder = tmp_path_factory.mktemp("crafted")
+    key = unit_key(exchange["unit_db"])
+    with sqlite3.connect(demo_db_file) as conn:
+        official_id, name, unit_id = conn.execute(
+            "SELECT o.id, o.full_name, u.id FROM officials o JOIN units u ON u.id = o.unit_id "
+            "WHERE u.code = 'DB14' ORDER BY o.id LIMIT 1").fetchone()
+    foreign = {"official_id": official_id, "name": name, "unit_id": unit_id}
+    unit_doc, officials = documents(exchange["package"])
+    result = {}
+    for n, (label, (build, code)) in enumerate(VARIANTS.items()):
+        path = forge(exchange["package"], folder / f"v{n:02d}.zip", key, files=build(unit_doc, officials, foreign))
+        result[label] = (path, code)
+    for n, (label, (info, code)) in enumerate(LABELS.items()):
+        result[label] = (forge(exchange["package"], folder / f"l{n:02d}.zip", key, info=info), code)
+    return result
+
+
+def _dump_hash(db: Path) -> str:
+    with sqlite3.connect(db) as conn:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode("utf-8")).hexdigest()
+
+
+def test_every_crafted_variant_is_refused_with_its_code_and_changes_nothing(demo_path, package, crafted):
+    assert len(crafted) >= 30
+    with Store.open(demo_path, clock=FixedClock(DEMO_TODAY)) as store:
+        # The unit's real package first: its key is on record, so only the crafting is judged below.
+        assert import_packages(store, [package], trust_new=True)[0].status == "imported"
+    before = _dump_hash(demo_path)
+    refused = {}
+    with Store.open(demo_path, clock=FixedClock(DEMO_TODAY)) as store:
+        for label, (path, code) in crafted.items():
+            changes = store.db.conn.total_changes
+            outcome = import_packages(store, [path], trust_new=True)[0]
+            assert store.db.conn.total_changes == changes, label
+            refused[label] = (outcome.status, outcome.code, code)
+            assert outcome.status == REFUSED and outcome.reasons, label
+    wrong = {label: got for label, got in refused.items() if got[1] != got[2]}
+    assert not wrong
+    assert _dump_hash(demo_path) == before
+    print(f"\ncrafted packages: {len(crafted)} tried, {len(refused)} refused, 0 imported")
+
+
+def test_a_crafted_batch_never_stops_the_good_package(demo_path, package, crafted, tmp_path, capsys):
+    from board_helpers import run_json
+
+    folder = package.parent
+    for label, (path, _code) in crafted.items():
+        (folder / f"{hashlib.sha1(label.encode()).hexdigest()[:8]}.zip").write_bytes(path.read_bytes())
+    code, outcome = run_json(capsys, "import", "--db", str(demo_path), str(folder), "--trust-new")
+    statuses = [row["status"] for row in outcome]
+    assert code == 2 and statuses.count("imported") == 1 and statuses.count("refused") == len(crafted)
+    assert all(row["code"] for row in outcome if row["status"] == "refused")
+
+
+def test_the_forger_itself_makes_packages_the_board_takes(demo_path, exchange, tmp_path):
+    # Without a change, a re-signed copy is accepted: the refusals above are about the changes alone.
+    copy_path = forge(exchange["package"], tmp_path / "same.zip", unit_key(exchange["unit_db"]),
+                      info={"Package-Id": "3f0d8a9e-0000-4000-8000-000000000001"})
+    payload, _ = read_bag(copy_path)
+    assert "unit.json" in payload
+    with Store.open(demo_path, clock=FixedClock(DEMO_TODAY)) as store:
+        assert import_packages(store, [copy_path], trust_new=True)[0].status == "imported"
+
+
+def test_verify_reads_the_documents_too(crafted, capsys):
+    from board_helpers import run_json
+
+    path, code = crafted["unit.json = []"]
+    status, report = run_json(capsys, "verify", str(path))
+    assert status == 2 and not report["ok"] and [e["code"] for e in report["errors"]] == [code]
