@@ -12,6 +12,7 @@ import platformdirs
 
 from chilinh_desktop.core.clock import FixedClock, parse_date
 from chilinh_desktop.core.errors import ChilinhError, NotFoundError
+from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store, default_db_path
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
 from chilinh_desktop.resources import resources_dir
@@ -29,13 +30,13 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Store:
         fresh = not path.exists() or path.stat().st_size == 0
         store = Store.open(path)
         if fresh:
-            from chilinh_desktop.demo import build_demo
+            from chilinh_desktop.ops.setup import set_up_demo
 
             with _demo_progress() as progress:
-                build_demo(store, progress=progress)
+                set_up_demo(store, progress=progress)
     else:
         store = Store.open(db_path or default_db_path())
-    pinned = store.get_setting("today")
+    pinned = load_settings(store).today
     if pinned:
         store.clock = FixedClock(parse_date(pinned))
     return store
@@ -122,7 +123,8 @@ def choose_language(settings) -> str:
 
 
 def _first_run(path: Path) -> Store | None:
-    from chilinh_desktop.ui.first_run import FirstRunDialog, set_up_installation
+    from chilinh_desktop.ops.setup import set_up_installation
+    from chilinh_desktop.ui.first_run import FirstRunDialog
 
     dialog = FirstRunDialog()
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
@@ -131,7 +133,7 @@ def _first_run(path: Path) -> Store | None:
     if choice.role == "demo":
         return open_for_gui(None, True)
     store = Store.open(path)
-    messages = set_up_installation(store, choice)
+    messages = set_up_installation(store, choice).messages
     if messages:  # e.g. a whole-city kit brings no cadres; the kit's own form files are now in use
         from chilinh_desktop.ui.common import inform
 

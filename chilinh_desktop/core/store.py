@@ -150,6 +150,12 @@ class Store:
             raise StoreError(_("Cannot open the data file {path}: {error}.", path=path, error=str(exc))) from exc
         return cls(path, db, clock or SystemClock())
 
+    @classmethod
+    def open_read_only(cls, path: Path, *, clock: Clock | None = None) -> Store:
+        """A read-only connection to an existing data file, usable from another thread (WAL allows it)."""
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        return cls(Path(path), Database(conn), clock or SystemClock())
+
     def close(self) -> None:
         """Close the connection (and checkpoint the WAL into the main file)."""
         with contextlib.suppress(sqlite3.Error):
