@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +53,11 @@ class SetupResult:
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # for information: nothing to act on
     kit: KitSetup | None = None  # the kit import's own account (cadres, dossiers, this unit's key), from a kit
-    changes: frozenset[str] = field(default=frozenset({changes.TREE, changes.SETTINGS, changes.DEFINITIONS}))
+
+    @property
+    def changes(self) -> frozenset[str]:
+        """A new installation: the tree, the settings and the definitions in use."""
+        return frozenset({changes.TREE, changes.SETTINGS, changes.DEFINITIONS, changes.CONTENT})
 
     @property
     def messages(self) -> list[str]:
@@ -67,7 +71,11 @@ class SettingsChange:
 
     settings: Settings
     changed: tuple[str, ...]
-    changes: frozenset[str] = frozenset({changes.SETTINGS})
+
+    @property
+    def changes(self) -> frozenset[str]:
+        """The settings key, when anything changed."""
+        return frozenset({changes.SETTINGS}) if self.changed else frozenset()
 
 
 @dataclass(frozen=True)
@@ -185,7 +193,7 @@ def create_demo(path: Path, *, seed: int = 2023, replace: bool = False, unit_cod
         return set_up_demo(store, seed=seed, progress=progress)
 
 
-def update_settings(store: Store, new: Settings, *, actor: str) -> SettingsChange:
+def update_settings(store: Store, new: Settings, actor: str) -> SettingsChange:
     """Store the installation's settings after checking them; the change is audited in the same transaction."""
     new = _normalised(new)
     if new.print_margins:
