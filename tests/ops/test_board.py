@@ -89,3 +89,23 @@ def test_an_unknown_package_is_refused_with_the_same_words_in_both_front_ends(bo
     assert refused.value.code == "received.unknown"
     assert main(["receipt", "--db", str(board.path), "--package", "khong-co", "--out", str(tmp_path / "r.pdf")]) == 2
     assert refused.value.message in capsys.readouterr().err and not (tmp_path / "r.pdf").exists()
+
+
+def test_the_window_shows_the_overview_the_operation_computes(qtbot, board, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from chilinh_desktop.ui.board_view import BoardView
+    from chilinh_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(board, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    view = BoardView(window.ctx, window)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert window.ctx.jobs.wait_idle()
+    expected = overview(board)
+    shown = {view.model.index(row, 0).data(): view.model.index(row, view.model.columnCount() - 2).data()
+             for row in range(view.model.rowCount())}
+    arrived = sum(1 for a in expected.arrivals if a.arrived)
+    assert shown == expected.ratings and f"{arrived}/{len(expected.arrivals)}" in view.summary.text()
+    window.shutdown()
