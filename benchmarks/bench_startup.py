@@ -5,6 +5,10 @@
 Each run is a fresh process (offscreen Qt). It reports when the window is shown, when the
 progress badges (computed on the worker thread) arrive, and the longest the GUI event loop
 was blocked meanwhile, so "responsive while the tree grows" is measured, not assumed.
+
+In the same run it times a bare PySide6 window (a QMainWindow with a tree, tabs and a table,
+no data) the same way, and prints how many times longer our window takes on the demo city:
+the floor Qt itself sets on this machine, so the figure travels between machines (target ≤ 3×).
 """
 
 from __future__ import annotations
@@ -53,6 +57,25 @@ timer.timeout.connect(tick)
 timer.start(5)
 app.exec()
 store.close()
+"""
+
+BARE = r"""
+import os, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTableView, QTabWidget, QTreeView
+
+app = QApplication([])
+window = QMainWindow()
+splitter = QSplitter()
+tabs = QTabWidget()
+tabs.addTab(QTableView(), "table")
+splitter.addWidget(QTreeView())
+splitter.addWidget(tabs)
+window.setCentralWidget(splitter)
+window.show()
+app.processEvents()
+print("shown", time.time(), flush=True)
+window.close()
 """
 
 
@@ -123,6 +146,15 @@ def run_once(db: Path, tmp: Path) -> tuple[float, float, float]:
     return shown, badges, worst
 
 
+def run_bare() -> float:
+    """Seconds from process start to a bare PySide6 window (tree, tabs, table) shown."""
+    started = time.time()
+    out = subprocess.run([sys.executable, "-c", BARE], capture_output=True, text=True, cwd=ROOT, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    line = next(line for line in out.splitlines() if line.startswith("shown"))
+    return float(line.split()[1]) - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -140,13 +172,20 @@ def main() -> int:
         t = time.time()
         build_province(PROVINCE_DB)
         print(f"built the province database in {time.time() - t:.0f} s: {PROVINCE_DB}")
-    for label, db in (("demo city", demo), ("province", PROVINCE_DB)):
-        results = [run_once(db, tmp) for _ in range(args.runs)]
+    # Bare and demo runs alternate, so both see the same load on a shared machine.
+    pairs = [(run_bare(), run_once(demo, tmp)) for _ in range(args.runs)]
+    bare = statistics.median(b for b, _ in pairs)
+    print(f"{'bare Qt':10s} window shown {bare:.3f} s (QMainWindow with a tree, tabs and a table; "
+          f"median of {args.runs})")
+    ratio = statistics.median(r[0] / b for b, r in pairs)
+    for label, results in (("demo city", [r for _, r in pairs]),
+                           ("province", [run_once(PROVINCE_DB, tmp) for _ in range(args.runs)])):
         shown = statistics.median(r[0] for r in results)
         badges = statistics.median(r[1] for r in results)
         worst = max(r[2] for r in results)
+        versus = f" ({ratio:.1f}× bare Qt, median of the paired runs)" if label == "demo city" else ""
         print(
-            f"{label:10s} window shown {shown:.2f} s · badges in {badges:.2f} s · "
+            f"{label:10s} window shown {shown:.2f} s{versus} · badges in {badges:.2f} s · "
             f"longest GUI stall while loading {worst * 1000:.0f} ms (median of {args.runs})"
         )
     return 0

@@ -12,6 +12,7 @@ import platformdirs
 
 from chilinh_desktop.core.clock import FixedClock, parse_date
 from chilinh_desktop.core.errors import ChilinhError, NotFoundError
+from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store, default_db_path
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
 from chilinh_desktop.resources import resources_dir
@@ -31,14 +32,14 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Store:
     if demo:
         path = db_path or demo_db_path()
         if not path.exists() or path.stat().st_size == 0:
-            from chilinh_desktop.demo import create_demo_file
+            from chilinh_desktop.ops.setup import create_demo
 
             with _demo_progress() as progress:
-                create_demo_file(path, progress=progress)
+                create_demo(path, replace=True, progress=progress)
         store = Store.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT)
     else:
         store = Store.open(db_path or default_db_path(), busy_timeout=WINDOW_BUSY_TIMEOUT)
-    pinned = store.get_setting("today")
+    pinned = load_settings(store).today
     if pinned:
         store.clock = FixedClock(parse_date(pinned))
     return store
@@ -125,7 +126,8 @@ def choose_language(settings) -> str:
 
 
 def _first_run(path: Path) -> Store | None:
-    from chilinh_desktop.ui.first_run import FirstRunDialog, set_up_installation
+    from chilinh_desktop.ops.setup import set_up_installation
+    from chilinh_desktop.ui.first_run import FirstRunDialog
 
     dialog = FirstRunDialog()
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
@@ -134,7 +136,7 @@ def _first_run(path: Path) -> Store | None:
     if choice.role == "demo":
         return open_for_gui(None, True)
     store = Store.open(path)
-    messages = set_up_installation(store, choice)
+    messages = set_up_installation(store, choice).messages
     if messages:  # e.g. a whole-city kit brings no cadres; the kit's own form files are now in use
         from chilinh_desktop.ui.common import inform
 

@@ -14,9 +14,6 @@ import io
 import string
 from functools import cache
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 from chilinh_desktop.resources import resources_dir
 
 DEFAULT_LANGUAGE = "vi"
@@ -35,6 +32,10 @@ def _catalog(language: str) -> gettext.NullTranslations:
             return gettext.GNUTranslations(fh)
     if not po.exists():
         return gettext.NullTranslations()
+    # Only a checkout compiles in memory; the shipped build has .mo files and never loads babel's reader.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=language)
     buffer = io.BytesIO()

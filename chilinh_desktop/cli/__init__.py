@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from chilinh_desktop import __version__
 from chilinh_desktop.cli import board_cmds, core_cmds, dossier_cmds, forms_cmds, package_cmds, ratings_cmds
 from chilinh_desktop.cli.common import db_argument
 from chilinh_desktop.core.errors import ChilinhError, ValidationError
@@ -25,6 +24,16 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         # argparse passes prefix="" when it builds a subcommand's prog; only the default is ours.
         super().add_usage(usage, actions, groups, prefix=_("Usage: ") if prefix is None else prefix)
+
+
+class _Version(argparse._VersionAction):
+    """--version, reading the installed version only when asked (importlib.metadata is slow to load)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from chilinh_desktop import __version__
+
+        self.version = f"chilinh {__version__}"
+        super().__call__(parser, namespace, values, option_string)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="chilinh",
         description=_("Annual review dossiers for party offices (offline)."),
     )
-    parser.add_argument("--version", action="version", version=f"chilinh {__version__}",
+    parser.add_argument("--version", action=_Version,
                         help=_("show the version and exit"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help=_("language of messages (default: vi, or CHILINH_LANG)"))

@@ -6,26 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from chilinh_desktop.cli.common import db_argument, format_date, open_store, print_json, print_table
+from chilinh_desktop.cli.common import db_argument, open_store, print_json, print_table
 from chilinh_desktop.cli.package_cmds import read_passphrase
-from chilinh_desktop.core.board import board_overview, current_received, find_received
-from chilinh_desktop.core.board_summary import classification_summary, commendation_rows
-from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.board import find_received
 from chilinh_desktop.core.errors import NotFoundError
 from chilinh_desktop.core.keys_store import BOARD, SIGNING, get_key
-from chilinh_desktop.core.received_ratings import received_findings, received_ratings
-from chilinh_desktop.core.store import Store
-from chilinh_desktop.core.units import get_unit
-from chilinh_desktop.core.vocabulary import vocabulary
-from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.i18n import _
-from chilinh_desktop.package import keyring
-from chilinh_desktop.package.atomicfile import write_atomically
-from chilinh_desktop.package.importer import REFUSED, WAITING, import_packages, package_files
-from chilinh_desktop.package.kit import export_kit, import_kit, read_kit
-from chilinh_desktop.package.received import CONFIDENTIAL_DIR, confidential_names, receipt_facts, write_confidential
-from chilinh_desktop.render.board_report import BoardReport, board_report_workbook
-from chilinh_desktop.render.receipt import Receipt, receipt_pdf
 
 EXIT_REFUSED = 2
 
@@ -84,6 +70,8 @@ def cmd_kit_export(args: argparse.Namespace) -> int:
         row = get_key(store, BOARD, SIGNING)
         passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True) if row and row.protected \
             else None
+        from chilinh_desktop.package.kit import export_kit
+
         path, fingerprint = export_kit(store, args.out, passphrase=passphrase, unit_code=args.unit)
     print(_("Cycle kit written: {path}", path=path))
     if args.unit:
@@ -95,10 +83,14 @@ def cmd_kit_export(args: argparse.Namespace) -> int:
 
 
 def cmd_kit_import(args: argparse.Namespace) -> int:
-    kit = read_kit(args.kit)
+    from chilinh_desktop.ops.setup import kit_signer, set_up_from_kit
+
+    kit_signer(args.kit)  # a damaged or foreign kit is refused before the passphrase is asked
     passphrase = read_passphrase(_("Passphrase for this unit's signing key (empty for none):"), required=False)
     with open_store(args) as store:
-        setup = import_kit(store, kit, args.unit, passphrase=passphrase)
+        result = set_up_from_kit(store, args.kit, args.unit, passphrase=passphrase)
+    setup = result.kit
+    assert setup is not None  # set up from a kit: the kit's own account is there
     if args.json:
         print_json({"board_fingerprint": setup.fingerprint, "board_name": setup.board_name, "cycle_id": setup.cycle_id,
                     "unit_code": setup.unit_code, "unit_name": setup.unit_name, "officials": setup.officials,
@@ -124,6 +116,8 @@ def _status_names() -> dict[str, str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from chilinh_desktop.package.importer import REFUSED, WAITING, import_packages, package_files
+
     files = package_files(args.packages)
     with open_store(args) as store:
         outcomes = import_packages(store, files, trust_new=args.trust_new)
@@ -139,33 +133,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_REFUSED if any(o.status in (REFUSED, WAITING) for o in outcomes) else 0
 
 
-def board_report(store: Store) -> BoardReport:
-    """Gather the report's numbers from the database (shared with the window)."""
-    cycle = get_cycle(store)
-    today = store.clock.today()
-    arrivals = board_overview(store, cycle, today)
-    types = {key: value.name for key, value in vocabulary().unit_types.items()}
-    issuer = store.get_setting("unit_name") or (get_unit(store, "TU").name if _has_unit(store, "TU") else "")
-    received = received_ratings(store, cycle)
-    return BoardReport(issuer, cycle, format_date(today), types,
-                       classification_summary(store, cycle, arrivals, received.data), arrivals,
-                       commendation_rows(store, cycle, arrivals, received),
-                       received_findings(store, cycle, received))
-
-
-def _has_unit(store: Store, code: str) -> bool:
-    return store.db.execute("SELECT 1 FROM units WHERE code = ?", [code]).fetchone() is not None
-
-
 def cmd_report(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.board import write_board_report
+
     with open_store(args) as store:
-        data = board_report_workbook(board_report(store))
-    write_atomically(args.out, lambda handle: handle.write(data))
-    print(_("Report written: {path}", path=args.out))
+        written = write_board_report(store, args.out)
+    print(_("Report written: {path}", path=written.path))
     return 0
 
 
 def cmd_open_confidential(args: argparse.Namespace) -> int:
+    from chilinh_desktop.package import keyring
+    from chilinh_desktop.package.received import CONFIDENTIAL_DIR, confidential_names, write_confidential
+
     with open_store(args) as store:
         if find_received(store, args.package) is None:
             raise NotFoundError(_("The Board has not received a package with the id {id}.", id=args.package),
@@ -190,28 +170,9 @@ def cmd_open_confidential(args: argparse.Namespace) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.board import write_receipt
+
     with open_store(args) as store:
-        cycle = get_cycle(store)
-        if args.unit:
-            current = current_received(store, cycle.id, get_unit(store, args.unit).id)
-            if current is None:
-                raise NotFoundError(_("No package of the unit {code} has been received.", code=args.unit),
-                                    code="received.none")
-            package_id = current.package_id
-        else:
-            package_id = args.package
-            if find_received(store, package_id) is None:
-                raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id),
-                                    code="received.unknown")
-        facts = receipt_facts(store, package_id)
-        names = {item.id: item.short_name for item in cycle.items}
-        issuer = store.get_setting("unit_name") or (get_unit(store, "TU").name if _has_unit(store, "TU") else "")
-        received = facts.received_at[:10]
-        pdf = receipt_pdf(Receipt(issuer, facts.unit_code, facts.unit_name, cycle.title, facts.file_name,
-                                  facts.package_id, facts.sha256, facts.fingerprint,
-                                  f"{received[8:10]}/{received[5:7]}/{received[:4]}",
-                                  [(subject, names.get(kind, kind)) for subject, kind in facts.documents],
-                                  date_line("", store.clock.today())))
-    write_atomically(args.out, lambda handle: handle.write(pdf))
-    print(_("Receipt written: {path}", path=args.out))
+        written = write_receipt(store, args.out, package_id=args.package, unit_code=args.unit)
+    print(_("Receipt written: {path}", path=written.path))
     return 0

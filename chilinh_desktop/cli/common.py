@@ -13,6 +13,7 @@ from typing import Any
 
 from chilinh_desktop.core.clock import FixedClock, SystemClock, parse_date
 from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.i18n import _
@@ -30,7 +31,7 @@ def open_store(args: argparse.Namespace) -> Store:
 
 def clock_for(args: argparse.Namespace, store: Store):
     """--today wins; else a day pinned in the data file (the demo's); else the computer's clock."""
-    text = getattr(args, "today", None) or store.get_setting("today")
+    text = getattr(args, "today", None) or load_settings(store).today
     return FixedClock(parse_today(text)) if text else SystemClock()
 
 

@@ -15,9 +15,8 @@ from chilinh_desktop.cli.common import (
 )
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.deadlines import compute_status
-from chilinh_desktop.core.errors import StoreError, ValidationError
 from chilinh_desktop.core.officials import list_officials
-from chilinh_desktop.core.store import Store, restore
+from chilinh_desktop.core.store import restore
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
@@ -64,21 +63,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_argument(p)
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
                    help=_("the backup file to restore"))
-    p.add_argument("--force", action="store_true",
-                   help=_("restore even a backup of another installation (other role, unit or signing key)"))
     p.set_defaults(func=cmd_restore)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from chilinh_desktop.core.store import default_db_path
-    from chilinh_desktop.demo import create_demo_file
+    from chilinh_desktop.ops.setup import create_demo
 
     path: Path = args.db or default_db_path()
-    if path.exists() and path.stat().st_size > 0 and not args.force:
-        raise StoreError(
-            _("The file {path} already exists. Use --force to replace it, or choose another --db.", path=path),
-            code="store.exists",
-        )
 
     def progress(step: str, done: int, total: int) -> None:
         sys.stderr.write("\r" + _("Creating the demo dossiers: {done}/{total}", done=done, total=total))
@@ -86,29 +78,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
             sys.stderr.write("\n")
 
     if args.role == "unit":
-        return _demo_unit(path, args)
-    # Built under a temporary name and renamed at the end: a stopped build leaves no half city.
-    create_demo_file(path, seed=args.seed, progress=progress)
-    with Store.open(path) as store:
-        units = store.db.execute("SELECT count(*) FROM units").fetchone()[0]
-        officials = store.db.execute("SELECT count(*) FROM officials").fetchone()[0]
-    print(_("Demo city created in {path}: {units} units, {officials} cadres.", path=path, units=units,
-            officials=officials))
-    return 0
-
-
-def _demo_unit(path: Path, args: argparse.Namespace) -> int:
-    from chilinh_desktop.demo.unit_install import create_unit_demo_file
-
-    if not args.unit or not args.kit:
-        raise ValidationError(_("--role unit needs --unit CODE and --kit FILE."), [("unit", args.unit or "")])
-    setup = create_unit_demo_file(path, args.kit, args.unit, seed=args.seed)
-    print(_("Demo unit {name} ({code}) set up from the kit in {path}; Board key fingerprint: {fingerprint}",
-            name=setup.unit_name, code=setup.unit_code, path=path, fingerprint=setup.fingerprint))
-    for note in setup.notes:
-        print(note)
-    for warning in setup.warnings:
-        sys.stderr.write(_("Warning: {problem}", problem=warning) + "\n")
+        result = create_demo(path, seed=args.seed, replace=args.force, unit_code=args.unit or "",
+                             kit=args.kit)
+        print(_("Demo unit {name} ({code}) set up from the kit in {path}; Board key fingerprint: {fingerprint}",
+                name=result.unit_name, code=result.unit_code, path=path, fingerprint=result.board_fingerprint))
+        for note in result.notes:
+            print(note)
+        for warning in result.warnings:
+            sys.stderr.write(_("Warning: {problem}", problem=warning) + "\n")
+        return 0
+    result = create_demo(path, seed=args.seed, replace=args.force, progress=progress)
+    print(_("Demo city created in {path}: {units} units, {officials} cadres.", path=path, units=result.size.units,
+            officials=result.size.officials))
     return 0
 
 
@@ -219,7 +200,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from chilinh_desktop.core.store import default_db_path
 
     db_path = args.db or default_db_path()
-    kept = restore(args.source, db_path, force=args.force)
+    kept = restore(args.source, db_path)
     print(_("Restored {source} into {path}.", source=args.source, path=db_path))
     if kept is not None:
         print(_("The previous data file was kept as {path}.", path=kept))

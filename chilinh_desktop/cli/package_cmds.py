@@ -10,15 +10,8 @@ from pathlib import Path
 
 from chilinh_desktop.cli.common import db_argument, open_store, print_json, print_table
 from chilinh_desktop.core.cycles import get_cycle
-from chilinh_desktop.core.keys_store import BOARD, ENCRYPTION, SIGNING, get_key
-from chilinh_desktop.core.package_archive import list_packages
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.i18n import _
-from chilinh_desktop.package import keyring
-from chilinh_desktop.package.export import ExportError, export_unit
-from chilinh_desktop.package.rewrite import rewrite_package
-from chilinh_desktop.package.verify_service import verify_package
 
 EXIT_REFUSED = 2
 PASSPHRASE_ENV = "CHILINH_PASSPHRASE"
@@ -83,15 +76,19 @@ def read_passphrase(prompt: str, *, required: bool) -> str | None:
     if sys.stdin.isatty():
         return getpass.getpass(prompt + " ") or None
     if required:
+        from chilinh_desktop.package.export import ExportError
+
         raise ExportError(_("A passphrase is needed: set {env} or run the command in a terminal.",
                             env=PASSPHRASE_ENV), code="keys.passphrase")
     return None
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
+    from chilinh_desktop.package import keyring
+
     with open_store(args) as store:
         shown = keyring.public_keys(store)
-        unprotected = unprotected_board_keys(store)
+        unprotected = keyring.unprotected_board_keys(store)
     result: dict = {"signing": None, "unprotected_board_keys": unprotected}
     if shown.signing_public:
         result["signing"] = {"public_openssh": shown.signing_public, "fingerprint": shown.signing_fingerprint,
@@ -119,17 +116,9 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
-def unprotected_board_keys(store: Store) -> list[str]:
-    """Which real (not demo) private keys of the Board are stored here without a passphrase."""
-    found = []
-    for kind, name in ((SIGNING, "signing"), (ENCRYPTION, "age")):
-        key = get_key(store, BOARD, kind)
-        if key is not None and key.private is not None and not key.protected and not key.is_demo:
-            found.append(name)
-    return found
-
-
 def cmd_keys_init(args: argparse.Namespace) -> int:
+    from chilinh_desktop.package import keyring
+
     prompt = _("Passphrase for the keys (empty for none):") if not args.board else _("Passphrase for the keys:")
     passphrase = read_passphrase(prompt, required=args.board)
     with open_store(args) as store:
@@ -140,6 +129,8 @@ def cmd_keys_init(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_backup(args: argparse.Namespace) -> int:
+    from chilinh_desktop.package import keyring
+
     with open_store(args) as store:
         if args.plain:
             sys.stderr.write(_("Warning: the file {path} will hold the Board's decryption key WITHOUT "
@@ -157,6 +148,8 @@ def cmd_keys_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_restore(args: argparse.Namespace) -> int:
+    from chilinh_desktop.package import keyring
+
     passphrase = read_passphrase(_("Passphrase of the backup:"), required=True)
     assert passphrase is not None
     with open_store(args) as store:
@@ -172,6 +165,9 @@ def _progress(done: int, total: int, label: str) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from chilinh_desktop.package import keyring
+    from chilinh_desktop.package.export import ExportError
+
     with open_store(args) as store:
         passphrase = None
         if keyring.needs_passphrase(keyring.own_signing(store)):
@@ -196,16 +192,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export(store: Store, args: argparse.Namespace, passphrase: str | None):
+    from chilinh_desktop.package.export import export_unit
+
     progress = None if args.json or not sys.stderr.isatty() else _progress
     return export_unit(store, get_cycle(store), args.unit, args.out, passphrase=passphrase, progress=progress)
 
 
 def cmd_packages(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.queries import exported_packages
+
     with open_store(args) as store:
-        unit_id = get_unit(store, args.unit).id if args.unit else None
-        codes = dict(store.db.execute("SELECT id, code FROM units").fetchall())
-        packages = list_packages(store, unit_id)
-    rows = [{"id": p.id, "unit": codes.get(p.unit_id, p.unit_id), "file_name": p.file_name, "sha256": p.sha256,
+        packages = exported_packages(store, args.unit)
+    rows = [{"id": p.id, "unit": p.unit_code, "file_name": p.file_name, "sha256": p.sha256,
              "size": p.size, "created_at": p.created_at} for p in packages]
     if args.json:
         print_json(rows)
@@ -218,6 +216,8 @@ def cmd_packages(args: argparse.Namespace) -> int:
 
 
 def cmd_packages_write(args: argparse.Namespace) -> int:
+    from chilinh_desktop.package.rewrite import rewrite_package
+
     with open_store(args) as store:
         result = rewrite_package(store, args.package_id, args.out, actor="packages")
     if args.json:
@@ -235,6 +235,8 @@ def cmd_packages_write(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from chilinh_desktop.package.verify_service import verify_package
+
     check = verify_package(args.package, args.db)
     if args.json:
         print_json({

@@ -263,6 +263,12 @@ class Store:
         return _("The data file {path} cannot be written (the file or its folder is read-only), so it was "
                  "opened for reading only: you can look and print, but not change anything.", path=self.path)
 
+    @classmethod
+    def open_read_only(cls, path: Path, *, clock: Clock | None = None) -> Store:
+        """A read-only connection to an existing data file, usable from another thread (WAL allows it)."""
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        return cls(Path(path), Database(conn), clock or SystemClock())
+
     def close(self) -> None:
         """Close the connection (and checkpoint the WAL into the main file)."""
         if not self.read_only:

@@ -12,6 +12,7 @@ from typing import Any
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import Dossier, get_unit_by_id
 from chilinh_desktop.core.officials import get_official
+from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import Unit, unit_tree
 from chilinh_desktop.core.vocabulary import vocabulary
@@ -47,7 +48,7 @@ def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, An
     values = _unit_values(store, cycle, unit)
     values.update({
         "cycle.year": cycle.year, "cycle.next_year": cycle.year + 1, "cycle.title": cycle.title,
-        "place": store.get_setting("print.place") or cycle.dispatch.get("place", ""),
+        "place": load_settings(store).print_place or cycle.dispatch.get("place", ""),
     })
     if dossier.official_id:
         official = get_official(store, dossier.official_id)

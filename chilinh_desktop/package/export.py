@@ -24,6 +24,7 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import LOCKED_STATES, mark_exported, snapshot_hash
 from chilinh_desktop.core.errors import ChilinhError, StateError
 from chilinh_desktop.core.package_archive import ArchivedPackage, archive_package, latest_export
+from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store, utc_stamp
 from chilinh_desktop.core.unit_signoff import unit_dossiers
 from chilinh_desktop.core.units import get_unit
@@ -211,7 +212,7 @@ def _read_back(target: Path, public_line: str) -> tuple[bytes, str]:
 
 def _slip(store: Store, contents: Contents, file_name: str, digest: str, fingerprint: str, dossiers: list) -> bytes:
     signers = sorted({d.signed_off_by for d in dossiers if d.signed_off_by})
-    issuer = store.get_setting("unit_name") or contents.unit.name
+    issuer = load_settings(store).unit_name or contents.unit.name
     return handover_slip_pdf(HandoverSlip(
         issuer, contents.unit.code, contents.unit.name, contents.cycle.title, contents.documents, file_name,
         digest, fingerprint, date_line("", store.clock.today()), ", ".join(signers),

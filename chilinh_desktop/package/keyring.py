@@ -19,6 +19,7 @@ from pyrage import x25519
 
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.keys_store import BOARD, ENCRYPTION, SELF, SIGNING, StoredKey, get_key, put_key
+from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import keys
@@ -96,7 +97,7 @@ def create_demo_board_keys(store: Store, *, actor: str = "demo") -> str:
 def own_signing(store: Store) -> StoredKey:
     """This installation's signing key row (a unit's own key, else the Board's)."""
     row = get_key(store, SELF, SIGNING)
-    if row is None and store.get_setting("role") == "board":
+    if row is None and load_settings(store).role == "board":
         row = get_key(store, BOARD, SIGNING)
     if row is None:
         raise KeyringError(_("This installation has no signing key yet. Create one with: chilinh keys init"),
@@ -187,3 +188,13 @@ def write_plain_identity(store: Store, target: Path, passphrase: str | None = No
     text = (f"# created: {created}\n# public key: {keys.age_recipient(identity)}\n{identity}\n").encode("ascii")
     write_atomically(Path(target), lambda handle: handle.write(text))
     store.audit("keys", "key.backup_plain", f"key:{BOARD}", path=str(target))
+
+
+def unprotected_board_keys(store: Store) -> list[str]:
+    """Which real (not demo) private keys of the Board are stored here without a passphrase."""
+    found = []
+    for kind, name in ((SIGNING, "signing"), (ENCRYPTION, "age")):
+        key = get_key(store, BOARD, kind)
+        if key is not None and key.private is not None and not key.protected and not key.is_demo:
+            found.append(name)
+    return found

@@ -16,6 +16,7 @@ from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.package_archive import ArchivedPackage, get_package, package_data
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json
+from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.i18n import _
@@ -124,7 +125,7 @@ def _slip(store: Store, record: ArchivedPackage, data: bytes) -> bytes:
         for kind, item in dossier.items.items():
             if item.file:
                 documents.append((subject, names.get(kind, kind)))
-    issuer = store.get_setting("unit_name") or unit.name
+    issuer = load_settings(store).unit_name or unit.name
     return handover_slip_pdf(HandoverSlip(issuer, unit.code, unit.name, cycle.title, documents,
                                           record.file_name, record.sha256, record.signer_fingerprint,
                                           date_line("", store.clock.today()), ", ".join(sorted(signers))))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 
 from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 
@@ -46,8 +47,8 @@ def parse_margins(text: str) -> tuple[float, float, float, float]:
 
 def print_settings(store: Store) -> PrintSettings:
     """The print settings stored in the data file, defaults where none are set."""
-    margins = store.get_setting(MARGINS_SETTING)
+    stored = load_settings(store)
     return PrintSettings(
-        margins_mm=parse_margins(margins) if margins else DEFAULT_MARGINS_MM,
-        font=store.get_setting(FONT_SETTING) or None,
+        margins_mm=parse_margins(stored.print_margins) if stored.print_margins else DEFAULT_MARGINS_MM,
+        font=stored.print_font or None,
     )

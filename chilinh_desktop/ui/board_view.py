@@ -9,13 +9,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from chilinh_desktop.core.board import LATE, ON_TIME, OVERDUE, UnitArrival, board_overview
-from chilinh_desktop.core.board_summary import rating_line
+from chilinh_desktop.core.board import LATE, ON_TIME, OVERDUE, UnitArrival
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.received_ratings import findings_per_unit, received_findings, received_ratings
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
-from chilinh_desktop.render.board_report import timeliness_names
+from chilinh_desktop.ops.board import BoardOverview, overview
 
 _INDEX = QModelIndex | QPersistentModelIndex
 _COLOURS = {ON_TIME: QColor("#1b7f3b"), LATE: QColor("#b36b00"), OVERDUE: QColor("#b00020")}
@@ -30,20 +27,6 @@ class Col(IntEnum):
     RECEIVED = 3
 
 
-def overview_rows(store: Store, cycle: Cycle) -> tuple[list[UnitArrival], dict[str, str], dict[str, int]]:
-    """Arrivals, each unit's rating line and findings count from what units sent (read-only; off the GUI thread)."""
-    arrivals = board_overview(store, cycle, store.clock.today())
-    received = received_ratings(store, cycle)
-    data = received.data
-    ids = {code: unit_id for unit_id, code in store.db.execute("SELECT id, code FROM units")}
-    officials: dict[str, list[str]] = {}
-    for official_id, code in store.db.execute("SELECT o.id, u.code FROM officials o JOIN units u ON u.id = o.unit_id "
-                                              "WHERE o.active = 1"):
-        officials.setdefault(code, []).append(official_id)
-    lines = {a.code: rating_line(data, ids[a.code], officials.get(a.code, [])) for a in arrivals}
-    return arrivals, lines, findings_per_unit(received_findings(store, cycle, received))
-
-
 class BoardModel(QAbstractTableModel):
     """One row per unit that owes a package."""
 
@@ -53,11 +36,15 @@ class BoardModel(QAbstractTableModel):
         self.rows: list[UnitArrival] = []
         self.ratings: dict[str, str] = {}
         self.findings: dict[str, int] = {}
+        self._timeliness: dict[str, str] = {}
 
     def set_rows(self, rows: list[UnitArrival], ratings: dict[str, str],
                  findings: dict[str, int] | None = None) -> None:
         """Replace the content."""
+        from chilinh_desktop.render.board_report import timeliness_names  # the report's words, loaded on first use
+
         self.beginResetModel()
+        self._timeliness = timeliness_names()
         self.rows, self.ratings, self.findings = rows, ratings, findings or {}
         self.endResetModel()
 
@@ -96,7 +83,7 @@ class BoardModel(QAbstractTableModel):
             at = arrival.first_received_at
             return f"{at[8:10]}/{at[5:7]}/{at[:4]}" if at else ""
         if column in deadline_cols:
-            return timeliness_names()[arrival.timeliness[self.cycle.deadlines[column - 4].id]]
+            return self._timeliness[arrival.timeliness[self.cycle.deadlines[column - 4].id]]
         extra = column - 4 - len(self.cycle.deadlines)
         if extra == 0:
             return _("yes") if arrival.complete else _("no")
@@ -156,12 +143,11 @@ class BoardView(QDialog):
     def refresh(self) -> None:
         """Read the overview again (in the background)."""
         cycle = self.ctx.cycle
-        self.ctx.jobs.start(lambda store, control: overview_rows(store, cycle), _("Reading the packages"),
-                            self._show)
+        self.ctx.jobs.start(lambda store, control: overview(store, cycle), _("Reading the packages"), self._show)
 
-    def _show(self, result: tuple[list[UnitArrival], dict[str, str], dict[str, int]]) -> None:
-        rows, ratings, findings = result
-        self.model.set_rows(rows, ratings, findings)
+    def _show(self, result: BoardOverview) -> None:
+        rows = result.arrivals
+        self.model.set_rows(rows, result.ratings, result.findings)
         arrived = sum(1 for r in rows if r.arrived)
         complete = sum(1 for r in rows if r.complete)
         self.summary.setText(_("{arrived} of {total} units' packages arrived; {complete} complete.",

@@ -1,9 +1,10 @@
-"""The first start: open the demo city, set up a unit office, or set up a Board installation."""
+"""The first start: open the demo city, set up a unit office, or set up a Board installation.
+
+The dialog only asks; ops.setup checks the choice and sets the installation up.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -19,49 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.cycles import install_cycle, load_cycle_file, shipped_cycle_files
-from chilinh_desktop.core.errors import ChilinhError, ValidationError
-from chilinh_desktop.core.store import Store
-from chilinh_desktop.core.units import add_unit
+from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.setup import Installation, check_installation, kit_signer
 from chilinh_desktop.ui.common import button_box_texts
-
-
-@dataclass(frozen=True)
-class Installation:
-    """What the first-run dialog chose."""
-
-    role: str  # demo, unit, board, kit (a unit set up from the Board's cycle kit)
-    code: str = ""
-    name: str = ""
-    unit_type: str = ""
-    kit: str = ""
-
-
-def set_up_installation(store: Store, choice: Installation, *, actor: str = "setup") -> list[str]:
-    """Set the installation up (core calls only); return what the person should read (kit warnings, notes)."""
-    if choice.role == "kit":
-        from chilinh_desktop.package.kit import import_kit, read_kit
-
-        setup = import_kit(store, read_kit(Path(choice.kit)), choice.code, actor=actor)
-        return [*setup.warnings, *setup.notes]
-    cycle = load_cycle_file(shipped_cycle_files()[-1])
-    with store.atomic():
-        install_cycle(store, cycle, actor=actor)
-        add_unit(
-            store,
-            code=choice.code,
-            name=choice.name,
-            type=choice.unit_type,
-            parent_code=None,
-            valid_from=dt.date(cycle.year, 1, 1),
-            actor=actor,
-        )
-        store.set_setting("role", choice.role)
-        store.set_setting("unit_code", choice.code.upper())
-        store.set_setting("unit_name", choice.name)
-    return []
 
 
 class FirstRunDialog(QDialog):
@@ -123,15 +86,11 @@ class FirstRunDialog(QDialog):
     def choice(self) -> Installation:
         """What was chosen (ValidationError when a real installation lacks its identity)."""
         if self.demo.isChecked():
-            return Installation("demo")
-        code, name = self.code.text().strip().upper(), self.name.text().strip()
+            return check_installation(Installation("demo"))
         if self.from_kit.isChecked():
-            if not code or not self.kit_path.text().strip():
-                raise ValidationError(_("Choose the kit file and enter the unit's code."), [("code", code)])
-            return Installation("kit", code, kit=self.kit_path.text().strip())
-        if not code or not name:
-            raise ValidationError(_("Enter the code and the name of the unit."), [("code", code), ("name", name)])
-        return Installation("board" if self.board.isChecked() else "unit", code, name, self.unit_type.currentData())
+            return check_installation(Installation("kit", self.code.text(), kit=self.kit_path.text()))
+        role = "board" if self.board.isChecked() else "unit"
+        return check_installation(Installation(role, self.code.text(), self.name.text(), self.unit_type.currentData()))
 
     def accept(self) -> None:
         try:
@@ -146,9 +105,8 @@ class FirstRunDialog(QDialog):
     def _kit_confirmed(self, choice: Installation) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        from chilinh_desktop.package.kit import read_kit
-
-        kit = read_kit(Path(choice.kit))
+        signer = kit_signer(Path(choice.kit))
         text = _("The kit is signed by {board} with the key\n\n{fingerprint}\n\nCompare it with the fingerprint "
-                 "printed in the Board's dispatch. Use this kit?", board=kit.board_name, fingerprint=kit.fingerprint)
+                 "printed in the Board's dispatch. Use this kit?", board=signer.board_name,
+                 fingerprint=signer.fingerprint)
         return QMessageBox.question(self, _("The Board's key"), text) == QMessageBox.StandardButton.Yes

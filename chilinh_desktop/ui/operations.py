@@ -9,7 +9,6 @@ read-only connection, report progress and can be cancelled.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 import traceback
 from collections.abc import Callable
@@ -26,7 +25,6 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from sqlite_utils import Database
 
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.store import Store
@@ -151,8 +149,7 @@ class Cancelled(Exception):
 
 def read_only_store(store: Store) -> Store:
     """A second, read-only connection to the same file, for a job on another thread (WAL allows it)."""
-    conn = sqlite3.connect(f"{store.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    return Store(store.path, Database(conn), store.clock)
+    return Store.open_read_only(store.path, clock=store.clock)
 
 
 @dataclass

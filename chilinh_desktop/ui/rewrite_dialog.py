@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.package_archive import list_packages
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.queries import exported_packages
 from chilinh_desktop.package.rewrite import RewriteResult, rewrite_package
 from chilinh_desktop.ui.operations import error_text
 from chilinh_desktop.ui.target_picker import TargetPicker
@@ -33,9 +33,8 @@ class RewriteDialog(QDialog):
         self.ctx = ctx
         self.result: RewriteResult | None = None
         self.packages = QListWidget()
-        codes = dict(ctx.store.db.execute("SELECT id, code FROM units").fetchall())
-        for package in list_packages(ctx.store):
-            text = f"{codes.get(package.unit_id, '')}  {package.file_name}  ({package.created_at[:16]})"
+        for package in exported_packages(ctx.store):
+            text = f"{package.unit_code}  {package.file_name}  ({package.created_at[:16]})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, package.id)
             self.packages.addItem(item)

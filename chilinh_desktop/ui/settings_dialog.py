@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.settings import Settings, load_settings
 from chilinh_desktop.i18n import _, current_language
+from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.setup import update_settings
 from chilinh_desktop.ui.common import button_box_texts, warn
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.operations import error_text
@@ -43,16 +45,17 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(_("Settings"))
         self.setObjectName("settingsDialog")
         store = ctx.store
+        self.stored = load_settings(store)
         tabs = QTabWidget()
 
         identity = QWidget()
         form = QFormLayout(identity)
-        self.unit_code = QLineEdit(store.get_setting("unit_code", "") or "")
-        self.unit_name = QLineEdit(store.get_setting("unit_name", "") or "")
-        self.user_name = QLineEdit(store.get_setting("user_name", "") or "")
-        self.signer = QLineEdit(store.get_setting("signer", "") or "")
-        self.place = QLineEdit(store.get_setting("print.place", "") or "")
-        role = store.get_setting("role", "unit") or "unit"
+        self.unit_code = QLineEdit(self.stored.unit_code)
+        self.unit_name = QLineEdit(self.stored.unit_name)
+        self.user_name = QLineEdit(self.stored.user_name)
+        self.signer = QLineEdit(self.stored.signer)
+        self.place = QLineEdit(self.stored.print_place)
+        role = self.stored.role or "unit"
         role_text = {
             "demo": _("Demo city"),
             "board": _("Organisation Board"),
@@ -68,7 +71,7 @@ class SettingsDialog(QDialog):
 
         printing = QWidget()
         pform = QFormLayout(printing)
-        margins = (store.get_setting("print.margins") or DEFAULT_MARGINS).split(",")
+        margins = (self.stored.print_margins or DEFAULT_MARGINS).split(",")
         self.margins: list[QDoubleSpinBox] = []
         labels = (
             _("Top margin (mm):"),
@@ -85,9 +88,8 @@ class SettingsDialog(QDialog):
             pform.addRow(label, spin)
         self.font = QFontComboBox()
         self.font.setWritingSystem(self.font.writingSystem().Vietnamese)
-        font = store.get_setting("print.font")
-        if font:
-            self.font.setCurrentText(font)
+        if self.stored.print_font:
+            self.font.setCurrentText(self.stored.print_font)
         else:
             self.font.setCurrentText("Times New Roman")
         pform.addRow(_("Font:"), self.font)
@@ -126,28 +128,25 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 420)
 
-    def values(self) -> dict[str, str]:
-        """The data-file settings as they will be stored."""
-        return {
-            "unit_code": self.unit_code.text().strip().upper(),
-            "unit_name": self.unit_name.text().strip(),
-            "user_name": self.user_name.text().strip(),
-            "signer": self.signer.text().strip(),
-            "print.place": self.place.text().strip(),
-            "print.margins": ",".join(str(int(s.value())) for s in self.margins),
-            "print.font": self.font.currentText(),
-        }
+    def values(self) -> Settings:
+        """The installation's settings as they will be stored."""
+        return self.stored.changed(
+            unit_code=self.unit_code.text(),
+            unit_name=self.unit_name.text(),
+            user_name=self.user_name.text(),
+            signer=self.signer.text(),
+            print_place=self.place.text(),
+            print_margins=",".join(str(int(s.value())) for s in self.margins),
+            print_font=self.font.currentText(),
+        )
 
     def accept(self) -> None:
-        values = self.values()
-
-        def run(store: Store) -> None:
-            with store.atomic():
-                for key, value in values.items():
-                    store.set_setting(key, value)
-                store.audit(self.ctx.actor, "settings.change", "settings", keys=sorted(values))
-
-        self.ctx.runner.call(run, changes={"settings"})
+        new, actor, window = self.values(), self.ctx.actor, self.parentWidget()
+        self.ctx.runner.call(
+            lambda store: update_settings(store, new, actor=actor),
+            changes={changes.SETTINGS},
+            on_error=lambda exc: warn(window, _("Settings"), error_text(exc)),
+        )
         self.settings.setValue("language", self.language.currentData())
         self.settings.setValue("data_file", self.data_file.text())
         super().accept()

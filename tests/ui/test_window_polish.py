@@ -7,8 +7,9 @@ from PySide6.QtGui import QKeySequence
 
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import get_unit
+from chilinh_desktop.ops.setup import Installation, set_up_installation
 from chilinh_desktop.ui.about import AboutDialog
-from chilinh_desktop.ui.first_run import FirstRunDialog, Installation, set_up_installation
+from chilinh_desktop.ui.first_run import FirstRunDialog
 from chilinh_desktop.ui.settings_dialog import SettingsDialog
 
 

@@ -1,0 +1,139 @@
+"""The Board's read side as operations: the overview of arrivals, the report workbook, receipts.
+
+Shared by the window (Packages received) and the command line (`report`, `receipt`); the Excel and
+PDF libraries load only when a document is actually made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from chilinh_desktop.core.board import UnitArrival, board_overview, current_received, find_received
+from chilinh_desktop.core.board_summary import classification_summary, commendation_rows, rating_line
+from chilinh_desktop.core.cycles import Cycle, get_cycle
+from chilinh_desktop.core.errors import NotFoundError
+from chilinh_desktop.core.received_ratings import findings_per_unit, received_findings, received_ratings
+from chilinh_desktop.core.settings import load_settings
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.units import get_unit
+from chilinh_desktop.core.vocabulary import vocabulary
+from chilinh_desktop.formspec.dates import date_line, running_date
+from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.queries import active_officials_by_unit, root_unit, unit_codes
+
+if TYPE_CHECKING:
+    from chilinh_desktop.render.board_report import BoardReport
+
+
+@dataclass(frozen=True)
+class BoardOverview:
+    """Per unit that owes a package: its arrival, its rating line and how many findings its ratings raise."""
+
+    arrivals: list[UnitArrival]
+    ratings: dict[str, str]  # unit code -> rating line
+    findings: dict[str, int]  # unit code -> number of findings
+
+
+@dataclass(frozen=True)
+class WrittenDocument:
+    """A document an operation wrote to disk."""
+
+    path: Path
+    size: int
+
+
+@dataclass(frozen=True)
+class ReceiptDocument:
+    """A receipt (giấy biên nhận) of one received package, as PDF bytes."""
+
+    package_id: str
+    unit_code: str
+    pdf: bytes
+
+
+def issuer_name(store: Store) -> str:
+    """Who issues the Board's papers: the name in Settings, else this installation's unit, else the tree's root."""
+    settings = load_settings(store)
+    if settings.unit_name:
+        return settings.unit_name
+    if settings.unit_code:
+        try:
+            return get_unit(store, settings.unit_code).name
+        except NotFoundError:
+            pass
+    root = root_unit(store)
+    return root.name if root else ""
+
+
+def overview(store: Store, cycle: Cycle | None = None) -> BoardOverview:
+    """Arrivals, rating lines and findings from what the units sent (read-only; fine off the GUI thread)."""
+    cycle = cycle or get_cycle(store)
+    arrivals = board_overview(store, cycle, store.clock.today())
+    received = received_ratings(store, cycle)
+    ids = {code: unit_id for unit_id, code in unit_codes(store).items()}
+    officials = active_officials_by_unit(store)
+    lines = {a.code: rating_line(received.data, ids[a.code], officials.get(a.code, [])) for a in arrivals}
+    return BoardOverview(arrivals, lines, findings_per_unit(received_findings(store, cycle, received)))
+
+
+def board_report(store: Store) -> BoardReport:
+    """Gather the report's numbers from the data file (the window and `chilinh report` both use it)."""
+    from chilinh_desktop.render.board_report import BoardReport
+
+    cycle = get_cycle(store)
+    today = store.clock.today()
+    arrivals = board_overview(store, cycle, today)
+    types = {key: value.name for key, value in vocabulary().unit_types.items()}
+    received = received_ratings(store, cycle)
+    return BoardReport(issuer_name(store), cycle, running_date(today), types,
+                       classification_summary(store, cycle, arrivals, received.data), arrivals,
+                       commendation_rows(store, cycle, arrivals, received),
+                       received_findings(store, cycle, received))
+
+
+def write_board_report(store: Store, out: Path) -> WrittenDocument:
+    """Write the report workbook (.xlsx) to `out`, atomically."""
+    from chilinh_desktop.package.atomicfile import write_atomically
+    from chilinh_desktop.render.board_report import board_report_workbook
+
+    data = board_report_workbook(board_report(store))
+    write_atomically(out, lambda handle: handle.write(data))
+    return WrittenDocument(out, len(data))
+
+
+def receipt(store: Store, *, package_id: str | None = None, unit_code: str | None = None) -> ReceiptDocument:
+    """The receipt of a received package, named by its id or by the unit whose current package it is."""
+    from chilinh_desktop.package.received import receipt_facts
+    from chilinh_desktop.render.receipt import Receipt, receipt_pdf
+
+    cycle = get_cycle(store)
+    if unit_code:
+        current = current_received(store, cycle.id, get_unit(store, unit_code).id)
+        if current is None:
+            raise NotFoundError(_("No package of the unit {code} has been received.", code=unit_code),
+                                code="received.none")
+        package_id = current.package_id
+    if not package_id or find_received(store, package_id) is None:
+        raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id or ""),
+                            code="received.unknown")
+    facts = receipt_facts(store, package_id)
+    names = {item.id: item.short_name for item in cycle.items}
+    received = facts.received_at[:10]
+    pdf = receipt_pdf(Receipt(issuer_name(store), facts.unit_code, facts.unit_name, cycle.title, facts.file_name,
+                              facts.package_id, facts.sha256, facts.fingerprint,
+                              f"{received[8:10]}/{received[5:7]}/{received[:4]}",
+                              [(subject, names.get(item, item)) for subject, item in facts.documents],
+                              date_line("", store.clock.today())))
+    return ReceiptDocument(facts.package_id, facts.unit_code, pdf)
+
+
+def write_receipt(store: Store, out: Path, *, package_id: str | None = None,
+                  unit_code: str | None = None) -> WrittenDocument:
+    """Write the receipt PDF to `out`, atomically."""
+    from chilinh_desktop.package.atomicfile import write_atomically
+
+    document = receipt(store, package_id=package_id, unit_code=unit_code)
+    write_atomically(out, lambda handle: handle.write(document.pdf))
+    return WrittenDocument(out, len(document.pdf))

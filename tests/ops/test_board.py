@@ -1,0 +1,111 @@
+"""The Board's overview, report and receipts as operations, shared by the window and `chilinh`."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from chilinh_desktop.cli import main
+from chilinh_desktop.core.clock import FixedClock
+from chilinh_desktop.core.errors import NotFoundError
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.units import add_unit
+from chilinh_desktop.ops.board import board_report, overview, receipt, write_board_report, write_receipt
+
+TODAY = dt.date(2023, 12, 5)
+
+
+@pytest.fixture(scope="module")
+def received(tmp_path_factory, demo_db_file: Path) -> Path:
+    """The demo Board after importing DB15's signed package (made by a unit installation from DB15's kit)."""
+    folder = tmp_path_factory.mktemp("received")
+    board, kit, unit_db, usb = folder / "board.sqlite3", folder / "kit.zip", folder / "unit.sqlite3", folder / "usb"
+    shutil.copyfile(demo_db_file, board)
+    usb.mkdir()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        assert main(["kit", "export", "--db", str(board), "--out", str(kit), "--unit", "DB15"]) == 0
+        assert main(["demo", "--role", "unit", "--unit", "DB15", "--kit", str(kit), "--db", str(unit_db)]) == 0
+        main(["signoff", "--db", str(unit_db), "--unit", "DB15", "--by", "Bí thư", "--acknowledge-warnings"])
+        assert main(["export", "--db", str(unit_db), "--unit", "DB15", "--out", str(usb)]) == 0
+        assert main(["import", "--db", str(board), "--trust-new", str(usb)]) == 0
+    return board
+
+
+@pytest.fixture
+def board(received, tmp_path):
+    """A private copy of the Board that received DB15's package."""
+    path = Path(shutil.copyfile(received, tmp_path / "board.sqlite3"))
+    with Store.open(path, clock=FixedClock(TODAY)) as store:
+        yield store
+
+
+def _pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_report_is_issued_by_the_root_of_the_tree_whatever_its_code(store):
+    add_unit(store, code="TINH", name="Tỉnh ủy Lâm Sơn", type="thanh_uy", parent_code=None,
+             valid_from=dt.date(2020, 10, 1))
+    add_unit(store, code="H01", name="Huyện ủy Đông Sơn", type="thanh_uy", parent_code="TINH",
+             valid_from=dt.date(2020, 10, 1))
+    assert board_report(store).issuer == "Tỉnh ủy Lâm Sơn"
+
+
+def test_the_report_workbook_and_the_cli_write_the_same_sheets(board, tmp_path, capsys):
+    written = write_board_report(board, tmp_path / "ops.xlsx")
+    assert main(["report", "--db", str(board.path), "--out", str(tmp_path / "cli.xlsx"), "--today", "2023-12-05"]) == 0
+    ops_book, cli_book = load_workbook(written.path), load_workbook(tmp_path / "cli.xlsx")
+    assert ops_book.active["A1"].value == "Thành ủy Minh Giang"
+    for ops_sheet, cli_sheet in zip(ops_book.worksheets, cli_book.worksheets, strict=True):
+        assert list(ops_sheet.values) == list(cli_sheet.values)
+
+
+def test_the_overview_shows_the_package_that_arrived(board):
+    result = overview(board)
+    arrived = {a.code for a in result.arrivals if a.arrived}
+    assert arrived == {"DB15"} and result.ratings["DB15"]
+    assert set(result.findings) <= {a.code for a in result.arrivals}
+
+
+def test_a_receipt_by_unit_and_by_package_is_the_same_paper(board, tmp_path, capsys):
+    by_unit = receipt(board, unit_code="DB15")
+    by_id = receipt(board, package_id=by_unit.package_id)
+    assert by_unit.unit_code == "DB15" and _pdf_text(by_unit.pdf) == _pdf_text(by_id.pdf)
+    assert "THÀNH ỦY MINH GIANG" in _pdf_text(by_unit.pdf)
+    out = write_receipt(board, tmp_path / "r.pdf", unit_code="DB15")
+    assert _pdf_text(out.path.read_bytes()) == _pdf_text(by_unit.pdf)
+
+
+def test_an_unknown_package_is_refused_with_the_same_words_in_both_front_ends(board, tmp_path, capsys):
+    with pytest.raises(NotFoundError) as refused:
+        receipt(board, package_id="khong-co")
+    assert refused.value.code == "received.unknown"
+    assert main(["receipt", "--db", str(board.path), "--package", "khong-co", "--out", str(tmp_path / "r.pdf")]) == 2
+    assert refused.value.message in capsys.readouterr().err and not (tmp_path / "r.pdf").exists()
+
+
+def test_the_window_shows_the_overview_the_operation_computes(qtbot, board, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from chilinh_desktop.ui.board_view import BoardView
+    from chilinh_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(board, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    view = BoardView(window.ctx, window)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert window.ctx.jobs.wait_idle()
+    expected = overview(board)
+    shown = {view.model.index(row, 0).data(): view.model.index(row, view.model.columnCount() - 2).data()
+             for row in range(view.model.rowCount())}
+    arrived = sum(1 for a in expected.arrivals if a.arrived)
+    assert shown == expected.ratings and f"{arrived}/{len(expected.arrivals)}" in view.summary.text()
+    window.shutdown()
