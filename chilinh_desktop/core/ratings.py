@@ -25,6 +25,8 @@ from chilinh_desktop.i18n import _
 # The furthest step recorded is the one that counts: a decision overrides a proposal, which overrides the self-rating.
 STEP_PRIORITY = ("decision", "proposal", "self")
 COUNT_KINDS = ("members", "cells")
+# In a unit's classification of its members, the members not rated (Điều 5 khoản 2) sit beside the levels.
+NOT_RATED = "not_rated"
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,8 @@ def set_classification_counts(store: Store, cycle: Cycle, unit_code: str, kind: 
         raise ValidationError(_("Unknown kind {kind}.", kind=kind), [("kind", kind)])
     unit = get_unit(store, unit_code)
     for level, count in counts.items():
-        _check_level(cycle, level, "counts")
+        if not (kind == "members" and level == NOT_RATED):
+            _check_level(cycle, level, "counts")
         if not isinstance(count, int) or count < 0:
             raise ValidationError(_("A count must be a whole number, 0 or more."), [(level, str(count))])
     _ensure_open(store, f"unit:{unit.id}", cycle_id=cycle.id)

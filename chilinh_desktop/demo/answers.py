@@ -110,7 +110,7 @@ _TEXT = {
     "deadline": ("Quý II/2024", "Tháng 6/2024", "Cả năm 2024"), "topic": ("Chức vụ", "Trình độ", "Khen thưởng"),
     "collective": ("Ban Thường vụ Đảng ủy", "Tập thể lãnh đạo cơ quan"), "post": ("Phó Trưởng phòng", "Bí thư"),
     "absent_reasons": ("Không",), "approver_title": ("BÍ THƯ ĐẢNG ỦY", "TRƯỞNG PHÒNG"),
-    "confirmer_title": ("BÍ THƯ CHI BỘ", "THỦ TRƯỞNG CƠ QUAN"),
+    "confirmer_title": ("BÍ THƯ CHI BỘ", "THỦ TRƯỞNG CƠ QUAN"), "number": ("12", "15", "21", "34", "47"),
 }
 _PEOPLE = ("name", "chair", "secretary", "responsible", "city_leader", "full_name")
 
@@ -178,6 +178,8 @@ def sample_answers(item: ItemKind, subject_name: str, rng: random.Random, *, com
     form = load_form(item.form or "")
     skip = _filled_by_others(form)
     answers: dict[str, Any] = {}
+    # The recipients block keeps the form's own default lines; a report's number is typed.
+    skip.add(form.recipients_field or "")
     fields = [f for f in form.fields() if f.type != "record" and f.id not in skip]
     for fld in fields:
         header = fld.id in (form.place_field, form.date_field)  # offices always date what they print
