@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import pairwise
 
+from chilinh_desktop.core import form_rules
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.ratings import RatingData, load_rating_data
@@ -63,7 +64,7 @@ class _Context:
     """What one evaluation sees: the cycle, its rules, the records and their subjects."""
 
     def __init__(self, store: Store, cycle: Cycle, rule_set: RuleSet, data: RatingData | None = None) -> None:
-        self.cycle, self.rule_set = cycle, rule_set
+        self.store, self.cycle, self.rule_set = store, cycle, rule_set
         self.data: RatingData = load_rating_data(store, cycle) if data is None else data
         tree = unit_tree(store, cycle.tree_date)
         self.subjects: dict[str, Subject] = {}
@@ -311,6 +312,11 @@ CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
     "step_order": _step_order,
     "exclude": _exclude,
     "score_levels": _score_levels,
+    "form_self_rating": form_rules.form_self_rating,
+    "form_at_most": form_rules.form_at_most,
+    "form_rows_in_unit": form_rules.form_rows_in_unit,
+    "form_rows_rated": form_rules.form_rows_rated,
+    "counts_within_tree": form_rules.counts_within_tree,
 }
 
 

@@ -41,6 +41,12 @@ KINDS: dict[str, tuple[set[str], set[str], set[str]]] = {
     "step_order": (set(), set(), {"earlier", "later"}),
     "exclude": (set(), set(), {"reason"}),
     "score_levels": ({"bands"}, set(), {"score", "allowed"}),
+    # Across forms and records (core/form_rules.py): which form and field is rule data.
+    "form_self_rating": ({"form", "field"}, {"step"}, {"typed"}),
+    "form_at_most": ({"form", "field", "limit_field"}, set(), {"value", "limit"}),
+    "form_rows_in_unit": ({"form", "field", "column"}, set(), {"who"}),
+    "form_rows_rated": ({"form", "field", "column", "level_rated"}, set(), {"who", "required"}),
+    "counts_within_tree": (set(), set(), {"count", "total"}),
 }
 
 

@@ -10,7 +10,8 @@ import datetime as dt
 import random
 from typing import Any
 
-from chilinh_desktop.core.cycles import ItemKind
+from chilinh_desktop.core.cycles import Cycle, ItemKind
+from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo import names
 from chilinh_desktop.formspec import Field, FormSpec, load_form
 
@@ -173,8 +174,64 @@ def _filled_by_others(form: FormSpec) -> set[str]:
     return {f.id for s in form.sections if s.heading.isupper() for f in s.fields if not f.required}
 
 
+# What the demo's rating records say, by subject name (the demo never repeats a name), so the forms
+# repeat the records instead of contradicting them. Filled by remember_ratings() after the demo rates.
+_FACTS: dict[str, dict[str, Any]] = {}
+
+
+def remember_ratings(store: Store, cycle: Cycle) -> None:
+    """Note the demo's self-ratings, cadres and commendation proposals for the forms that repeat them."""
+    from chilinh_desktop.core.officials import list_officials
+    from chilinh_desktop.core.ratings import commendations, load_rating_data, subject_key
+    from chilinh_desktop.core.units import unit_tree
+
+    _FACTS.clear()
+    data = load_rating_data(store, cycle)
+    for node in unit_tree(store, cycle.tree_date).walk():
+        cadres = []
+        for official in list_officials(store, node.unit.code):
+            steps = data.ratings.get(f"official:{official.id}", {})
+            if "self" in steps:
+                _FACTS[official.full_name] = {"self": steps["self"].level}
+                proposal = steps.get("proposal", steps["self"]).level
+                cadres.append({"full_name": official.full_name,
+                               "post": official.party_post or official.government_post or "Đảng viên",
+                               "self_rating": steps["self"].level, "rating": proposal})
+        collective = data.effective(subject_key(store, unit_code=node.unit.code, collective=True))
+        if cadres or collective is not None:
+            _FACTS[node.unit.name] = {
+                "cadres": cadres, "collective": collective.level if collective else None,
+                "commendations": [{"name": c["name"], "kind": c["kind"], "rating": c["level"],
+                                   "achievement": c["achievement"]} for c in commendations(store, cycle, node.unit.code)],
+            }
+
+
+def _consistent(form_id: str, facts: dict[str, Any], answers: dict[str, Any], rng: random.Random) -> None:
+    """Make the typed answers agree with the rating records and with each other."""
+    if form_id == "02B" and "self" in facts:
+        for key in ("vii_rating_cadre", "vii_rating_member"):
+            if key in answers:
+                answers[key] = facts["self"]
+    if form_id == "BBKD" and "cadres" in facts:
+        convened = max(len(facts["cadres"]), 7) + rng.randint(0, 6)
+        present = convened - rng.choice((0, 0, 1, 2))
+        answers.update({"members_total": convened, "members_present": present})
+        if "collective_votes" in answers:
+            answers["collective_votes"] = present
+        if facts["collective"] and "collective_rating" in answers:
+            answers["collective_rating"] = facts["collective"]
+        if facts["cadres"]:
+            answers["cadre_ratings"] = [{**row, "votes": present} for row in facts["cadres"]]
+        answers["absent_reasons"] = "Không" if present == convened else f"{convened - present} đồng chí vắng (đi công tác)"
+    if form_id == "BCXL" and "commendations" in facts:
+        answers["commendations"] = facts["commendations"]
+
+
 def sample_answers(item: ItemKind, subject_name: str, rng: random.Random, *, complete: bool = True) -> dict[str, Any]:
     """Answers that a diligent office would have typed for this item (a part of them for a draft)."""
+    # One draw from the caller's stream, whatever the form asks: a new field in a form version
+    # does not reshuffle the rest of the demo.
+    rng = random.Random(rng.getrandbits(64))
     form = load_form(item.form or "")
     skip = _filled_by_others(form)
     answers: dict[str, Any] = {}
@@ -193,6 +250,7 @@ def sample_answers(item: ItemKind, subject_name: str, rng: random.Random, *, com
             answers[fld.id] = _value(fld, rng, long=form.id in ("02B", "01"))
     if fld_name := next((f.id for f in fields if f.id == "full_name"), None):
         answers[fld_name] = subject_name
+    _consistent(form.id, _FACTS.get(subject_name, {}), answers, rng)
     if not complete:
         # A draft: the office stopped somewhere in the middle of the form.
         required = [f.id for f in fields if f.required and f.id in answers]
