@@ -17,8 +17,8 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import Unit, UnitTree, unit_tree
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.formspec.dates import running_date
-from chilinh_desktop.formspec.headers import cell_name, member_issuer, place_name, unit_issuer
-from chilinh_desktop.formspec.scales import load_scales
+from chilinh_desktop.formspec.headers import Naming, cell_name, member_issuer, naming, place_name, unit_issuer
+from chilinh_desktop.formspec.scales import scales_for
 
 # The names a definition may use; a typo fails when the file is loaded, not when printing.
 KNOWN_SOURCES = frozenset({
@@ -57,14 +57,15 @@ def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, An
     tree = unit_tree(store, cycle.tree_date)
     values = _unit_values(tree, unit)
     top = cycle.dispatch.get("superior", "")
+    rules = naming(cycle.definitions)
     values.update({
         "cycle.year": cycle.year, "cycle.next_year": cycle.year + 1, "cycle.title": cycle.title,
         # The place of the date line: the setting, else the committee the unit belongs to (never
         # the dispatch's own place for a unit of another city), else the dispatch's.
-        "place": store.get_setting("print.place") or _place(tree, unit)[0] or cycle.dispatch.get("place", ""),
-        "header.committee": _place(tree, unit)[1] or cycle.dispatch.get("issuer", ""),
+        "place": store.get_setting("print.place") or _place(tree, unit, rules)[0] or cycle.dispatch.get("place", ""),
+        "header.committee": _place(tree, unit, rules)[1] or cycle.dispatch.get("issuer", ""),
     })
-    issuer = unit_issuer(tree, unit, top)
+    issuer = unit_issuer(tree, unit, top, rules)
     if dossier.official_id:
         official = get_official(store, dossier.official_id)
         values.update({
@@ -73,28 +74,30 @@ def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, An
             "official.government_post": official.government_post,
             "official.mass_org_post": official.mass_org_post, "official.workplace": official.workplace,
         })
-        issuer = member_issuer(tree, unit, official.party_cell, top)
-        values["official.party_cell"] = cell_name(official.party_cell) if official.party_cell else issuer.issuer
+        issuer = member_issuer(tree, unit, official.party_cell, top, rules)
+        values["official.party_cell"] = cell_name(official.party_cell, rules) if official.party_cell else issuer.issuer
     else:
         values.update(_figures(store, cycle, unit))
     values.update({"header.superior": issuer.superior, "header.issuer": issuer.issuer,
-                   "header.signs_for": issuer.signs_for, "header.symbol": issuer.symbol})
+                   "header.signs_for": issuer.signs_for, "header.symbol": issuer.symbol,
+                   # Not a placeholder: the document-type part of a number (Số 12-BC/ĐU), by the form's type.
+                   "header.document_symbols": rules.document_types})
     return values
 
 
 def _figures(store: Store, cycle: Cycle, unit: Unit) -> dict[str, Any]:
     figures = report_figures(store, cycle, unit.code)
     values: dict[str, Any] = dict(figures.as_values())
-    labels = {option.id: option.label for option in load_scales(cycle.id).ratings}
+    labels = {option.id: option.label for option in scales_for(cycle).ratings}
     values["figures.own_rating"] = labels.get(figures.own_self_level or "", "")
     return values
 
 
-def _place(tree: UnitTree, unit: Unit) -> tuple[str, str]:
+def _place(tree: UnitTree, unit: Unit, rules: Naming) -> tuple[str, str]:
     """The place and name of the party committee the unit belongs to ('Minh Giang', 'Thành ủy Minh Giang')."""
     node = tree.by_code.get(unit.code)
     while node is not None:
-        place = place_name(node.unit)
+        place = place_name(node.unit, rules)
         if place:
             return place, node.unit.name
         node = tree.by_code.get(node.parent_code) if node.parent_code else None

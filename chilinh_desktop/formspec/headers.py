@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 
-from chilinh_desktop.core.definitions import cached, read_definition
+from chilinh_desktop.core.definitions import SHIPPED, Definitions
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.core.units import Unit, UnitTree
 from chilinh_desktop.i18n import _
@@ -37,11 +37,14 @@ class Issuer:
     symbol: str
 
 
-@cached
-def naming() -> Naming:
-    """The naming rules in force."""
+def naming(definitions: Definitions = SHIPPED) -> Naming:
+    """The naming rules in force among `definitions`."""
+    return definitions.memo(("headers",), lambda: _load_naming(definitions))
+
+
+def _load_naming(definitions: Definitions) -> Naming:
     try:
-        raw = tomllib.loads(read_definition(HEADERS_FILE).decode("utf-8"))
+        raw = tomllib.loads(definitions.read(HEADERS_FILE).decode("utf-8"))
         by_type = {row["type"]: {k: str(v) for k, v in row.items()} for row in raw["unit_types"]}
         committees = tuple((row["committee"], row["organisation"]) for row in raw.get("committees", ()))
         prefixes = tuple(sorted(raw.get("prefixes", ()), key=len, reverse=True))
@@ -112,9 +115,9 @@ def cell_name(text: str, rules: Naming | None = None) -> str:
     return text
 
 
-def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str = "") -> Issuer:
+def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str = "", rules: Naming | None = None) -> Issuer:
     """The header of a document the unit issues: the organisation above it, then the unit itself."""
-    rules = naming()
+    rules = rules or naming()
     node = tree.by_code.get(unit.code)
     parent = tree.by_code[node.parent_code].unit if node is not None and node.parent_code else None
     superior = organisation_name(parent, rules) if parent is not None else top_superior
@@ -122,15 +125,16 @@ def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str = "") -> Issuer:
     return Issuer(superior, issuer_name(unit, rules), row.get("signs_for", ""), row.get("symbol", ""))
 
 
-def member_issuer(tree: UnitTree, unit: Unit, typed_cell: str, top_superior: str = "") -> Issuer:
+def member_issuer(tree: UnitTree, unit: Unit, typed_cell: str, top_superior: str = "",
+                  rules: Naming | None = None) -> Issuer:
     """The header of a member's own paper (Mẫu 02B…): the organisation above the member's cell, then the cell.
 
     A unit that is itself a cell (a grassroots cell, an agency's cell) is the member's cell; in a
     đảng bộ the cell is the one typed on the person's record, under the đảng bộ.
     """
-    rules = naming()
+    rules = rules or naming()
     row = rules.by_type.get(unit.type, {})
     if row.get("organisation", "").casefold().startswith("chi bộ"):
-        own = unit_issuer(tree, unit, top_superior)
+        own = unit_issuer(tree, unit, top_superior, rules)
         return Issuer(own.superior, organisation_name(unit, rules), "Chi bộ", row.get("symbol", ""))
     return Issuer(organisation_name(unit, rules), cell_name(typed_cell, rules), "Chi bộ", "CB")

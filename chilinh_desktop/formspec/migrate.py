@@ -17,7 +17,7 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.answers import stored_form_item
 from chilinh_desktop.formspec.loader import form_for_item
 from chilinh_desktop.formspec.model import FormSpec
-from chilinh_desktop.formspec.scales import Scales, load_scales
+from chilinh_desktop.formspec.scales import Scales, scales_for
 from chilinh_desktop.formspec.validate import CheckedAnswers, check_answers, display_value
 from chilinh_desktop.i18n import _
 
@@ -65,7 +65,7 @@ def migrate_item(store: Store, cycle: Cycle, dossier: Dossier, item: ItemKind, *
     target = form_for_item(cycle, item)
     if stored.state == "missing" or stored.form.version == target.version:
         return None
-    scales = load_scales(cycle.id)
+    scales = scales_for(cycle)
     answers = migrate_answers(stored.form, target, stored.answers, scales)
     checked = check_answers(target, answers, scales)
     save_answers(store, cycle, dossier.id, item.id, checked.answers, form_id=target.id, form_version=target.version,

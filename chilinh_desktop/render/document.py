@@ -30,7 +30,6 @@ from reportlab.platypus import (
 
 from chilinh_desktop.formspec.context import fill, placeholders_in
 from chilinh_desktop.formspec.dates import date_line
-from chilinh_desktop.formspec.headers import naming
 from chilinh_desktop.formspec.model import Field, FormSpec, Section
 from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import display_value
@@ -144,7 +143,7 @@ def document_number(filled: FilledForm, values: dict[str, Any]) -> str:
     if not form.number_field:
         return ""
     typed = str(filled.answers.get(form.number_field) or "").strip()
-    kind = naming().document_types.get(form.document_type or "", "")
+    kind = dict(values.get("header.document_symbols") or {}).get(form.document_type or "", "")
     symbol = "/".join(part for part in (kind, str(values.get("header.symbol") or "")) if part)
     return f"Số {typed or '.' * 8}-{symbol}"
 
