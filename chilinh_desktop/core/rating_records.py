@@ -14,7 +14,15 @@ import datetime as dt
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.ratings import COUNT_KINDS, Discipline, Rating, RatingData, Targets, commendations
+from chilinh_desktop.core.ratings import (
+    COUNT_KINDS,
+    Conclusion,
+    Discipline,
+    Rating,
+    RatingData,
+    Targets,
+    commendations,
+)
 from chilinh_desktop.core.rulesets import STEPS
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import Unit
@@ -26,12 +34,14 @@ def subject_record(data: RatingData, key: str, year: int) -> dict[str, Any]:
                     "justification": r.justification, "peer_group": r.peer_group}
              for step, r in sorted(data.ratings.get(key, {}).items())}
     # Only the cycle's year travels: it is all the rules judge, and older measures stay the unit's own record.
-    disciplines = [{"date": d.date.isoformat(), "form": d.form, "self_remedied": d.self_remedied, "note": d.note}
-                   for d in data.disciplines.get(key, []) if d.date.year == year]
+    disciplines = [{"date": d.date.isoformat(), "form": d.form, "self_remedied": d.self_remedied, "note": d.note,
+                    "kind": d.kind} for d in data.disciplines.get(key, []) if d.date.year == year]
     targets = data.targets.get(key)
+    conclusions = [{"kind": c.kind, "date": c.date.isoformat(), "note": c.note} for c in data.conclusions.get(key, [])]
     return {"steps": steps, "disciplines": disciplines,
-            "targets": {"met_pct": targets.met_pct, "exceeded_pct": targets.exceeded_pct} if targets else None,
-            "not_rated": data.not_rated.get(key)}
+            "targets": {"met_pct": targets.met_pct, "exceeded_pct": targets.exceeded_pct,
+                        "main_met": targets.main_met, "force_majeure": targets.force_majeure} if targets else None,
+            "not_rated": data.not_rated.get(key), "conclusions": conclusions}
 
 
 def unit_ratings(store: Store, cycle: Cycle, unit: Unit, data: RatingData) -> dict[str, Any]:
@@ -94,13 +104,20 @@ def add_subject_record(data: RatingData, key: str, record: dict[str, Any]) -> No
     for d in map(_obj, _list(record.get("disciplines") or [])):
         data.disciplines.setdefault(key, []).append(Discipline(
             key, dt.date.fromisoformat(_text(d["date"])), _text(d["form"]), bool(d.get("self_remedied")),
-            _text(d.get("note") or "")))
+            _text(d.get("note") or ""), _text(d.get("kind") or "")))
     if key in data.disciplines:
         data.disciplines[key].sort(key=lambda d: d.date)  # the rules cite the first one
     targets = record.get("targets")
     if targets is not None:
         targets = _obj(targets)
-        data.targets[key] = Targets(_number(targets["met_pct"]), _number(targets.get("exceeded_pct", 0)))
+        main_met = targets.get("main_met")
+        if main_met is not None and not isinstance(main_met, bool):
+            raise TypeError(f"expected true, false or null, found {main_met!r}")
+        data.targets[key] = Targets(_number(targets["met_pct"]), _number(targets.get("exceeded_pct", 0)),
+                                    main_met, bool(targets.get("force_majeure")))
+    for c in map(_obj, _list(record.get("conclusions") or [])):  # absent in packages made before issue 12
+        data.conclusions.setdefault(key, []).append(
+            Conclusion(key, _text(c["kind"]), dt.date.fromisoformat(_text(c["date"])), _text(c.get("note") or "")))
     if record.get("not_rated") is not None:
         data.not_rated[key] = _text(record["not_rated"])
 
