@@ -74,7 +74,11 @@ def form_rows_rated(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     p = rule.params
     wanted = p["level_rated"]
     tree = unit_tree(ctx.store, ctx.cycle.tree_date)
+    # A unit none of whose records are judged is skipped (a Board judges only what units sent).
+    judged = {ctx.subjects[k].unit_code for k in ctx.data.ratings if k in ctx.subjects}
     for key, unit_code, answers in _answers(ctx, p["form"]):
+        if unit_code not in judged:
+            continue
         people = _people_of(ctx, unit_code)
         units = {node.unit.name.casefold(): f"unit:{node.unit.id}" for node in tree.by_code[unit_code].walk()}
         for row in answers.get(p["field"]) or []:

@@ -174,36 +174,32 @@ def _filled_by_others(form: FormSpec) -> set[str]:
     return {f.id for s in form.sections if s.heading.isupper() for f in s.fields if not f.required}
 
 
-# What the demo's rating records say, by subject name (the demo never repeats a name), so the forms
-# repeat the records instead of contradicting them. Filled by remember_ratings() after the demo rates.
-_FACTS: dict[str, dict[str, Any]] = {}
+def record_facts(store: Store, cycle: Cycle, dossier_id: str) -> dict[str, Any]:
+    """What the records say that a form of this dossier repeats: a cadre's self-rating; a unit's cadres,
+    collective rating and commendation proposals. The demo's forms agree with its records."""
+    from chilinh_desktop.core.officials import get_official, list_officials
+    from chilinh_desktop.core.ratings import commendations, subject_ratings
 
-
-def remember_ratings(store: Store, cycle: Cycle) -> None:
-    """Note the demo's self-ratings, cadres and commendation proposals for the forms that repeat them."""
-    from chilinh_desktop.core.officials import list_officials
-    from chilinh_desktop.core.ratings import commendations, load_rating_data, subject_key
-    from chilinh_desktop.core.units import unit_tree
-
-    _FACTS.clear()
-    data = load_rating_data(store, cycle)
-    for node in unit_tree(store, cycle.tree_date).walk():
-        cadres = []
-        for official in list_officials(store, node.unit.code):
-            steps = data.ratings.get(f"official:{official.id}", {})
-            if "self" in steps:
-                _FACTS[official.full_name] = {"self": steps["self"].level}
-                proposal = steps.get("proposal", steps["self"]).level
-                cadres.append({"full_name": official.full_name,
-                               "post": official.party_post or official.government_post or "Đảng viên",
-                               "self_rating": steps["self"].level, "rating": proposal})
-        collective = data.effective(subject_key(store, unit_code=node.unit.code, collective=True))
-        if cadres or collective is not None:
-            _FACTS[node.unit.name] = {
-                "cadres": cadres, "collective": collective.level if collective else None,
-                "commendations": [{"name": c["name"], "kind": c["kind"], "rating": c["level"],
-                                   "achievement": c["achievement"]} for c in commendations(store, cycle, node.unit.code)],
-            }
+    row = store.db.execute("SELECT d.official_id, u.code, d.subject_key FROM dossiers d JOIN units u "
+                           "ON u.id = d.unit_id WHERE d.id = ?", [dossier_id]).fetchone()
+    if row is None:
+        return {}
+    official_id, unit_code, key = row
+    if official_id:
+        steps = subject_ratings(store, cycle, f"official:{get_official(store, official_id).id}").steps
+        return {"self": steps["self"].level} if "self" in steps else {}
+    cadres = []
+    for official in list_officials(store, unit_code):
+        steps = subject_ratings(store, cycle, f"official:{official.id}").steps
+        row = {"full_name": official.full_name, "post": official.party_post or official.government_post or "Đảng viên"}
+        if "self" in steps:
+            row.update(self_rating=steps["self"].level, rating=steps.get("proposal", steps["self"]).level)
+        cadres.append(row)
+    collective = subject_ratings(store, cycle, key.replace("unit:", "collective:", 1)).steps
+    proposal = collective.get("proposal") or collective.get("self")
+    return {"cadres": cadres, "collective": proposal.level if proposal else None,
+            "commendations": [{"name": c["name"], "kind": c["kind"], "rating": c["level"],
+                               "achievement": c["achievement"]} for c in commendations(store, cycle, unit_code)]}
 
 
 def _consistent(form_id: str, facts: dict[str, Any], answers: dict[str, Any], rng: random.Random) -> None:
@@ -221,14 +217,24 @@ def _consistent(form_id: str, facts: dict[str, Any], answers: dict[str, Any], rn
         if facts["collective"] and "collective_rating" in answers:
             answers["collective_rating"] = facts["collective"]
         if facts["cadres"]:
-            answers["cadre_ratings"] = [{**row, "votes": present} for row in facts["cadres"]]
+            # Every cadre of the unit, with the records' levels (drawn when the unit has not rated yet).
+            answers["cadre_ratings"] = [
+                {"self_rating": _value(_RATING, rng, False), "rating": _value(_RATING, rng, False), **row,
+                 "votes": present} for row in facts["cadres"]]
         answers["absent_reasons"] = "Không" if present == convened else f"{convened - present} đồng chí vắng (đi công tác)"
     if form_id == "BCXL" and "commendations" in facts:
         answers["commendations"] = facts["commendations"]
 
 
-def sample_answers(item: ItemKind, subject_name: str, rng: random.Random, *, complete: bool = True) -> dict[str, Any]:
-    """Answers that a diligent office would have typed for this item (a part of them for a draft)."""
+_RATING = Field("rating", "rating", "rating")
+
+
+def sample_answers(item: ItemKind, subject_name: str, rng: random.Random, *, complete: bool = True,
+                   facts: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Answers that a diligent office would have typed for this item (a part of them for a draft).
+
+    `facts` (record_facts) are what the records say: the answers repeat them instead of drawing them.
+    """
     # One draw from the caller's stream, whatever the form asks: a new field in a form version
     # does not reshuffle the rest of the demo.
     rng = random.Random(rng.getrandbits(64))
@@ -250,7 +256,7 @@ def sample_answers(item: ItemKind, subject_name: str, rng: random.Random, *, com
             answers[fld.id] = _value(fld, rng, long=form.id in ("02B", "01"))
     if fld_name := next((f.id for f in fields if f.id == "full_name"), None):
         answers[fld_name] = subject_name
-    _consistent(form.id, _FACTS.get(subject_name, {}), answers, rng)
+    _consistent(form.id, facts or {}, answers, rng)
     if not complete:
         # A draft: the office stopped somewhere in the middle of the form.
         required = [f.id for f in fields if f.required and f.id in answers]

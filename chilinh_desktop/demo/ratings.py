@@ -22,7 +22,6 @@ from chilinh_desktop.core.ratings import (
 )
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
-from chilinh_desktop.demo.answers import remember_ratings
 
 ACTOR = "demo"
 SELF_DAY, PROPOSAL_DAY = dt.date(2023, 11, 28), dt.date(2023, 12, 1)
@@ -51,7 +50,6 @@ def _both_steps(store: Store, cycle: Cycle, key: str, level: str, criteria: dict
 def add_demo_ratings(store: Store, cycle: Cycle, rng: random.Random, *, unit_code: str | None = None) -> None:
     """Rate every top-level unit (or just `unit_code`), its leadership and its managed cadres (once only)."""
     if store.db.execute("SELECT 1 FROM ratings WHERE cycle_id = ? LIMIT 1", [cycle.id]).fetchone():
-        remember_ratings(store, cycle)
         return
     tree = unit_tree(store, cycle.tree_date)
     if unit_code is not None:  # a unit installation holds only its own subtree
@@ -83,7 +81,6 @@ def add_demo_ratings(store: Store, cycle: Cycle, rng: random.Random, *, unit_cod
             if unit.grassroots:
                 _report_counts(store, cycle, unit.code, len(node.children), rng)
         _rate_cadres(store, cycle, rng)
-    remember_ratings(store, cycle)  # the demo's forms repeat these records
 
 
 def _report_counts(store: Store, cycle: Cycle, unit_code: str, cells: int, rng: random.Random) -> None:
