@@ -102,3 +102,21 @@ def counts_within_tree(ctx: _Context, rule: Rule) -> Iterator[Finding]:
             subject = ctx.subjects.get(ctx.unit_key.get(unit_code, ""))
             yield ctx.finding(rule, subject, key=f"counts:{unit_code}:cells:tree", count=counted,
                               total=len(node.children))
+
+
+def form_points(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A points table whose points do not add up to its total, exceed a criterion's maximum, or leave 0–100."""
+    p = rule.params
+    top = p.get("max_total", 100)
+    for key, unit_code, answers in _answers(ctx, p["form"]):
+        rows = answers.get(p["field"]) or []
+        total = answers.get(p["total_field"])
+        points = [row.get(p["column"]) for row in rows if isinstance(row.get(p["column"]), int | float)]
+        number = (int, float)
+        over = [row for row in rows if isinstance(row.get(p["column"]), number)
+                and isinstance(row.get(p.get("max_column", "")), number) and row[p["column"]] > row[p["max_column"]]]
+        wrong_sum = isinstance(total, int | float) and points and abs(sum(points) - total) > 1e-9
+        out_of_range = isinstance(total, int | float) and not 0 <= total <= top
+        if wrong_sum or out_of_range or over:
+            yield ctx.finding(rule, _subject(ctx, key, unit_code), total=f"{total:g}" if total is not None else "—",
+                              sum=f"{sum(points):g}", max_total=f"{top:g}", over=len(over))

@@ -66,3 +66,32 @@ def targets_forced(targets, minimum: float, params: dict) -> bool:
     if params.get("unless_main_met", False) and targets.main_met is True:
         return False
     return not (params.get("unless_force_majeure", False) and targets.force_majeure)
+
+
+def level_conditions(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """QĐ 366: what a level needs besides its points (tasks on time, shortcomings fixed, nothing disciplined below)."""
+    p = rule.params
+    labels = ctx.rule_set.condition_labels
+    for subject, rating in ctx.rated(rule):
+        if rating.level != p["level_rated"]:
+            continue
+        targets = ctx.data.targets.get(subject.key)
+        unmet: list[str] = []
+        if "max_behind_pct" in p and (targets is None or targets.behind_pct is None
+                                      or targets.behind_pct > p["max_behind_pct"]):
+            unmet.append(labels.get("behind", "behind").format(max_behind_pct=f"{p['max_behind_pct']:g}"))
+        if p.get("require_shortcomings_fixed") and (targets is None or targets.shortcomings_fixed is not True):
+            unmet.append(labels.get("shortcomings", "shortcomings"))
+        if p.get("no_discipline_below") and _disciplined_below(ctx, subject):
+            unmet.append(labels.get("discipline_below", "discipline_below"))
+        if unmet:
+            yield ctx.finding(rule, subject, level=rating.level, step=rating.step, condition="; ".join(unmet))
+
+
+def _disciplined_below(ctx: _Context, subject) -> bool:
+    """Whether a unit below the organisation, or a member of it, was disciplined in the cycle's year."""
+    if subject.kind != "organisation":
+        return False
+    keys = [child.key for child in ctx.children(subject.unit_code)]
+    keys += [s.key for s in ctx.subjects.values() if s.kind == "official" and s.unit_code == subject.unit_code]
+    return any(d.date.year == ctx.cycle.year for key in keys for d in ctx.data.disciplines.get(key, []))

@@ -308,6 +308,9 @@ def m0006_rating_grounds(db: Database) -> None:
         ALTER TABLE disciplines ADD COLUMN kind TEXT NOT NULL DEFAULT '';
         ALTER TABLE targets ADD COLUMN main_met INTEGER;
         ALTER TABLE targets ADD COLUMN force_majeure INTEGER NOT NULL DEFAULT 0;
+        -- QĐ 366 (2025): the share of tasks behind schedule, and whether every shortcoming was fixed.
+        ALTER TABLE targets ADD COLUMN behind_pct REAL;
+        ALTER TABLE targets ADD COLUMN shortcomings_fixed INTEGER;
         CREATE TABLE conclusions (
             id INTEGER PRIMARY KEY,
             cycle_id TEXT NOT NULL REFERENCES cycles(id),

@@ -40,7 +40,9 @@ def subject_record(data: RatingData, key: str, year: int) -> dict[str, Any]:
     conclusions = [{"kind": c.kind, "date": c.date.isoformat(), "note": c.note} for c in data.conclusions.get(key, [])]
     return {"steps": steps, "disciplines": disciplines,
             "targets": {"met_pct": targets.met_pct, "exceeded_pct": targets.exceeded_pct,
-                        "main_met": targets.main_met, "force_majeure": targets.force_majeure} if targets else None,
+                        "main_met": targets.main_met, "force_majeure": targets.force_majeure,
+                        "behind_pct": targets.behind_pct, "shortcomings_fixed": targets.shortcomings_fixed}
+            if targets else None,
             "not_rated": data.not_rated.get(key), "conclusions": conclusions}
 
 
@@ -69,6 +71,12 @@ def _number(value: Any, *, optional: bool = False) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"expected a number, found {value!r}")
     return float(value)
+
+
+def _flag(value: Any) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise TypeError(f"expected true, false or null, found {value!r}")
+    return value
 
 
 def _obj(value: Any) -> dict[str, Any]:
@@ -110,11 +118,10 @@ def add_subject_record(data: RatingData, key: str, record: dict[str, Any]) -> No
     targets = record.get("targets")
     if targets is not None:
         targets = _obj(targets)
-        main_met = targets.get("main_met")
-        if main_met is not None and not isinstance(main_met, bool):
-            raise TypeError(f"expected true, false or null, found {main_met!r}")
         data.targets[key] = Targets(_number(targets["met_pct"]), _number(targets.get("exceeded_pct", 0)),
-                                    main_met, bool(targets.get("force_majeure")))
+                                    _flag(targets.get("main_met")), bool(targets.get("force_majeure")),
+                                    _number(targets.get("behind_pct"), optional=True),
+                                    _flag(targets.get("shortcomings_fixed")))
     for c in map(_obj, _list(record.get("conclusions") or [])):  # absent in packages made before issue 12
         data.conclusions.setdefault(key, []).append(
             Conclusion(key, _text(c["kind"]), dt.date.fromisoformat(_text(c["date"])), _text(c.get("note") or "")))

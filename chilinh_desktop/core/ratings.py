@@ -64,6 +64,8 @@ class Targets:
     exceeded_pct: float
     main_met: bool | None = None  # None: not recorded
     force_majeure: bool = False
+    behind_pct: float | None = None  # QĐ 366: share of tasks behind schedule (None: not recorded)
+    shortcomings_fixed: bool | None = None  # QĐ 366: every shortcoming found was fixed
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,9 @@ def signed_rating_content(store: Store, cycle_id: str, dossier_key: str) -> list
         ("discipline_kind", f"SELECT subject_key, date, form, kind FROM disciplines WHERE kind != '' "
                             f"AND subject_key IN ({marks}) AND substr(date, 1, 4) = ?",
          [*keys, str(year[0]) if year else ""]),
-        ("targets_grounds", f"SELECT subject_key, main_met, force_majeure FROM targets WHERE cycle_id = ? "
-                            f"AND (main_met IS NOT NULL OR force_majeure != 0) AND subject_key IN ({marks})",
+        ("targets_grounds", f"SELECT subject_key, main_met, force_majeure, behind_pct, shortcomings_fixed FROM targets "
+                            f"WHERE cycle_id = ? AND (main_met IS NOT NULL OR force_majeure != 0 OR behind_pct IS NOT "
+                            f"NULL OR shortcomings_fixed IS NOT NULL) AND subject_key IN ({marks})",
          [cycle_id, *keys]),
         ("conclusion", f"SELECT subject_key, kind, date, note FROM conclusions WHERE cycle_id = ? "
                        f"AND subject_key IN ({marks})", [cycle_id, *keys]),
@@ -234,20 +237,24 @@ def add_discipline(store: Store, key: str, *, date: dt.date, form: str, self_rem
 
 
 def set_targets(store: Store, cycle: Cycle, key: str, *, met_pct: float, exceeded_pct: float = 0,
-                main_met: bool | None = None, force_majeure: bool = False, actor: str = "system") -> Targets:
+                main_met: bool | None = None, force_majeure: bool = False, behind_pct: float | None = None,
+                shortcomings_fixed: bool | None = None, actor: str = "system") -> Targets:
     """Record the share of targets met and exceeded by a subject this cycle."""
-    for name, value in (("met_pct", met_pct), ("exceeded_pct", exceeded_pct)):
-        if not 0 <= value <= 100:
+    for name, value in (("met_pct", met_pct), ("exceeded_pct", exceeded_pct), ("behind_pct", behind_pct)):
+        if value is not None and not 0 <= value <= 100:
             raise ValidationError(_("A percentage must be between 0 and 100."), [(name, str(value))])
     _ensure_open(store, key, cycle_id=cycle.id)
     with store.atomic():
         store.db["targets"].upsert({"cycle_id": cycle.id, "subject_key": key, "met_pct": met_pct,
                                     "exceeded_pct": exceeded_pct,
                                     "main_met": None if main_met is None else int(main_met),
-                                    "force_majeure": int(force_majeure)}, pk=("cycle_id", "subject_key"))
+                                    "force_majeure": int(force_majeure), "behind_pct": behind_pct,
+                                    "shortcomings_fixed": None if shortcomings_fixed is None
+                                    else int(shortcomings_fixed)}, pk=("cycle_id", "subject_key"))
         store.audit(actor, "targets.set", key, cycle=cycle.id, met_pct=met_pct, exceeded_pct=exceeded_pct,
-                    main_met=main_met, force_majeure=force_majeure)
-    return Targets(met_pct, exceeded_pct, main_met, force_majeure)
+                    main_met=main_met, force_majeure=force_majeure, behind_pct=behind_pct,
+                    shortcomings_fixed=shortcomings_fixed)
+    return Targets(met_pct, exceeded_pct, main_met, force_majeure, behind_pct, shortcomings_fixed)
 
 
 def add_conclusion(store: Store, cycle: Cycle, key: str, kind: str, *, date: dt.date, note: str = "",
@@ -323,6 +330,15 @@ def commendations(store: Store, cycle: Cycle, unit_code: str) -> list[dict[str, 
     ]
 
 
+def _optional_flag(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _targets(row) -> Targets:
+    """A targets row (met, exceeded, main met, force majeure, behind, shortcomings fixed)."""
+    return Targets(row[0], row[1], _optional_flag(row[2]), bool(row[3]), row[4], _optional_flag(row[5]))
+
+
 def load_rating_data(store: Store, cycle: Cycle) -> RatingData:
     """Every rating record of the cycle (and every discipline), in six queries."""
     data = RatingData()
@@ -337,9 +353,9 @@ def load_rating_data(store: Store, cycle: Cycle) -> RatingData:
             "SELECT subject_key, date, form, self_remedied, note, kind FROM disciplines ORDER BY date"):
         data.disciplines.setdefault(row[0], []).append(
             Discipline(row[0], dt.date.fromisoformat(row[1]), row[2], bool(row[3]), row[4], row[5]))
-    for row in store.db.execute("SELECT subject_key, met_pct, exceeded_pct, main_met, force_majeure FROM targets "
-                                "WHERE cycle_id = ?", [cycle.id]):
-        data.targets[row[0]] = Targets(row[1], row[2], None if row[3] is None else bool(row[3]), bool(row[4]))
+    for row in store.db.execute("SELECT subject_key, met_pct, exceeded_pct, main_met, force_majeure, behind_pct, "
+                                "shortcomings_fixed FROM targets WHERE cycle_id = ?", [cycle.id]):
+        data.targets[row[0]] = _targets(row[1:])
     for row in store.db.execute("SELECT subject_key, kind, date, note FROM conclusions WHERE cycle_id = ? "
                                 "ORDER BY date, id", [cycle.id]):
         data.conclusions.setdefault(row[0], []).append(
@@ -380,14 +396,11 @@ def subject_ratings(store: Store, cycle: Cycle, key: str) -> SubjectRatings:
                                     "WHERE subject_key = ? ORDER BY date, id", [key])
         if dt.date.fromisoformat(row[1]).year == cycle.year
     )
-    targets = store.db.execute("SELECT met_pct, exceeded_pct, main_met, force_majeure FROM targets "
-                               "WHERE cycle_id = ? AND subject_key = ?", [cycle.id, key]).fetchone()
+    targets = store.db.execute("SELECT met_pct, exceeded_pct, main_met, force_majeure, behind_pct, shortcomings_fixed "
+                               "FROM targets WHERE cycle_id = ? AND subject_key = ?", [cycle.id, key]).fetchone()
     excluded = store.db.execute("SELECT reason, note FROM not_rated WHERE cycle_id = ? AND subject_key = ?",
                                 [cycle.id, key]).fetchone()
-    recorded = None
-    if targets:
-        recorded = Targets(targets[0], targets[1], None if targets[2] is None else bool(targets[2]), bool(targets[3]))
-    return SubjectRatings(key, steps, disciplines, recorded,
+    return SubjectRatings(key, steps, disciplines, _targets(targets) if targets else None,
                           (excluded[0], excluded[1]) if excluded else None)
 
 

@@ -349,6 +349,8 @@ CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
     "forced_level_if_conclusion": ground_rules.forced_level_if_conclusion,
     "forced_level_if_units_case_disciplined": ground_rules.forced_level_if_units_case_disciplined,
     "forced_level_if_unit_targets_below": ground_rules.forced_level_if_unit_targets_below,
+    "level_conditions": ground_rules.level_conditions,
+    "form_points": form_rules.form_points,
 }
 
 

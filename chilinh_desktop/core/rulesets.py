@@ -55,6 +55,11 @@ KINDS: dict[str, tuple[set[str], set[str], set[str]]] = {
     "forced_level_if_unit_targets_below": ({"level_required", "min_met_pct", "leader_posts"},
                                            {"unless_main_met", "unless_force_majeure"},
                                            {"required", "met_pct", "who"}),
+    # QĐ 366 (2025): a level's conditions besides its points, and the points table of a form.
+    "level_conditions": ({"level_rated"}, {"max_behind_pct", "require_shortcomings_fixed", "no_discipline_below"},
+                         {"condition"}),
+    "form_points": ({"form", "field", "column", "total_field"}, {"max_column", "max_total"},
+                    {"total", "sum", "max_total", "over"}),
 }
 
 
@@ -95,6 +100,7 @@ class RuleSet:
     count_labels: dict[str, str] = field(default_factory=dict)
     conclusion_kinds: dict[str, str] = field(default_factory=dict)  # kind id → label, for conclusions
     discipline_kinds: dict[str, str] = field(default_factory=dict)  # kind id → label, for disciplined cases
+    condition_labels: dict[str, str] = field(default_factory=dict)  # how an unmet level condition reads
 
     def criterion_label(self, criterion_id: str) -> str:
         """The printed name of a criterion (its id when unknown)."""
@@ -177,6 +183,7 @@ def parse_rule_set(raw: dict[str, Any], source: str) -> RuleSet:
         count_labels=dict(raw.get("count_kinds", {})),
         conclusion_kinds=dict(raw.get("conclusion_kinds", {})),
         discipline_kinds=dict(raw.get("discipline_kinds", {})),
+        condition_labels=dict(raw.get("condition_labels", {})),
     )
 
 
