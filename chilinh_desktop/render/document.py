@@ -33,7 +33,7 @@ from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.formspec.model import Field, FormSpec, Section
 from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import display_value
-from chilinh_desktop.render.fonts import serif_family
+from chilinh_desktop.render.fonts import font_note, serif_family
 from chilinh_desktop.render.layout import (
     BODY_SIZE,
     LevelBoxes,
@@ -246,9 +246,28 @@ def _furniture(draft: bool, fonts_regular: str, fonts_bold: str):
     return on_page
 
 
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A printed document and the font family embedded in it (a fallback when Times New Roman is missing)."""
+
+    pdf: bytes
+    font: str
+
+    @property
+    def font_note(self) -> str:
+        """'' when printed in Times New Roman, else a sentence naming the font used instead."""
+        return font_note(self.font)
+
+
 def render_pdf(filled: FilledForm, settings: PrintSettings | None = None, *, draft: bool = False,
                title: str = "") -> bytes:
     """The PDF bytes of one filled form (A4, fonts embedded, a draft mark when `draft`)."""
+    return render_document(filled, settings, draft=draft, title=title).pdf
+
+
+def render_document(filled: FilledForm, settings: PrintSettings | None = None, *, draft: bool = False,
+                    title: str = "") -> RenderedPdf:
+    """The PDF of one filled form with the font family it embeds (so a fallback can be reported)."""
     settings = settings or PrintSettings()
     fonts = serif_family(settings.font)
     styles = make_styles(fonts)
@@ -265,4 +284,4 @@ def render_pdf(filled: FilledForm, settings: PrintSettings | None = None, *, dra
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_furniture(draft, fonts.regular,
                                                                                      fonts.bold))])
     doc.build(build_story(filled, styles, doc.width, doc.height))
-    return buffer.getvalue()
+    return RenderedPdf(buffer.getvalue(), fonts.family)
