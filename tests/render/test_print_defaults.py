@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from chilinh_desktop.cli import main
 from chilinh_desktop.formspec import load_form, load_scales
 from chilinh_desktop.render.document import FilledForm, render_document
