@@ -76,7 +76,8 @@ def parse_form(raw: dict[str, Any], source: str) -> FormSpec:
         place_field=header.get("place_field"), date_field=header.get("date_field"), source=source,
         number_field=header.get("number_field"), document_type=header.get("document_type"),
         recipients=tuple(header.get("recipients", ())), recipients_field=header.get("recipients_field"),
-        migrations=tuple(Migration(m["from"], tuple(Move(x["from"], x["to"], x["label"]) for x in m["moves"]))
+        migrations=tuple(Migration(m["from"], tuple(Move(x["from"], x["to"], x["label"]) for x in m["moves"]),
+                                   {d["from"]: d["reason"] for d in m.get("drops", ())})
                          for m in raw.get("migrations", ())),
     )
     problems = _semantic_problems(form)

@@ -2,8 +2,10 @@
 
 A dossier keeps printing with the version it was made with until it is moved. Moving carries
 every answer whose field the new version still has; the text of a field the new version drops
-goes, marked with where it came from, into the field the new version's [[migrations]] names.
-An answer that would have nowhere to go stops the move: nothing is ever lost silently.
+goes, marked with where it came from, into the field the new version's [[migrations]] names; a
+value the new version computes instead of asking (`drops`: the T/M line, the report's counts) is
+kept in the audit entry of the move. An answer that would have nowhere to go stops the move:
+nothing is ever lost silently.
 """
 
 from __future__ import annotations
@@ -28,16 +30,28 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == []
 
 
+def _migration(old: FormSpec, new: FormSpec):
+    return next((m for m in new.migrations if m.from_version == old.version), None)
+
+
+def dropped_answers(old: FormSpec, new: FormSpec, answers: dict[str, Any]) -> dict[str, Any]:
+    """The typed values the new version computes instead (kept in the audit entry of a move)."""
+    migration = _migration(old, new)
+    drops = migration.drops if migration else {}
+    return {key: value for key, value in answers.items() if key in drops and not _empty(value)}
+
+
 def migrate_answers(old: FormSpec, new: FormSpec, answers: dict[str, Any], scales: Scales) -> dict[str, Any]:
     """The answers of `old` rewritten for `new`; a dropped field's text is moved, marked, into its successor."""
-    migration = next((m for m in new.migrations if m.from_version == old.version), None)
+    migration = _migration(old, new)
     moves = {move.source: move for move in migration.moves} if migration else {}
+    drops = migration.drops if migration else {}
     out: dict[str, Any] = {}
     stranded = []
     for key, value in answers.items():
         if new.field(key) is not None:
             out[key] = value
-        elif key in moves or _empty(value):
+        elif key in moves or key in drops or _empty(value):
             continue
         else:
             stranded.append(key)
@@ -71,5 +85,5 @@ def migrate_item(store: Store, cycle: Cycle, dossier: Dossier, item: ItemKind, *
     save_answers(store, cycle, dossier.id, item.id, checked.answers, form_id=target.id, form_version=target.version,
                  complete=checked.complete, actor=actor)
     store.audit(actor, "form.migrate", f"dossier:{dossier.id}", item=item.id, from_version=stored.form.version,
-                to_version=target.version)
+                to_version=target.version, computed_now=dropped_answers(stored.form, target, stored.answers))
     return checked

@@ -56,6 +56,7 @@ class Migration:
 
     from_version: str
     moves: tuple[Move, ...]
+    drops: dict[str, str] = field(default_factory=dict)  # field id → why it is computed now, not typed
 
 
 @dataclass(frozen=True)

@@ -86,8 +86,28 @@ def test_moving_to_2023_2_keeps_every_typed_word_and_marks_where_it_came_from(st
 def test_an_answer_with_nowhere_to_go_stops_the_move():
     old, new = load_form("01", "2023.1"), load_form("01", "2023.2")
     with pytest.raises(StateError) as caught:
-        migrate_answers(old, new, {"signing_body": "ĐẢNG ỦY", "i1_policy": "Quán triệt."}, load_scales("2023"))
-    assert "signing_body" in str(caught.value)
+        migrate_answers(old, new, {"signing_body": "ĐẢNG ỦY", "legacy_note": "Ghi chú cũ"}, load_scales("2023"))
+    assert "legacy_note" in str(caught.value) and "signing_body" not in str(caught.value)
+
+
+def test_a_value_the_new_version_computes_is_kept_in_the_audit_of_the_move(store, cycle_2023, old_02b):
+    import json
+
+    from chilinh_desktop.core.units import get_unit
+
+    old = load_form("BCXL", "2023.1")
+    answers = {"own_rating": "HTTNV", "org_total": 26, "org_htxsnv": 12, "signing_body": "CHI ỦY",
+               "assessment": "Nghiêm túc."}
+    checked = check_answers(old, answers, load_scales("2023"))
+    unit_dossier = find_dossier(store, cycle_2023, unit_code="PNV")
+    item = item_for_form(cycle_2023, "BCXL")
+    assert get_unit(store, "PNV").type == "phong_ban"
+    save_answers(store, cycle_2023, unit_dossier.id, item.id, checked.answers, form_id="BCXL",
+                 form_version="2023.1", complete=False, actor="test")
+    migrate_item(store, cycle_2023, unit_dossier, item, actor="test")
+    assert stored_items(store, unit_dossier.id)[item.id].form_version == "2023.2"
+    detail = json.loads(store.db.execute("SELECT detail FROM audit WHERE action = 'form.migrate'").fetchone()[0])
+    assert detail["computed_now"]["signing_body"] == "CHI ỦY"
 
 
 def test_minutes_move_to_2023_2_unchanged():
