@@ -148,11 +148,16 @@ def cmd_form_set(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
+    from chilinh_desktop.render.fonts import font_note, serif_family
+
     with open_store(args) as store:
         pdf, draft = print_form(store, get_cycle(store), args.form_id, official_id=args.official,
                                 unit_code=args.unit, draft=args.draft)
+        note = font_note(serif_family(print_settings(store).font).family)
     write_pdf(args.out, pdf)
     print(_("Draft printed to {path}.", path=args.out) if draft else _("Printed to {path}.", path=args.out))
+    if note:
+        print(note)  # the font embedded when Times New Roman is missing
     return 0
 
 

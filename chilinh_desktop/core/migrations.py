@@ -296,3 +296,30 @@ def m0005_definitions(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0006_rating_grounds")
+def m0006_rating_grounds(db: Database) -> None:
+    db.executescript(
+        """
+        -- What QĐ 124 forces KHTNV on (DOMAIN.md §4): the kind of a disciplined case (a corruption or
+        -- negative case, tham nhũng/tiêu cực), whether the main targets were met and whether a shortfall
+        -- came from force majeure, and conclusions of the competent level (degradation, disunity …).
+        ALTER TABLE disciplines ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+        ALTER TABLE targets ADD COLUMN main_met INTEGER;
+        ALTER TABLE targets ADD COLUMN force_majeure INTEGER NOT NULL DEFAULT 0;
+        -- QĐ 366 (2025): the share of tasks behind schedule, and whether every shortcoming was fixed.
+        ALTER TABLE targets ADD COLUMN behind_pct REAL;
+        ALTER TABLE targets ADD COLUMN shortcomings_fixed INTEGER;
+        CREATE TABLE conclusions (
+            id INTEGER PRIMARY KEY,
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            subject_key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            date TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX conclusions_subject ON conclusions(cycle_id, subject_key);
+        """
+    )

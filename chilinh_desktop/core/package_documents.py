@@ -89,14 +89,56 @@ class DisciplineRecord:
     form: str
     self_remedied: bool
     note: str
+    kind: str = ""  # e.g. a corruption or negative case; absent in packages made before it travelled
 
     @classmethod
     def read(cls, f: Fields) -> DisciplineRecord:
         return cls(f.day("date"), f.text("form"), f.flag("self_remedied", optional=True, default=False),
-                   f.text("note", optional=True, nullable=True) or "")
+                   f.text("note", optional=True, nullable=True) or "",
+                   f.text("kind", optional=True, nullable=True) or "")
 
     def to_json(self) -> dict[str, Any]:
-        return {"date": self.date, "form": self.form, "self_remedied": self.self_remedied, "note": self.note}
+        return {"date": self.date, "form": self.form, "self_remedied": self.self_remedied, "note": self.note,
+                "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class TargetsRecord:
+    """Targets met and exceeded (percent), main targets met, force majeure, tasks behind, shortcomings fixed."""
+
+    met_pct: float
+    exceeded_pct: float = 0.0
+    main_met: bool | None = None
+    force_majeure: bool = False
+    behind_pct: float | None = None
+    shortcomings_fixed: bool | None = None
+
+    @classmethod
+    def read(cls, f: Fields) -> TargetsRecord:
+        return cls(f.number("met_pct"), f.number("exceeded_pct", optional=True, default=0.0),
+                   f.flag("main_met", optional=True), bool(f.flag("force_majeure", optional=True, default=False)),
+                   f.number("behind_pct", optional=True), f.flag("shortcomings_fixed", optional=True))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"met_pct": self.met_pct, "exceeded_pct": self.exceeded_pct, "main_met": self.main_met,
+                "force_majeure": self.force_majeure, "behind_pct": self.behind_pct,
+                "shortcomings_fixed": self.shortcomings_fixed}
+
+
+@dataclass(frozen=True)
+class ConclusionRecord:
+    """A conclusion of the competent level about the subject this cycle (kết luận)."""
+
+    kind: str
+    date: str
+    note: str
+
+    @classmethod
+    def read(cls, f: Fields) -> ConclusionRecord:
+        return cls(f.nonempty("kind"), f.day("date"), f.text("note", optional=True, nullable=True) or "")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "date": self.date, "note": self.note}
 
 
 @dataclass(frozen=True)
@@ -105,8 +147,9 @@ class RatingRecord:
 
     steps: dict[str, StepRecord] = field(default_factory=dict)
     disciplines: list[DisciplineRecord] = field(default_factory=list)
-    targets: tuple[float, float] | None = None  # (met_pct, exceeded_pct)
+    targets: TargetsRecord | None = None
     not_rated: str | None = None
+    conclusions: list[ConclusionRecord] = field(default_factory=list)
 
     @classmethod
     def read(cls, f: Fields | None) -> RatingRecord:
@@ -120,8 +163,10 @@ class RatingRecord:
         disciplines = [DisciplineRecord.read(Fields(value, f.name, f.path(f"disciplines[{n}]")))
                        for n, value in enumerate(f.array("disciplines", optional=True))]
         t = f.obj("targets", optional=True, nullable=True)
-        targets = None if t is None else (t.number("met_pct"), t.number("exceeded_pct", optional=True, default=0.0))
-        return cls(steps, disciplines, targets, f.text("not_rated", optional=True, nullable=True))
+        targets = None if t is None else TargetsRecord.read(t)
+        conclusions = [ConclusionRecord.read(Fields(value, f.name, f.path(f"conclusions[{n}]")))
+                       for n, value in enumerate(f.array("conclusions", optional=True))]
+        return cls(steps, disciplines, targets, f.text("not_rated", optional=True, nullable=True), conclusions)
 
     @classmethod
     def from_json(cls, value: Any, name: str = "ratings") -> RatingRecord:
@@ -129,10 +174,10 @@ class RatingRecord:
         return cls.read(Fields(value, name))
 
     def to_json(self) -> dict[str, Any]:
-        targets = None if self.targets is None else {"met_pct": self.targets[0], "exceeded_pct": self.targets[1]}
         return {"steps": {k: v.to_json() for k, v in sorted(self.steps.items())},
-                "disciplines": [d.to_json() for d in self.disciplines], "targets": targets,
-                "not_rated": self.not_rated}
+                "disciplines": [d.to_json() for d in self.disciplines],
+                "targets": None if self.targets is None else self.targets.to_json(),
+                "not_rated": self.not_rated, "conclusions": [c.to_json() for c in self.conclusions]}
 
 
 @dataclass(frozen=True)

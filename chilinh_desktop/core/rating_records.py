@@ -25,12 +25,16 @@ def subject_record(data: RatingData, key: str, year: int) -> dict[str, Any]:
                     "justification": r.justification, "peer_group": r.peer_group}
              for step, r in sorted(data.ratings.get(key, {}).items())}
     # Only the cycle's year travels: it is all the rules judge, and older measures stay the unit's own record.
-    disciplines = [{"date": d.date.isoformat(), "form": d.form, "self_remedied": d.self_remedied, "note": d.note}
-                   for d in data.disciplines.get(key, []) if d.date.year == year]
+    disciplines = [{"date": d.date.isoformat(), "form": d.form, "self_remedied": d.self_remedied, "note": d.note,
+                    "kind": d.kind} for d in data.disciplines.get(key, []) if d.date.year == year]
     targets = data.targets.get(key)
+    conclusions = [{"kind": c.kind, "date": c.date.isoformat(), "note": c.note} for c in data.conclusions.get(key, [])]
     return {"steps": steps, "disciplines": disciplines,
-            "targets": {"met_pct": targets.met_pct, "exceeded_pct": targets.exceeded_pct} if targets else None,
-            "not_rated": data.not_rated.get(key)}
+            "targets": {"met_pct": targets.met_pct, "exceeded_pct": targets.exceeded_pct,
+                        "main_met": targets.main_met, "force_majeure": targets.force_majeure,
+                        "behind_pct": targets.behind_pct, "shortcomings_fixed": targets.shortcomings_fixed}
+            if targets else None,
+            "not_rated": data.not_rated.get(key), "conclusions": conclusions}
 
 
 def unit_ratings(store: Store, cycle: Cycle, unit: Unit, data: RatingData) -> dict[str, Any]:

@@ -25,6 +25,8 @@ from chilinh_desktop.i18n import _
 # The furthest step recorded is the one that counts: a decision overrides a proposal, which overrides the self-rating.
 STEP_PRIORITY = ("decision", "proposal", "self")
 COUNT_KINDS = ("members", "cells")
+# In a unit's classification of its members, the members not rated (Điều 5 khoản 2) sit beside the levels.
+NOT_RATED = "not_rated"
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,29 @@ class Discipline:
     form: str
     self_remedied: bool
     note: str = ""
+    kind: str = ""  # e.g. "tham_nhung_tieu_cuc": a corruption or negative case (rule data names the kinds)
 
 
 @dataclass(frozen=True)
 class Targets:
-    """Share of the year's targets met and exceeded, in percent."""
+    """Share of the year's targets met and exceeded, in percent; whether the main ones were met; force majeure."""
 
     met_pct: float
     exceeded_pct: float
+    main_met: bool | None = None  # None: not recorded
+    force_majeure: bool = False
+    behind_pct: float | None = None  # QĐ 366: share of tasks behind schedule (None: not recorded)
+    shortcomings_fixed: bool | None = None  # QĐ 366: every shortcoming found was fixed
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    """A conclusion of the competent level about a subject this cycle (kết luận), e.g. of degradation."""
+
+    subject_key: str
+    kind: str
+    date: dt.date
+    note: str = ""
 
 
 @dataclass
@@ -70,6 +87,7 @@ class RatingData:
     targets: dict[str, Targets] = field(default_factory=dict)
     not_rated: dict[str, str] = field(default_factory=dict)
     counts: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)  # unit code -> kind -> level -> n
+    conclusions: dict[str, list[Conclusion]] = field(default_factory=dict)
 
     def effective(self, subject_key: str) -> Rating | None:
         """The furthest step recorded for a subject."""
@@ -136,6 +154,16 @@ def signed_rating_content(store: Store, cycle_id: str, dossier_key: str) -> list
                     f"AND subject_key IN ({marks})", [cycle_id, *keys]),
         ("not_rated", f"SELECT subject_key, reason, note FROM not_rated WHERE cycle_id = ? "
                       f"AND subject_key IN ({marks})", [cycle_id, *keys]),
+        # Grounds added later (migration 0006) enter only when recorded, so older sign-offs keep their hash.
+        ("discipline_kind", f"SELECT subject_key, date, form, kind FROM disciplines WHERE kind != '' "
+                            f"AND subject_key IN ({marks}) AND substr(date, 1, 4) = ?",
+         [*keys, str(year[0]) if year else ""]),
+        ("targets_grounds", f"SELECT subject_key, main_met, force_majeure, behind_pct, shortcomings_fixed FROM targets "
+                            f"WHERE cycle_id = ? AND (main_met IS NOT NULL OR force_majeure != 0 OR behind_pct IS NOT "
+                            f"NULL OR shortcomings_fixed IS NOT NULL) AND subject_key IN ({marks})",
+         [cycle_id, *keys]),
+        ("conclusion", f"SELECT subject_key, kind, date, note FROM conclusions WHERE cycle_id = ? "
+                       f"AND subject_key IN ({marks})", [cycle_id, *keys]),
     )
     if kind == "unit":
         queries += (
@@ -194,7 +222,7 @@ def record_rating(store: Store, cycle: Cycle, key: str, step: str, level: str | 
 
 
 def add_discipline(store: Store, key: str, *, date: dt.date, form: str, self_remedied: bool = False,
-                   note: str = "", actor: str = "system") -> Discipline:
+                   note: str = "", kind: str = "", actor: str = "system") -> Discipline:
     """Record a disciplinary measure against a cadre or a collective."""
     form = clean_line(form)
     if not form:
@@ -203,23 +231,45 @@ def add_discipline(store: Store, key: str, *, date: dt.date, form: str, self_rem
     with store.atomic():
         store.db["disciplines"].insert({"subject_key": key, "date": date.isoformat(), "form": form,
                                         "self_remedied": int(self_remedied), "note": clean_line(note),
-                                        "recorded_at": store.now_text()})
-        store.audit(actor, "discipline.add", key, date=date, form=form, self_remedied=self_remedied)
-    return Discipline(key, date, form, self_remedied, clean_line(note))
+                                        "kind": clean_line(kind), "recorded_at": store.now_text()})
+        store.audit(actor, "discipline.add", key, date=date, form=form, self_remedied=self_remedied, kind=kind)
+    return Discipline(key, date, form, self_remedied, clean_line(note), clean_line(kind))
 
 
 def set_targets(store: Store, cycle: Cycle, key: str, *, met_pct: float, exceeded_pct: float = 0,
-                actor: str = "system") -> Targets:
+                main_met: bool | None = None, force_majeure: bool = False, behind_pct: float | None = None,
+                shortcomings_fixed: bool | None = None, actor: str = "system") -> Targets:
     """Record the share of targets met and exceeded by a subject this cycle."""
-    for name, value in (("met_pct", met_pct), ("exceeded_pct", exceeded_pct)):
-        if not 0 <= value <= 100:
+    for name, value in (("met_pct", met_pct), ("exceeded_pct", exceeded_pct), ("behind_pct", behind_pct)):
+        if value is not None and not 0 <= value <= 100:
             raise ValidationError(_("A percentage must be between 0 and 100."), [(name, str(value))])
     _ensure_open(store, key, cycle_id=cycle.id)
     with store.atomic():
         store.db["targets"].upsert({"cycle_id": cycle.id, "subject_key": key, "met_pct": met_pct,
-                                    "exceeded_pct": exceeded_pct}, pk=("cycle_id", "subject_key"))
-        store.audit(actor, "targets.set", key, cycle=cycle.id, met_pct=met_pct, exceeded_pct=exceeded_pct)
-    return Targets(met_pct, exceeded_pct)
+                                    "exceeded_pct": exceeded_pct,
+                                    "main_met": None if main_met is None else int(main_met),
+                                    "force_majeure": int(force_majeure), "behind_pct": behind_pct,
+                                    "shortcomings_fixed": None if shortcomings_fixed is None
+                                    else int(shortcomings_fixed)}, pk=("cycle_id", "subject_key"))
+        store.audit(actor, "targets.set", key, cycle=cycle.id, met_pct=met_pct, exceeded_pct=exceeded_pct,
+                    main_met=main_met, force_majeure=force_majeure, behind_pct=behind_pct,
+                    shortcomings_fixed=shortcomings_fixed)
+    return Targets(met_pct, exceeded_pct, main_met, force_majeure, behind_pct, shortcomings_fixed)
+
+
+def add_conclusion(store: Store, cycle: Cycle, key: str, kind: str, *, date: dt.date, note: str = "",
+                   actor: str = "system") -> Conclusion:
+    """Record a conclusion of the competent level about a subject (degradation, disunity …) in this cycle."""
+    kind = clean_line(kind)
+    if not kind:
+        raise ValidationError(_("Name what was concluded."), [("kind", "")])
+    _ensure_open(store, key, cycle_id=cycle.id)
+    with store.atomic():
+        store.db["conclusions"].insert({"cycle_id": cycle.id, "subject_key": key, "kind": kind,
+                                        "date": date.isoformat(), "note": clean_line(note),
+                                        "recorded_at": store.now_text()})
+        store.audit(actor, "conclusion.add", key, cycle=cycle.id, kind=kind, date=date)
+    return Conclusion(key, kind, date, clean_line(note))
 
 
 def mark_not_rated(store: Store, cycle: Cycle, key: str, reason: str, *, note: str = "",
@@ -243,7 +293,8 @@ def set_classification_counts(store: Store, cycle: Cycle, unit_code: str, kind: 
         raise ValidationError(_("Unknown kind {kind}.", kind=kind), [("kind", kind)])
     unit = get_unit(store, unit_code)
     for level, count in counts.items():
-        _check_level(cycle, level, "counts")
+        if not (kind == "members" and level == NOT_RATED):
+            _check_level(cycle, level, "counts")
         if not isinstance(count, int) or count < 0:
             raise ValidationError(_("A count must be a whole number, 0 or more."), [(level, str(count))])
     _ensure_open(store, f"unit:{unit.id}", cycle_id=cycle.id)
@@ -279,8 +330,17 @@ def commendations(store: Store, cycle: Cycle, unit_code: str) -> list[dict[str, 
     ]
 
 
+def _optional_flag(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _targets(row) -> Targets:
+    """A targets row (met, exceeded, main met, force majeure, behind, shortcomings fixed)."""
+    return Targets(row[0], row[1], _optional_flag(row[2]), bool(row[3]), row[4], _optional_flag(row[5]))
+
+
 def load_rating_data(store: Store, cycle: Cycle) -> RatingData:
-    """Every rating record of the cycle (and every discipline), in five queries."""
+    """Every rating record of the cycle (and every discipline), in six queries."""
     data = RatingData()
     for row in store.db.execute(
         "SELECT subject_key, step, level, score, criteria, by, at, justification, peer_group FROM ratings "
@@ -289,12 +349,17 @@ def load_rating_data(store: Store, cycle: Cycle) -> RatingData:
         data.ratings.setdefault(row[0], {})[row[1]] = Rating(
             row[0], row[1], row[2], row[3], json.loads(row[4] or "{}"), row[5], dt.date.fromisoformat(row[6]),
             row[7], row[8])
-    for row in store.db.execute("SELECT subject_key, date, form, self_remedied, note FROM disciplines ORDER BY date"):
+    for row in store.db.execute(
+            "SELECT subject_key, date, form, self_remedied, note, kind FROM disciplines ORDER BY date"):
         data.disciplines.setdefault(row[0], []).append(
-            Discipline(row[0], dt.date.fromisoformat(row[1]), row[2], bool(row[3]), row[4]))
-    for row in store.db.execute("SELECT subject_key, met_pct, exceeded_pct FROM targets WHERE cycle_id = ?",
-                                [cycle.id]):
-        data.targets[row[0]] = Targets(row[1], row[2])
+            Discipline(row[0], dt.date.fromisoformat(row[1]), row[2], bool(row[3]), row[4], row[5]))
+    for row in store.db.execute("SELECT subject_key, met_pct, exceeded_pct, main_met, force_majeure, behind_pct, "
+                                "shortcomings_fixed FROM targets WHERE cycle_id = ?", [cycle.id]):
+        data.targets[row[0]] = _targets(row[1:])
+    for row in store.db.execute("SELECT subject_key, kind, date, note FROM conclusions WHERE cycle_id = ? "
+                                "ORDER BY date, id", [cycle.id]):
+        data.conclusions.setdefault(row[0], []).append(
+            Conclusion(row[0], row[1], dt.date.fromisoformat(row[2]), row[3]))
     for row in store.db.execute("SELECT subject_key, reason FROM not_rated WHERE cycle_id = ?", [cycle.id]):
         data.not_rated[row[0]] = row[1]
     for row in store.db.execute(
@@ -331,11 +396,11 @@ def subject_ratings(store: Store, cycle: Cycle, key: str) -> SubjectRatings:
                                     "WHERE subject_key = ? ORDER BY date, id", [key])
         if dt.date.fromisoformat(row[1]).year == cycle.year
     )
-    targets = store.db.execute("SELECT met_pct, exceeded_pct FROM targets WHERE cycle_id = ? AND subject_key = ?",
-                               [cycle.id, key]).fetchone()
+    targets = store.db.execute("SELECT met_pct, exceeded_pct, main_met, force_majeure, behind_pct, shortcomings_fixed "
+                               "FROM targets WHERE cycle_id = ? AND subject_key = ?", [cycle.id, key]).fetchone()
     excluded = store.db.execute("SELECT reason, note FROM not_rated WHERE cycle_id = ? AND subject_key = ?",
                                 [cycle.id, key]).fetchone()
-    return SubjectRatings(key, steps, disciplines, Targets(*targets) if targets else None,
+    return SubjectRatings(key, steps, disciplines, _targets(targets) if targets else None,
                           (excluded[0], excluded[1]) if excluded else None)
 
 

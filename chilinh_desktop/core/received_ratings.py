@@ -19,7 +19,7 @@ from typing import Any
 from chilinh_desktop.core.board import CURRENT
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.package_documents import OfficialDocument, RatingRecord, UnitDocument, stored_documents
-from chilinh_desktop.core.ratings import Discipline, Rating, RatingData, Targets
+from chilinh_desktop.core.ratings import Conclusion, Discipline, Rating, RatingData, Targets
 from chilinh_desktop.core.rules import Finding, evaluate
 from chilinh_desktop.core.store import Store
 
@@ -67,11 +67,15 @@ def _add_record(data: RatingData, key: str, record: RatingRecord) -> None:
                                                         dt.date.fromisoformat(r.at), r.justification, r.peer_group)
     for d in record.disciplines:
         data.disciplines.setdefault(key, []).append(
-            Discipline(key, dt.date.fromisoformat(d.date), d.form, d.self_remedied, d.note))
+            Discipline(key, dt.date.fromisoformat(d.date), d.form, d.self_remedied, d.note, d.kind))
     if key in data.disciplines:
         data.disciplines[key].sort(key=lambda d: d.date)  # the rules cite the first one
     if record.targets is not None:
-        data.targets[key] = Targets(*record.targets)
+        t = record.targets
+        data.targets[key] = Targets(t.met_pct, t.exceeded_pct, t.main_met, t.force_majeure, t.behind_pct,
+                                    t.shortcomings_fixed)
+    for c in record.conclusions:
+        data.conclusions.setdefault(key, []).append(Conclusion(key, c.kind, dt.date.fromisoformat(c.date), c.note))
     if record.not_rated is not None:
         data.not_rated[key] = record.not_rated
 

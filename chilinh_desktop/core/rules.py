@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import pairwise
 
+from chilinh_desktop.core import form_rules, ground_rules
 from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.ratings import RatingData, load_rating_data
 from chilinh_desktop.core.rulesets import Rule, RuleSet, rule_set_for
@@ -57,13 +59,14 @@ class Subject:
     unit_type: str
     parent_code: str | None
     tier: str | None = None
+    post: str = ""  # a cadre's party post, then government post (which posts lead a unit is rule data)
 
 
 class _Context:
     """What one evaluation sees: the cycle, its rules, the records and their subjects."""
 
     def __init__(self, store: Store, cycle: Cycle, rule_set: RuleSet, data: RatingData | None = None) -> None:
-        self.cycle, self.rule_set = cycle, rule_set
+        self.store, self.cycle, self.rule_set = store, cycle, rule_set
         self.data: RatingData = load_rating_data(store, cycle) if data is None else data
         tree = unit_tree(store, cycle.tree_date)
         self.subjects: dict[str, Subject] = {}
@@ -77,8 +80,18 @@ class _Context:
             node = tree.by_code.get(official.unit_code)
             self.subjects[f"official:{official.id}"] = Subject(
                 f"official:{official.id}", "official", official.full_name, official.unit_code,
-                node.unit.type if node else "", node.parent_code if node else None, official.tier)
+                node.unit.type if node else "", node.parent_code if node else None, official.tier,
+                ", ".join(p for p in (official.party_post, official.government_post) if p))
         self.unit_key = {s.unit_code: s.key for s in self.subjects.values() if s.kind == "organisation"}
+
+    def children(self, unit_code: str) -> list[Subject]:
+        """The organisations directly below a unit."""
+        return [s for s in self.subjects.values() if s.kind == "organisation" and s.parent_code == unit_code]
+
+    @staticmethod
+    def day(date) -> str:
+        """A date as a message writes it (running text: 14/8/2023)."""
+        return running_date(date)
 
     def rated(self, rule: Rule) -> Iterator[tuple[Subject, object]]:
         """Subjects the rule applies to that have a rating, with their furthest step."""
@@ -130,7 +143,7 @@ def _forced_level_if_discipline_in_year(ctx: _Context, rule: Rule) -> Iterator[F
         if counted and rating.level != required:
             first = counted[0]
             yield ctx.finding(rule, subject, level=rating.level, step=rating.step, required=required,
-                              date=first.date.strftime("%d/%m/%Y"), form=first.form)
+                              date=running_date(first.date), form=first.form)
 
 
 def _disciplined_in_year(ctx: _Context, key: str) -> list:
@@ -145,7 +158,7 @@ def _forced_level_if_leadership_disciplined(ctx: _Context, rule: Rule) -> Iterat
         if counted and rating.level != required:
             first = counted[0]
             yield ctx.finding(rule, subject, level=rating.level, step=rating.step, required=required,
-                              date=first.date.strftime("%d/%m/%Y"), form=first.form)
+                              date=running_date(first.date), form=first.form)
 
 
 def _forced_level_if_units_disciplined(ctx: _Context, rule: Rule) -> Iterator[Finding]:
@@ -167,7 +180,7 @@ def _forced_level_if_targets_below(ctx: _Context, rule: Rule) -> Iterator[Findin
     required, minimum = rule.params["level_required"], rule.params["min_met_pct"]
     for subject, rating in ctx.rated(rule):
         targets = ctx.data.targets.get(subject.key)
-        if targets is not None and targets.met_pct < minimum and rating.level != required:
+        if ground_rules.targets_forced(targets, minimum, rule.params) and rating.level != required:
             yield ctx.finding(rule, subject, level=rating.level, step=rating.step, required=required,
                               met_pct=f"{targets.met_pct:g}")
 
@@ -216,20 +229,36 @@ def _over_quota(count: int, of_count: int, max_percent: float) -> bool:
     return count * 100 > max_percent * of_count
 
 
+def _quota_ratings(ctx: _Context, rule: Rule) -> Iterator[tuple[Subject, object]]:
+    """Each subject once: at the rule's rating step when it names one (else the furthest), not-rated left out."""
+    step = rule.params.get("step")
+    for subject, rating in ctx.rated(rule):
+        if subject.key in ctx.data.not_rated:
+            continue
+        if step is not None:
+            rating = ctx.data.ratings.get(subject.key, {}).get(step)
+            if rating is None:
+                continue
+        yield subject, rating
+
+
 def _quota(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     p = rule.params
     level, of_level, percent = p["level_rated"], p["of_level"], p["max_percent"]
+    # The base of the percentage is a parameter: those rated `of_level` (HTTNV), or every one rated.
+    base = p.get("base", "of_level")
     groups: dict[str, list[tuple[Subject, object]]] = {}
-    for subject, rating in ctx.rated(rule):
+    for subject, rating in _quota_ratings(ctx, rule):
         groups.setdefault(_group_of(ctx, subject, rating, p.get("group_by", "all")), []).append((subject, rating))
     for group, members in sorted(groups.items()):
         top = [(s, r) for s, r in members if r.level == level]
-        count, of_count = len(top), sum(1 for _s, r in members if r.level == of_level)
+        count = len(top)
+        of_count = len(members) if base == "rated" else sum(1 for _s, r in members if r.level == of_level)
         # A written justification on every excellent rating of the group answers the warning.
         if _over_quota(count, of_count, percent) and not all(r.justification for _s, r in top):
             yield ctx.finding(rule, None, key=f"group:{group}", name=group, level=level,
                               units=tuple(sorted({s.unit_code for s, _r in top})), group=group, count=count,
-                              of_count=of_count, max_percent=f"{percent:g}")
+                              of_count=of_count, max_percent=f"{percent:g}", base=p.get("base_label", ""))
     for kind in ("members", "cells"):
         if kind not in rule.applies_to:
             continue
@@ -241,7 +270,8 @@ def _quota(ctx: _Context, rule: Rule) -> Iterator[Finding]:
                 yield ctx.finding(rule, subject, key=f"counts:{unit_code}:{kind}", level=level,
                                   group=ctx.rule_set.count_labels.get(kind, kind).format(
                                       unit=subject.name if subject else unit_code),
-                                  count=count, of_count=of_count, max_percent=f"{percent:g}")
+                                  count=count, of_count=of_count, max_percent=f"{percent:g}",
+                                  base=p.get("base_label", ""))
 
 
 def _not_above_parent(ctx: _Context, rule: Rule) -> Iterator[Finding]:
@@ -311,6 +341,16 @@ CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
     "step_order": _step_order,
     "exclude": _exclude,
     "score_levels": _score_levels,
+    "form_self_rating": form_rules.form_self_rating,
+    "form_at_most": form_rules.form_at_most,
+    "form_rows_in_unit": form_rules.form_rows_in_unit,
+    "form_rows_rated": form_rules.form_rows_rated,
+    "counts_within_tree": form_rules.counts_within_tree,
+    "forced_level_if_conclusion": ground_rules.forced_level_if_conclusion,
+    "forced_level_if_units_case_disciplined": ground_rules.forced_level_if_units_case_disciplined,
+    "forced_level_if_unit_targets_below": ground_rules.forced_level_if_unit_targets_below,
+    "level_conditions": ground_rules.level_conditions,
+    "form_points": form_rules.form_points,
 }
 
 

@@ -27,20 +27,39 @@ KINDS: dict[str, tuple[set[str], set[str], set[str]]] = {
     "forced_level_if_criterion": ({"criterion_level", "level_required"}, set(), {"criterion", "required"}),
     "forced_level_if_discipline_in_year": ({"level_required"}, {"unless_self_remedied"},
                                            {"required", "date", "form"}),
-    "forced_level_if_targets_below": ({"level_required", "min_met_pct"}, set(), {"required", "met_pct"}),
+    "forced_level_if_targets_below": ({"level_required", "min_met_pct"}, {"unless_main_met", "unless_force_majeure"},
+                                      {"required", "met_pct"}),
     "forced_level_if_leadership_disciplined": ({"level_required"}, set(), {"required", "date", "form"}),
     "forced_level_if_units_disciplined": ({"level_required", "max_percent"}, set(),
                                           {"required", "count", "total", "max_percent"}),
     "excellent_requires": ({"level_rated"}, {"min_criterion", "criteria_at", "min_met_pct", "min_exceeded_pct",
                                              "min_score"},
                            {"criterion", "met_pct", "exceeded_pct", "score"}),
-    "quota": ({"level_rated", "of_level", "max_percent"}, {"group_by", "counts"},
-              {"group", "count", "of_count", "max_percent"}),
+    "quota": ({"level_rated", "of_level", "max_percent"}, {"group_by", "counts", "step", "base", "base_label"},
+              {"group", "count", "of_count", "max_percent", "base"}),
     "not_above_parent": ({"parent"}, set(), {"parent_level"}),
     "order": ({"first", "step"}, set(), {"first"}),
     "step_order": (set(), set(), {"earlier", "later"}),
     "exclude": (set(), set(), {"reason"}),
     "score_levels": ({"bands"}, set(), {"score", "allowed"}),
+    # Across forms and records (core/form_rules.py): which form and field is rule data.
+    "form_self_rating": ({"form", "field"}, {"step"}, {"typed"}),
+    "form_at_most": ({"form", "field", "limit_field"}, set(), {"value", "limit"}),
+    "form_rows_in_unit": ({"form", "field", "column"}, set(), {"who"}),
+    "form_rows_rated": ({"form", "field", "column", "level_rated"}, set(), {"who", "required"}),
+    "counts_within_tree": (set(), set(), {"count", "total"}),
+    # The other KHTNV grounds of QĐ 124 (core/ground_rules.py).
+    "forced_level_if_conclusion": ({"level_required", "conclusions"}, set(), {"required", "conclusion", "date"}),
+    "forced_level_if_units_case_disciplined": ({"level_required", "discipline_kinds"}, set(),
+                                               {"required", "who", "form", "date"}),
+    "forced_level_if_unit_targets_below": ({"level_required", "min_met_pct", "leader_posts"},
+                                           {"unless_main_met", "unless_force_majeure"},
+                                           {"required", "met_pct", "who"}),
+    # QĐ 366 (2025): a level's conditions besides its points, and the points table of a form.
+    "level_conditions": ({"level_rated"}, {"max_behind_pct", "require_shortcomings_fixed", "no_discipline_below"},
+                         {"condition"}),
+    "form_points": ({"form", "field", "column", "total_field"}, {"max_column", "max_total"},
+                    {"total", "sum", "max_total", "over"}),
 }
 
 
@@ -79,6 +98,9 @@ class RuleSet:
     not_rated_reasons: dict[str, str]
     rules: tuple[Rule, ...]
     count_labels: dict[str, str] = field(default_factory=dict)
+    conclusion_kinds: dict[str, str] = field(default_factory=dict)  # kind id → label, for conclusions
+    discipline_kinds: dict[str, str] = field(default_factory=dict)  # kind id → label, for disciplined cases
+    condition_labels: dict[str, str] = field(default_factory=dict)  # how an unmet level condition reads
 
     def criterion_label(self, criterion_id: str) -> str:
         """The printed name of a criterion (its id when unknown)."""
@@ -135,6 +157,10 @@ def parse_rule_set(raw: dict[str, Any], source: str) -> RuleSet:
             raise _fail(source, where + missing[0], _("this field is required"))
         if unknown_keys:
             raise _fail(source, where + unknown_keys[0], _("unknown field for this kind of rule"))
+        if params.get("base", "of_level") not in ("of_level", "rated"):
+            raise _fail(source, where + "base", _("must be one of {choices}", choices="of_level, rated"))
+        if params.get("step", "self") not in STEPS:
+            raise _fail(source, where + "step", _("must be one of {choices}", choices=", ".join(STEPS)))
         if params.get("group_by", "all") not in GROUP_BY:
             raise _fail(source, where + "group_by", _("must be one of {choices}", choices=", ".join(GROUP_BY)))
         rule = Rule(rule_id, kind, severity, _text(row, "citation", source, where),
@@ -155,6 +181,9 @@ def parse_rule_set(raw: dict[str, Any], source: str) -> RuleSet:
         not_rated_reasons=dict(raw.get("not_rated_reasons", {})),
         rules=tuple(rules),
         count_labels=dict(raw.get("count_kinds", {})),
+        conclusion_kinds=dict(raw.get("conclusion_kinds", {})),
+        discipline_kinds=dict(raw.get("discipline_kinds", {})),
+        condition_labels=dict(raw.get("condition_labels", {})),
     )
 
 

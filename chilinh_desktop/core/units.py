@@ -10,6 +10,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.errors import NotFoundError, StateError, ValidationError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line
@@ -91,7 +92,7 @@ def _check_parent(store: Store, parent_code: str | None, day: dt.date, moving: U
     if _open_period(store, parent.id, day) is None:
         raise StateError(
             _("The unit {code} does not exist on {day}, so nothing can be placed under it.",
-              code=parent_code, day=day.strftime("%d/%m/%Y")),
+              code=parent_code, day=running_date(day)),
             code="unit.parent_closed",
         )
     if moving is not None:
@@ -155,7 +156,7 @@ def _end_open_period(store: Store, unit: Unit, day: dt.date):
     period = _open_period(store, unit.id, day)
     if period is None:
         raise StateError(
-            _("The unit {code} does not exist on {day}.", code=unit.code, day=day.strftime("%d/%m/%Y")),
+            _("The unit {code} does not exist on {day}.", code=unit.code, day=running_date(day)),
             code="unit.closed",
         )
     if dt.date.fromisoformat(period[2]) == day:
@@ -183,7 +184,7 @@ def close_unit(store: Store, code: str, on: dt.date, *, actor: str = "system") -
     tree = unit_tree(store, on)
     if code not in tree.by_code:
         raise StateError(
-            _("The unit {code} does not exist on {day}.", code=code, day=on.strftime("%d/%m/%Y")),
+            _("The unit {code} does not exist on {day}.", code=code, day=running_date(on)),
             code="unit.closed",
         )
     with store.atomic():

@@ -10,7 +10,8 @@ import datetime as dt
 import random
 from typing import Any
 
-from chilinh_desktop.core.cycles import ItemKind
+from chilinh_desktop.core.cycles import Cycle, ItemKind
+from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo import names
 from chilinh_desktop.formspec import Field, FormSpec, load_form
 
@@ -110,7 +111,7 @@ _TEXT = {
     "deadline": ("Quý II/2024", "Tháng 6/2024", "Cả năm 2024"), "topic": ("Chức vụ", "Trình độ", "Khen thưởng"),
     "collective": ("Ban Thường vụ Đảng ủy", "Tập thể lãnh đạo cơ quan"), "post": ("Phó Trưởng phòng", "Bí thư"),
     "absent_reasons": ("Không",), "approver_title": ("BÍ THƯ ĐẢNG ỦY", "TRƯỞNG PHÒNG"),
-    "confirmer_title": ("BÍ THƯ CHI BỘ", "THỦ TRƯỞNG CƠ QUAN"),
+    "confirmer_title": ("BÍ THƯ CHI BỘ", "THỦ TRƯỞNG CƠ QUAN"), "number": ("12", "15", "21", "34", "47"),
 }
 _PEOPLE = ("name", "chair", "secretary", "responsible", "city_leader", "full_name")
 
@@ -173,11 +174,75 @@ def _filled_by_others(form: FormSpec) -> set[str]:
     return {f.id for s in form.sections if s.heading.isupper() for f in s.fields if not f.required}
 
 
-def sample_answers(item: ItemKind, subject_name: str, rng: random.Random, *, complete: bool = True) -> dict[str, Any]:
-    """Answers that a diligent office would have typed for this item (a part of them for a draft)."""
+def record_facts(store: Store, cycle: Cycle, dossier_id: str) -> dict[str, Any]:
+    """What the records say that a form of this dossier repeats: a cadre's self-rating; a unit's cadres,
+    collective rating and commendation proposals. The demo's forms agree with its records."""
+    from chilinh_desktop.core.officials import get_official, list_officials
+    from chilinh_desktop.core.ratings import commendations, subject_ratings
+
+    row = store.db.execute("SELECT d.official_id, u.code, d.subject_key FROM dossiers d JOIN units u "
+                           "ON u.id = d.unit_id WHERE d.id = ?", [dossier_id]).fetchone()
+    if row is None:
+        return {}
+    official_id, unit_code, key = row
+    if official_id:
+        steps = subject_ratings(store, cycle, f"official:{get_official(store, official_id).id}").steps
+        return {"self": steps["self"].level} if "self" in steps else {}
+    cadres = []
+    for official in list_officials(store, unit_code):
+        steps = subject_ratings(store, cycle, f"official:{official.id}").steps
+        row = {"full_name": official.full_name, "post": official.party_post or official.government_post or "Đảng viên"}
+        if "self" in steps:
+            row.update(self_rating=steps["self"].level, rating=steps.get("proposal", steps["self"]).level)
+        cadres.append(row)
+    collective = subject_ratings(store, cycle, key.replace("unit:", "collective:", 1)).steps
+    proposal = collective.get("proposal") or collective.get("self")
+    return {"cadres": cadres, "collective": proposal.level if proposal else None,
+            "commendations": [{"name": c["name"], "kind": c["kind"], "rating": c["level"],
+                               "achievement": c["achievement"]} for c in commendations(store, cycle, unit_code)]}
+
+
+def _consistent(form_id: str, facts: dict[str, Any], answers: dict[str, Any], rng: random.Random) -> None:
+    """Make the typed answers agree with the rating records and with each other."""
+    if form_id == "02B" and "self" in facts:
+        for key in ("vii_rating_cadre", "vii_rating_member"):
+            if key in answers:
+                answers[key] = facts["self"]
+    if form_id == "BBKD" and "cadres" in facts:
+        convened = max(len(facts["cadres"]), 7) + rng.randint(0, 6)
+        present = convened - rng.choice((0, 0, 1, 2))
+        answers.update({"members_total": convened, "members_present": present})
+        if "collective_votes" in answers:
+            answers["collective_votes"] = present
+        if facts["collective"] and "collective_rating" in answers:
+            answers["collective_rating"] = facts["collective"]
+        if facts["cadres"]:
+            # Every cadre of the unit, with the records' levels (drawn when the unit has not rated yet).
+            answers["cadre_ratings"] = [
+                {"self_rating": _value(_RATING, rng, False), "rating": _value(_RATING, rng, False), **row,
+                 "votes": present} for row in facts["cadres"]]
+        answers["absent_reasons"] = "Không" if present == convened else f"{convened - present} đồng chí vắng (đi công tác)"
+    if form_id == "BCXL" and "commendations" in facts:
+        answers["commendations"] = facts["commendations"]
+
+
+_RATING = Field("rating", "rating", "rating")
+
+
+def sample_answers(item: ItemKind, subject_name: str, rng: random.Random, *, complete: bool = True,
+                   facts: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Answers that a diligent office would have typed for this item (a part of them for a draft).
+
+    `facts` (record_facts) are what the records say: the answers repeat them instead of drawing them.
+    """
+    # One draw from the caller's stream, whatever the form asks: a new field in a form version
+    # does not reshuffle the rest of the demo.
+    rng = random.Random(rng.getrandbits(64))
     form = load_form(item.form or "")
     skip = _filled_by_others(form)
     answers: dict[str, Any] = {}
+    # The recipients block keeps the form's own default lines; a report's number is typed.
+    skip.add(form.recipients_field or "")
     fields = [f for f in form.fields() if f.type != "record" and f.id not in skip]
     for fld in fields:
         header = fld.id in (form.place_field, form.date_field)  # offices always date what they print
@@ -191,6 +256,7 @@ def sample_answers(item: ItemKind, subject_name: str, rng: random.Random, *, com
             answers[fld.id] = _value(fld, rng, long=form.id in ("02B", "01"))
     if fld_name := next((f.id for f in fields if f.id == "full_name"), None):
         answers[fld_name] = subject_name
+    _consistent(form.id, facts or {}, answers, rng)
     if not complete:
         # A draft: the office stopped somewhere in the middle of the form.
         required = [f.id for f in fields if f.required and f.id in answers]

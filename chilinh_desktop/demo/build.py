@@ -21,7 +21,7 @@ from chilinh_desktop.core.requirements import Need
 from chilinh_desktop.core.store import Store, build_new_file
 from chilinh_desktop.core.units import add_unit, unit_tree
 from chilinh_desktop.demo import names
-from chilinh_desktop.demo.answers import sample_answers
+from chilinh_desktop.demo.answers import record_facts, sample_answers
 from chilinh_desktop.demo.ratings import add_demo_ratings
 from chilinh_desktop.demo.scans import scanned_page
 from chilinh_desktop.formspec import form_for_item
@@ -160,10 +160,12 @@ def _fill_item(store, cycle, dossier_id, status, subject_name, share, rng) -> No
     roll = rng.random()
     if roll >= share:
         if roll < share + 0.15 and item.kind == "form":
-            _save_form(store, cycle, dossier_id, item, sample_answers(item, subject_name, rng, complete=False))
+            _save_form(store, cycle, dossier_id, item, sample_answers(item, subject_name, rng, complete=False,
+                                                                      facts=record_facts(store, cycle, dossier_id)))
         return
     if item.kind == "form":
-        _save_form(store, cycle, dossier_id, item, sample_answers(item, subject_name, rng))
+        _save_form(store, cycle, dossier_id, item,
+                   sample_answers(item, subject_name, rng, facts=record_facts(store, cycle, dossier_id)))
     else:
         attach_file(store, cycle, dossier_id, item.id, scanned_page(item.name, subject_name, rng.randrange(2**31)),
                     f"{item.id}.pdf", actor=ACTOR)

@@ -11,20 +11,30 @@ from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import Dossier, get_unit_by_id
+from chilinh_desktop.core.figures import report_figures
 from chilinh_desktop.core.officials import get_official
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.core.units import Unit, unit_tree
+from chilinh_desktop.core.units import Unit, UnitTree, unit_tree
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.formspec.dates import running_date
+from chilinh_desktop.formspec.headers import Naming, cell_name, member_issuer, naming, place_name, unit_issuer
+from chilinh_desktop.formspec.scales import scales_for
 
 # The names a definition may use; a typo fails when the file is loaded, not when printing.
 KNOWN_SOURCES = frozenset({
     "official.full_name", "official.birth_date", "official.gender", "official.party_post",
     "official.government_post", "official.mass_org_post", "official.workplace", "official.party_cell",
-    "unit.name", "unit.code", "unit.type_name", "unit.parent_name", "header.superior",
-    "cycle.year", "cycle.next_year", "cycle.title", "place",
+    "unit.name", "unit.code", "unit.type_name", "unit.parent_name", "header.superior", "header.issuer",
+    "header.signs_for", "header.symbol", "header.committee", "cycle.year", "cycle.next_year", "cycle.title", "place",
 })
+# A classification report's figures, computed from the rating records and the tree (core/figures.py).
+FIGURES = frozenset(
+    {"figures.org_total", "figures.org_not_rated", "figures.members_total", "figures.members_not_rated",
+     "figures.own_rating"}
+    | {f"figures.{kind}_{level}" for kind in ("org", "mem") for level in ("htxsnv", "httnv", "htnv", "khtnv")}
+)
+KNOWN_SOURCES = KNOWN_SOURCES | FIGURES
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_.]*)\}")
 
 
@@ -45,11 +55,18 @@ def _vn_date(value: Any) -> str:
 def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, Any]:
     """Every KNOWN_SOURCES value for the subject of a dossier."""
     unit = get_unit_by_id(store, dossier.unit_id)
-    values = _unit_values(store, cycle, unit)
+    tree = unit_tree(store, cycle.tree_date)
+    values = _unit_values(tree, unit)
+    top = cycle.dispatch.get("superior", "")
+    rules = naming(cycle.definitions)
     values.update({
         "cycle.year": cycle.year, "cycle.next_year": cycle.year + 1, "cycle.title": cycle.title,
-        "place": load_settings(store).print_place or cycle.dispatch.get("place", ""),
+        # The place of the date line: the setting, else the committee the unit belongs to (never
+        # the dispatch's own place for a unit of another city), else the dispatch's.
+        "place": load_settings(store).print_place or _place(tree, unit, rules)[0] or cycle.dispatch.get("place", ""),
+        "header.committee": _place(tree, unit, rules)[1] or cycle.dispatch.get("issuer", ""),
     })
+    issuer = unit_issuer(tree, unit, top, rules)
     if dossier.official_id:
         official = get_official(store, dossier.official_id)
         values.update({
@@ -57,23 +74,44 @@ def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, An
             "official.gender": official.gender or "", "official.party_post": official.party_post,
             "official.government_post": official.government_post,
             "official.mass_org_post": official.mass_org_post, "official.workplace": official.workplace,
-            "official.party_cell": official.party_cell,
         })
+        issuer = member_issuer(tree, unit, official.party_cell, top, rules)
+        values["official.party_cell"] = cell_name(official.party_cell, rules) if official.party_cell else issuer.issuer
+    else:
+        values.update(_figures(store, cycle, unit))
+    values.update({"header.superior": issuer.superior, "header.issuer": issuer.issuer,
+                   "header.signs_for": issuer.signs_for, "header.symbol": issuer.symbol,
+                   # Not a placeholder: the document-type part of a number (Số 12-BC/ĐU), by the form's type.
+                   "header.document_symbols": rules.document_types})
     return values
 
 
-def _unit_values(store: Store, cycle: Cycle, unit: Unit) -> dict[str, Any]:
-    tree = unit_tree(store, cycle.tree_date)
+def _figures(store: Store, cycle: Cycle, unit: Unit) -> dict[str, Any]:
+    figures = report_figures(store, cycle, unit.code)
+    values: dict[str, Any] = dict(figures.as_values())
+    labels = {option.id: option.label for option in scales_for(cycle).ratings}
+    values["figures.own_rating"] = labels.get(figures.own_self_level or "", "")
+    return values
+
+
+def _place(tree: UnitTree, unit: Unit, rules: Naming) -> tuple[str, str]:
+    """The place and name of the party committee the unit belongs to ('Minh Giang', 'Thành ủy Minh Giang')."""
+    node = tree.by_code.get(unit.code)
+    while node is not None:
+        place = place_name(node.unit, rules)
+        if place:
+            return place, node.unit.name
+        node = tree.by_code.get(node.parent_code) if node.parent_code else None
+    return "", ""
+
+
+def _unit_values(tree: UnitTree, unit: Unit) -> dict[str, Any]:
     node = tree.by_code.get(unit.code)
     parent_name = ""
     if node is not None and node.parent_code:
         parent_name = tree.by_code[node.parent_code].unit.name
     types = vocabulary().unit_types
-    # The superior line of the header is the party committee above the person's cell: the
-    # unit itself when it is a đảng bộ, otherwise the body it belongs to.
-    superior = unit.name if unit.type.startswith("dang_bo") else parent_name or unit.name
     return {
         "unit.name": unit.name, "unit.code": unit.code, "unit.parent_name": parent_name,
         "unit.type_name": types[unit.type].name if unit.type in types else unit.type,
-        "header.superior": superior,
     }

@@ -15,7 +15,7 @@ from chilinh_desktop.core.cycles import Cycle, ItemKind
 from chilinh_desktop.core.definitions import SHIPPED, Definitions
 from chilinh_desktop.core.errors import DefinitionError, NotFoundError
 from chilinh_desktop.formspec.context import KNOWN_SOURCES, placeholders_in
-from chilinh_desktop.formspec.model import Field, FormSpec, Option, Section, Signature
+from chilinh_desktop.formspec.model import Field, FormSpec, Migration, Move, Option, Section, Signature
 from chilinh_desktop.formspec.schema import check
 from chilinh_desktop.i18n import _
 from chilinh_desktop.resources import forms_dir
@@ -74,6 +74,11 @@ def parse_form(raw: dict[str, Any], source: str) -> FormSpec:
         header_style=header["style"], header_left=tuple(header["left"]), sections=sections,
         template=raw.get("template", ""), subtitle=tuple(raw.get("subtitle", ())), intro=raw.get("intro", ""),
         place_field=header.get("place_field"), date_field=header.get("date_field"), source=source,
+        number_field=header.get("number_field"), document_type=header.get("document_type"),
+        recipients=tuple(header.get("recipients", ())), recipients_field=header.get("recipients_field"),
+        migrations=tuple(Migration(m["from"], tuple(Move(x["from"], x["to"], x["label"]) for x in m["moves"]),
+                                   {d["from"]: d["reason"] for d in m.get("drops", ())})
+                         for m in raw.get("migrations", ())),
     )
     problems = _semantic_problems(form)
     if problems:
@@ -90,6 +95,7 @@ def _field(row: dict[str, Any]) -> Field:
         max_length=row.get("max_length"), source=row.get("source"),
         columns=tuple(_field(c) for c in row.get("columns", ())),
         min_rows=row.get("min_rows", 0), max_rows=row.get("max_rows"), widths=tuple(row.get("widths", ())),
+        display=row.get("display", ""),
     )
 
 
@@ -124,11 +130,17 @@ def _semantic_problems(form: FormSpec) -> list[tuple[str, str]]:
             if fld.required_unless and seen.get(fld.required_unless) != "boolean":
                 problems.append((f"sections[{s}].fields[{f}] ({fld.id}).required_unless",
                                  _("must name a boolean field of this form")))
-    for key, wanted in (("place_field", ("text",)), ("date_field", ("date",))):
+    for key, wanted in (("place_field", ("text",)), ("date_field", ("date",)), ("number_field", ("text",)),
+                        ("recipients_field", ("longtext",))):
         name = getattr(form, key)
         if name is not None and seen.get(name) not in wanted:
             problems.append((f"header.{key}", _("no field {id} of type {type}", id=name, type=wanted[0])))
+    for m, migration in enumerate(form.migrations, 1):
+        for n, move in enumerate(migration.moves, 1):
+            if seen.get(move.target) != "longtext":
+                problems.append((f"migrations[{m}].moves[{n}].to", _("must name a longtext field of this form")))
     texts = [("header.left", line) for line in form.header_left] + [("title", form.title), ("intro", form.intro)]
+    texts += [("header.recipients", line) for line in form.recipients]
     texts += [("subtitle", line) for line in form.subtitle]
     for s, section in enumerate(form.sections, 1):
         texts += [(f"sections[{s}].heading", section.heading), (f"sections[{s}].text", section.text)]
@@ -150,6 +162,8 @@ def _field_problems(fld: Field, where: str) -> list[tuple[str, str]]:
         problems.append((where + ".options", _("two options have the same id")))
     if fld.source is not None and fld.source not in KNOWN_SOURCES:
         problems.append((where + ".source", _("unknown record value {name}", name=fld.source)))
+    if fld.display and fld.type != "level":
+        problems.append((where + ".display", _("only a level field is printed as boxes")))
     if fld.max_rows is not None and fld.max_rows < fld.min_rows:
         problems.append((where + ".max_rows", _("is smaller than min_rows")))
     return problems

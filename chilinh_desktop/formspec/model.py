@@ -38,6 +38,25 @@ class Field:
     min_rows: int = 0
     max_rows: int | None = None
     widths: tuple[float, ...] = ()
+    display: str = ""  # "boxes": a level printed as four boxes, the chosen one ticked
+
+
+@dataclass(frozen=True)
+class Move:
+    """Where the text of a field an older version had goes in this version (and how it is marked)."""
+
+    source: str
+    target: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Migration:
+    """How answers made with an older version of the form move to this one."""
+
+    from_version: str
+    moves: tuple[Move, ...]
+    drops: dict[str, str] = field(default_factory=dict)  # field id → why it is computed now, not typed
 
 
 @dataclass(frozen=True)
@@ -79,6 +98,11 @@ class FormSpec:
     place_field: str | None = None
     date_field: str | None = None
     source: str = ""
+    number_field: str | None = None
+    document_type: str | None = None
+    recipients: tuple[str, ...] = ()
+    recipients_field: str | None = None
+    migrations: tuple[Migration, ...] = ()
     _index: dict[str, Field] = field(default_factory=dict, repr=False, compare=False)
 
     def fields(self) -> Iterator[Field]:

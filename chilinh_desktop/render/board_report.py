@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from chilinh_desktop.core.board import LATE, ON_TIME, OVERDUE, UnitArrival
 from chilinh_desktop.core.board_summary import ClassificationRow
 from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.i18n import _
 
@@ -175,7 +176,7 @@ def _missing(sheet: Worksheet, report: BoardReport) -> None:
     sheet.title = _("Missing and late")
     deadlines = list(report.cycle.deadlines)
     headers = [_("No."), _("Code"), _("Unit"), _("Package received"), _("Received on")]
-    headers += [_("Deadline {day}", day=d.date.strftime("%d/%m/%Y")) for d in deadlines]
+    headers += [_("Deadline {day}", day=running_date(d.date)) for d in deadlines]
     headers += [_("Complete"), _("Items done"), _("Items required"), _("What is missing")]
     columns = len(headers)
     _titles(sheet, report, _("MISSING AND LATE PACKAGES AND DOSSIERS"), columns)

@@ -33,15 +33,17 @@ from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.formspec.model import Field, FormSpec, Section
 from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import display_value
-from chilinh_desktop.render.fonts import serif_family
+from chilinh_desktop.render.fonts import font_note, serif_family
 from chilinh_desktop.render.layout import (
     BODY_SIZE,
+    LevelBoxes,
     SignatureText,
     Styles,
     dotted_lines,
     header,
     make_styles,
     para,
+    recipients_block,
     signature_row,
     title_block,
 )
@@ -80,7 +82,10 @@ def _signature_fields(section: Section) -> set[str]:
 
 def _value_text(filled: FilledForm, fld: Field) -> str:
     if fld.type == "record":
-        return str(filled.answers.get(fld.id) or filled.values.get(fld.source or "", "") or "")
+        value = filled.values.get(fld.source or "")
+        if (fld.source or "").startswith("figures."):
+            return "" if value is None else str(value)  # computed from the records: never a typed figure
+        return str(filled.answers.get(fld.id) or value or "")
     return display_value(fld, filled.answers.get(fld.id), filled.scales)
 
 
@@ -125,6 +130,31 @@ def _rows(styles: Styles, filled: FilledForm, fld: Field, width: float, height: 
     return table
 
 
+def _level_boxes(styles: Styles, filled: FilledForm, fld: Field) -> Flowable:
+    levels = filled.scales.levels
+    chosen = filled.answers.get(fld.id)
+    index = next((n for n, option in enumerate(levels) if option.id == chosen), None)
+    return LevelBoxes(styles, fld.label, [option.label for option in levels], index)
+
+
+def document_number(filled: FilledForm, values: dict[str, Any]) -> str:
+    """'Số 12-BC/ĐU', or 'Số ......-BC/ĐU' for the hand when no number is typed ('' without a number)."""
+    form = filled.form
+    if not form.number_field:
+        return ""
+    typed = str(filled.answers.get(form.number_field) or "").strip()
+    kind = dict(values.get("header.document_symbols") or {}).get(form.document_type or "", "")
+    symbol = "/".join(part for part in (kind, str(values.get("header.symbol") or "")) if part)
+    return f"Số {typed or '.' * 8}-{symbol}"
+
+
+def _recipients(filled: FilledForm, values: dict[str, Any]) -> list[str]:
+    form = filled.form
+    typed = str(filled.answers.get(form.recipients_field or "") or "")
+    lines = [line.strip() for line in typed.split("\n") if line.strip()]
+    return lines or [fill(line, values) for line in form.recipients]
+
+
 def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[str, Any],
              width: float, height: float) -> list[Flowable]:
     story: list[Flowable] = []
@@ -136,7 +166,9 @@ def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[
         story += [CondPageBreak(3 * cm), para(heading, styles.heading_centre if centred else styles.heading)]
     if section.text:
         story.append(para(fill(section.text, values), styles.body))
-    skip = _signature_fields(section) | {filled.form.place_field, filled.form.date_field}
+    form = filled.form
+    skip = _signature_fields(section) | {form.place_field, form.date_field, form.number_field,
+                                         form.recipients_field}
     fields = [f for f in section.fields if f.id not in skip]
     # Under a heading, a single block of text needs no label: the heading already says what it is.
     lone = bool(section.heading) and sum(f.type in ("longtext", "rows") for f in fields) == 1
@@ -149,12 +181,17 @@ def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[
             if not lone:
                 story += [CondPageBreak(3 * cm), para(fld.label, styles.label)]
             story += [_rows(styles, filled, fld, width, height), Spacer(1, 6)]
+        elif fld.display == "boxes":
+            story.append(_level_boxes(styles, filled, fld))
         else:
             story.append(_inline(styles, fld.label, _value_text(filled, fld), italic_label=fld.type == "level"))
     if section.signatures:
         blocks = [SignatureText(fill(s.title, values), fill(s.role, values), s.note, fill(s.name, values),
                                 s.position) for s in section.signatures]
-        story += signature_row(styles, blocks, width)
+        # The issuer's own signer block (T/M …) carries the 'Nơi nhận' block on its left.
+        own = form.recipients or form.recipients_field
+        left = recipients_block(styles, _recipients(filled, values)) if own and not section.heading else None
+        story += signature_row(styles, blocks, width, left)
         if section.heading.isupper():
             # Another body's assessment block is short: it never starts on one page and signs on the next.
             story = [KeepTogether(story)]
@@ -172,7 +209,8 @@ def build_story(filled: FilledForm, styles: Styles, width: float, height: float)
     if form.template:
         story.append(para(form.template, styles.template))
     left = [fill(line, values) for line in form.header_left]
-    story.append(header(styles, left, date_line(place, day), width, form.header_style))
+    story.append(header(styles, left, date_line(place, day), width, form.header_style,
+                        number=document_number(filled, values)))
     story += title_block(styles, fill(form.title, values), [fill(s, values) for s in form.subtitle])
     if form.intro:
         story += [para(fill(form.intro, values), styles.centre), Spacer(1, 8)]
@@ -208,9 +246,28 @@ def _furniture(draft: bool, fonts_regular: str, fonts_bold: str):
     return on_page
 
 
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A printed document and the font family embedded in it (a fallback when Times New Roman is missing)."""
+
+    pdf: bytes
+    font: str
+
+    @property
+    def font_note(self) -> str:
+        """'' when printed in Times New Roman, else a sentence naming the font used instead."""
+        return font_note(self.font)
+
+
 def render_pdf(filled: FilledForm, settings: PrintSettings | None = None, *, draft: bool = False,
                title: str = "") -> bytes:
     """The PDF bytes of one filled form (A4, fonts embedded, a draft mark when `draft`)."""
+    return render_document(filled, settings, draft=draft, title=title).pdf
+
+
+def render_document(filled: FilledForm, settings: PrintSettings | None = None, *, draft: bool = False,
+                    title: str = "") -> RenderedPdf:
+    """The PDF of one filled form with the font family it embeds (so a fallback can be reported)."""
     settings = settings or PrintSettings()
     fonts = serif_family(settings.font)
     styles = make_styles(fonts)
@@ -227,4 +284,4 @@ def render_pdf(filled: FilledForm, settings: PrintSettings | None = None, *, dra
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_furniture(draft, fonts.regular,
                                                                                      fonts.bold))])
     doc.build(build_story(filled, styles, doc.width, doc.height))
-    return buffer.getvalue()
+    return RenderedPdf(buffer.getvalue(), fonts.family)

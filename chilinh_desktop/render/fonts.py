@@ -122,3 +122,14 @@ def serif_family(preferred: str | None = None) -> FontFamily:
         _("No installed font can print Vietnamese. Install Times New Roman, Liberation Serif or DejaVu Serif "
           "and try again.")
     )
+
+
+PREFERRED_FAMILY = "Times New Roman"
+
+
+def font_note(family: str) -> str:
+    """What a person should know about the font a document was printed with ('' for Times New Roman)."""
+    if family == PREFERRED_FAMILY:
+        return ""
+    return _("Times New Roman is not installed on this computer: the document was printed with {font} instead. "
+             "Install Times New Roman for the font the party conventions ask for.", font=family)

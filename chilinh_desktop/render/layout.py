@@ -93,16 +93,27 @@ class Rule(Flowable):
         self.canv.line(x, self.height - 1, x + self.length, self.height - 1)
 
 
-def header(styles: Styles, left: list[str], date_text: str, width: float, style: str = "party") -> Table:
-    """The two-column header: issuing body with '*' left; party (or state) name, rule and date right."""
+HEADER_SIZE = 14
+# The header lines may step down to this size before a line is broken (DOMAIN.md §5 gives 14 pt;
+# 12 pt is the smallest size of the party conventions' range for these lines).
+HEADER_MIN_SIZE = 12
+HEADER_LEFT_SHARE = 0.45
+
+
+def header(styles: Styles, left: list[str], date_text: str, width: float, style: str = "party",
+           number: str = "") -> Table:
+    """The two-column header: superior and issuing body with '*' (and the number) left; party name, date right."""
     fonts = styles.fonts
     lines = [line.upper() for line in left if line.strip()]
+    left_width = width * HEADER_LEFT_SHARE
     cells_left: list[Flowable] = []
     if len(lines) > 1:
-        cells_left.append(para(lines[0], styles.centre))
+        cells_left += header_line(lines[0], styles.centre, left_width)
     if lines:
-        cells_left.append(para(lines[-1], styles.centre_bold))
+        cells_left += header_line(lines[-1], styles.centre_bold, left_width)
     cells_left.append(para("*", styles.centre))
+    if number:
+        cells_left.append(_fitted(number, styles.centre, left_width))
     if style == "state":
         top = ParagraphStyle("state", parent=styles.centre_bold, fontSize=13)
         cells_right: list[Flowable] = [para(STATE_NAME, top), para(STATE_MOTTO, styles.centre_bold),
@@ -110,7 +121,6 @@ def header(styles: Styles, left: list[str], date_text: str, width: float, style:
     else:
         party = ParagraphStyle("party", parent=styles.centre_bold, fontSize=15, leading=19)
         cells_right = [para(PARTY_NAME, party), Rule(PARTY_NAME, fonts.bold, 15)]
-    left_width = width * 0.4
     cells_right += [Spacer(1, 6), _fitted(date_text, styles.centre_italic, width - left_width)]
     table = Table([[cells_left, cells_right]], colWidths=[left_width, width - left_width])
     table.setStyle(TableStyle([
@@ -122,6 +132,44 @@ def header(styles: Styles, left: list[str], date_text: str, width: float, style:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
     ]))
     return table
+
+
+def _sizes() -> list[float]:
+    sizes, size = [], float(HEADER_SIZE)
+    while size >= HEADER_MIN_SIZE:
+        sizes.append(size)
+        size -= 0.5
+    return sizes
+
+
+def split_header_line(text: str, font: str, width: float) -> tuple[float, list[str]]:
+    """The size and the lines of one header line: one line at the largest size that fits, else two.
+
+    A line is broken only between words, and never so that one word is left alone on the
+    last line (a name such as 'MINH KHAI' stays together); of the breaks that fit, the one
+    giving the most even lines wins.
+    """
+    words = text.split()
+    for size in _sizes():
+        if stringWidth(text, font, size) <= width:
+            return size, [text]
+    for size in _sizes():
+        best: tuple[float, list[str]] | None = None
+        for cut in range(1, len(words) - 1):
+            first, second = " ".join(words[:cut]), " ".join(words[cut:])
+            widths = (stringWidth(first, font, size), stringWidth(second, font, size))
+            if max(widths) <= width and (best is None or max(widths) < best[0]):
+                best = (max(widths), [first, second])
+        if best is not None:
+            return size, best[1]
+    return float(HEADER_MIN_SIZE), [text]  # no two-line break fits: the paragraph wraps it
+
+
+def header_line(text: str, style: ParagraphStyle, width: float) -> list[Flowable]:
+    """One header line, stepped down in size before it is broken (only at word boundaries)."""
+    size, lines = split_header_line(text, style.fontName, width)
+    fitted = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.25)
+    return [para(line, fitted) for line in lines]
 
 
 def _fitted(text: str, style: ParagraphStyle, width: float) -> Paragraph:
@@ -153,8 +201,20 @@ class SignatureText:
     position: str
 
 
-def signature_row(styles: Styles, blocks: list[SignatureText], width: float) -> list[Flowable]:
-    """One or two signature blocks side by side (a lone block sits on the right); one unsplittable row."""
+def recipients_block(styles: Styles, lines: list[str]) -> list[Flowable]:
+    """The 'Nơi nhận' block at the bottom left of a document a collective issues."""
+    head = ParagraphStyle("recipients_head", parent=styles.body, fontName=styles.fonts.bold_italic, fontSize=12,
+                          leading=15, firstLineIndent=0, alignment=TA_LEFT, spaceAfter=0)
+    line = ParagraphStyle("recipients", parent=head, fontName=styles.fonts.regular, fontSize=11, leading=13)
+    return [Paragraph("<u>Nơi nhận:</u>", head)] + [para(text, line) for text in lines if text.strip()]
+
+
+def signature_row(styles: Styles, blocks: list[SignatureText], width: float,
+                  left_cell: list[Flowable] | None = None) -> list[Flowable]:
+    """One or two signature blocks side by side (a lone block sits on the right); one unsplittable row.
+
+    `left_cell` (the 'Nơi nhận' block) takes the left place when no block is on the left.
+    """
     def cell(block: SignatureText | None) -> list[Flowable]:
         if block is None:
             return []
@@ -170,8 +230,9 @@ def signature_row(styles: Styles, blocks: list[SignatureText], width: float) -> 
 
     left = next((b for b in blocks if b.position == "left"), None)
     right = next((b for b in blocks if b.position != "left"), None)
-    share = 0.55 if left is not None else 0.62  # a lone block may use more of the line
-    table = Table([[cell(left), cell(right)]], colWidths=[width * (1 - share), width * share])
+    share = 0.55 if left is not None or left_cell else 0.62  # a lone block may use more of the line
+    first = cell(left) if left is not None or not left_cell else left_cell
+    table = Table([[first, cell(right)]], colWidths=[width * (1 - share), width * share])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
@@ -186,3 +247,52 @@ def dotted_lines(styles: Styles, width: float, count: int) -> list[Flowable]:
     dots = "." * int(width / stringWidth(".", styles.fonts.regular, BODY_SIZE) * 0.97)
     style = ParagraphStyle("dots", parent=styles.body, firstLineIndent=0, alignment=TA_LEFT, spaceAfter=0)
     return [Paragraph(dots, style) for _ in range(count)]
+
+
+BOX_LABEL = "Tự đánh giá mức độ thực hiện:"
+
+
+class LevelBoxes(Flowable):
+    """'Tự đánh giá mức độ thực hiện: □ Xuất sắc □ Tốt □ Trung bình □ Kém', the chosen box ticked.
+
+    Boxes are drawn (no font has a box glyph in every family we fall back to); the tick is an
+    'X' of the body font inside the box, so the choice reads back from the PDF's text.
+    """
+
+    def __init__(self, styles: Styles, label: str, options: list[str], chosen: int | None) -> None:
+        super().__init__()
+        self.fonts = styles.fonts
+        self.label, self.options, self.chosen = label.rstrip(":") + ":", options, chosen
+        self.size = float(BODY_SIZE)
+        self.height = 18
+
+    def _width(self, size: float) -> float:
+        box = size * 0.75
+        total = stringWidth(self.label, self.fonts.italic, size) + size * 0.5
+        for option in self.options:
+            total += box + size * 0.35 + stringWidth(option, self.fonts.regular, size) + size * 0.9
+        return total
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        while self.size > 11 and self._width(self.size) > avail_width - INDENT:
+            self.size -= 0.5
+        self.width = avail_width
+        return avail_width, self.height + 4
+
+    def draw(self) -> None:
+        canvas, size = self.canv, self.size
+        box = size * 0.75
+        x, y = INDENT, 6
+        canvas.setFont(self.fonts.italic, size)
+        canvas.drawString(x, y, self.label)
+        x += stringWidth(self.label, self.fonts.italic, size) + size * 0.5
+        canvas.setLineWidth(0.7)
+        for n, option in enumerate(self.options):
+            canvas.rect(x, y - 1, box, box, stroke=1, fill=0)
+            if n == self.chosen:
+                canvas.setFont(self.fonts.bold, size * 0.8)
+                canvas.drawCentredString(x + box / 2, y + 0.5, "X")
+            x += box + size * 0.35
+            canvas.setFont(self.fonts.regular, size)
+            canvas.drawString(x, y, option)
+            x += stringWidth(option, self.fonts.regular, size) + size * 0.9

@@ -1,20 +1,44 @@
-"""Print settings kept in the data file: page margins and the preferred font family."""
+"""Print settings kept in the data file: page margins and the preferred font family.
+
+The defaults are data (forms/print.toml: the handbook's margins, DOMAIN.md §5); a setting of the
+installation overrides them.
+"""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
-from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.definitions import SHIPPED, Definitions
+from chilinh_desktop.core.errors import DefinitionError, ValidationError
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 
 MARGINS_SETTING = "print.margins"
 FONT_SETTING = "print.font"
-# Top, bottom, left, right in mm: inside both the party and the state ranges (DOMAIN.md §5).
-DEFAULT_MARGINS_MM = (20.0, 20.0, 30.0, 15.0)
+PRINT_FILE = "print.toml"
+
+
+def default_margins(definitions: Definitions = SHIPPED) -> tuple[float, float, float, float]:
+    """Top, bottom, left, right in mm, as forms/print.toml sets them (the party committee handbook's)."""
+    def load() -> tuple[float, float, float, float]:
+        try:
+            values = tuple(float(v) for v in tomllib.loads(definitions.read(PRINT_FILE).decode("utf-8"))["margins_mm"])
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise DefinitionError(_("{file}: cannot read the print defaults: {error}", file=PRINT_FILE,
+                                    error=exc)) from exc
+        if len(values) != 4 or not all(5 <= v <= 60 for v in values):
+            raise DefinitionError(_("{file}: cannot read the print defaults: {error}", file=PRINT_FILE,
+                                    error="margins_mm"))
+        return values  # type: ignore[return-value]
+
+    return definitions.memo(("print", "margins"), load)
+
+
+DEFAULT_MARGINS_MM = default_margins()
 
 
 @dataclass(frozen=True)
@@ -49,6 +73,6 @@ def print_settings(store: Store) -> PrintSettings:
     """The print settings stored in the data file, defaults where none are set."""
     stored = load_settings(store)
     return PrintSettings(
-        margins_mm=parse_margins(stored.print_margins) if stored.print_margins else DEFAULT_MARGINS_MM,
+        margins_mm=parse_margins(stored.print_margins) if stored.print_margins else default_margins(store.definitions),
         font=stored.print_font or None,
     )

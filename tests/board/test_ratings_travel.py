@@ -121,10 +121,10 @@ def test_findings_sheet_lists_the_planted_violation_of_that_unit_only(exchange, 
     _export_and_import(capsys, exchange, "usb1")
     rows = _findings(_report(capsys, exchange, "report.xlsx"))
     discipline = [r for r in rows if r[3] == exchange["name"] and r[1] == _("Error")]
-    assert len(discipline) == 1 and exchange["code"] in discipline[0][2] and "14/08/2023" in discipline[0][4]
+    assert len(discipline) == 1 and exchange["code"] in discipline[0][2] and "14/8/2023" in discipline[0][4]
     assert discipline[0][5] and discipline[0][6]  # what to do, and the rule's citation
     # Only what arrived is judged: the other planted mistakes sit in units whose packages did not.
-    assert all(exchange["code"] in r[2] for r in rows)
+    assert all(exchange["code"] in r[2] for r in rows), rows
 
 
 def test_a_newer_package_replaces_the_units_ratings(exchange, capsys):

@@ -10,7 +10,7 @@ from pathlib import Path
 from chilinh_desktop.cli import main
 
 SIGNED_UNIT = "DB01"  # every dossier of this demo unit is signed off by the demo build
-COMPLETE_UNIT = "DB02"  # complete but not signed off
+COMPLETE_UNIT = "DB08"  # complete but not signed off
 DRAFT_UNIT = "DB15"  # items still missing
 
 

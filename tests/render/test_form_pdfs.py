@@ -17,7 +17,8 @@ FORM_IDS = ["BCXL", "01", "BBKD", "02B", "NG2024", "DP2024", "BSLL"]
 
 def _expected(form, answers, scales, values) -> list[str]:
     """What the paper must show, in document order: typed answers, and record values not overridden."""
-    skip = {form.place_field, form.date_field}
+    # The date and the number print in the header, the recipients in their own block by the signer.
+    skip = {form.place_field, form.date_field, form.number_field, form.recipients_field}
     out = []
     for fld in form.fields():
         if fld.id in skip:

@@ -49,7 +49,7 @@ def test_margins_come_from_the_settings(store, filled, pdf_tools):
     normal = pdf_tools["layout"](render_pdf(filled, PrintSettings()))
     assert settings.margins_mm == (20, 20, 45, 15)
     left = lambda lines: min(float(line.split()[2][1:]) for line in lines)  # noqa: E731
-    assert round(left(normal)) == 30 and round(left(wide)) == 45
+    assert round(left(normal)) == 35 and round(left(wide)) == 45  # the handbook's 35 mm by default
 
 
 def test_bad_margins_are_refused_in_vietnamese(store):
