@@ -28,6 +28,7 @@ class WordImport:
     item: FormItem
     mapping: Any  # render.word_mapping.WordMapping (imported on first use)
     encodings: dict[str, int]
+    scales: Any  # formspec.scales.Scales of the cycle: labels of levels and ratings
 
     @property
     def form(self):
@@ -76,8 +77,9 @@ def plan_word_import(store: Store, cycle: Cycle, form_id: str, path: Path, *, of
     item = get_form_item(store, cycle, form_id, official_id=official_id, unit_code=unit_code)
     document = read_docx(path)
     registry = record_context(store, cycle, item.dossier)
-    mapping = map_document(document, item.form, load_scales(cycle.id), registry)
-    return WordImport(path, item, mapping, dict(document.encodings))
+    scales = load_scales(cycle.id)
+    mapping = map_document(document, item.form, scales, registry)
+    return WordImport(path, item, mapping, dict(document.encodings), scales)
 
 
 def apply_word_import(store: Store, cycle: Cycle, plan: WordImport, *, replace: bool = False,

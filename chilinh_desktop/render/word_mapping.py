@@ -24,7 +24,7 @@ INLINE_TYPES = ("text", "date", "choice", "level", "rating", "number", "boolean"
 ROMAN = re.compile(r"^\s*([IVX]{1,4})\s*[.)/:\-–]\s*(.*)$", re.S)
 ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(.*)$", re.S)
 ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-CHECKED = "☑☒✓✔■⊠✗▣●xX"
+CHECKED = "☑☒✓✔■⊠✗▣●"
 BOXES = CHECKED + "☐□○"
 FURNITURE = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "*")
 PLACEHOLDER = re.compile(r"\{[a-z][a-z0-9_.]*\}")
@@ -165,7 +165,7 @@ class _Mapper:
         return re.compile("^" + r"\s*.*?\s*".join(parts) + "$")
 
     # -- headings ---------------------------------------------------------------------------------
-    def section_heading(self, para: WordParagraph) -> int | None | str:
+    def section_heading(self, para: WordParagraph) -> int | str | None:
         number, rest = _strip_number(para.text)
         roman = number is not None and bool(ROMAN.match(para.text))
         if number is not None and not roman:
@@ -189,27 +189,32 @@ class _Mapper:
         return None
 
     def field_heading(self, para: WordParagraph) -> Field | None:
-        if self.section is None:
+        if self.section is None or self.section < 0:
             return None
         number, rest = _strip_number(para.text)
         words = _words(rest)
+        fields = list(self.form.sections[self.section].fields)
+        ids = [f.id for f in fields]
+        after = ids.index(self.current) + 1 if self.current in ids else 0
         best, best_score = None, 0.0
-        for fld in self.form.sections[self.section].fields:
+        for n, fld in enumerate(fields):
             if fld.type not in CONTENT_TYPES:
                 continue
             target = _target(fld.id, fld.label)
-            if len(words) > 2 * len(target.words) + 12:
-                continue
-            score = _similarity(words, target.words)
-            if number is not None and number == target.number:
-                score += 0.35
-            elif number is not None and target.number is not None:
-                score -= 0.2
-            if para.bold:
-                score += 0.15
-            if score > best_score:
-                best, best_score = fld, score
-        return best if best_score >= 0.6 else None
+            sim = _similarity(words, target.words)
+            if number is not None and number == target.number and n >= after:
+                # The expected number: a few of the label's words will do (2019 and 2023 wordings).
+                accepted = sim >= 0.4 and len(words) <= 2 * len(target.words) + 12
+                sim += 0.5
+            elif number is not None:
+                accepted = sim >= 0.8 and len(words) <= 2 * len(target.words) + 12
+            else:
+                # Unnumbered: nearly the label itself, not a paragraph that happens to echo it.
+                short = len(words) <= 1.3 * len(target.words) + 4
+                accepted = short and (sim >= 0.8 or (para.bold and sim >= 0.6))
+            if accepted and sim > best_score:
+                best, best_score = fld, sim
+        return best
 
     # -- inline values ----------------------------------------------------------------------------
     def inline(self, para: WordParagraph, fields: list[Field]) -> bool:
@@ -318,6 +323,9 @@ class _Mapper:
             self.preamble(para)
             return
         folded = fold(para.text)
+        if not folded or not para.text.strip(" .…_-\t"):
+            self.out.ignored.append(para.text)  # dotted lines left for the hand
+            return
         if folded in self.signature_texts:
             self.out.ignored.append(para.text)
             self.signing = True
