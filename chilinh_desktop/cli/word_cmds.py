@@ -18,18 +18,6 @@ def first_words(text: str, count: int = PREVIEW_WORDS) -> str:
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-def note_text(note: str) -> str:
-    """Why a paragraph was kept aside, for a person."""
-    kind, _sep, where = note.partition(":")
-    if kind == "before_sections":
-        return _("before the first section")
-    if kind == "unknown_heading":
-        return _("under the heading «{heading}», which the form does not have", heading=where)
-    if kind == "no_item":
-        return _("in «{heading}», before any numbered item", heading=where)
-    return note
-
-
 def import_json(result) -> dict[str, Any]:
     """An import's result as `form import --json` prints it."""
     plan = result.plan
@@ -63,6 +51,8 @@ def cmd_form_import(args: argparse.Namespace) -> int:
 
 
 def _print_import(result, *, dry_run: bool) -> None:
+    from chilinh_desktop.ops.word_import import aside_reason
+
     plan = result.plan
     legacy = {k: v for k, v in plan.encodings.items() if k != "unicode" and v}
     if legacy:
@@ -86,7 +76,7 @@ def _print_import(result, *, dry_run: bool) -> None:
     if aside:
         print(_("{count} paragraphs fit no field and were kept aside (not saved):", count=len(aside)))
         for para in aside:
-            print(f"  - [{note_text(para.note)}] {first_words(para.text, 12)}")
+            print(f"  - [{aside_reason(para.note)}] {first_words(para.text, 12)}")
     if dry_run:
         print(_("Dry run: nothing was saved."))
     elif not result.saved:

@@ -17,6 +17,7 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.answers import FormItem, get_form_item, set_form_answers
 from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.formspec.scales import load_scales
+from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
 
 
@@ -120,3 +121,15 @@ def _unit_code(store: Store, dossier) -> str:
     from chilinh_desktop.core.dossiers import get_unit_by_id
 
     return get_unit_by_id(store, dossier.unit_id).code
+
+
+def aside_reason(note: str) -> str:
+    """Why a paragraph was kept aside, for a person (the mapping's note is a code and a heading)."""
+    kind, _sep, where = note.partition(":")
+    if kind == "before_sections":
+        return _("before the first section")
+    if kind == "unknown_heading":
+        return _("under the heading «{heading}», which the form does not have", heading=where)
+    if kind == "no_item":
+        return _("in «{heading}», before any numbered item", heading=where)
+    return note

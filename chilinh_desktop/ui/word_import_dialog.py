@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
 
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
-from chilinh_desktop.ops.word_import import WordImport, apply_word_import, plan_word_import, undo_word_import
+from chilinh_desktop.ops.word_import import (
+    WordImport,
+    apply_word_import,
+    aside_reason,
+    plan_word_import,
+    undo_word_import,
+)
 from chilinh_desktop.ui.common import button_box_texts
 from chilinh_desktop.ui.operations import error_text
 
@@ -44,17 +50,6 @@ PREVIEW_CHARS = 140
 def _short(text: str, size: int = PREVIEW_CHARS) -> str:
     line = " ".join(text.split())
     return line if len(line) <= size else line[: size - 1] + "…"
-
-
-def _aside_reason(note: str) -> str:
-    kind, _sep, where = note.partition(":")
-    if kind == "before_sections":
-        return _("before the first section")
-    if kind == "unknown_heading":
-        return _("under the heading «{heading}», which the form does not have", heading=where)
-    if kind == "no_item":
-        return _("in «{heading}», before any numbered item", heading=where)
-    return ""
 
 
 class WordImportDialog(QDialog):
@@ -157,7 +152,7 @@ class WordImportDialog(QDialog):
                 self.fields.addItem(f"{_short(label, 70)} — {_('{n} paragraphs', n=count)} — {state}: "
                                     f"{_short(texts[field_id], 80)}")
         for placed in aside:
-            self.fields.addItem(_("Aside ({reason}): {text}", reason=_aside_reason(placed.note),
+            self.fields.addItem(_("Aside ({reason}): {text}", reason=aside_reason(placed.note),
                                   text=_short(placed.text, 80)))
         self.apply_button.setEnabled(bool(filled))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import docx
 from docx_fixtures import ITEMS_2023, expected, self_review, tcvn3
 
 from chilinh_desktop.cli import main
@@ -92,3 +93,31 @@ def test_a_word_97_file_is_refused_and_nothing_is_written(store, cycle_2023, cad
     code, _out, err = _run(capsys, *_import(store, cadre, path))
     assert code == 2 and ".docx" in err and "Traceback" not in err
     assert _answers(store, cycle_2023, cadre) == {}
+
+
+def test_a_unit_form_imports_with_unit(demo_store, tmp_path, capsys):
+    from chilinh_desktop.core.cycles import get_cycle
+    from chilinh_desktop.core.dossiers import find_dossier
+    from chilinh_desktop.core.units import unit_tree
+
+    cycle = get_cycle(demo_store)
+    code = None
+    for node in unit_tree(demo_store, cycle.tree_date).walk():
+        try:
+            if not find_dossier(demo_store, cycle, unit_code=node.unit.code).locked:
+                code = node.unit.code
+                break
+        except Exception:
+            continue
+    assert code is not None
+    doc = docx.Document()
+    for line in ["BÁO CÁO KIỂM ĐIỂM TẬP THỂ", "I. Ưu điểm, kết quả đạt được",
+                 "2. Kết quả thực hiện nhiệm vụ chính trị, các chỉ tiêu, nhiệm vụ được giao trong năm",
+                 "Hoàn thành 12/12 chỉ tiêu.", "Vượt 4 chỉ tiêu."]:
+        doc.add_paragraph(line)
+    doc.save(str(tmp_path / "unit.docx"))
+    code_rc, _out, err = _run(capsys, "form", "import", "--db", str(demo_store.path), "--unit", code, "--form", "01",
+                              "--from", str(tmp_path / "unit.docx"), "--replace")
+    assert code_rc == 0, err
+    answers = get_form_item(demo_store, cycle, "01", unit_code=code).answers
+    assert answers["i2_tasks"] == "Hoàn thành 12/12 chỉ tiêu.\nVượt 4 chỉ tiêu."
