@@ -1,8 +1,8 @@
 """Operation: bring a self-review written in Word into a form (nhập từ Word).
 
 Reading and mapping are pure (render.docx_import, render.word_mapping); saving goes through
-the one check-then-save path (formspec.answers.set_form_answers), so the window and the command
-line refuse the same things. Fields already filled stay unless `replace`; a dry run saves
+the one check-then-save path (ops.answers.save_item), so the window and the command line refuse
+the same things. Fields already filled stay unless `replace`; a dry run saves
 nothing. The answers before the import come back in the result, so the import can be undone.
 """
 
@@ -14,11 +14,11 @@ from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.formspec.answers import FormItem, get_form_item, set_form_answers
+from chilinh_desktop.formspec.answers import FormItem, get_form_item
 from chilinh_desktop.formspec.context import record_context
-from chilinh_desktop.formspec.scales import load_scales
+from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.answers import save_item
 
 
 @dataclass
@@ -78,7 +78,7 @@ def plan_word_import(store: Store, cycle: Cycle, form_id: str, path: Path, *, of
     item = get_form_item(store, cycle, form_id, official_id=official_id, unit_code=unit_code)
     document = read_docx(path)
     registry = record_context(store, cycle, item.dossier)
-    scales = load_scales(cycle.id)
+    scales = scales_for(cycle)
     mapping = map_document(document, item.form, scales, registry)
     return WordImport(path, item, mapping, dict(document.encodings), scales)
 
@@ -90,12 +90,10 @@ def apply_word_import(store: Store, cycle: Cycle, plan: WordImport, *, replace: 
     previous = dict(plan.item.answers)
     if not filled:
         return WordImportResult(plan, filled, kept, previous, saved=False)
-    dossier = plan.item.dossier
-    checked = set_form_answers(store, cycle, plan.form.id, answers, official_id=dossier.official_id,
-                               unit_code=None if dossier.official_id else _unit_code(store, dossier),
-                               actor=actor)
-    return WordImportResult(plan, filled, kept, previous, saved=True, complete=checked.complete,
-                            changed=changes.dossiers([dossier.id]))
+    saved = save_item(store, cycle, plan.item.dossier.id, plan.item.item.id, answers, actor=actor,
+                      form=plan.form)
+    return WordImportResult(plan, filled, kept, previous, saved=True, complete=saved.complete,
+                            changed=saved.changes)
 
 
 def import_word(store: Store, cycle: Cycle, form_id: str, path: Path, *, official_id: str | None = None,
@@ -111,16 +109,9 @@ def import_word(store: Store, cycle: Cycle, form_id: str, path: Path, *, officia
 
 def undo_word_import(store: Store, cycle: Cycle, result: WordImportResult, *, actor: str) -> frozenset[str]:
     """Put back the answers an import replaced."""
-    dossier = result.plan.item.dossier
-    set_form_answers(store, cycle, result.plan.form.id, result.previous, official_id=dossier.official_id,
-                     unit_code=None if dossier.official_id else _unit_code(store, dossier), actor=actor)
-    return changes.dossiers([dossier.id])
-
-
-def _unit_code(store: Store, dossier) -> str:
-    from chilinh_desktop.core.dossiers import get_unit_by_id
-
-    return get_unit_by_id(store, dossier.unit_id).code
+    plan = result.plan
+    return save_item(store, cycle, plan.item.dossier.id, plan.item.item.id, result.previous, actor=actor,
+                     form=plan.form).changes
 
 
 def aside_reason(note: str) -> str:
