@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import docx
 from docx_fixtures import ITEMS_2023, expected, self_review, tcvn3
@@ -121,3 +124,11 @@ def test_a_unit_form_imports_with_unit(demo_store, tmp_path, capsys):
     assert code_rc == 0, err
     answers = get_form_item(demo_store, cycle, "01", unit_code=code).answers
     assert answers["i2_tasks"] == "Hoàn thành 12/12 chỉ tiêu.\nVượt 4 chỉ tiêu."
+
+
+def test_python_docx_loads_only_on_first_use():
+    code = ("import sys, chilinh_desktop.cli, chilinh_desktop.ui.main_window; "
+            "from chilinh_desktop.cli import build_parser; build_parser(); print('docx' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.strip() == "False"
