@@ -23,6 +23,7 @@ from chilinh_desktop.i18n import _
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED = 200 * 1024 * 1024
 
 
 class WordFileError(ChilinhError):
@@ -74,8 +75,12 @@ def check_docx_bytes(data: bytes, path: Path) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+            unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
         raise _save_as_docx(path, _("the file is damaged (not a complete .docx)."), "word.damaged") from None
+    if unpacked > MAX_UNPACKED:  # a review form is text: this is a zip bomb or not a review
+        raise _save_as_docx(path, _("the file is too large for a review form ({size} MB).",
+                                    size=unpacked // 1_000_000), "word.too_large")
     if b"opendocument" in mimetype:
         raise _save_as_docx(path, _("this is an OpenDocument file (.odt)."), "word.odt")
     if "word/document.xml" not in names:
@@ -100,13 +105,10 @@ def read_docx_bytes(data: bytes, path: Path) -> WordDocument:
     """The paragraphs of .docx bytes (named `path` in messages)."""
     check_docx_bytes(data, path)
     import docx  # python-docx: loaded on first use only
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError) as exc:
-        raise _save_as_docx(path, _("the file is damaged (not a complete .docx)."), "word.damaged") from exc
-    except Exception as exc:  # lxml's XMLSyntaxError and kin: a broken part inside the zip
+    except Exception as exc:  # PackageNotFoundError, KeyError, lxml's XMLSyntaxError: a broken part inside
         raise _save_as_docx(path, _("the file is damaged (not a complete .docx)."), "word.damaged") from exc
     fonts = _StyleFonts(document)
     reader = _Reader(fonts)

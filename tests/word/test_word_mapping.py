@@ -147,3 +147,13 @@ def test_a_docx_with_a_broken_document_part_is_refused(tmp_path):
     with pytest.raises(WordFileError) as caught:
         read_docx(broken)
     assert caught.value.code == "word.damaged"
+
+
+def test_a_file_that_unpacks_too_large_is_refused(tmp_path, monkeypatch):
+    from chilinh_desktop.render import docx_import
+
+    path = self_review(tmp_path / "review.docx")
+    monkeypatch.setattr(docx_import, "MAX_UNPACKED", 10_000)  # a real bomb would take seconds to build
+    with pytest.raises(WordFileError) as caught:
+        read_docx(path)
+    assert caught.value.code == "word.too_large"
