@@ -203,8 +203,9 @@ class _Mapper:
             target = _target(fld.id, fld.label)
             sim = _similarity(words, target.words)
             if number is not None and number == target.number and n >= after:
-                # The expected number: a few of the label's words will do (2019 and 2023 wordings).
-                accepted = sim >= 0.4 and len(words) <= 2 * len(target.words) + 12
+                # The expected number: a few of the label's words will do (2019 and 2023 wordings),
+                # or a short heading cut down to its first words ("2. Nguyên nhân:").
+                accepted = (sim >= 0.4 or (sim > 0 and len(words) <= 6)) and len(words) <= 2 * len(target.words) + 12
                 sim += 0.5
             elif number is not None:
                 accepted = sim >= 0.8 and len(words) <= 2 * len(target.words) + 12

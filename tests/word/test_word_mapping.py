@@ -157,3 +157,27 @@ def test_a_file_that_unpacks_too_large_is_refused(tmp_path, monkeypatch):
     with pytest.raises(WordFileError) as caught:
         read_docx(path)
     assert caught.value.code == "word.too_large"
+
+
+def test_small_edits_to_the_headings_still_match(tmp_path, form, scales):
+    import docx
+
+    doc = docx.Document()
+    lines = [
+        ("PHẦN I - ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC", None),
+        ("1) Ve tu tuong chinh tri, pham chat dao duc, loi song:", None),  # typed without diacritics
+        ("Giữ vững lập trường.", "i1_politics"),
+        ("II – HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN", None),
+        ("1. Hạn chế, khuyết điểm:", None),
+        ("Chưa sâu sát.", "ii_shortcomings"),
+        ("2. Nguyên nhân:", None),
+        ("Việc nhiều.", "ii_causes"),
+        ("Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm", None),  # the numeral dropped
+        ("Đi cơ sở nhiều hơn.", "vi_measures"),
+    ]
+    for text, _field in lines:
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "edited.docx"))
+    _document, mapping = _map(tmp_path / "edited.docx", form, scales)
+    assert mapping.texts() == {f: t for t, f in lines if f}
+    assert mapping.aside() == []
