@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from chilinh_desktop.cli import word_cmds
 from chilinh_desktop.cli.common import db_argument, open_store, print_json, print_table
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.errors import ValidationError
@@ -47,12 +48,24 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=_("a JSON object keyed by field id"))
     p.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
     p.set_defaults(func=cmd_form_set)
+    p = actions.add_parser("import", help=_("bring a self-review written in Word (.docx) into a form"))
+    db_argument(p)
+    _subject(p)
+    p.add_argument("--form", required=True, metavar="FORM_ID", help=_("the form id, e.g. 02B"))
+    p.add_argument("--from", dest="source", required=True, type=Path, metavar="FILE.docx",
+                   help=_("the Word file (.docx; TCVN3 and VNI fonts are converted)"))
+    p.add_argument("--dry-run", action="store_true", help=_("show where each section would go; save nothing"))
+    p.add_argument("--replace", action="store_true", help=_("also replace fields that already have an answer"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    p.set_defaults(func=word_cmds.cmd_form_import)
 
-    p = sub.add_parser("print", help=_("print one form of a cadre or unit to PDF"))
+    p = sub.add_parser("print", help=_("print one form of a cadre or unit to PDF or Word"))
     db_argument(p)
     p.add_argument("form_id", metavar="FORM_ID", help=_("the form id, e.g. 02B"))
     _subject(p)
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=_("the PDF file to write"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf",
+                   help=_("the file to write: .pdf, or .docx for an editable Word file"))
     p.add_argument("--draft", action="store_true", help=_("mark the printout as a draft"))
     p.set_defaults(func=cmd_print)
 
@@ -148,6 +161,8 @@ def cmd_form_set(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
+    if args.out.suffix.lower() == ".docx":
+        return word_cmds.cmd_print_docx(args)
     from chilinh_desktop.render.fonts import font_note, serif_family
 
     with open_store(args) as store:

@@ -63,7 +63,7 @@ class FilledForm:
     scales: Scales
 
 
-def _placeholder_values(filled: FilledForm) -> dict[str, Any]:
+def placeholder_values(filled: FilledForm) -> dict[str, Any]:
     values = dict(filled.values)
     for fld in filled.form.fields():
         if fld.id in filled.answers:
@@ -80,7 +80,7 @@ def _signature_fields(section: Section) -> set[str]:
     return used
 
 
-def _value_text(filled: FilledForm, fld: Field) -> str:
+def value_text(filled: FilledForm, fld: Field) -> str:
     if fld.type == "record":
         value = filled.values.get(fld.source or "")
         if (fld.source or "").startswith("figures."):
@@ -155,6 +155,28 @@ def _recipients(filled: FilledForm, values: dict[str, Any]) -> list[str]:
     return lines or [fill(line, values) for line in form.recipients]
 
 
+def printed_fields(form: FormSpec, section: Section) -> tuple[list[Field], bool]:
+    """The fields a section prints in its body, and whether its one block of text goes unlabelled.
+
+    Shared by every output format (PDF here, Word in render.docx_out).
+    """
+    skip = _signature_fields(section) | {form.place_field, form.date_field, form.number_field,
+                                         form.recipients_field}
+    fields = [f for f in section.fields if f.id not in skip]
+    # Under a heading, a single block of text needs no label: the heading already says what it is.
+    lone = bool(section.heading) and sum(f.type in ("longtext", "rows") for f in fields) == 1
+    return fields, lone
+
+
+def header_texts(filled: FilledForm, values: dict[str, Any]) -> tuple[list[str], str]:
+    """The header's left lines (issuing body) and its place-and-date line."""
+    form = filled.form
+    place = str(filled.answers.get(form.place_field or "", "") or values.get("place", ""))
+    raw_date = filled.answers.get(form.date_field or "")
+    day = dt.date.fromisoformat(raw_date) if raw_date else None
+    return [fill(line, values) for line in form.header_left], date_line(place, day)
+
+
 def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[str, Any],
              width: float, height: float) -> list[Flowable]:
     story: list[Flowable] = []
@@ -166,12 +188,7 @@ def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[
         story += [CondPageBreak(3 * cm), para(heading, styles.heading_centre if centred else styles.heading)]
     if section.text:
         story.append(para(fill(section.text, values), styles.body))
-    form = filled.form
-    skip = _signature_fields(section) | {form.place_field, form.date_field, form.number_field,
-                                         form.recipients_field}
-    fields = [f for f in section.fields if f.id not in skip]
-    # Under a heading, a single block of text needs no label: the heading already says what it is.
-    lone = bool(section.heading) and sum(f.type in ("longtext", "rows") for f in fields) == 1
+    fields, lone = printed_fields(filled.form, section)
     for fld in fields:
         if fld.type == "longtext":
             if not lone:
@@ -184,12 +201,12 @@ def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[
         elif fld.display == "boxes":
             story.append(_level_boxes(styles, filled, fld))
         else:
-            story.append(_inline(styles, fld.label, _value_text(filled, fld), italic_label=fld.type == "level"))
+            story.append(_inline(styles, fld.label, value_text(filled, fld), italic_label=fld.type == "level"))
     if section.signatures:
         blocks = [SignatureText(fill(s.title, values), fill(s.role, values), s.note, fill(s.name, values),
                                 s.position) for s in section.signatures]
         # The issuer's own signer block (T/M …) carries the 'Nơi nhận' block on its left.
-        own = form.recipients or form.recipients_field
+        own = filled.form.recipients or filled.form.recipients_field
         left = recipients_block(styles, _recipients(filled, values)) if own and not section.heading else None
         story += signature_row(styles, blocks, width, left)
         if section.heading.isupper():
@@ -201,15 +218,12 @@ def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[
 def build_story(filled: FilledForm, styles: Styles, width: float, height: float) -> list[Flowable]:
     """The flowables of a filled form, top to bottom."""
     form = filled.form
-    values = _placeholder_values(filled)
-    place = str(filled.answers.get(form.place_field or "", "") or values.get("place", ""))
-    raw_date = filled.answers.get(form.date_field or "")
-    day = dt.date.fromisoformat(raw_date) if raw_date else None
+    values = placeholder_values(filled)
     story: list[Flowable] = []
     if form.template:
         story.append(para(form.template, styles.template))
-    left = [fill(line, values) for line in form.header_left]
-    story.append(header(styles, left, date_line(place, day), width, form.header_style,
+    left, date_text = header_texts(filled, values)
+    story.append(header(styles, left, date_text, width, form.header_style,
                         number=document_number(filled, values)))
     story += title_block(styles, fill(form.title, values), [fill(s, values) for s in form.subtitle])
     if form.intro:

@@ -40,6 +40,7 @@ from chilinh_desktop.ui.form_editor import FormEditor
 from chilinh_desktop.ui.labels import STATE_MARKS, dossier_state_label, format_day, status_label
 from chilinh_desktop.ui.operations import error_text
 from chilinh_desktop.ui.rating_editor import RatingEditor
+from chilinh_desktop.ui.word_import_dialog import attach_word_import
 
 
 def due_text(ctx: AppContext, status: ItemStatus) -> str:
@@ -84,7 +85,7 @@ class ItemPage(QWidget):
         self.clear_button = QPushButton(_("Clear the item"))
         self.exempt_button.clicked.connect(self._ask_exempt)
         self.clear_button.clicked.connect(self._ask_clear)
-        head = QHBoxLayout()
+        self.head = head = QHBoxLayout()
         head.addWidget(self.state_label, 1)
         head.addWidget(self.exempt_button)
         head.addWidget(self.clear_button)
@@ -131,6 +132,7 @@ class ItemPage(QWidget):
         self.editor.changed.connect(self._edited)
         self.editor.left_field.connect(self.ctx.autosave.flush)
         self.body.addWidget(self.editor, 1)
+        attach_word_import(self)
 
     def load(self, detail: DossierDetail, status: ItemStatus, *, contents: bool) -> None:
         """Show the item's state; with `contents`, also (re)load the answers or the file."""

@@ -27,6 +27,7 @@ from chilinh_desktop.core.atomicfile import write_bytes
 from chilinh_desktop.core.errors import FileWriteError
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ui.common import message_box_texts
+from chilinh_desktop.ui.word_export import save_word
 
 PdfSource = Callable[[bool], bytes]  # final? -> PDF bytes
 
@@ -76,6 +77,7 @@ class PrintPreviewDialog(QDialog):
         *,
         allow_final: bool = True,
         parent: QWidget | None = None,
+        word_source: Callable[[bool], bytes] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Print preview — {title}", title=title))
@@ -102,6 +104,10 @@ class PrintPreviewDialog(QDialog):
         self.pages = QLabel()
         self.print_button = QPushButton(_("Print…"))
         self.save_button = QPushButton(_("Save as PDF…"))
+        self.word_button = QPushButton(_("Save as Word…"))
+        self.word_button.setVisible(word_source is not None)
+        self.word_button.clicked.connect(lambda: word_source and save_word(
+            self, word_source, str(Path(suggested_name).with_suffix(".docx")), final=self.final))
         close = QPushButton(_("Close"))
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_document)
@@ -113,6 +119,7 @@ class PrintPreviewDialog(QDialog):
         bar.addWidget(self.pages, 1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
+        bar.addWidget(self.word_button)
         bar.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

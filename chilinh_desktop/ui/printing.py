@@ -24,6 +24,7 @@ from chilinh_desktop.render.settings import print_settings
 from chilinh_desktop.ui.common import ask_yes_no, warn
 from chilinh_desktop.ui.operations import JobControl
 from chilinh_desktop.ui.print_preview import PrintPreviewDialog, image_to_pdf
+from chilinh_desktop.ui.word_export import item_docx
 
 if TYPE_CHECKING:
     from chilinh_desktop.ui.main_window import MainWindow
@@ -89,6 +90,8 @@ def open_item_preview(window: MainWindow, dossier_id: str, kind: str) -> PrintPr
         name,
         allow_final=final_ok,
         parent=window,
+        word_source=None if item.kind == "attachment" else
+        lambda final: item_docx(ctx.store, ctx.cycle, ctx.scales, dossier_id, kind, final=final),
     )
     window.preview = dialog  # tests and screenshots reach the open preview
     dialog.open()

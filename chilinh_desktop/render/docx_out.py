@@ -1,0 +1,282 @@
+"""A filled form as an editable Word file (.docx), laid out by the same rules as the PDF.
+
+The walk over the form, the fields each section prints, the header texts and the values
+come from render.document (shared with the PDF); this module only says how each piece is
+written in Word: the two-column header as a borderless table, Times New Roman, the print
+settings' margins, page numbers from page 2 (top centre), the draft mark as header text.
+python-docx is imported on first use.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from chilinh_desktop.formspec.context import fill
+from chilinh_desktop.formspec.model import Field, Section
+from chilinh_desktop.formspec.validate import display_value
+from chilinh_desktop.render.document import (
+    DRAFT_MARK,
+    PAGE_NUMBER_SIZE,
+    FilledForm,
+    header_texts,
+    placeholder_values,
+    printed_fields,
+    value_text,
+)
+from chilinh_desktop.render.layout import BODY_SIZE, PARTY_NAME, STATE_MOTTO, STATE_NAME, TABLE_SIZE
+from chilinh_desktop.render.settings import PrintSettings
+
+DEFAULT_FONT = "Times New Roman"
+DOTS = "." * 90
+
+
+class _Writer:
+    def __init__(self, settings: PrintSettings) -> None:
+        import docx
+        from docx.enum.section import WD_ORIENT
+        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+        from docx.shared import Cm, Mm, Pt
+
+        self.Pt, self.Cm = Pt, Cm
+        self.align = WD_ALIGN_PARAGRAPH
+        self.doc = docx.Document()
+        self.font = settings.font or DEFAULT_FONT
+        normal = self.doc.styles["Normal"]
+        normal.font.name = self.font
+        normal.font.size = Pt(BODY_SIZE)
+        rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:eastAsia", "w:cs"):
+            rfonts.set(_qn(attr), self.font)
+        # Cells whose own first paragraph is written; the elements are kept so their ids stay unique.
+        self._used: dict[int, Any] = {}
+        fmt = normal.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(0), Pt(4)
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        top, bottom, left, right = settings.margins_mm
+        section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+        section.left_margin, section.right_margin = Mm(left), Mm(right)
+        self.width = section.page_width - section.left_margin - section.right_margin
+
+    # -- pieces -------------------------------------------------------------------------------
+    def para(self, text: str = "", *, where=None, bold=False, italic=False, size: float | None = None,
+             align: str = "justify", indent: bool = False, space_before: float = 0, space_after: float | None = None,
+             underline: bool = False):
+        paragraph = (where or self.doc).add_paragraph()
+        fmt = paragraph.paragraph_format
+        fmt.alignment = {"justify": self.align.JUSTIFY, "centre": self.align.CENTER, "left": self.align.LEFT,
+                         "right": self.align.RIGHT}[align]
+        fmt.first_line_indent = self.Cm(1) if indent else None
+        if space_before:
+            fmt.space_before = self.Pt(space_before)
+        if space_after is not None:
+            fmt.space_after = self.Pt(space_after)
+        if text:
+            self.run(paragraph, text, bold=bold, italic=italic, size=size, underline=underline)
+        return paragraph
+
+    def run(self, paragraph, text: str, *, bold=False, italic=False, size: float | None = None, underline=False):
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold or None, italic or None
+        run.underline = underline or None
+        if size:
+            run.font.size = self.Pt(size)
+        return run
+
+    def borderless(self, rows: int, cols: int, shares: list[float]):
+        table = self.doc.add_table(rows=rows, cols=cols)
+        table.autofit = False
+        for n, share in enumerate(shares):
+            for cell in table.columns[n].cells:
+                cell.width = int(self.width * share)
+        return table
+
+    def first(self, cell, text: str, **kw):
+        """Write a line into a table cell (a new cell's own empty paragraph first)."""
+        if id(cell._tc) in self._used:
+            return self.para(text, where=cell, **{"space_after": 0, **kw})
+        self._used[id(cell._tc)] = cell._tc
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.alignment = {"centre": self.align.CENTER}.get(kw.get("align", ""))
+        paragraph.paragraph_format.space_after = self.Pt(0)
+        if text:
+            self.run(paragraph, text, bold=kw.get("bold", False), italic=kw.get("italic", False),
+                     size=kw.get("size"), underline=kw.get("underline", False))
+        return paragraph
+
+    # -- the document ---------------------------------------------------------------------------
+    def header(self, left: list[str], date_text: str, style: str) -> None:
+        table = self.borderless(1, 2, [0.4, 0.6])
+        lines = [line.upper() for line in left if line.strip()]
+        cell = table.cell(0, 0)
+        if len(lines) > 1:
+            self.first(cell, lines[0], align="centre")
+        if lines:
+            self.first(cell, lines[-1], align="centre", bold=True)
+        self.first(cell, "*", align="centre")
+        cell = table.cell(0, 1)
+        if style == "state":
+            self.first(cell, STATE_NAME, align="centre", bold=True, size=13)
+            self.first(cell, STATE_MOTTO, align="centre", bold=True, underline=True)
+        else:
+            self.first(cell, PARTY_NAME, align="centre", bold=True, size=15, underline=True)
+        self.first(cell, "", align="centre")
+        self.first(cell, date_text, align="centre", italic=True)
+
+    def title(self, title: str, subtitle: list[str]) -> None:
+        self.para(title.upper(), bold=True, size=15, align="centre", space_before=18, space_after=0)
+        for line in subtitle:
+            self.para(line, bold=not line.startswith("("), italic=line.startswith("("), align="centre",
+                      space_after=0)
+        self.para("", space_after=6)
+
+    def inline(self, label: str, value: str, *, italic_label: bool) -> None:
+        paragraph = self.para(indent=True)
+        self.run(paragraph, label + ":", bold=not italic_label, italic=italic_label)
+        self.run(paragraph, " " + (value or "." * 40))
+
+    def longtext(self, text: str) -> None:
+        lines = [line for line in text.split("\n") if line.strip()] if text else []
+        for line in lines:
+            self.para(line, indent=True)
+        if not lines:
+            for _n in range(2):
+                self.para(DOTS, align="left", space_after=0)
+
+    def rows(self, filled: FilledForm, fld: Field) -> None:
+        rows = filled.answers.get(fld.id) or [{}]
+        table = self.doc.add_table(rows=1, cols=len(fld.columns) + 1)
+        table.style = "Table Grid"
+        heads = ["TT"] + [c.label for c in fld.columns]
+        for cell, text in zip(table.rows[0].cells, heads, strict=True):
+            self.first(cell, text, align="centre", bold=True, size=TABLE_SIZE)
+        for n, row in enumerate(rows, 1):
+            cells = table.add_row().cells
+            self.first(cells[0], str(n) if row else "", size=TABLE_SIZE)
+            for cell, column in zip(cells[1:], fld.columns, strict=True):
+                text = display_value(column, row.get(column.id), filled.scales)
+                for k, line in enumerate(text.split("\n") if text else [""]):
+                    if k == 0:
+                        self.first(cell, line, size=TABLE_SIZE)
+                    else:
+                        self.para(line, where=cell, size=TABLE_SIZE, align="left", space_after=0)
+        self.para("", space_after=0)
+
+    def signatures(self, blocks: list[tuple[str, str, str, str, str]]) -> None:
+        left = next((b for b in blocks if b[4] == "left"), None)
+        right = next((b for b in blocks if b[4] != "left"), None)
+        share = 0.55 if left is not None else 0.62
+        table = self.borderless(1, 2, [1 - share, share])
+        for cell, block in zip(table.rows[0].cells, (left, right), strict=True):
+            if block is None:
+                continue
+            title, role, note, name, _position = block
+            self.first(cell, title.upper(), align="centre", bold=True)
+            if role:
+                self.first(cell, role.upper(), align="centre", bold=True)
+            if note:
+                self.first(cell, note, align="centre", italic=True)
+            for _n in range(3):
+                self.first(cell, "", align="centre")  # room for the signature and the seal
+            if name:
+                self.first(cell, name, align="centre", bold=True)
+
+    def furniture(self, draft: bool) -> None:
+        from docx.oxml import OxmlElement
+
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = True
+        # Page numbers from page 2, top centre; the first page header carries only the draft mark.
+        for header, numbered in ((section.first_page_header, False), (section.header, True)):
+            paragraph = header.paragraphs[0]
+            paragraph.paragraph_format.alignment = self.align.CENTER
+            if draft:
+                self.run(paragraph, DRAFT_MARK, bold=True, size=PAGE_NUMBER_SIZE)
+                if numbered:
+                    self.run(paragraph, " — ", size=PAGE_NUMBER_SIZE)
+            if numbered:
+                run = self.run(paragraph, "", size=PAGE_NUMBER_SIZE)
+                for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, None),
+                                   ("end", None)):
+                    if kind:
+                        node = OxmlElement("w:fldChar")
+                        node.set(_qn("w:fldCharType"), kind)
+                    elif text:
+                        node = OxmlElement("w:instrText")
+                        node.set(_qn("xml:space"), "preserve")
+                        node.text = text
+                    else:
+                        node = OxmlElement("w:t")
+                        node.text = "2"
+                    run._r.append(node)
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _section(writer: _Writer, filled: FilledForm, section: Section, values: dict[str, Any]) -> None:
+    if section.heading:
+        heading = fill(section.heading, values)
+        centred = heading.isupper()
+        writer.para(heading, bold=True, align="centre" if centred else "justify", indent=not centred,
+                    space_before=14 if centred else 8)
+    if section.text:
+        writer.para(fill(section.text, values), indent=True)
+    fields, lone = printed_fields(filled.form, section)
+    for fld in fields:
+        if fld.type == "longtext":
+            if not lone:
+                writer.para(fld.label, bold=True, indent=True, space_before=2)
+            writer.longtext(filled.answers.get(fld.id, ""))
+        elif fld.type == "rows":
+            if not lone:
+                writer.para(fld.label, bold=True, indent=True, space_before=2)
+            writer.rows(filled, fld)
+        else:
+            writer.inline(fld.label, value_text(filled, fld), italic_label=fld.type == "level")
+    if section.signatures:
+        writer.signatures([(fill(s.title, values), fill(s.role, values), s.note, fill(s.name, values), s.position)
+                           for s in section.signatures])
+
+
+def render_docx(filled: FilledForm, settings: PrintSettings | None = None, *, draft: bool = False,
+                title: str = "") -> bytes:
+    """The .docx bytes of one filled form (A4, editable text, a draft mark in the header when `draft`)."""
+    settings = settings or PrintSettings()
+    writer = _Writer(settings)
+    form = filled.form
+    values = placeholder_values(filled)
+    if form.template:
+        writer.para(form.template, italic=True, size=12, align="right", space_after=0)
+    left, date_text = header_texts(filled, values)
+    writer.header(left, date_text, form.header_style)
+    writer.title(fill(form.title, values), [fill(s, values) for s in form.subtitle])
+    if form.intro:
+        writer.para(fill(form.intro, values), align="centre")
+    for section in form.sections:
+        _section(writer, filled, section, values)
+    writer.furniture(draft)
+    props = writer.doc.core_properties
+    props.title, props.author = title or form.name, "chilinh"
+    buffer = io.BytesIO()
+    writer.doc.save(buffer)
+    return buffer.getvalue()
+
+
+def print_form_docx(store, cycle, form_id: str, *, official_id: str | None = None, unit_code: str | None = None,
+                    draft: bool = False) -> tuple[bytes, bool]:
+    """The .docx of one form of a cadre or unit, and whether it came out as a draft (as print_form)."""
+    from chilinh_desktop.formspec import get_form_item
+    from chilinh_desktop.render.batch import filled_form, is_draft
+    from chilinh_desktop.render.settings import print_settings
+
+    item = get_form_item(store, cycle, form_id, official_id=official_id, unit_code=unit_code)
+    marked = is_draft(item, draft)
+    data = render_docx(filled_form(store, cycle, item), print_settings(store), draft=marked, title=item.form.name)
+    return data, marked
