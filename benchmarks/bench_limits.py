@@ -19,7 +19,7 @@ from chilinh_desktop.core.units import add_unit
 from chilinh_desktop.formspec import set_form_answers
 from chilinh_desktop.formspec.loader import load_form
 from chilinh_desktop.formspec.validate import input_limits
-from chilinh_desktop.render import print_form
+from chilinh_desktop.ops.printing import print_form
 
 
 def main() -> None:
@@ -36,7 +36,8 @@ def main() -> None:
         fields = [f.id for f in load_form("02B", "2023.1").fields() if f.type == "longtext"]
         set_form_answers(store, cycle, "02B", dict.fromkeys(fields, text), official_id=official.id, actor="bench")
         started = time.perf_counter()
-        pdf, _draft = print_form(store, cycle, "02B", official_id=official.id)
+        printed = print_form(store, cycle, "02B", official_id=official.id)
+        pdf, _draft = printed.pdf, printed.draft
         elapsed = time.perf_counter() - started
     print(f"02B with {len(fields)} long texts of {limit} characters: {len(pdf) / 2**20:.1f} MB PDF in {elapsed:.2f} s")
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.dossiers import find_dossier
+from chilinh_desktop.core.errors import NotFoundError
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo import build_demo
-from chilinh_desktop.formspec import item_for_form, stored_form_item
-from chilinh_desktop.render import PrintJob, print_settings, run_jobs, unit_print_jobs
-from chilinh_desktop.render.batch import ascii_slug, filled_form, is_draft
+from chilinh_desktop.ops.queries import unit_codes
+from chilinh_desktop.render.pipeline import item_document, print_to_folder, unit_documents
 
 
 def _report(label: str, documents: int, pages: int, gather: float, seconds: float) -> None:
@@ -37,33 +37,30 @@ def main() -> int:
         store = Store.open(root / "demo.sqlite3")
         build_demo(store, seed=2023)
         cycle = get_cycle(store)
-        settings = print_settings(store)
 
-        counts = store.db.execute(
-            "SELECT u.code, count(*) FROM officials o JOIN units u ON u.id = o.unit_id GROUP BY u.code "
-            "ORDER BY count(*) DESC, u.code LIMIT 1").fetchone()
+        # The unit with the most cadres, as print-all meets it.
+        largest = max(unit_codes(store).values(), key=lambda code: len(list_officials(store, code)))
         started = time.perf_counter()
-        jobs = unit_print_jobs(store, cycle, counts[0], root / "unit", draft=False)
+        documents = unit_documents(store, cycle, largest)
         gathered = time.perf_counter()
-        pages = run_jobs(jobs, settings, workers=args.jobs)
-        _report(f"print-all --unit {counts[0]}", len(jobs), pages, gathered - started,
+        run = print_to_folder(store, cycle, documents, root / "unit", workers=args.jobs)
+        _report(f"print-all --unit {largest}", len(run.paths), run.pages, gathered - started,
                 time.perf_counter() - gathered)
 
         started = time.perf_counter()
-        item = item_for_form(cycle, "02B")
-        jobs = []
+        item = next(i for i in cycle.items if i.form == "02B")
+        documents = []
         for official in list_officials(store):
             try:
                 dossier = find_dossier(store, cycle, official_id=official.id)
-            except Exception:  # managed by the province: not in this cycle's dossiers
+            except NotFoundError:  # managed by the province: not in this cycle's dossiers
                 continue
-            stored = stored_form_item(store, cycle, dossier, item)
-            path = root / "02B" / f"{ascii_slug(official.full_name)}-{official.id[:8]}.pdf"
-            jobs.append(PrintJob(filled_form(store, cycle, stored), is_draft(stored, False), path, official.full_name))
+            documents.append(item_document(store, cycle, dossier.id, item.id))
         gathered = time.perf_counter()
-        pages = run_jobs(jobs, settings, workers=args.jobs)
-        _report("02B of every demo cadre", len(jobs), pages, gathered - started, time.perf_counter() - gathered)
-        per_300 = (time.perf_counter() - started) / len(jobs) * 300
+        run = print_to_folder(store, cycle, documents, root / "02B", workers=args.jobs)
+        _report("02B of every demo cadre", len(run.paths), run.pages, gathered - started,
+                time.perf_counter() - gathered)
+        per_300 = (time.perf_counter() - started) / len(documents) * 300
         print(f"  → 300 such 02Bs would take {per_300:.1f} s (target < 15 s)")
         store.close()
     return 0

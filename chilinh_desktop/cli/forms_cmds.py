@@ -17,7 +17,6 @@ from chilinh_desktop.formspec import Field, FormSpec, cycle_forms, get_form_item
 from chilinh_desktop.formspec.loader import ATTACHMENT_TYPES
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.answers import save_form
-from chilinh_desktop.render import print_form, print_settings, run_jobs, unit_print_jobs, write_pdf
 
 
 def _subject(p: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -163,25 +162,22 @@ def cmd_form_set(args: argparse.Namespace) -> int:
 def cmd_print(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() == ".docx":
         return word_cmds.cmd_print_docx(args)
-    from chilinh_desktop.render.fonts import font_note, serif_family
+    from chilinh_desktop.ops.printing import print_form, write_pdf
 
     with open_store(args) as store:
-        pdf, draft = print_form(store, get_cycle(store), args.form_id, official_id=args.official,
-                                unit_code=args.unit, draft=args.draft)
-        note = font_note(serif_family(print_settings(store).font).family)
-    write_pdf(args.out, pdf)
-    print(_("Draft printed to {path}.", path=args.out) if draft else _("Printed to {path}.", path=args.out))
-    if note:
-        print(note)  # the font embedded when Times New Roman is missing
+        printed = print_form(store, get_cycle(store), args.form_id, official_id=args.official,
+                             unit_code=args.unit, draft=args.draft)
+    write_pdf(args.out, printed.pdf)
+    print(_("Draft printed to {path}.", path=args.out) if printed.draft else _("Printed to {path}.", path=args.out))
+    if printed.font_note:
+        print(printed.font_note)  # the font embedded when Times New Roman is missing
     return 0
 
 
 def cmd_print_all(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.printing import print_unit
+
     started = time.perf_counter()
-    with open_store(args) as store:
-        cycle = get_cycle(store)
-        jobs = unit_print_jobs(store, cycle, args.unit.upper(), args.out, draft=args.draft)
-        settings = print_settings(store)
 
     def progress(done: int, total: int, label: str) -> None:
         sys.stderr.write("\r\x1b[K" + _("Printing {done}/{total}: {label}", done=done, total=total, label=label))
@@ -189,8 +185,12 @@ def cmd_print_all(args: argparse.Namespace) -> int:
             sys.stderr.write("\n")
         sys.stderr.flush()
 
-    pages = run_jobs(jobs, settings, progress=progress, workers=args.jobs)
+    with open_store(args) as store:
+        run = print_unit(store, get_cycle(store), args.unit, args.out, draft=args.draft, progress=progress,
+                         workers=args.jobs)
     seconds = time.perf_counter() - started
-    print(_("{count} documents ({pages} pages) written to {path} in {seconds:.1f} s.", count=len(jobs),
-            pages=pages, path=args.out, seconds=seconds))
+    print(_("{count} documents ({pages} pages) written to {path} in {seconds:.1f} s.", count=len(run.paths),
+            pages=run.pages, path=args.out, seconds=seconds))
+    if run.font_note:
+        print(run.font_note)
     return 0

@@ -95,7 +95,7 @@ def _shown(plan, key: str, value: Any) -> str:
 
 
 def cmd_print_docx(args: argparse.Namespace) -> int:
-    from chilinh_desktop.render.batch import write_pdf
+    from chilinh_desktop.ops.printing import write_pdf
     from chilinh_desktop.render.docx_out import print_form_docx
 
     with open_store(args) as store:

@@ -39,12 +39,9 @@ from chilinh_desktop.core.ratings import load_rating_data
 from chilinh_desktop.core.requirements import ItemState, Need
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import Unit
-from chilinh_desktop.formspec import stored_form_item
 from chilinh_desktop.package import agecrypt
-from chilinh_desktop.render import render_pdf
-from chilinh_desktop.render.batch import filled_form
 from chilinh_desktop.render.excel_summary import SummaryRow, summary_workbook
-from chilinh_desktop.render.settings import print_settings
+from chilinh_desktop.render.pipeline import item_document, print_document
 
 Progress = Callable[[int, int, str], None]
 _EXTENSIONS = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg", "image/tiff": "tif"}
@@ -128,7 +125,6 @@ def _item_fields(contents: Contents, dossier: Dossier) -> dict[str, dict[str, An
 def _item_files(contents: Contents, dossier: Dossier, who: str) -> Iterator[tuple[str, bytes, dict[str, Any]]]:
     store, cycle = contents.store, contents.cycle
     stored = stored_items(store, dossier.id)
-    settings = print_settings(store)
     for status in dossier_statuses(store, cycle, dossier):
         item = status.item
         kept = stored.get(item.id)
@@ -138,9 +134,8 @@ def _item_files(contents: Contents, dossier: Dossier, who: str) -> Iterator[tupl
             continue
         record: dict[str, Any] = {"kind": item.id, "confidential": item.confidential}
         if item.kind == "form" and kept.state in (ItemState.COMPLETE, ItemState.DRAFT):
-            form_item = stored_form_item(store, cycle, dossier, item)
-            pdf = render_pdf(filled_form(store, cycle, form_item), settings,
-                             draft=kept.state is not ItemState.COMPLETE, title=form_item.form.name)
+            # The one printing pipeline: the same bytes, draft mark and title as `chilinh print`.
+            pdf = print_document(store, cycle, item_document(store, cycle, dossier.id, item.id)).pdf
             record.update(form_id=kept.form_id, form_version=kept.form_version)
             if not item.confidential:
                 record["answers"] = kept.answers  # a confidential form's answers travel only inside its PDF

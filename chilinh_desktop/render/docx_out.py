@@ -271,12 +271,12 @@ def render_docx(filled: FilledForm, settings: PrintSettings | None = None, *, dr
 
 def print_form_docx(store, cycle, form_id: str, *, official_id: str | None = None, unit_code: str | None = None,
                     draft: bool = False) -> tuple[bytes, bool]:
-    """The .docx of one form of a cadre or unit, and whether it came out as a draft (as print_form)."""
-    from chilinh_desktop.formspec import get_form_item
-    from chilinh_desktop.render.batch import filled_form, is_draft
+    """The .docx of one form of a cadre or unit, and whether it came out as a draft (the PDF's pipeline and rule)."""
+    from chilinh_desktop.render.pipeline import form_document, prepare
     from chilinh_desktop.render.settings import print_settings
 
-    item = get_form_item(store, cycle, form_id, official_id=official_id, unit_code=unit_code)
-    marked = is_draft(item, draft)
-    data = render_docx(filled_form(store, cycle, item), print_settings(store), draft=marked, title=item.form.name)
-    return data, marked
+    document = form_document(store, cycle, form_id, official_id=official_id, unit_code=unit_code)
+    rendering = prepare(store, cycle, document, draft=draft)
+    assert rendering.filled is not None  # a form, not an attached file
+    data = render_docx(rendering.filled, print_settings(store), draft=rendering.draft, title=document.title)
+    return data, rendering.draft

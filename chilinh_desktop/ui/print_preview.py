@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -30,22 +30,6 @@ from chilinh_desktop.ui.common import message_box_texts
 from chilinh_desktop.ui.word_export import save_word
 
 PdfSource = Callable[[bool], bytes]  # final? -> PDF bytes
-
-
-def image_to_pdf(data: bytes) -> bytes:
-    """An attached image as a one-page A4 PDF, so it previews and prints like any document."""
-    image = QImage.fromData(data)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setResolution(150)
-    painter = QPainter(writer)
-    area = painter.viewport()
-    scaled = image.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-    painter.drawImage(QPointF((area.width() - scaled.width()) / 2, 0), scaled)
-    painter.end()
-    return bytes(buffer.data())
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:

@@ -36,9 +36,15 @@ def test_keys_come_from_the_boards_unit_not_the_document():
 
 
 def test_what_the_writer_writes_reads_back_the_same():
-    section = {"organisation": {"steps": {"self": STEP}, "disciplines": [], "targets": {"met_pct": 95.0,
-               "exceeded_pct": 10.0}, "not_rated": None},
-               "collective": {"steps": {}, "disciplines": [], "targets": None, "not_rated": "mới thành lập"},
+    targets = {"met_pct": 95.0, "exceeded_pct": 10.0, "main_met": False, "force_majeure": True, "behind_pct": 12.5,
+               "shortcomings_fixed": None}
+    discipline = {"date": "2023-03-01", "form": "Khiển trách", "self_remedied": False, "note": "",
+                  "kind": "tham_nhung_tieu_cuc"}
+    section = {"organisation": {"steps": {"self": STEP}, "disciplines": [discipline], "targets": targets,
+                                "not_rated": None,
+                                "conclusions": [{"kind": "suy_thoai", "date": "2023-10-02", "note": "Kết luận 12"}]},
+               "collective": {"steps": {}, "disciplines": [], "targets": None, "not_rated": "mới thành lập",
+                              "conclusions": []},
                "classification_counts": {"members": {"HTTNV": 3}},
                "commendations": [{"name": "A", "kind": "tap_the", "level": "x", "achievement": "", "subject": None}]}
     assert UnitRatings.from_json(section).to_json() == {**section, "organisation": {

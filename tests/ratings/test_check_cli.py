@@ -12,7 +12,7 @@ def test_rate_discipline_and_check_from_the_command_line(city, capsys):
     city.close()
     base = ["--db", db]
     assert main(["rate", *base, "--official", official.id, "--step", "proposal", "--level", "HTXSNV",
-                 "--by", "Đảng ủy", "--at", "2023-12-01",
+                 "--by", "Đảng ủy", "--at", "2023-12-01", "--justification", "Một mình trong nhóm, vượt tỷ lệ",
                  "--criteria", '{"pham_chat": "tot", "lanh_dao": "tot", "ket_qua": "xuat_sac"}']) == 0
     assert main(["targets", *base, "--official", official.id, "--met", "100", "--exceeded", "60"]) == 0
     assert main(["discipline", "add", *base, "--official", official.id, "--date", "2023-12-31",

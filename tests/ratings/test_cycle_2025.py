@@ -13,7 +13,7 @@ from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.ratings import record_rating, set_targets, subject_key
 from chilinh_desktop.core.rules import evaluate
 from chilinh_desktop.formspec import set_form_answers
-from chilinh_desktop.render import print_form
+from chilinh_desktop.ops.printing import print_form
 
 DAY = dt.date(2025, 12, 10)
 
@@ -93,7 +93,8 @@ def test_the_leaders_form_of_hd_43_prints_with_the_score(demo_store, cycle_2025,
     official, _key = cadre
     checked = set_form_answers(demo_store, cycle_2025, "LD43", LEADER_ANSWERS, official_id=official.id, actor="test")
     assert checked.complete, checked.gaps
-    pdf, draft = print_form(demo_store, cycle_2025, "LD43", official_id=official.id)
+    printed = print_form(demo_store, cycle_2025, "LD43", official_id=official.id)
+    pdf, draft = printed.pdf, printed.draft
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert not draft
     for expected in ("số hiệu mẫu chưa xác minh", "BẢN TỰ ĐÁNH GIÁ, CHẤM ĐIỂM", "92", official.full_name,

@@ -9,7 +9,7 @@ import pytest
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.formspec import cycle_forms, display_value, load_scales, record_context
 from chilinh_desktop.formspec.dates import party_date
-from chilinh_desktop.render import print_form
+from chilinh_desktop.ops.printing import print_form
 from chilinh_desktop.render.layout import PARTY_NAME
 
 FORM_IDS = ["BCXL", "01", "BBKD", "02B", "NG2024", "DP2024", "BSLL"]
@@ -42,7 +42,8 @@ def test_each_form_prints_every_answer_in_order(demo_store, form_id, pdf_tools):
         "SELECT d.official_id, u.code, i.answers FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id "
         "JOIN units u ON u.id = d.unit_id WHERE i.kind = ? AND i.state = 'complete' LIMIT 1", [item.id]).fetchone()
     subject = {"official_id": row[0]} if row[0] else {"unit_code": row[1]}
-    pdf, draft = print_form(demo_store, cycle, form_id, **subject)
+    printed = print_form(demo_store, cycle, form_id, **subject)
+    pdf, draft = printed.pdf, printed.draft
     assert not draft
     from chilinh_desktop.formspec import get_form_item
 

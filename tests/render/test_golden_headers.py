@@ -17,7 +17,7 @@ from chilinh_desktop.core.dossiers import ensure_dossiers
 from chilinh_desktop.core.officials import add_official
 from chilinh_desktop.core.units import add_unit
 from chilinh_desktop.formspec import set_form_answers
-from chilinh_desktop.render import print_form
+from chilinh_desktop.ops.printing import print_form
 from chilinh_desktop.render.fonts import serif_family
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -84,10 +84,10 @@ def _print(store, cycle, form, kind, officials):
     code = ISSUERS[kind][0]
     if form == "02B":
         set_form_answers(store, cycle, form, SELF_REVIEW, official_id=officials[kind], actor="test")
-        return print_form(store, cycle, form, official_id=officials[kind])[0]
+        return print_form(store, cycle, form, official_id=officials[kind]).pdf
     answers = {"01": REPORT, "BCXL": CLASSIFICATION, "BBKD": MINUTES}[form]
     set_form_answers(store, cycle, form, answers, unit_code=code, actor="test")
-    return print_form(store, cycle, form, unit_code=code)[0]
+    return print_form(store, cycle, form, unit_code=code).pdf
 
 
 def _first_page_lines(pdf_tools, pdf) -> list[str]:
@@ -153,7 +153,7 @@ def test_02b_names_the_organisation_above_the_members_cell_then_the_cell(store, 
 def test_an_unnumbered_report_leaves_a_dotted_blank_for_the_hand(store, cycle_2023, tree, pdf_tools):
     answers = {**REPORT, "number": ""}
     set_form_answers(store, cycle_2023, "01", answers, unit_code="DB01", actor="test")
-    body = pdf_tools["text"](print_form(store, cycle_2023, "01", unit_code="DB01")[0])
+    body = pdf_tools["text"](print_form(store, cycle_2023, "01", unit_code="DB01").pdf)
     assert "Số ........-BC/ĐU" in body
 
 

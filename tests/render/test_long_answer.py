@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 from chilinh_desktop.formspec import set_form_answers
-from chilinh_desktop.render import print_form
+from chilinh_desktop.ops.printing import print_form
 
 SENTENCE = ("Đoạn {n}: bản thân luôn giữ vững lập trường tư tưởng, kiên định mục tiêu, lý tưởng; "
             "thường xuyên tự phê bình và phê bình, khắc phục hạn chế, khuyết điểm đã được chỉ ra; "
@@ -26,7 +26,8 @@ def test_ten_pages_of_decomposed_text_print_without_losing_a_line(store, cycle_2
     assert typed["i2_duties"] != unicodedata.normalize("NFC", typed["i2_duties"])
     set_form_answers(store, cycle_2023, "02B", {**typed, "ii_causes": "Chưa sâu sát cơ sở."},
                      official_id=cadre.id, actor="test")
-    pdf, draft = print_form(store, cycle_2023, "02B", official_id=cadre.id)
+    printed = print_form(store, cycle_2023, "02B", official_id=cadre.id)
+    pdf, draft = printed.pdf, printed.draft
     reader = pdf_tools["reader"](pdf)
     assert len(reader.pages) >= 12
     text = pdf_tools["text"](pdf)

@@ -13,7 +13,7 @@ from chilinh_desktop.core.officials import add_official
 from chilinh_desktop.core.units import add_unit
 from chilinh_desktop.formspec import check_answers, item_for_form, load_form, load_scales
 from chilinh_desktop.formspec.migrate import migrate_answers, migrate_item
-from chilinh_desktop.render import print_form
+from chilinh_desktop.ops.printing import print_form
 
 OLD_ANSWERS = {
     "document_date": "2023-11-28",
@@ -52,7 +52,7 @@ def _words(text: str) -> list[str]:
 
 
 def test_a_dossier_made_with_the_old_version_prints_as_it_was_made(store, cycle_2023, old_02b, pdf_tools):
-    text = pdf_tools["text"](print_form(store, cycle_2023, "02B", official_id=old_02b[0])[0])
+    text = pdf_tools["text"](print_form(store, cycle_2023, "02B", official_id=old_02b[0]).pdf)
     assert "4. Về tinh thần trách nhiệm" in text and "Tự đánh giá mức độ: Trung bình" in text
     assert "Tự đánh giá mức độ thực hiện" not in text
 
@@ -75,7 +75,7 @@ def test_moving_to_2023_2_keeps_every_typed_word_and_marks_where_it_came_from(st
             assert word in moved, (key, word)
     assert stored.answers["i2_duties"].startswith("Hoàn thành chỉ tiêu được giao.\n[Chuyển từ Mục I.4 (mẫu cũ)")
     assert "[Chuyển từ Mục I.6 (mẫu cũ), tự đánh giá mức độ:] Trung bình" in stored.answers["i1_politics"]
-    text = pdf_tools["text"](print_form(store, cycle_2023, "02B", official_id=official_id)[0])
+    text = pdf_tools["text"](print_form(store, cycle_2023, "02B", official_id=official_id).pdf)
     assert "Tự đánh giá mức độ thực hiện: Xuất sắc X Tốt Trung bình Kém" in text
     assert "[Chuyển từ Mục I.5 (mẫu cũ): Về trách nhiệm nêu gương của bản thân và gia đình] Gia đình gương mẫu" in text
     assert "4. Về tinh thần trách nhiệm" not in text

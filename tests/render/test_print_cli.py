@@ -32,7 +32,7 @@ def test_print_all_writes_every_filled_form_of_the_unit(demo_store, demo_path, t
         "ORDER BY count(*) DESC, u.code LIMIT 1").fetchone()[0]
     filled = demo_store.db.execute(
         "SELECT count(*) FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id JOIN units u ON u.id = d.unit_id "
-        "WHERE u.code = ? AND i.state IN ('draft', 'complete')", [code]).fetchone()[0]
+        "WHERE u.code = ? AND i.state IN ('draft', 'complete', 'attached')", [code]).fetchone()[0]
     demo_store.close()
     assert main(["print-all", "--db", str(demo_path), "--unit", code, "--out", str(tmp_path / "out")]) == 0
     out, err = capsys.readouterr()

@@ -10,7 +10,7 @@ import pytest
 
 from chilinh_desktop.core import atomicfile
 from chilinh_desktop.core.errors import FileWriteError
-from chilinh_desktop.render.batch import write_pdf
+from chilinh_desktop.render.pipeline import write_pdf
 
 
 def test_a_failing_writer_leaves_the_previous_file_and_no_part(tmp_path):

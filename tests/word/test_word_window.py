@@ -9,7 +9,7 @@ from ui_helpers import open_editable_cadre, open_tab
 
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.formspec import get_form_item
-from chilinh_desktop.ui.word_export import item_docx
+from chilinh_desktop.ops.printing import print_item_docx
 from chilinh_desktop.ui.word_import_dialog import WordImportDialog, start_word_import
 
 
@@ -27,8 +27,8 @@ def test_import_preview_move_apply_and_undo(qtbot, window, demo_store, tmp_path)
     try:
         row = next(n for n, p in enumerate(dialog.plan.mapping.placed) if p.field_id is None)
         assert dialog.combos[row].currentData() is None  # the stray paragraph starts aside
-        dialog.combos[row].setCurrentIndex(dialog.combos[row].findData("i4_initiative"))
-        assert dialog.plan.mapping.placed[row].field_id == "i4_initiative"
+        dialog.combos[row].setCurrentIndex(dialog.combos[row].findData("head_assessment"))
+        assert dialog.plan.mapping.placed[row].field_id == "head_assessment"
         dialog.replace_box.setChecked(True)
         assert dialog.apply_button.isEnabled()
         dialog.accept()
@@ -36,7 +36,7 @@ def test_import_preview_move_apply_and_undo(qtbot, window, demo_store, tmp_path)
         dialog.close()
     window.ctx.runner.wait_idle()
     after = _answers(demo_store, official.id)
-    assert after["i4_initiative"] == "Đoạn văn lạc chỗ cần chuyển."
+    assert after["head_assessment"] == "Đoạn văn lạc chỗ cần chuyển."
     assert after["i1_politics"].startswith("Luôn trung thành với Đảng")
     assert page.editor.answers()["i1_politics"] == after["i1_politics"]  # the form shows what was imported
     assert page.word_undo_button.isVisibleTo(page)
@@ -74,7 +74,7 @@ def test_a_dropped_word_file_opens_the_preview(qtbot, window, demo_store, tmp_pa
 def test_save_as_word_writes_the_form_shown(qtbot, window, demo_store, tmp_path):
     official = open_editable_cadre(qtbot, window, demo_store)
     dossier_id = window.dossier_view.dossier_id
-    data = item_docx(demo_store, get_cycle(demo_store), window.ctx.scales, dossier_id, "self_review", final=False)
+    data = print_item_docx(demo_store, get_cycle(demo_store), dossier_id, "self_review", final=False)
     (tmp_path / "out.docx").write_bytes(data)
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs)
     assert "BẢN KIỂM ĐIỂM CÁ NHÂN" in text and official.full_name in text

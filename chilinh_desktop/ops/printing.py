@@ -1,0 +1,63 @@
+"""Printing for the front ends: one form, one dossier item, or a whole unit, through the one pipeline.
+
+The pipeline itself lives in render/pipeline.py (the package writer, below this layer, uses it
+too); these are the doors the window and the command line use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.i18n import _
+from chilinh_desktop.render.pipeline import (
+    Document,
+    Printed,
+    PrintRun,
+    Progress,
+    can_print_final,
+    form_document,
+    item_document,
+    prepare,
+    print_document,
+    print_to_folder,
+    unit_documents,
+    write_pdf,
+)
+
+__all__ = ["Document", "PrintRun", "Printed", "can_print_final", "item_document", "print_form", "print_item",
+           "print_item_docx", "print_unit", "unit_documents", "write_pdf"]
+
+
+def print_form(store: Store, cycle: Cycle, form_id: str, *, official_id: str | None = None,
+               unit_code: str | None = None, draft: bool = False) -> Printed:
+    """The PDF of one form of a cadre or a unit (a draft when asked or not complete)."""
+    document = form_document(store, cycle, form_id, official_id=official_id, unit_code=unit_code)
+    return print_document(store, cycle, document, draft=draft)
+
+
+def print_item(store: Store, cycle: Cycle, dossier_id: str, item_id: str, *, final: bool) -> Printed:
+    """The PDF of one dossier item: the filled form (final refused unless complete) or the attached file."""
+    return print_document(store, cycle, item_document(store, cycle, dossier_id, item_id), draft=not final,
+                          final=final)
+
+
+def print_item_docx(store: Store, cycle: Cycle, dossier_id: str, item_id: str, *, final: bool) -> bytes:
+    """The editable Word file of one form item, with the same content, draft rule and title as its PDF."""
+    from chilinh_desktop.render.docx_out import render_docx
+    from chilinh_desktop.render.settings import print_settings
+
+    rendering = prepare(store, cycle, item_document(store, cycle, dossier_id, item_id), draft=not final,
+                        final=final)
+    if rendering.filled is None:
+        raise ValidationError(_("An attached file cannot be saved as Word."), [("item", item_id)])
+    return render_docx(rendering.filled, print_settings(store), draft=rendering.draft, title=rendering.document.title)
+
+
+def print_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path, *, draft: bool = False,
+               progress: Progress | None = None, workers: int | None = None) -> PrintRun:
+    """Every filled form and attached file of a unit and its cadres, into `folder`."""
+    return print_to_folder(store, cycle, unit_documents(store, cycle, unit_code), folder, draft=draft,
+                           progress=progress, workers=workers)

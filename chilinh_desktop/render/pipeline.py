@@ -1,0 +1,298 @@
+"""The one printing pipeline (in ấn): which documents a dossier has, their bytes and their file names.
+
+`chilinh print`, `chilinh print-all`, the window's preview and print, and the package writer all
+come here, so they agree on what a document is, when it carries the draft mark, its title, its
+file name, and whether attached scans are printed. Stages are kept apart so a batch can be spread
+over worker processes: `prepare` reads the data file (one process), `render` is pure.
+
+The draft rule: a form prints as final only when its answers validate as complete now, against the
+form they were made with; asked for a draft, or incomplete, it carries the draft mark. A final
+print that is not possible is refused (`final=True`), never quietly marked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from chilinh_desktop.core.atomicfile import describe_os_error, write_bytes
+from chilinh_desktop.core.attachments import get_attachment
+from chilinh_desktop.core.cycles import Cycle, ItemKind
+from chilinh_desktop.core.dossiers import Dossier, dossier_statuses, find_dossier, stored_items
+from chilinh_desktop.core.errors import ChilinhError, NotFoundError, ValidationError
+from chilinh_desktop.core.officials import list_officials
+from chilinh_desktop.core.requirements import ItemState, Need
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.views import dossier_detail
+from chilinh_desktop.formspec.answers import get_form_item, stored_form_item
+from chilinh_desktop.formspec.context import record_context
+from chilinh_desktop.formspec.scales import scales_for
+from chilinh_desktop.formspec.validate import check_answers
+from chilinh_desktop.i18n import _
+
+if TYPE_CHECKING:  # reportlab loads with these, on the first print
+    from chilinh_desktop.render.document import FilledForm
+    from chilinh_desktop.render.settings import PrintSettings
+
+Progress = Callable[[int, int, str], None]
+_PRINTED_STATES = (ItemState.DRAFT, ItemState.COMPLETE, ItemState.ATTACHED)
+
+
+class PrintError(ChilinhError):
+    """A document could not be written."""
+
+    code = "render.write"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One printable item of one dossier: whose, which item, and the file name it prints to."""
+
+    dossier_id: str
+    item_id: str
+    subject: str
+    item_name: str
+    file_name: str
+
+    @property
+    def title(self) -> str:
+        """The title shown in viewers and the preview: the item, then whose it is."""
+        return f"{self.item_name} — {self.subject}"
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """What a worker needs to produce one document's bytes (no database)."""
+
+    document: Document
+    draft: bool
+    filled: FilledForm | None = None
+    attachment: tuple[bytes, str] | None = None  # (data, MIME type) of an attached file
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One document's PDF bytes, whether it carries the draft mark, and the font note (if any)."""
+
+    document: Document
+    pdf: bytes
+    draft: bool
+    pages: int
+    font_note: str = ""
+
+
+@dataclass
+class PrintRun:
+    """What a batch wrote."""
+
+    paths: list[Path] = field(default_factory=list)
+    pages: int = 0
+    drafts: int = 0
+    font_note: str = ""
+
+
+# -- which documents --------------------------------------------------------------------------
+
+
+def ascii_slug(text: str) -> str:
+    """A file-name-safe ASCII form of a Vietnamese name ('Đỗ Thị Hà' → 'do-thi-ha')."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+
+
+def file_name(dossier: Dossier, subject: str, unit_code: str, item: ItemKind) -> str:
+    """The file a document prints to: `DB01_BBKD.pdf` for a unit, `nguyen-van-an-1a2b3c4d_02B.pdf` for a cadre."""
+    stem = f"{ascii_slug(subject)}-{dossier.official_id[:8]}" if dossier.official_id else ascii_slug(unit_code)
+    return f"{stem}_{item.form or item.id}.pdf"
+
+
+def _documents_of(store: Store, cycle: Cycle, dossier: Dossier, subject: str, unit_code: str) -> list[Document]:
+    documents = []
+    for status in dossier_statuses(store, cycle, dossier):
+        if status.need in (Need.NOT_APPLICABLE, Need.EXEMPT) or status.state not in _PRINTED_STATES:
+            continue  # nothing typed or attached: there is nothing to print
+        item = status.item
+        documents.append(Document(dossier.id, item.id, subject, item.short_name,
+                                  file_name(dossier, subject, unit_code, item)))
+    return documents
+
+
+def dossier_documents(store: Store, cycle: Cycle, dossier_id: str) -> list[Document]:
+    """Every printable item of one dossier, in dossier order."""
+    detail = dossier_detail(store, cycle, dossier_id)
+    return _documents_of(store, cycle, detail.dossier, detail.subject_name, detail.unit.code)
+
+
+def unit_documents(store: Store, cycle: Cycle, unit_code: str) -> list[Document]:
+    """Every printable item of a unit's collective dossier and of its cadres' dossiers (forms and scans)."""
+    unit_code = unit_code.upper()
+    documents: list[Document] = []
+    with contextlib.suppress(NotFoundError):  # a unit without a collective dossier may still have cadres
+        documents += dossier_documents(store, cycle, find_dossier(store, cycle, unit_code=unit_code).id)
+    for official in list_officials(store, unit_code):
+        try:
+            dossier = find_dossier(store, cycle, official_id=official.id)
+        except NotFoundError:
+            continue  # not managed at this level: not in the city dossier
+        documents += _documents_of(store, cycle, dossier, official.full_name, unit_code)
+    return documents
+
+
+def item_document(store: Store, cycle: Cycle, dossier_id: str, item_id: str) -> Document:
+    """The document of one item of a dossier (printable or not yet)."""
+    detail = dossier_detail(store, cycle, dossier_id)
+    item = cycle.item(item_id)
+    return Document(dossier_id, item_id, detail.subject_name, item.short_name,
+                    file_name(detail.dossier, detail.subject_name, detail.unit.code, item))
+
+
+def form_document(store: Store, cycle: Cycle, form_id: str, *, official_id: str | None = None,
+                  unit_code: str | None = None) -> Document:
+    """The document of one form of a cadre or a unit (`chilinh print`)."""
+    current = get_form_item(store, cycle, form_id, official_id=official_id, unit_code=unit_code)
+    return item_document(store, cycle, current.dossier.id, current.item.id)
+
+
+# -- their bytes ------------------------------------------------------------------------------
+
+
+def prepare(store: Store, cycle: Cycle, document: Document, *, draft: bool = False, final: bool = False) -> Rendering:
+    """Read what one document needs; `final=True` refuses a form that is not complete."""
+    item = cycle.item(document.item_id)
+    if item.kind == "attachment":
+        stored = stored_items(store, document.dossier_id).get(item.id)
+        if stored is None or not stored.attachment_sha256:
+            raise ValidationError(_("No file is attached to “{item}” yet.", item=item.short_name), [("item", item.id)])
+        return Rendering(document, False, attachment=get_attachment(store, stored.attachment_sha256))
+    detail = dossier_detail(store, cycle, document.dossier_id)
+    form_item = stored_form_item(store, cycle, detail.dossier, item)
+    scales = scales_for(cycle)
+    complete = check_answers(form_item.form, form_item.answers, scales).complete
+    if final and not complete:
+        raise ValidationError(
+            _("The final print needs every required answer of “{item}”. Print a draft, or fill in what is missing.",
+              item=item.short_name),
+            [("item", item.id)],
+        )
+    from chilinh_desktop.render.document import FilledForm
+
+    filled = FilledForm(form_item.form, form_item.answers, record_context(store, cycle, detail.dossier), scales)
+    return Rendering(document, draft or not complete, filled=filled)
+
+
+def can_print_final(store: Store, cycle: Cycle, dossier_id: str, item_id: str) -> bool:
+    """Whether the item may be printed as final (an attached file always; a form when complete)."""
+    try:
+        prepare(store, cycle, item_document(store, cycle, dossier_id, item_id), final=True)
+    except ValidationError:
+        return False
+    return True
+
+
+def render(rendering: Rendering, settings: PrintSettings) -> Printed:
+    """The PDF bytes of a prepared document (pure: safe in a worker process)."""
+    if rendering.attachment is not None:
+        data, mime = rendering.attachment
+        pdf = data if mime == "application/pdf" else image_pdf(data, title=rendering.document.title)
+        return Printed(rendering.document, pdf, False, page_count(pdf))
+    from chilinh_desktop.render.document import render_document
+
+    assert rendering.filled is not None
+    result = render_document(rendering.filled, settings, draft=rendering.draft, title=rendering.document.title)
+    return Printed(rendering.document, result.pdf, rendering.draft, page_count(result.pdf), result.font_note)
+
+
+def print_document(store: Store, cycle: Cycle, document: Document, *, draft: bool = False,
+                   final: bool = False) -> Printed:
+    """One document's PDF: read, then render."""
+    from chilinh_desktop.render.settings import print_settings
+
+    return render(prepare(store, cycle, document, draft=draft, final=final), print_settings(store))
+
+
+def image_pdf(data: bytes, *, title: str = "") -> bytes:
+    """An attached image (PNG, JPEG) as a one-page A4 PDF, so it previews and prints like any document."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    image = ImageReader(io.BytesIO(data))
+    width, height = image.getSize()
+    margin = 28.0
+    scale = min((A4[0] - 2 * margin) / width, (A4[1] - 2 * margin) / height)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setTitle(title)
+    canvas.drawImage(image, (A4[0] - width * scale) / 2, A4[1] - margin - height * scale, width * scale,
+                     height * scale)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+# -- to files ---------------------------------------------------------------------------------
+
+
+def page_count(pdf: bytes) -> int:
+    """The number of pages of a PDF (page objects; counted without parsing)."""
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def write_pdf(path: Path, pdf: bytes) -> None:
+    """Write a PDF whole or not at all, fsynced (a USB stick pulled out keeps no half document)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PrintError(_("The file {path} could not be written: {error}.", path=path,
+                           error=describe_os_error(exc))) from exc
+    write_bytes(path, pdf)
+
+
+def _render_to(rendering: Rendering, settings: PrintSettings, folder: Path) -> Printed:
+    printed = render(rendering, settings)
+    write_pdf(folder / rendering.document.file_name, printed.pdf)
+    return dataclasses.replace(printed, pdf=b"")  # written: no need to send the bytes back from a worker
+
+
+def print_to_folder(store: Store, cycle: Cycle, documents: Iterable[Document], folder: Path, *,
+                    draft: bool = False, progress: Progress | None = None, workers: int | None = None) -> PrintRun:
+    """Write every document into `folder` under its file name (in parallel when there are many)."""
+    report = progress or (lambda done, total, label: None)
+    from chilinh_desktop.render.settings import print_settings
+
+    renderings = [prepare(store, cycle, document, draft=draft) for document in documents]
+    settings = print_settings(store)
+    if workers is None:
+        # Worker start-up (imports, font loading) only pays off with cores to spare: on a
+        # two-core office PC one process measured faster (benchmarks/bench_print.py).
+        cores = os.cpu_count() or 1
+        workers = 1 if cores < 4 else min(cores - 1, 8)
+    run = PrintRun()
+    total = len(renderings)
+    if workers <= 1 or total < 8:
+        results: Iterable[Printed] = (_render_to(r, settings, folder) for r in renderings)
+        return _collect(results, folder, total, report, run)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(_render_to, renderings, [settings] * total, [folder] * total, chunksize=4)
+        return _collect(results, folder, total, report, run)
+
+
+def _collect(results: Iterable[Printed], folder: Path, total: int, report: Progress, run: PrintRun) -> PrintRun:
+    for n, printed in enumerate(results, 1):
+        run.paths.append(folder / printed.document.file_name)
+        run.pages += printed.pages
+        run.drafts += printed.draft
+        run.font_note = run.font_note or printed.font_note
+        report(n, total, printed.document.title)
+    return run
