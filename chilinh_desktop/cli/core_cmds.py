@@ -63,6 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_argument(p)
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
                    help=_("the backup file to restore"))
+    p.add_argument("--force", action="store_true",
+                   help=_("restore even a backup of another installation (other role, unit or signing key)"))
     p.set_defaults(func=cmd_restore)
 
 
@@ -200,7 +202,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from chilinh_desktop.core.store import default_db_path
 
     db_path = args.db or default_db_path()
-    kept = restore(args.source, db_path)
+    kept = restore(args.source, db_path, force=args.force)
     print(_("Restored {source} into {path}.", source=args.source, path=db_path))
     if kept is not None:
         print(_("The previous data file was kept as {path}.", path=kept))
