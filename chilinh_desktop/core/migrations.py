@@ -1,12 +1,64 @@
-"""Numbered schema migrations; each runs in one transaction with the record of it."""
+"""Numbered schema migrations; each runs in one transaction with the record of it.
+
+They are sqlite-utils `Migrations`, registered here without importing sqlite-utils: opening a file
+whose schema is current (every start of the window) never loads it; a file that needs a migration
+does, and sqlite-utils applies and records it as always.
+"""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "chilinh"
-migrations = Migrations(MIGRATION_SET)
+
+
+@dataclass(frozen=True)
+class _Migration:
+    name: str
+    fn: Callable[[Database], None]
+
+
+class MigrationSet:
+    """The registered migrations, in order; `apply` and `applied` are sqlite-utils' own."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._migrations: list[_Migration] = []
+
+    def __call__(self, *, name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+            self._migrations.append(_Migration(name, fn))
+            return fn
+
+        return register
+
+    def names(self) -> list[str]:
+        """Every migration's name, in order."""
+        return [m.name for m in self._migrations]
+
+    def _sqlite_utils(self) -> Any:
+        from sqlite_utils.migrations import Migrations
+
+        real = Migrations(self.name)
+        for migration in self._migrations:
+            real(name=migration.name)(migration.fn)
+        return real
+
+    def apply(self, db: Any, **options: Any) -> None:
+        """Apply the pending migrations (sqlite-utils `Migrations.apply`)."""
+        self._sqlite_utils().apply(getattr(db, "database", db), **options)
+
+    def applied(self, db: Any) -> list[Any]:
+        """The migrations recorded as applied (sqlite-utils `Migrations.applied`)."""
+        return self._sqlite_utils().applied(getattr(db, "database", db))
+
+
+migrations = MigrationSet(MIGRATION_SET)
 
 
 @migrations(name="0001_initial")

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TypeVar
 
 import platformdirs
-from sqlite_utils import Database
 
 from chilinh_desktop.core.atomicfile import (
     check_replaceable,
@@ -36,6 +35,7 @@ from chilinh_desktop.core.clock import Clock, SystemClock
 from chilinh_desktop.core.definitions import Definitions
 from chilinh_desktop.core.errors import FileWriteError, StoreBusy, StoreError
 from chilinh_desktop.core.migrations import MIGRATION_SET, migrations
+from chilinh_desktop.core.sqlite import Connection
 from chilinh_desktop.i18n import _
 
 # PRAGMA application_id marks our files ("CHLN"), so a foreign SQLite file is recognised.
@@ -52,7 +52,7 @@ def default_db_path() -> Path:
 
 
 def _known_migrations() -> set[str]:
-    return {m.name for m in migrations._migrations}
+    return set(migrations.names())
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -191,7 +191,7 @@ class Store:
     and every write is refused with a clear message (`store.read_only`).
     """
 
-    def __init__(self, path: Path, db: Database, clock: Clock, *, read_only: bool = False,
+    def __init__(self, path: Path, db: Connection, clock: Clock, *, read_only: bool = False,
                  busy_timeout: float = 5.0) -> None:
         self.path = path
         self.db = db
@@ -243,13 +243,15 @@ class Store:
                 db = _open_read_only(path)
             else:
                 conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-                db = Database(conn)
+                db = Connection(conn)
                 db.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA foreign_keys=ON")
                 if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                     db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-                migrations.apply(db)
+                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                if _known_migrations() - _applied_migrations(conn, tables):
+                    migrations.apply(db)  # loads sqlite-utils; a current file never does
         except sqlite3.Error as exc:
             if is_busy(exc):
                 raise busy_error(path) from exc
@@ -267,7 +269,7 @@ class Store:
     def open_read_only(cls, path: Path, *, clock: Clock | None = None) -> Store:
         """A read-only connection to an existing data file, usable from another thread (WAL allows it)."""
         conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        return cls(Path(path), Database(conn), clock or SystemClock())
+        return cls(Path(path), Connection(conn), clock or SystemClock(), read_only=True)
 
     def close(self) -> None:
         """Close the connection (and checkpoint the WAL into the main file)."""
@@ -283,7 +285,7 @@ class Store:
         self.close()
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
+    def atomic(self) -> Iterator[Connection]:
         """One write transaction (a savepoint when nested), begun with BEGIN IMMEDIATE.
 
         Taking the write lock first means the busy timeout applies and no edit fails half-way
@@ -404,9 +406,9 @@ def copy_database(source: sqlite3.Connection, target: Path, *, private: bool = F
         ) from exc
 
 
-def _open_read_only(path: Path) -> Database:
+def _open_read_only(path: Path) -> Connection:
     conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False, isolation_level=None)
-    db = Database(conn)
+    db = Connection(conn)
     db.execute("PRAGMA foreign_keys=ON")
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if _known_migrations() - _applied_migrations(conn, tables):
