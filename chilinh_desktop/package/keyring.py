@@ -186,7 +186,7 @@ def write_plain_identity(store: Store, target: Path, passphrase: str | None = No
     identity = board_identity(store, passphrase)
     created = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     text = (f"# created: {created}\n# public key: {keys.age_recipient(identity)}\n{identity}\n").encode("ascii")
-    write_atomically(Path(target), lambda handle: handle.write(text))
+    write_atomically(Path(target), lambda handle: handle.write(text), private=True)  # a secret: owner only
     store.audit("keys", "key.backup_plain", f"key:{BOARD}", path=str(target))
 
 

@@ -50,3 +50,11 @@ def test_a_new_data_file_and_its_wal_are_readable_by_their_owner_only(tmp_path):
         store.set_setting("unit_name", "Chi bộ 1")
         modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()}
     assert modes == {"chilinh.sqlite3": 0o600, "chilinh.sqlite3-wal": 0o600, "chilinh.sqlite3-shm": 0o600}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_boards_plain_age_identity_is_written_owner_only(tmp_path):
+    with Store.open(tmp_path / "board.sqlite3") as store:
+        keyring.create_installation_key(store, board=True, passphrase="mật khẩu dài")
+        keyring.write_plain_identity(store, tmp_path / "board.age", "mật khẩu dài")
+    assert stat.S_IMODE((tmp_path / "board.age").stat().st_mode) == 0o600
