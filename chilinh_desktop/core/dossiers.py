@@ -52,9 +52,9 @@ class Dossier:
 
 @dataclass(frozen=True)
 class StoredItem:
-    """The stored content of one dossier item."""
+    """The stored content of one dossier item (`item_id`: the cycle's item, e.g. "self_review")."""
 
-    kind: str
+    item_id: str
     state: ItemState
     form_id: str | None
     form_version: str | None
@@ -143,7 +143,7 @@ def get_dossier(store: Store, dossier_id: str) -> Dossier:
 
 
 def stored_items(store: Store, dossier_id: str) -> dict[str, StoredItem]:
-    """Every stored item of a dossier, by item kind id."""
+    """Every stored item of a dossier, by item id."""
     result = {}
     for row in store.db.execute(
         "SELECT kind, state, form_id, form_version, answers, attachment_sha256, attachment_name, exempt_reason, "
@@ -163,7 +163,7 @@ def dossier_statuses(store: Store, cycle: Cycle, dossier: Dossier) -> list[ItemS
         attributes = official_attributes(get_official(store, dossier.official_id))
     else:
         attributes = unit_attributes(get_unit_by_id(store, dossier.unit_id))
-    stored = {kind: (item.state, item.exempt_reason) for kind, item in stored_items(store, dossier.id).items()}
+    stored = {item_id: (item.state, item.exempt_reason) for item_id, item in stored_items(store, dossier.id).items()}
     return item_statuses(cycle, dossier.scope, attributes, stored)
 
 
@@ -175,24 +175,24 @@ def get_unit_by_id(store: Store, unit_id: str) -> Unit:
     return get_unit(store, row[0])
 
 
-def _editable(store: Store, cycle: Cycle, dossier_id: str, kind: str) -> Dossier:
+def _editable(store: Store, cycle: Cycle, dossier_id: str, item_id: str) -> Dossier:
     dossier = get_dossier(store, dossier_id)
     if dossier.locked:
         raise StateError(
             _("This dossier was signed off and is read-only. Reopen it first if it must change."),
             code="dossier.locked",
         )
-    item = cycle.item(kind)
+    item = cycle.item(item_id)
     if item.scope != dossier.scope:
         raise ValidationError(_("The item {item} does not belong to this kind of dossier.", item=item.name),
-                              [("kind", kind)])
+                              [("kind", item_id)])
     return dossier
 
 
-def _write_item(store: Store, cycle: Cycle, dossier: Dossier, kind: str, actor: str, action: str, **values) -> None:
+def _write_item(store: Store, cycle: Cycle, dossier: Dossier, item_id: str, actor: str, action: str, **values) -> None:
     now = store.now_text()
     row = {
-        "dossier_id": dossier.id, "kind": kind, "form_id": None, "form_version": None, "answers": None,
+        "dossier_id": dossier.id, "kind": item_id, "form_id": None, "form_version": None, "answers": None,
         "attachment_sha256": None, "attachment_name": None, "exempt_reason": None,
         "updated_at": now, "updated_by": actor, **values,
     }
@@ -206,7 +206,7 @@ def _write_item(store: Store, cycle: Cycle, dossier: Dossier, kind: str, actor: 
         "exempt_reason = excluded.exempt_reason, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
         row,
     )
-    store.audit(actor, action, f"dossier:{dossier.id}", item=kind, state=values.get("state"))
+    store.audit(actor, action, f"dossier:{dossier.id}", item=item_id, state=values.get("state"))
     _refresh_state(store, cycle, dossier)
 
 
@@ -219,14 +219,14 @@ def _refresh_state(store: Store, cycle: Cycle, dossier: Dossier) -> None:
 
 
 def save_answers(
-    store: Store, cycle: Cycle, dossier_id: str, kind: str, answers: dict[str, Any], *,
+    store: Store, cycle: Cycle, dossier_id: str, item_id: str, answers: dict[str, Any], *,
     form_id: str, form_version: str, complete: bool, actor: str,
 ) -> None:
     """Store a form item's answers (NFC) as draft or complete; the form engine validated them."""
     with store.atomic():
-        dossier = _editable(store, cycle, dossier_id, kind)
+        dossier = _editable(store, cycle, dossier_id, item_id)
         _write_item(
-            store, cycle, dossier, kind, actor, "item.answers",
+            store, cycle, dossier, item_id, actor, "item.answers",
             state=(ItemState.COMPLETE if complete else ItemState.DRAFT).value,
             form_id=form_id, form_version=form_version,
             answers=json.dumps(normalize_tree(answers), ensure_ascii=False, sort_keys=True),
@@ -234,34 +234,34 @@ def save_answers(
 
 
 def attach_file(
-    store: Store, cycle: Cycle, dossier_id: str, kind: str, data: bytes, filename: str, *, actor: str
+    store: Store, cycle: Cycle, dossier_id: str, item_id: str, data: bytes, filename: str, *, actor: str
 ) -> str:
     """Attach a PDF or image to an item (stored once by content); return its SHA-256."""
     with store.atomic():
-        dossier = _editable(store, cycle, dossier_id, kind)
+        dossier = _editable(store, cycle, dossier_id, item_id)
         digest = put_attachment(store, data)
-        _write_item(store, cycle, dossier, kind, actor, "item.attach", state=ItemState.ATTACHED.value,
+        _write_item(store, cycle, dossier, item_id, actor, "item.attach", state=ItemState.ATTACHED.value,
                     attachment_sha256=digest, attachment_name=clean_line(filename))
     return digest
 
 
-def set_exempt(store: Store, cycle: Cycle, dossier_id: str, kind: str, reason: str, *, actor: str) -> None:
+def set_exempt(store: Store, cycle: Cycle, dossier_id: str, item_id: str, reason: str, *, actor: str) -> None:
     """Waive an item for this subject, with the reason that will be shown and printed."""
     reason = clean_line(reason)
     if not reason:
         raise ValidationError(_("An exemption needs a reason."), [("reason", "")])
     with store.atomic():
-        dossier = _editable(store, cycle, dossier_id, kind)
-        _write_item(store, cycle, dossier, kind, actor, "item.exempt", state=ItemState.EXEMPT.value,
+        dossier = _editable(store, cycle, dossier_id, item_id)
+        _write_item(store, cycle, dossier, item_id, actor, "item.exempt", state=ItemState.EXEMPT.value,
                     exempt_reason=reason)
 
 
-def clear_item(store: Store, cycle: Cycle, dossier_id: str, kind: str, *, actor: str) -> None:
+def clear_item(store: Store, cycle: Cycle, dossier_id: str, item_id: str, *, actor: str) -> None:
     """Remove an item's content (the attachment bytes stay for the audit trail)."""
     with store.atomic():
-        dossier = _editable(store, cycle, dossier_id, kind)
-        store.db.execute("DELETE FROM dossier_items WHERE dossier_id = ? AND kind = ?", [dossier.id, kind])
-        store.audit(actor, "item.clear", f"dossier:{dossier.id}", item=kind)
+        dossier = _editable(store, cycle, dossier_id, item_id)
+        store.db.execute("DELETE FROM dossier_items WHERE dossier_id = ? AND kind = ?", [dossier.id, item_id])
+        store.audit(actor, "item.clear", f"dossier:{dossier.id}", item=item_id)
         _refresh_state(store, cycle, dossier)
 
 
@@ -279,9 +279,9 @@ def snapshot_hash(store: Store, dossier_id: str) -> str:
     """
     dossier = get_dossier(store, dossier_id)
     content = [
-        [item.kind, item.state.value, item.form_id, item.form_version, item.answers, item.attachment_sha256,
+        [item.item_id, item.state.value, item.form_id, item.form_version, item.answers, item.attachment_sha256,
          item.exempt_reason]
-        for item in sorted(stored_items(store, dossier_id).values(), key=lambda i: i.kind)
+        for item in sorted(stored_items(store, dossier_id).values(), key=lambda i: i.item_id)
     ]
     ratings = signed_rating_content(store, dossier.cycle_id, _dossier_subject_key(dossier))
     if ratings:  # dossiers without ratings keep the hash they had before ratings existed
