@@ -116,11 +116,11 @@ def _status_names() -> dict[str, str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from chilinh_desktop.package.importer import REFUSED, WAITING, import_packages, package_files
+    from chilinh_desktop.ops.exchange import import_packages
+    from chilinh_desktop.package.importer import REFUSED, WAITING
 
-    files = package_files(args.packages)
     with open_store(args) as store:
-        outcomes = import_packages(store, files, trust_new=args.trust_new)
+        outcomes = import_packages(store, args.packages, trust_new=args.trust_new).outcomes
     if args.json:
         print_json([o.as_json() for o in outcomes])
     else:

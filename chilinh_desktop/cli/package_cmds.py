@@ -192,10 +192,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export(store: Store, args: argparse.Namespace, passphrase: str | None):
-    from chilinh_desktop.package.export import export_unit
+    from chilinh_desktop.ops.exchange import export_unit
 
     progress = None if args.json or not sys.stderr.isatty() else _progress
-    return export_unit(store, get_cycle(store), args.unit, args.out, passphrase=passphrase, progress=progress)
+    return export_unit(store, get_cycle(store), args.unit, args.out, passphrase=passphrase, progress=progress).result
 
 
 def cmd_packages(args: argparse.Namespace) -> int:
