@@ -122,8 +122,10 @@ class OperationRunner(QObject):
             else:
                 if op.on_done is not None:
                     op.on_done(result)
-                if op.changes:
-                    self.changed.emit(op.changes)
+                # An operation's result says what it changed (ops/changes.py); the caller may add more.
+                changed = op.changes | frozenset(getattr(result, "changes", None) or ())
+                if changed:
+                    self.changed.emit(changed)
         finally:
             if self._pending == 0:
                 self.busy_changed.emit(False)
