@@ -18,6 +18,7 @@ from chilinh_desktop.core.dossiers import (
 )
 from chilinh_desktop.core.officials import add_official, list_officials
 from chilinh_desktop.core.requirements import Need
+from chilinh_desktop.core.settings import load_settings, save_settings
 from chilinh_desktop.core.store import Store, build_new_file
 from chilinh_desktop.core.units import add_unit, unit_tree
 from chilinh_desktop.demo import names
@@ -55,9 +56,8 @@ def build_demo(store: Store, *, seed: int = 2023, progress: Progress | None = No
         install_cycle(store, cycle, actor=ACTOR)
         _build_tree_and_cadres(store, rng)
         ensure_dossiers(store, cycle, actor=ACTOR)
-        store.set_setting("today", DEMO_TODAY.isoformat())
-        store.set_setting("role", "demo")
-        store.set_setting("unit_code", ROOT_CODE)
+        save_settings(store, load_settings(store).changed(today=DEMO_TODAY.isoformat(), role="demo",
+                                                          unit_code=ROOT_CODE))
     # Ratings come first: a sign-off vouches for them, so they cannot be added to a locked dossier.
     # Their own random stream keeps the dossiers the same whatever the ratings draw.
     add_demo_ratings(store, cycle, random.Random(seed + 1))

@@ -12,6 +12,7 @@ from pathlib import Path
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.dossiers import dossier_statuses
 from chilinh_desktop.core.officials import get_official
+from chilinh_desktop.core.settings import load_settings, save_settings
 from chilinh_desktop.core.store import Store, build_new_file
 from chilinh_desktop.core.unit_signoff import unit_dossiers
 from chilinh_desktop.core.units import get_unit
@@ -23,7 +24,7 @@ from chilinh_desktop.package.kit import KitSetup, import_kit, read_kit
 def build_unit_from_kit(store: Store, kit_path: Path, unit_code: str, *, seed: int = 2023) -> KitSetup:
     """Set `store` up as unit `unit_code` from the kit and fill that unit's dossiers with demo content."""
     setup = import_kit(store, read_kit(kit_path), unit_code, actor="demo")
-    store.set_setting("today", DEMO_TODAY.isoformat())
+    save_settings(store, load_settings(store).changed(today=DEMO_TODAY.isoformat()))
     cycle = get_cycle(store)
     unit = get_unit(store, setup.unit_code)
     rng = random.Random(f"{seed}-{unit.code}")

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.dossiers import ensure_dossiers
+from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.i18n import _
@@ -23,7 +24,7 @@ from chilinh_desktop.ui.operations import JobRunner, OperationRunner
 
 def actor_name(store: Store) -> str:
     """Who is working, as recorded in the audit trail."""
-    return store.get_setting("user_name") or getpass.getuser() or "?"
+    return load_settings(store).user_name or getpass.getuser() or "?"
 
 
 def build_context(store: Store, parent: QObject) -> AppContext:
