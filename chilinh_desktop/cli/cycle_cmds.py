@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--from", dest="copy_from", metavar="ID", default=None,
                    help=_("the cycle to copy (default: the current one)"))
     q.add_argument("--year", type=int, required=True, help=_("the year the new cycle reviews"))
-    q.add_argument("--id", dest="cycle_id", metavar="ID", default=None, help=_("the new cycle's id (default: the year)"))
+    q.add_argument("--id", dest="cycle_id", metavar="ID", default=None,
+                   help=_("the new cycle's id (default: the year)"))
     q.add_argument("--deadline", action="append", default=[], metavar="ID=YYYY-MM-DD",
                    help=_("a deadline of the new cycle (repeat for each: review=…, dossier=…)"))
     q.add_argument("--dispatch", default=None, metavar="NUMBER", help=_("the number of the Board's dispatch"))

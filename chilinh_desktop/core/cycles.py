@@ -86,6 +86,13 @@ class Cycle:
     # a cycle read from a file and not yet installed sees the program's own definitions.
     definitions: Definitions = field(repr=False, compare=False, default=SHIPPED)
 
+    @property
+    def scales_id(self) -> str:
+        """Which forms/scales/<id>.toml the cycle assesses with: its own id unless it names another
+        (a cycle started from an earlier one keeps that one's scales)."""
+        scales = self.raw.get("scales")
+        return scales if isinstance(scales, str) and scales else self.id
+
     def deadline(self, deadline_id: str) -> Deadline:
         """The deadline with this id."""
         for deadline in self.deadlines:

@@ -78,11 +78,11 @@ def overview(store: Store, cycle: Cycle | None = None) -> BoardOverview:
     return BoardOverview(arrivals, lines, findings_per_unit(received_findings(store, cycle, received)))
 
 
-def board_report(store: Store) -> BoardReport:
+def board_report(store: Store, cycle: Cycle | None = None) -> BoardReport:
     """Gather the report's numbers from the data file (the window and `chilinh report` both use it)."""
     from chilinh_desktop.render.board_report import BoardReport
 
-    cycle = get_cycle(store)
+    cycle = cycle or get_cycle(store)
     today = store.clock.today()
     arrivals = board_overview(store, cycle, today)
     types = {key: value.name for key, value in vocabulary().unit_types.items()}
@@ -93,22 +93,23 @@ def board_report(store: Store) -> BoardReport:
                        received_findings(store, cycle, received))
 
 
-def write_board_report(store: Store, out: Path) -> WrittenDocument:
+def write_board_report(store: Store, out: Path, cycle: Cycle | None = None) -> WrittenDocument:
     """Write the report workbook (.xlsx) to `out`, atomically."""
     from chilinh_desktop.package.atomicfile import write_atomically
     from chilinh_desktop.render.board_report import board_report_workbook
 
-    data = board_report_workbook(board_report(store))
+    data = board_report_workbook(board_report(store, cycle))
     write_atomically(out, lambda handle: handle.write(data))
     return WrittenDocument(out, len(data))
 
 
-def receipt(store: Store, *, package_id: str | None = None, unit_code: str | None = None) -> ReceiptDocument:
+def receipt(store: Store, *, package_id: str | None = None, unit_code: str | None = None,
+            cycle: Cycle | None = None) -> ReceiptDocument:
     """The receipt of a received package, named by its id or by the unit whose current package it is."""
     from chilinh_desktop.package.received import receipt_facts
     from chilinh_desktop.render.receipt import Receipt, receipt_pdf
 
-    cycle = get_cycle(store)
+    cycle = cycle or get_cycle(store)
     if unit_code:
         current = current_received(store, cycle.id, get_unit(store, unit_code).id)
         if current is None:
@@ -130,10 +131,10 @@ def receipt(store: Store, *, package_id: str | None = None, unit_code: str | Non
 
 
 def write_receipt(store: Store, out: Path, *, package_id: str | None = None,
-                  unit_code: str | None = None) -> WrittenDocument:
+                  unit_code: str | None = None, cycle: Cycle | None = None) -> WrittenDocument:
     """Write the receipt PDF to `out`, atomically."""
     from chilinh_desktop.package.atomicfile import write_atomically
 
-    document = receipt(store, package_id=package_id, unit_code=unit_code)
+    document = receipt(store, package_id=package_id, unit_code=unit_code, cycle=cycle)
     write_atomically(out, lambda handle: handle.write(document.pdf))
     return WrittenDocument(out, len(document.pdf))

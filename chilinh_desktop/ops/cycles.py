@@ -10,6 +10,7 @@ import copy
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from chilinh_desktop.core import cycles as core_cycles
 from chilinh_desktop.core.cycles import Cycle, CycleRow
@@ -111,7 +112,7 @@ def _parse_deadlines(previous: Cycle, year: int, given: dict[str, str | dt.date]
             problems.append((f"--deadline {deadline_id}",
                              _("give the date of this deadline ({id}=YYYY-MM-DD)", id=deadline_id)))
     ordered = [d for d in known if d in dates]
-    for earlier, later in zip(ordered, ordered[1:], strict=False):
+    for earlier, later in pairwise(ordered):
         if dates[later] < dates[earlier]:
             problems.append((f"--deadline {later}", _(
                 "the deadline {later} ({later_date}) comes before {earlier} ({earlier_date}); the order of the "
@@ -138,6 +139,12 @@ def derive_cycle(store: Store, previous: Cycle, *, year: int, cycle_id: str, dea
     if regulation is not None and f"rules/{regulation}.toml" not in definitions.names("rules"):
         known = ", ".join(n.removeprefix("rules/").removesuffix(".toml") for n in definitions.names("rules"))
         problems.append(("--regulation", _("there is no rule set {id}; known: {known}", id=regulation, known=known)))
+    model = previous
+    if regulation is not None and regulation != previous.rules and not problems:
+        model = _cycle_under(store, regulation)
+        if model is None:
+            problems.append(("--regulation", _("no cycle yet rates under {id}: its scales and levels are unknown; "
+                                               "import a cycle kit of that regulation first", id=regulation)))
     if problems:
         raise ValidationError(_("The cycle {year} was not started; nothing was changed.", year=year), problems)
     old = previous.year
@@ -156,8 +163,10 @@ def derive_cycle(store: Store, previous: Cycle, *, year: int, cycle_id: str, dea
         for key in ("name", "short_name"):
             if key in row:
                 row[key] = roll_years(row[key], old, year)
-    if regulation is not None:
-        raw["rules"] = regulation
+    # The scales and levels go with the regulation: kept from the copied cycle, or taken from a cycle
+    # that already rates under the regulation asked for.
+    raw.update(rules=model.rules, scales=model.scales_id, levels=list(model.levels),
+               criterion_levels=list(model.criterion_levels))
     newer: dict[str, tuple[str, str]] = {}
     for form_id, version in dict(raw.get("forms", {})).items():
         best = newest_form_version(definitions, form_id, version, year)
@@ -165,6 +174,14 @@ def derive_cycle(store: Store, previous: Cycle, *, year: int, cycle_id: str, dea
             raw["forms"][form_id] = best
             newer[form_id] = (version, best)
     return raw, newer
+
+
+def _cycle_under(store: Store, regulation: str) -> Cycle | None:
+    """The latest cycle (in the data file, else shipped) rating under `regulation`."""
+    held = [core_cycles.get_cycle(store, row.id) for row in core_cycles.cycle_rows(store)]
+    shipped = [core_cycles.load_cycle_file(path) for path in core_cycles.shipped_cycle_files()]
+    matching = [c for c in held + shipped if c.rules == regulation]
+    return max(matching, key=lambda c: c.year) if matching else None
 
 
 def start_cycle(store: Store, *, copy_from: str | None, year: int, deadlines: dict[str, str | dt.date],

@@ -73,3 +73,11 @@ def test_cli_new_list_use(tmp_path, store, capsys):
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT value FROM settings WHERE key = 'current_cycle'").fetchone()[0] == "2023"
     assert main(["cycle", "use", "--db", db, "2030"]) == 2
+
+
+def test_scales_and_levels_follow_the_regulation(store):
+    kept = cycle_ops.start_cycle(store, copy_from="2023", year=2024, deadlines=DEADLINES).cycle
+    assert (kept.rules, kept.scales_id) == ("124-QD-TW", "2023")
+    moved = cycle_ops.start_cycle(store, copy_from="2024", year=2026, regulation="366-QD-TW",
+                                  deadlines={"review": "2026-12-10", "dossier": "2026-12-15"}).cycle
+    assert (moved.rules, moved.scales_id) == ("366-QD-TW", "2025")
