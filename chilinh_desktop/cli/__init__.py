@@ -18,6 +18,7 @@ from chilinh_desktop.cli import (
     cycle_cmds,
     dossier_cmds,
     forms_cmds,
+    history_cmds,
     package_cmds,
     ratings_cmds,
 )
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     ratings_cmds.register(sub)
     board_cmds.register(sub)
     cycle_cmds.register(sub)
+    history_cmds.register(sub)
     return parser
 
 
