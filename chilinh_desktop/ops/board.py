@@ -21,10 +21,11 @@ from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.formspec.dates import date_line, running_date
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.history import history
 from chilinh_desktop.ops.queries import active_officials_by_unit, root_unit, unit_codes
 
 if TYPE_CHECKING:
-    from chilinh_desktop.render.board_report import BoardReport
+    from chilinh_desktop.render.board_report import BoardReport, HistoryRow
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,15 @@ def board_report(store: Store, cycle: Cycle | None = None) -> BoardReport:
     return BoardReport(issuer_name(store), cycle, running_date(today), types,
                        classification_summary(store, cycle, arrivals, received.data), arrivals,
                        commendation_rows(store, cycle, arrivals, received),
-                       received_findings(store, cycle, received))
+                       received_findings(store, cycle, received), history_rows(store, cycle))
+
+
+def history_rows(store: Store, cycle: Cycle) -> list[HistoryRow]:
+    """Every subject's levels up to the cycle's year, for the report's multi-year sheet."""
+    from chilinh_desktop.render.board_report import HistoryRow
+
+    return [HistoryRow(h.unit_code, h.name, h.kind, {y: v.level for y, v in h.years.items() if y <= cycle.year})
+            for h in history(store)]
 
 
 def write_board_report(store: Store, out: Path, cycle: Cycle | None = None) -> WrittenDocument:
