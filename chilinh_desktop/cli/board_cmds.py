@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from chilinh_desktop.cli.common import db_argument, open_store, print_json, print_table
+from chilinh_desktop.cli.common import cycle_argument, cycle_of, db_argument, open_store, print_json, print_table
 from chilinh_desktop.cli.package_cmds import read_passphrase
 from chilinh_desktop.core.board import find_received
 from chilinh_desktop.core.errors import NotFoundError
@@ -45,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_argument(p)
     p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx", help=_("the workbook to write"))
     p.add_argument("--today", metavar="YYYY-MM-DD", help=_("count days from this day instead of today"))
+    cycle_argument(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("open-confidential",
@@ -62,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--package", metavar="ID", help=_("the package id"))
     which.add_argument("--unit", metavar="CODE", help=_("the unit's current package"))
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help=_("the PDF file to write"))
+    cycle_argument(p)
     p.set_defaults(func=cmd_receipt)
 
 
@@ -137,7 +139,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from chilinh_desktop.ops.board import write_board_report
 
     with open_store(args) as store:
-        written = write_board_report(store, args.out)
+        written = write_board_report(store, args.out, cycle_of(store, args))
     print(_("Report written: {path}", path=written.path))
     return 0
 
@@ -173,6 +175,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     from chilinh_desktop.ops.board import write_receipt
 
     with open_store(args) as store:
-        written = write_receipt(store, args.out, package_id=args.package, unit_code=args.unit)
+        written = write_receipt(store, args.out, package_id=args.package, unit_code=args.unit,
+                                cycle=cycle_of(store, args))
     print(_("Receipt written: {path}", path=written.path))
     return 0

@@ -75,3 +75,16 @@ def db_argument(parser: argparse.ArgumentParser) -> None:
 def format_date(day: dt.date) -> str:
     """A date as party documents write it in running text: 05/12/2023, 08/3/2018 (DOMAIN.md §5)."""
     return running_date(day)
+
+
+def cycle_argument(parser: argparse.ArgumentParser) -> None:
+    """The --cycle option of every command about one cycle (the current one by default)."""
+    parser.add_argument("--cycle", metavar="ID", default=None,
+                        help=_("the cycle (default: the current one; see `chilinh cycle list`)"))
+
+
+def cycle_of(store: Store, args: argparse.Namespace):
+    """The cycle --cycle names, or the data file's current one."""
+    from chilinh_desktop.core.cycles import get_cycle
+
+    return get_cycle(store, getattr(args, "cycle", None))

@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 
 from chilinh_desktop.cli.common import (
+    cycle_argument,
+    cycle_of,
     db_argument,
     format_date,
     open_store,
     print_json,
     print_table,
 )
-from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.deadlines import compute_status
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.store import restore
@@ -52,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", metavar="CODE", help=_("only this unit and the units under it"))
     p.add_argument("--today", metavar="YYYY-MM-DD", help=_("count days from this day instead of today"))
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    cycle_argument(p)
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("backup", help=_("copy the whole data file to one backup file"))
@@ -134,7 +136,7 @@ def cmd_officials(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        cycle = get_cycle(store)
+        cycle = cycle_of(store, args)
         status = compute_status(store, cycle, store.clock.today(), args.unit)
     if args.json:
         print_json(status_json(status))

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from chilinh_desktop.cli.common import db_argument, open_store
-from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.cli.common import cycle_argument, cycle_of, db_argument, open_store
 from chilinh_desktop.core.dossiers import find_dossier
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.officials import get_official
@@ -25,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--by", required=True, metavar="NAME", help=_("who signs off"))
     p.add_argument("--acknowledge-warnings", action="store_true",
                    help=_("sign off although rating warnings remain (recorded in the audit trail)"))
+    cycle_argument(p)
     p.set_defaults(func=cmd_signoff)
 
     p = sub.add_parser("reopen", help=_("reopen a signed-off dossier for changes (recorded in the audit trail)"))
@@ -34,12 +34,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--unit", metavar="CODE", help=_("the unit, for a collective form"))
     p.add_argument("--by", required=True, metavar="NAME", help=_("who reopens"))
     p.add_argument("--reason", required=True, metavar="TEXT", help=_("why the dossier must change"))
+    cycle_argument(p)
     p.set_defaults(func=cmd_reopen)
 
 
 def cmd_signoff(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        cycle = get_cycle(store)
+        cycle = cycle_of(store, args)
         dossier_id = None
         unit_code = args.unit
         if args.official:
@@ -67,7 +68,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
 
 def cmd_reopen(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        cycle = get_cycle(store)
+        cycle = cycle_of(store, args)
         dossier = find_dossier(store, cycle, official_id=args.official, unit_code=args.unit)
         reopen(store, cycle, dossier.id, by=args.by, reason=args.reason)
     print(_("The dossier is open for changes again; the reopening was recorded."))

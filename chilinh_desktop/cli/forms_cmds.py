@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from chilinh_desktop.cli import word_cmds
-from chilinh_desktop.cli.common import db_argument, open_store, print_json, print_table
-from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.cli.common import cycle_argument, cycle_of, db_argument, open_store, print_json, print_table
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.formspec import Field, FormSpec, cycle_forms, get_form_item
 from chilinh_desktop.formspec.loader import ATTACHMENT_TYPES
@@ -30,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("forms", help=_("list the forms of the current cycle with their fields"))
     db_argument(p)
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    cycle_argument(p)
     p.set_defaults(func=cmd_forms)
 
     form = sub.add_parser("form", help=_("read or write the answers of one form"))
@@ -38,6 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_argument(p)
     _subject(p)
     p.add_argument("--form", required=True, metavar="FORM_ID", help=_("the form id, e.g. 02B"))
+    cycle_argument(p)
     p.set_defaults(func=cmd_form_get)
     p = actions.add_parser("set", help=_("check and store answers from a JSON file"))
     db_argument(p)
@@ -46,6 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--answers", required=True, type=Path, metavar="FILE.json",
                    help=_("a JSON object keyed by field id"))
     p.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    cycle_argument(p)
     p.set_defaults(func=cmd_form_set)
     p = actions.add_parser("import", help=_("bring a self-review written in Word (.docx) into a form"))
     db_argument(p)
@@ -57,6 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--replace", action="store_true", help=_("also replace fields that already have an answer"))
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    cycle_argument(p)
     p.set_defaults(func=word_cmds.cmd_form_import)
 
     p = sub.add_parser("print", help=_("print one form of a cadre or unit to PDF or Word"))
@@ -66,6 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf",
                    help=_("the file to write: .pdf, or .docx for an editable Word file"))
     p.add_argument("--draft", action="store_true", help=_("mark the printout as a draft"))
+    cycle_argument(p)
     p.set_defaults(func=cmd_print)
 
     p = sub.add_parser("print-all", help=_("print every filled form of a unit and its cadres"))
@@ -75,6 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--draft", action="store_true", help=_("mark every printout as a draft"))
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help=_("processes to print with (default: all cores)"))
+    cycle_argument(p)
     p.set_defaults(func=cmd_print_all)
 
 
@@ -103,7 +108,7 @@ def form_json(form: FormSpec) -> dict[str, Any]:
 
 def cmd_forms(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        cycle = get_cycle(store)
+        cycle = cycle_of(store, args)
     listing = []
     for item, form in cycle_forms(cycle):
         if form is not None:
@@ -124,7 +129,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
 def cmd_form_get(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        item = get_form_item(store, get_cycle(store), args.form, official_id=args.official, unit_code=args.unit)
+        item = get_form_item(store, cycle_of(store, args), args.form, official_id=args.official, unit_code=args.unit)
     print_json(item.answers)
     return 0
 
@@ -148,7 +153,7 @@ def _read_answers(path: Path) -> Any:
 def cmd_form_set(args: argparse.Namespace) -> int:
     answers = _read_answers(args.answers)
     with open_store(args) as store:
-        saved = save_form(store, get_cycle(store), args.form, answers, official_id=args.official,
+        saved = save_form(store, cycle_of(store, args), args.form, answers, official_id=args.official,
                           unit_code=args.unit, actor=args.actor)
     if saved.complete:
         print(_("Saved. The form {form} is complete.", form=args.form))
@@ -165,7 +170,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from chilinh_desktop.ops.printing import print_form, write_pdf
 
     with open_store(args) as store:
-        printed = print_form(store, get_cycle(store), args.form_id, official_id=args.official,
+        printed = print_form(store, cycle_of(store, args), args.form_id, official_id=args.official,
                              unit_code=args.unit, draft=args.draft)
     write_pdf(args.out, printed.pdf)
     print(_("Draft printed to {path}.", path=args.out) if printed.draft else _("Printed to {path}.", path=args.out))
@@ -186,7 +191,7 @@ def cmd_print_all(args: argparse.Namespace) -> int:
         sys.stderr.flush()
 
     with open_store(args) as store:
-        run = print_unit(store, get_cycle(store), args.unit, args.out, draft=args.draft, progress=progress,
+        run = print_unit(store, cycle_of(store, args), args.unit, args.out, draft=args.draft, progress=progress,
                          workers=args.jobs)
     seconds = time.perf_counter() - started
     print(_("{count} documents ({pages} pages) written to {path} in {seconds:.1f} s.", count=len(run.paths),

@@ -8,8 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from chilinh_desktop.cli.common import db_argument, open_store, print_json, print_table
-from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.cli.common import cycle_argument, cycle_of, db_argument, open_store, print_json, print_table
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 
@@ -44,6 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", required=True, metavar="CODE", help=_("the unit code"))
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("the folder (USB stick) to write to"))
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    cycle_argument(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("packages", help=_("list the exported packages kept in the archive, or write one again"))
@@ -195,7 +195,8 @@ def _export(store: Store, args: argparse.Namespace, passphrase: str | None):
     from chilinh_desktop.ops.exchange import export_unit
 
     progress = None if args.json or not sys.stderr.isatty() else _progress
-    return export_unit(store, get_cycle(store), args.unit, args.out, passphrase=passphrase, progress=progress).result
+    return export_unit(store, cycle_of(store, args), args.unit, args.out, passphrase=passphrase,
+                       progress=progress).result
 
 
 def cmd_packages(args: argparse.Namespace) -> int:

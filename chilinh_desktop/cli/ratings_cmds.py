@@ -5,9 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 
-from chilinh_desktop.cli.common import db_argument, open_store, parse_today, print_json, print_table
+from chilinh_desktop.cli.common import (
+    cycle_argument,
+    cycle_of,
+    db_argument,
+    open_store,
+    parse_today,
+    print_json,
+    print_table,
+)
 from chilinh_desktop.core import ratings
-from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.rules import evaluate
 from chilinh_desktop.core.store import Store
@@ -25,7 +32,7 @@ def _subject(p: argparse.ArgumentParser) -> None:
 
 def _common(p: argparse.ArgumentParser) -> None:
     db_argument(p)
-    p.add_argument("--cycle", metavar="ID", help=_("the cycle (default: the current one)"))
+    cycle_argument(p)
     p.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
 
 
@@ -33,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the rating commands to the CLI."""
     p = sub.add_parser("check", help=_("check ratings against the cycle's rules and list the findings"))
     db_argument(p)
-    p.add_argument("--cycle", metavar="ID", help=_("the cycle (default: the current one)"))
+    cycle_argument(p)
     p.add_argument("--unit", metavar="CODE", help=_("only this unit and the units under it"))
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(func=cmd_check)
@@ -101,7 +108,7 @@ def _key(store: Store, args: argparse.Namespace) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        findings = evaluate(store, get_cycle(store, args.cycle), args.unit)
+        findings = evaluate(store, cycle_of(store, args), args.unit)
     if args.json:
         print_json({"findings": [f.as_json() for f in findings]})
         return 0
@@ -118,7 +125,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_rate(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        cycle = get_cycle(store, args.cycle)
+        cycle = cycle_of(store, args)
         at = parse_today(args.at) if args.at else store.clock.today()
         rating = rate(store, cycle, _key(store, args), args.step, args.level, by=args.by, at=at, score=args.score,
                       criteria=_json_arg(args.criteria, "criteria"), justification=args.justification,
@@ -137,7 +144,7 @@ def cmd_discipline_add(args: argparse.Namespace) -> int:
 
 def cmd_targets(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        ratings.set_targets(store, get_cycle(store, args.cycle), _key(store, args), met_pct=args.met,
+        ratings.set_targets(store, cycle_of(store, args), _key(store, args), met_pct=args.met,
                             exceeded_pct=args.exceeded, actor=args.actor)
     print(_("Targets recorded."))
     return 0
@@ -145,14 +152,14 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 def cmd_not_rated(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        ratings.mark_not_rated(store, get_cycle(store, args.cycle), _key(store, args), args.reason, actor=args.actor)
+        ratings.mark_not_rated(store, cycle_of(store, args), _key(store, args), args.reason, actor=args.actor)
     print(_("Recorded as not rated."))
     return 0
 
 
 def cmd_classification(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        ratings.set_classification_counts(store, get_cycle(store, args.cycle), args.unit.upper(), args.kind,
+        ratings.set_classification_counts(store, cycle_of(store, args), args.unit.upper(), args.kind,
                                           _json_arg(args.counts, "counts"), actor=args.actor)
     print(_("Classification report recorded."))
     return 0

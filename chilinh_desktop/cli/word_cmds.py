@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from chilinh_desktop.cli.common import open_store, print_json, print_table
-from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.cli.common import cycle_of, open_store, print_json, print_table
 from chilinh_desktop.i18n import _
 
 PREVIEW_WORDS = 8
@@ -41,7 +40,7 @@ def cmd_form_import(args: argparse.Namespace) -> int:
     from chilinh_desktop.ops.word_import import import_word
 
     with open_store(args) as store:
-        result = import_word(store, get_cycle(store), args.form, args.source, official_id=args.official,
+        result = import_word(store, cycle_of(store, args), args.form, args.source, official_id=args.official,
                              unit_code=args.unit, dry_run=args.dry_run, replace=args.replace, actor=args.actor)
     if args.json:
         print_json(import_json(result))
@@ -99,7 +98,7 @@ def cmd_print_docx(args: argparse.Namespace) -> int:
     from chilinh_desktop.render.docx_out import print_form_docx
 
     with open_store(args) as store:
-        data, draft = print_form_docx(store, get_cycle(store), args.form_id, official_id=args.official,
+        data, draft = print_form_docx(store, cycle_of(store, args), args.form_id, official_id=args.official,
                                       unit_code=args.unit, draft=args.draft)
     write_pdf(args.out, data)  # the same whole-or-nothing write as a PDF
     print(_("Draft printed to {path}.", path=args.out) if draft else _("Printed to {path}.", path=args.out))

@@ -86,6 +86,13 @@ class Cycle:
     # a cycle read from a file and not yet installed sees the program's own definitions.
     definitions: Definitions = field(repr=False, compare=False, default=SHIPPED)
 
+    @property
+    def scales_id(self) -> str:
+        """Which forms/scales/<id>.toml the cycle assesses with: its own id unless it names another
+        (a cycle started from an earlier one keeps that one's scales)."""
+        scales = self.raw.get("scales")
+        return scales if isinstance(scales, str) and scales else self.id
+
     def deadline(self, deadline_id: str) -> Deadline:
         """The deadline with this id."""
         for deadline in self.deadlines:
@@ -229,20 +236,21 @@ def _to_json(raw: dict[str, Any]) -> str:
     return json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def install_cycle(store: Store, cycle: Cycle, *, make_current: bool = True, actor: str = "system") -> None:
+def install_cycle(store: Store, cycle: Cycle, *, make_current: bool = True, actor: str = "system",
+                  copied_from: str | None = None) -> None:
     """Copy a cycle definition into the database (and make it the current one)."""
     text = _to_json(cycle.raw)
+    row = {
+        "id": cycle.id,
+        "year": cycle.year,
+        "definition": text,
+        "source_sha256": hashlib.sha256(text.encode()).hexdigest(),
+        "loaded_at": store.now_text(),
+    }
+    if copied_from is not None:
+        row["copied_from"] = copied_from
     with store.atomic():
-        store.db["cycles"].upsert(
-            {
-                "id": cycle.id,
-                "year": cycle.year,
-                "definition": text,
-                "source_sha256": hashlib.sha256(text.encode()).hexdigest(),
-                "loaded_at": store.now_text(),
-            },
-            pk="id",
-        )
+        store.db["cycles"].upsert(row, pk="id")
         if make_current:
             store.set_setting(CURRENT_CYCLE_SETTING, cycle.id)
         store.audit(actor, "cycle.install", f"cycle:{cycle.id}", revision=cycle.revision)
@@ -260,3 +268,40 @@ def get_cycle(store: Store, cycle_id: str | None = None) -> Cycle:
     if row is None:
         raise NotFoundError(_("The review cycle {id} is not in this data file.", id=cycle_id), code="cycle.unknown")
     return dataclasses.replace(parse_cycle(json.loads(row[0]), f"cycle:{cycle_id}"), definitions=store.definitions)
+
+
+@dataclass(frozen=True)
+class CycleRow:
+    """One cycle held by the data file, as a list shows it."""
+
+    id: str
+    year: int
+    title: str
+    current: bool
+    copied_from: str | None
+
+
+def cycle_rows(store: Store) -> list[CycleRow]:
+    """Every cycle in the data file, oldest year first."""
+    current = store.get_setting(CURRENT_CYCLE_SETTING)
+    rows = []
+    for cycle_id, year, definition, copied_from in store.db.execute(
+        "SELECT id, year, definition, copied_from FROM cycles ORDER BY year, id"
+    ):
+        title = json.loads(definition).get("title", "")
+        rows.append(CycleRow(cycle_id, year, title, cycle_id == current, copied_from))
+    return rows
+
+
+def cycle_years(store: Store) -> dict[str, int]:
+    """Cycle id → year, for every cycle in the data file."""
+    return {cycle_id: year for cycle_id, year in store.db.execute("SELECT id, year FROM cycles")}
+
+
+def use_cycle(store: Store, cycle_id: str, *, actor: str = "system") -> Cycle:
+    """Make a cycle held by the data file the current one."""
+    cycle = get_cycle(store, cycle_id)
+    with store.atomic():
+        store.set_setting(CURRENT_CYCLE_SETTING, cycle.id)
+        store.audit(actor, "cycle.use", f"cycle:{cycle.id}")
+    return cycle

@@ -375,3 +375,23 @@ def m0006_rating_grounds(db: Database) -> None:
         CREATE INDEX conclusions_subject ON conclusions(cycle_id, subject_key);
         """
     )
+
+
+@migrations(name="0007_cycles_history")
+def m0007_cycles_history(db: Database) -> None:
+    db.executescript(
+        """
+        -- The cycle a cycle was started from (chilinh cycle new --from), NULL for shipped or kit cycles.
+        ALTER TABLE cycles ADD COLUMN copied_from TEXT;
+        -- Ratings of years before this data file held a cycle (kept from paper or an older program),
+        -- so history and rules across years see them: one final level per subject and year.
+        CREATE TABLE past_ratings (
+            subject_key TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            level TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (subject_key, year)
+        );
+        """
+    )

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import pairwise
 
-from chilinh_desktop.core import form_rules, ground_rules
+from chilinh_desktop.core import form_rules, ground_rules, year_rules
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.officials import list_officials
@@ -351,6 +351,8 @@ CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
     "forced_level_if_unit_targets_below": ground_rules.forced_level_if_unit_targets_below,
     "level_conditions": ground_rules.level_conditions,
     "form_points": form_rules.form_points,
+    "repeated_level": year_rules.repeated_level,
+    "commendation_years": year_rules.commendation_years,
 }
 
 

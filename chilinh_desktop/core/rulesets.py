@@ -60,6 +60,10 @@ KINDS: dict[str, tuple[set[str], set[str], set[str]]] = {
                          {"condition"}),
     "form_points": ({"form", "field", "column", "total_field"}, {"max_column", "max_total"},
                     {"total", "sum", "max_total", "over"}),
+    # Across years (core/year_rules.py): N years in a row at a level, read from the rating history.
+    "repeated_level": ({"level_rated", "years"}, {"tiers"}, {"years", "years_list"}),
+    "commendation_years": ({"level_rated", "years", "commendation_kinds"}, set(),
+                           {"years", "required", "commendation"}),
 }
 
 

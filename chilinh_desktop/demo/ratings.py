@@ -2,7 +2,9 @@
 
 The planted mistakes are the ones the Board must find (issue #7): an HTXSNV for a cadre
 disciplined this year, an HTXSNV proposal with a Kém criterion, too many HTXSNV in one
-peer group, and a leadership collective rated above its organisation.
+peer group, and a leadership collective rated above its organisation. The year before (2022) is
+kept as past ratings (issue 17), so the history shows on first start, and one cadre rated KHTNV
+in 2022 and 2023 raises the two-years-in-a-row warning.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import datetime as dt
 import random
 
 from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.history import record_past_rating
 from chilinh_desktop.core.officials import Official, list_officials
 from chilinh_desktop.core.ratings import (
     add_commendation,
@@ -80,7 +83,20 @@ def add_demo_ratings(store: Store, cycle: Cycle, rng: random.Random, *, unit_cod
                                  actor=ACTOR)
             if unit.grassroots:
                 _report_counts(store, cycle, unit.code, len(node.children), rng)
-        _rate_cadres(store, cycle, rng)
+        repeated = _rate_cadres(store, cycle, rng)
+        _previous_year(store, cycle, random.Random(rng.random()), repeated)
+
+
+PAST_SOURCE = "Dữ liệu mẫu: kết quả xếp loại năm trước (giả định)"
+
+
+def _previous_year(store: Store, cycle: Cycle, rng: random.Random, repeated: str | None) -> None:
+    """The final levels of the year before the cycle for every subject it rates (kept as past ratings)."""
+    keys = [row[0] for row in store.db.execute(
+        "SELECT DISTINCT subject_key FROM ratings WHERE cycle_id = ? ORDER BY subject_key", [cycle.id])]
+    for key in keys:
+        level = "KHTNV" if key == repeated else rng.choices(("HTXSNV", "HTTNV", "HTNV"), (0.15, 0.75, 0.1))[0]
+        record_past_rating(store, key, cycle.year - 1, level, source=PAST_SOURCE, actor=ACTOR)
 
 
 def _report_counts(store: Store, cycle: Cycle, unit_code: str, cells: int, rng: random.Random) -> None:
@@ -96,12 +112,13 @@ def _report_counts(store: Store, cycle: Cycle, unit_code: str, cells: int, rng: 
                               {"HTXSNV": top_cells, "HTTNV": cells - top_cells, "HTNV": 0, "KHTNV": 0}, actor=ACTOR)
 
 
-def _rate_cadres(store: Store, cycle: Cycle, rng: random.Random) -> None:
+def _rate_cadres(store: Store, cycle: Cycle, rng: random.Random) -> str | None:
+    """Rate the managed cadres; return the one rated KHTNV (planted: as in the year before)."""
     cadres = [o for o in list_officials(store) if o.tier in cycle.managed_tiers]
     groups: dict[str, list[Official]] = {}
     for official in cadres:
         groups.setdefault(peer_group(official), []).append(official)
-    disciplined = kem = None
+    disciplined = kem = repeated = None
     for group, members in sorted(groups.items()):
         rng.shuffle(members)
         low = max(1, len(members) // 12)
@@ -114,6 +131,9 @@ def _rate_cadres(store: Store, cycle: Cycle, rng: random.Random) -> None:
             criteria = PERSON_EXCELLENT if level == "HTXSNV" else PERSON_GOOD
             if level == "HTNV":
                 criteria = {**PERSON_GOOD, "lanh_dao": "trung_binh"}
+                if repeated is None:  # planted: KHTNV (a Kém criterion), as in the year before
+                    repeated, level = key, "KHTNV"
+                    criteria = {**PERSON_GOOD, "ket_qua": "kem"}
             if level == "HTXSNV" and group != OVER_QUOTA_GROUP:
                 if disciplined is None:
                     disciplined = key  # planted: HTXSNV although disciplined this year
@@ -135,3 +155,4 @@ def _rate_cadres(store: Store, cycle: Cycle, rng: random.Random) -> None:
     if ordinary is not None:
         add_discipline(store, subject_key(store, official_id=ordinary.id), date=dt.date(2023, 5, 3),
                        form="Khiển trách", self_remedied=True, actor=ACTOR)
+    return repeated

@@ -39,7 +39,7 @@ def load_scales(cycle_id: str, *, definitions: Definitions = SHIPPED) -> Scales:
 
 def scales_for(cycle: Cycle) -> Scales:
     """The scales of a cycle, from the definitions of the data file it was read from."""
-    return load_scales(cycle.id, definitions=cycle.definitions)
+    return load_scales(cycle.scales_id, definitions=cycle.definitions)
 
 
 def _load_scales(definitions: Definitions, cycle_id: str) -> Scales:

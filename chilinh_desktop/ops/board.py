@@ -21,10 +21,11 @@ from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.formspec.dates import date_line, running_date
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.history import history
 from chilinh_desktop.ops.queries import active_officials_by_unit, root_unit, unit_codes
 
 if TYPE_CHECKING:
-    from chilinh_desktop.render.board_report import BoardReport
+    from chilinh_desktop.render.board_report import BoardReport, HistoryRow
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,11 @@ def overview(store: Store, cycle: Cycle | None = None) -> BoardOverview:
     return BoardOverview(arrivals, lines, findings_per_unit(received_findings(store, cycle, received)))
 
 
-def board_report(store: Store) -> BoardReport:
+def board_report(store: Store, cycle: Cycle | None = None) -> BoardReport:
     """Gather the report's numbers from the data file (the window and `chilinh report` both use it)."""
     from chilinh_desktop.render.board_report import BoardReport
 
-    cycle = get_cycle(store)
+    cycle = cycle or get_cycle(store)
     today = store.clock.today()
     arrivals = board_overview(store, cycle, today)
     types = {key: value.name for key, value in vocabulary().unit_types.items()}
@@ -90,25 +91,34 @@ def board_report(store: Store) -> BoardReport:
     return BoardReport(issuer_name(store), cycle, running_date(today), types,
                        classification_summary(store, cycle, arrivals, received.data), arrivals,
                        commendation_rows(store, cycle, arrivals, received),
-                       received_findings(store, cycle, received))
+                       received_findings(store, cycle, received), history_rows(store, cycle))
 
 
-def write_board_report(store: Store, out: Path) -> WrittenDocument:
+def history_rows(store: Store, cycle: Cycle) -> list[HistoryRow]:
+    """Every subject's levels up to the cycle's year, for the report's multi-year sheet."""
+    from chilinh_desktop.render.board_report import HistoryRow
+
+    return [HistoryRow(h.unit_code, h.name, h.kind, {y: v.level for y, v in h.years.items() if y <= cycle.year})
+            for h in history(store)]
+
+
+def write_board_report(store: Store, out: Path, cycle: Cycle | None = None) -> WrittenDocument:
     """Write the report workbook (.xlsx) to `out`, atomically."""
     from chilinh_desktop.package.atomicfile import write_atomically
     from chilinh_desktop.render.board_report import board_report_workbook
 
-    data = board_report_workbook(board_report(store))
+    data = board_report_workbook(board_report(store, cycle))
     write_atomically(out, lambda handle: handle.write(data))
     return WrittenDocument(out, len(data))
 
 
-def receipt(store: Store, *, package_id: str | None = None, unit_code: str | None = None) -> ReceiptDocument:
+def receipt(store: Store, *, package_id: str | None = None, unit_code: str | None = None,
+            cycle: Cycle | None = None) -> ReceiptDocument:
     """The receipt of a received package, named by its id or by the unit whose current package it is."""
     from chilinh_desktop.package.received import receipt_facts
     from chilinh_desktop.render.receipt import Receipt, receipt_pdf
 
-    cycle = get_cycle(store)
+    cycle = cycle or get_cycle(store)
     if unit_code:
         current = current_received(store, cycle.id, get_unit(store, unit_code).id)
         if current is None:
@@ -130,10 +140,10 @@ def receipt(store: Store, *, package_id: str | None = None, unit_code: str | Non
 
 
 def write_receipt(store: Store, out: Path, *, package_id: str | None = None,
-                  unit_code: str | None = None) -> WrittenDocument:
+                  unit_code: str | None = None, cycle: Cycle | None = None) -> WrittenDocument:
     """Write the receipt PDF to `out`, atomically."""
     from chilinh_desktop.package.atomicfile import write_atomically
 
-    document = receipt(store, package_id=package_id, unit_code=unit_code)
+    document = receipt(store, package_id=package_id, unit_code=unit_code, cycle=cycle)
     write_atomically(out, lambda handle: handle.write(document.pdf))
     return WrittenDocument(out, len(document.pdf))

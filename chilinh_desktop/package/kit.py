@@ -9,10 +9,16 @@ classified, so a kit made for one unit carries only that unit's subtree's cadres
 whole-city kit (the same file for every unit) carries none. A unit installation
 trusts the Board key of its first kit once a person has compared its fingerprint with the one
 printed in the dispatch; any later kit signed by another key is refused.
+
+Year two (issue 17): a kit of a new cycle adds it next to the cycles the installation holds. The
+earlier cycles, their dossiers and signed packages are left as they are; the definitions they use
+stay stored (the new kit's files are added over them); the tree and cadres follow the kit, dated
+from the new cycle's year (a move is a new period, a unit or cadre the kit no longer lists is closed).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass, field, replace
@@ -185,11 +191,15 @@ def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None
     try:
         with store.atomic():
             # store_definitions reloads the store's definitions: the rest of the import uses the kit's.
-            definitions.store_definitions(store, kit.definitions, kit.kit_id)
+            earlier = _earlier_cycles(store, cycle)
+            definitions.store_definitions(store, {**_stored_files(store), **kit.definitions} if earlier
+                                          else kit.definitions, kit.kit_id)
             install_cycle(store, cycle, actor=actor)
             cycle = get_cycle(store, cycle.id)  # bound to the kit's definitions, now the file's own
             _install_units(store, subtree, cycle)
             _install_officials(store, officials, subtree)
+            if earlier:
+                _close_missing(store, subtree, officials if kit.unit_code else None, cycle, actor)
             now = store.now_text()
             label = kit.board_name + (" (demo)" if kit.demo else "")
             put_key(store, StoredKey(BOARD, SIGNING, kit.signing_public, None, False, kit.fingerprint, label,
@@ -209,6 +219,51 @@ def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None
         store.reload_definitions()  # after a rollback: back to what the file still holds
     return KitSetup(kit.fingerprint, kit.board_name, cycle.id, unit_code, subtree[0]["name"], len(officials), created,
                     own_fingerprint, known is None, _cadre_warnings(kit), _definition_notes(kit))
+
+
+def _earlier_cycles(store: Store, cycle: Cycle) -> list[str]:
+    """The ids of the cycles of earlier years this installation holds (year two and after)."""
+    return [row[0] for row in store.db.execute("SELECT id FROM cycles WHERE id != ? AND year < ?",
+                                               [cycle.id, cycle.year])]
+
+
+def _stored_files(store: Store) -> dict[str, bytes]:
+    return {path: bytes(content) for path, content in store.db.execute("SELECT path, content FROM definitions")}
+
+
+def _close_missing(store: Store, subtree: list[dict[str, Any]], officials: list[dict[str, Any]] | None,
+                   cycle: Cycle, actor: str) -> None:
+    """Units of the installation the kit's tree no longer lists end at the new cycle's year; cadres too."""
+    start = f"{cycle.year}-01-01"
+    listed = {u["id"] for u in subtree}
+    root = subtree[0]["id"]
+    for node in unit_tree(store, dt.date.fromisoformat(start)).walk():
+        if node.unit.id not in listed and root in _ancestors(store, node.unit.id, start):
+            store.db.execute("UPDATE unit_periods SET valid_until = ? WHERE unit_id = ? AND valid_until IS NULL",
+                             [start, node.unit.id])
+            store.audit(actor, "unit.close", f"unit:{node.unit.code}", at=start, cycle=cycle.id)
+    if officials is None:
+        return  # a whole-city kit carries no cadres: the unit keeps its own list
+    kept = {o["id"] for o in officials}
+    ids = [u["id"] for u in subtree]
+    marks = ",".join("?" * len(ids))
+    for (official_id,) in store.db.execute(
+        f"SELECT id FROM officials WHERE active = 1 AND unit_id IN ({marks})", ids
+    ).fetchall():
+        if official_id not in kept:
+            store.db.execute("UPDATE officials SET active = 0 WHERE id = ?", [official_id])
+            store.audit(actor, "official.leave", f"official:{official_id}", cycle=cycle.id)
+
+
+def _ancestors(store: Store, unit_id: str, day: str) -> set[str]:
+    found: set[str] = set()
+    current: str | None = unit_id
+    while current is not None and current not in found:
+        found.add(current)
+        row = store.db.execute("SELECT parent_id FROM unit_periods WHERE unit_id = ? AND valid_from <= ? AND "
+                               "(valid_until IS NULL OR valid_until > ?)", [current, day, day]).fetchone()
+        current = row[0] if row else None
+    return found
 
 
 def _subtree(units: list[dict[str, Any]], code: str) -> list[dict[str, Any]]:
@@ -240,11 +295,21 @@ def _install_units(store: Store, subtree: list[dict[str, Any]], cycle: Cycle) ->
                          "grassroots = excluded.grassroots",
                          [unit["id"], unit["code"], unit["name"], unit["type"], int(unit["grassroots"]),
                           unit["sort_key"]])
+        parent = None if n == 0 else store.db.execute("SELECT id FROM units WHERE code = ?",
+                                                      [unit["parent_code"]]).fetchone()[0]
         if row is None:
-            parent = None if n == 0 else store.db.execute("SELECT id FROM units WHERE code = ?",
-                                                          [unit["parent_code"]]).fetchone()[0]
             store.db.execute("INSERT INTO unit_periods (unit_id, parent_id, valid_from, valid_until) "
                              "VALUES (?, ?, ?, NULL)", [unit["id"], parent, valid_from])
+            continue
+        # Year two: a unit that moved (or reopened) gets a new period from the cycle's year; earlier trees keep theirs.
+        open_period = store.db.execute("SELECT id, parent_id, valid_from FROM unit_periods WHERE unit_id = ? AND "
+                                       "valid_until IS NULL ORDER BY valid_from DESC LIMIT 1", [unit["id"]]).fetchone()
+        if open_period is not None and (open_period[1] == parent or n == 0 or open_period[2] >= valid_from):
+            continue
+        if open_period is not None:
+            store.db.execute("UPDATE unit_periods SET valid_until = ? WHERE id = ?", [valid_from, open_period[0]])
+        store.db.execute("INSERT INTO unit_periods (unit_id, parent_id, valid_from, valid_until) "
+                         "VALUES (?, ?, ?, NULL)", [unit["id"], parent, valid_from])
 
 
 _OFFICIAL_FIELDS = ("full_name", "birth_date", "gender", "party_post", "government_post", "mass_org_post", "workplace",

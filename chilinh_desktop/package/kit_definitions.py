@@ -32,7 +32,7 @@ _RULES = re.compile(r"^rules/(?P<id>[A-Za-z0-9][A-Za-z0-9._-]*)\.toml$")
 def cycle_definitions(cycle: Cycle) -> dict[str, bytes]:
     """The definitions in force that the cycle uses, by path relative to forms/ (for the kit)."""
     paths = {form_for_item(cycle, item).source for item in cycle.items if item.kind == "form"}
-    paths.add(scales_path(cycle.id))
+    paths.add(scales_path(cycle.scales_id))
     if cycle.rules:
         paths.add(rule_set_path(cycle.rules))
     try:
@@ -79,7 +79,7 @@ def _missing(known: dict[str, bytes], cycle: Cycle) -> list[str]:
             missing.append(f"{item.form}-{version}.toml")
         elif version is None and not any(form_id == item.form for form_id, _v in forms):
             missing.append(f"{item.form}-*.toml")
-    needed = [scales_path(cycle.id)] + ([rule_set_path(cycle.rules)] if cycle.rules else [])
+    needed = [scales_path(cycle.scales_id)] + ([rule_set_path(cycle.rules)] if cycle.rules else [])
     return sorted(set(missing + [path for path in needed if path not in known]))
 
 

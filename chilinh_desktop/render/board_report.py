@@ -2,7 +2,8 @@
 
 Four sheets: the classification summary (organisations, leadership collectives and managed
 cadres: counts and percentages per level and kind of unit), the missing and late packages and
-dossiers, the commendation proposals, and the rule findings on the ratings units sent (issue #7).
+dossiers, the commendation proposals, and the rule findings on the ratings units sent (issue #7);
+then each organisation's, collective's and cadre's ratings by year (issue 17).
 Every sheet: merged title rows, real (merged) headers,
 number formats, frozen panes, A4 landscape fitted to the page width.
 """
@@ -45,6 +46,17 @@ class BoardReport:
     arrivals: Sequence[UnitArrival]
     commendations: Sequence[dict[str, Any]]
     findings: Sequence[Finding] = ()
+    history: Sequence[HistoryRow] = ()
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One subject's final level per year, for the multi-year sheet."""
+
+    unit_code: str
+    name: str
+    kind: str  # organisation | collective | official
+    levels: dict[int, str]
 
 
 def section_names() -> dict[str, str]:
@@ -66,6 +78,7 @@ def board_report_workbook(report: BoardReport) -> bytes:
     _missing(book.create_sheet(), report)
     _commendations(book.create_sheet(), report)
     _findings(book.create_sheet(), report)
+    _history(book.create_sheet(), report)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -242,3 +255,26 @@ def _findings(sheet: Worksheet, report: BoardReport) -> None:
                                               "packages received so far."))
     note.font = Font(italic=True, size=9)
     _print_setup(sheet, [6, 10, 30, 28, 56, 44, 30], "5:5", "C6")
+
+
+def _history(sheet: Worksheet, report: BoardReport) -> None:
+    sheet.title = _("Ratings by year")
+    years = sorted({year for row in report.history for year in row.levels if year <= report.cycle.year})
+    headers = [_("No."), _("Unit"), _("Subject"), _("Kind"), *(str(year) for year in years)]
+    _titles(sheet, report, _("RATINGS BY YEAR"), len(headers))
+    for column, text in enumerate(headers, 1):
+        _header_cell(sheet, 5, column, text)
+    kinds = {"organisation": _("Party organisation"), "collective": _("Leadership collective"),
+             "official": _("Cadre")}
+    sections = list(kinds)
+    rows = sorted(report.history, key=lambda r: (sections.index(r.kind), r.unit_code, r.name))
+    for n, row in enumerate(rows, 1):
+        sheet.append([n, row.unit_code, row.name, kinds.get(row.kind, row.kind),
+                      *(row.levels.get(year, "") for year in years)])
+        sheet.cell(sheet.max_row, 1).number_format = "0"
+        for column in range(5, 5 + len(years)):
+            sheet.cell(sheet.max_row, column).alignment = Alignment(horizontal="center", vertical="top")
+    if not rows:
+        sheet.append(["", "", _("No rating of an earlier year is recorded.")])
+    _frame(sheet, 5, len(headers))
+    _print_setup(sheet, [6, 10, 40, 22] + [10] * len(years), "5:5", "E6")

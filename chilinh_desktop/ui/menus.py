@@ -177,6 +177,16 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     exchange_menu.addAction(action("import_packages", _("&Import packages…"), exchange("import"), "Ctrl+I"))
     exchange_menu.addAction(action("board_view", _("Packages &received"), exchange("board"), "F10"))
 
+    def new_cycle() -> None:  # the Board's next year (ui/cycle_dialog.py)
+        from chilinh_desktop.ui.cycle_dialog import CycleDialog, can_start_cycle
+
+        if not can_start_cycle(window.ctx):
+            window.statusBar().showMessage(_("A unit office gets each new cycle with the Board's cycle kit."), 8000)
+            return
+        CycleDialog(window.ctx, window).exec()
+
+    exchange_menu.addAction(action("new_cycle", _("Start a &new cycle…"), new_cycle))
+
     help_menu = window.menuBar().addMenu(_("&Help"))
     help_menu.addAction(action("about", _("&About"), about, QKeySequence.StandardKey.HelpContents))
 

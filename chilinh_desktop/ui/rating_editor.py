@@ -39,6 +39,7 @@ from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.core.rulesets import STEPS, RuleSet, level_for_score, rule_set_for
 from chilinh_desktop.core.views import DossierDetail
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.history import subject_history
 from chilinh_desktop.ops.rating import rate
 from chilinh_desktop.ui.common import ask_yes_no, list_table
 from chilinh_desktop.ui.context import AppContext
@@ -171,6 +172,10 @@ class SubjectBox(QGroupBox):
         self.quota_note.setWordWrap(True)
         self.quota_note.hide()
         layout.addWidget(self.quota_note)
+        self.history_note = QLabel()  # "2022: HTTNV · 2023: HTXSNV" (ops/history.py)
+        self.history_note.setObjectName("ratingHistory")
+        self.history_note.hide()
+        layout.addWidget(self.history_note)
         layout.addLayout(self._steps_grid())
         if kind in ("official", "collective"):
             layout.addWidget(self._discipline_box())
@@ -301,6 +306,9 @@ class SubjectBox(QGroupBox):
         """Re-read the subject's records and show them (only `part` when given: a step, 'discipline', …)."""
         tab = self.tab
         self.record = core_ratings.subject_ratings(tab.ctx.store, tab.ctx.cycle, self.key)
+        line = subject_history(tab.ctx.store, self.key).line
+        self.history_note.setText(_("Ratings by year: {years}", years=line))
+        self.history_note.setVisible(bool(line))
         for step, widgets in self.steps.items():
             if part in (None, step):
                 self._show_step(widgets, self.record.steps.get(step))
