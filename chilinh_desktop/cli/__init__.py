@@ -12,7 +12,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from chilinh_desktop.cli import board_cmds, core_cmds, dossier_cmds, forms_cmds, package_cmds, ratings_cmds
+from chilinh_desktop.cli import (
+    board_cmds,
+    core_cmds,
+    dossier_cmds,
+    duties_cmds,
+    forms_cmds,
+    package_cmds,
+    ratings_cmds,
+)
 from chilinh_desktop.cli.common import db_argument
 from chilinh_desktop.core.errors import ChilinhError, ValidationError
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
@@ -75,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     package_cmds.register(sub)
     ratings_cmds.register(sub)
     board_cmds.register(sub)
+    duties_cmds.register(sub)
     return parser
 
 

@@ -375,3 +375,37 @@ def m0006_rating_grounds(db: Database) -> None:
         CREATE INDEX conclusions_subject ON conclusions(cycle_id, subject_key);
         """
     )
+
+
+# 0007 is taken by branch `cycles` (next-year cycles); this one is independent of it.
+@migrations(name="0008_board_duties")
+def m0008_board_duties(db: Database) -> None:
+    db.executescript(
+        """
+        -- The Board's appraisal (thẩm định) of each commendation proposal a unit sent. proposal_id is
+        -- derived from what the proposal says (unit, kind, subject or name, level), so a re-sent package
+        -- keeps an unchanged proposal's decision and a changed one asks for a new decision.
+        CREATE TABLE commendation_appraisals (
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            proposal_id TEXT NOT NULL,
+            unit_code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+            reason TEXT NOT NULL DEFAULT '',
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (cycle_id, proposal_id)
+        );
+
+        -- Who attends and directs which unit's review meeting (Thông báo 1198-TB/TU); several per unit.
+        CREATE TABLE leader_assignments (
+            id INTEGER PRIMARY KEY,
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            unit_code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            post TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            UNIQUE (cycle_id, unit_code, name)
+        );
+        """
+    )

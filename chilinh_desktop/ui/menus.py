@@ -164,6 +164,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                 dialog = rewrite_dialog.RewriteDialog(window.ctx, window)
             elif name == "import":
                 dialog = import_dialog.ImportDialog(window.ctx, window)
+            elif name == "commendations":
+                from chilinh_desktop.ui.commendations_view import CommendationsView
+
+                dialog = CommendationsView(window.ctx, window)
+                dialog.refresh()
             else:
                 dialog = board_view.BoardView(window.ctx, window)
                 dialog.refresh()
@@ -176,6 +181,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     exchange_menu.addAction(action("rewrite_package", _("&Write an exported package again…"), exchange("rewrite")))
     exchange_menu.addAction(action("import_packages", _("&Import packages…"), exchange("import"), "Ctrl+I"))
     exchange_menu.addAction(action("board_view", _("Packages &received"), exchange("board"), "F10"))
+    exchange_menu.addAction(action("commendations", _("&Appraise commendation proposals…"),
+                                   exchange("commendations")))
+    _duties_notice(window)
 
     help_menu = window.menuBar().addMenu(_("&Help"))
     help_menu.addAction(action("about", _("&About"), about, QKeySequence.StandardKey.HelpContents))
@@ -187,3 +195,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         toolbar.addAction(actions[name])
     window.addToolBar(toolbar)
     return actions
+
+
+def _duties_notice(window: MainWindow) -> None:
+    """The dashboard's line on proposals still to appraise before the deadline, read whenever it is shown."""
+    from chilinh_desktop.ops.commendations import worklist
+
+    def read() -> None:
+        cycle = window.ctx.cycle
+        window.ctx.runner.call(lambda store: worklist(store, cycle).notice(),
+                               on_done=window.dashboard.set_duties_notice)
+
+    window.dashboard.shown.connect(read)

@@ -1,0 +1,64 @@
+"""Commands of the Board's own duties: appraising commendations, assigned leaders, meetings, tasks."""
+
+from __future__ import annotations
+
+import argparse
+
+from chilinh_desktop.cli.common import db_argument, format_date, open_store, print_json, print_table
+from chilinh_desktop.i18n import _
+
+
+def _status_names() -> dict[str, str]:
+    return {"pending": _("not appraised"), "accepted": _("accepted"), "rejected": _("rejected")}
+
+
+def _kind_names() -> dict[str, str]:
+    return {"to_chuc": _("Party organisation"), "dang_vien": _("Party member")}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the duties' commands to the CLI."""
+    p = sub.add_parser("commendations", help=_("list and appraise the commendation proposals received (Board)"))
+    db_argument(p)
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.add_argument("--today", metavar="YYYY-MM-DD", help=_("count days from this day instead of today"))
+    p.set_defaults(func=cmd_commendations)
+    actions = p.add_subparsers(dest="commendations_command", metavar=_("ACTION"), parser_class=type(p))
+    q = actions.add_parser("appraise", help=_("record the Board's decision on one proposal"))
+    db_argument(q)
+    q.add_argument("--id", required=True, metavar="ID", help=_("the proposal id (see `chilinh commendations`)"))
+    q.add_argument("--decision", required=True, choices=("accepted", "rejected"), help=_("the decision"))
+    q.add_argument("--reason", metavar="TEXT", help=_("why (required to reject)"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_appraise)
+
+
+def cmd_commendations(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.commendations import worklist
+
+    with open_store(args) as store:
+        work = worklist(store)
+    if args.json:
+        print_json({"deadline": work.deadline.isoformat(), "pending": work.pending, "flagged": work.flagged,
+                    "proposals": [p.to_json() for p in work.proposals]})
+        return 0
+    statuses, kinds = _status_names(), _kind_names()
+    print_table([_("Id"), _("Unit"), _("Proposed for"), _("Kind"), _("Level"), _("Rating"), _("Status"), _("Flag")],
+                [[p.id, p.unit_code, p.name, kinds.get(p.kind, p.kind), p.level, p.rating or "—",
+                  statuses.get(p.status, p.status) + (f" ({p.reason})" if p.reason else ""), "!" if p.flag else ""]
+                 for p in work.proposals])
+    for p in work.proposals:
+        if p.flag:
+            print(f"  ! {p.id}: {p.flag}")
+    print(_("Appraisal deadline: {date}; not appraised: {n}.", date=format_date(work.deadline), n=work.pending))
+    return 0
+
+
+def cmd_appraise(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.commendations import appraise
+
+    with open_store(args) as store:
+        done = appraise(store, args.id, args.decision, args.reason, actor=args.actor)
+    print(_("Recorded: {name} ({unit}) — {decision}.", name=done.proposal.name, unit=done.proposal.unit_code,
+            decision=_status_names()[done.decision]))
+    return 0
