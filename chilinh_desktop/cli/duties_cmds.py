@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from chilinh_desktop.cli.common import db_argument, format_date, open_store, print_json, print_table
 from chilinh_desktop.i18n import _
@@ -31,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--reason", metavar="TEXT", help=_("why (required to reject)"))
     q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
     q.set_defaults(func=cmd_appraise)
+    register_leaders(sub)
 
 
 def cmd_commendations(args: argparse.Namespace) -> int:
@@ -61,4 +63,57 @@ def cmd_appraise(args: argparse.Namespace) -> int:
         done = appraise(store, args.id, args.decision, args.reason, actor=args.actor)
     print(_("Recorded: {name} ({unit}) — {decision}.", name=done.proposal.name, unit=done.proposal.unit_code,
             decision=_status_names()[done.decision]))
+    return 0
+
+
+def register_leaders(sub: argparse._SubParsersAction) -> None:
+    """`chilinh leaders assign|list|import` (Thông báo 1198-TB/TU)."""
+    p = sub.add_parser("leaders", help=_("the leaders assigned to attend units' review meetings (Board)"))
+    actions = p.add_subparsers(dest="leaders_command", metavar=_("ACTION"), parser_class=type(p), required=True)
+    q = actions.add_parser("assign", help=_("assign a leader to a unit's review meeting (several per unit)"))
+    db_argument(q)
+    q.add_argument("--unit", required=True, metavar="CODE", help=_("the unit code"))
+    q.add_argument("--name", required=True, metavar="NAME", help=_("the leader's full name"))
+    q.add_argument("--post", default="", metavar="POST", help=_("the leader's post"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_leaders_assign)
+    q = actions.add_parser("list", help=_("list the assignments"))
+    db_argument(q)
+    q.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    q.set_defaults(func=cmd_leaders_list)
+    q = actions.add_parser("import", help=_("import the assignments from an Excel list (.xlsx)"))
+    db_argument(q)
+    q.add_argument("--from", dest="source", required=True, type=Path, metavar="FILE.xlsx",
+                   help=_("the workbook: columns Mã đơn vị, Họ và tên, Chức vụ"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_leaders_import)
+
+
+def cmd_leaders_assign(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.leaders import assign
+
+    with open_store(args) as store:
+        row = assign(store, args.unit, args.name, args.post, actor=args.actor).rows[0]
+    print(_("Assigned: {leader} to the review meeting of {code}.", leader=row.line, code=row.unit_code))
+    return 0
+
+
+def cmd_leaders_list(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.leaders import list_assignments
+
+    with open_store(args) as store:
+        rows = list_assignments(store)
+    if args.json:
+        print_json([r.to_json() for r in rows])
+        return 0
+    print_table([_("Unit"), _("Full name"), _("Post")], [[r.unit_code, r.name, r.post] for r in rows])
+    return 0
+
+
+def cmd_leaders_import(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.leaders import import_assignments
+
+    with open_store(args) as store:
+        done = import_assignments(store, args.source, actor=args.actor)
+    print(_("Imported {n} assignments.", n=len(done.rows)))
     return 0
