@@ -33,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
     q.set_defaults(func=cmd_appraise)
     register_leaders(sub)
+    register_meetings(sub)
 
 
 def cmd_commendations(args: argparse.Namespace) -> int:
@@ -116,4 +117,66 @@ def cmd_leaders_import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         done = import_assignments(store, args.source, actor=args.actor)
     print(_("Imported {n} assignments.", n=len(done.rows)))
+    return 0
+
+
+def register_meetings(sub: argparse._SubParsersAction) -> None:
+    """`chilinh meetings [--json]` and `chilinh meetings record`."""
+    p = sub.add_parser("meetings", help=_("the units' review meetings, with findings on their dates"))
+    db_argument(p)
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.set_defaults(func=cmd_meetings)
+    actions = p.add_subparsers(dest="meetings_command", metavar=_("ACTION"), parser_class=type(p))
+    q = actions.add_parser("record", help=_("record a unit's review meeting (at the Board: as the unit said by "
+                                            "telephone; at a unit: into its minutes)"))
+    db_argument(q)
+    q.add_argument("--unit", required=True, metavar="CODE", help=_("the unit code"))
+    q.add_argument("--date", metavar="YYYY-MM-DD", help=_("the meeting's date"))
+    q.add_argument("--time", metavar="TEXT", help=_("the meeting's start time, e.g. 7 giờ 30"))
+    q.add_argument("--place", metavar="TEXT", help=_("where the meeting is held"))
+    q.add_argument("--summary-date", metavar="YYYY-MM-DD", help=_("the unit's year-end summary date"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_meetings_record)
+
+
+def _sources() -> dict[str, str]:
+    return {"package": _("package"), "phone": _("telephone"), "own": _("this installation")}
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.meetings import calendar
+
+    with open_store(args) as store:
+        found = calendar(store)
+    if args.json:
+        print_json({"deadline": found.deadline.isoformat() if found.deadline else None,
+                    "meetings": [m.to_json() for m in found.meetings]})
+        return 0
+    sources = _sources()
+    print_table([_("Unit"), _("Date"), _("Time"), _("Place"), _("Year-end summary"), _("Assigned"), _("From")],
+                [[m.unit_code, format_date(_iso(m.date)) if m.date else "—", m.time, m.place,
+                  format_date(_iso(m.summary_date)) if m.summary_date else "", ", ".join(m.leaders),
+                  sources.get(m.source, m.source)] for m in found.meetings])
+    for m in found.meetings:
+        for finding in m.findings:
+            print(f"  ! {m.unit_code}: {finding}")
+    return 0
+
+
+def _iso(text: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def cmd_meetings_record(args: argparse.Namespace) -> int:
+    from chilinh_desktop.cli.common import parse_today
+    from chilinh_desktop.ops.meetings import record_meeting
+
+    with open_store(args) as store:
+        done = record_meeting(store, args.unit, date=parse_today(args.date) if args.date else None, time=args.time,
+                              place=args.place,
+                              summary_date=parse_today(args.summary_date) if args.summary_date else None,
+                              actor=args.actor)
+    print(_("Meeting of {code} recorded.", code=done.unit_code))
     return 0

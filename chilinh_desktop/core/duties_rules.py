@@ -35,6 +35,9 @@ class DutiesRules:
     required_level: str
     flag: str
     minutes: MinutesRule | None
+    meeting_deadline: dt.date | None = None  # the review meeting is held by this day
+    meeting_hours: float = 4.0  # two start times closer than this clash for one leader
+    meeting_citation: str = ""
 
 
 def duties_path(cycle_id: str) -> str:
@@ -54,16 +57,21 @@ def _load(cycle: Cycle) -> DutiesRules:
     except OSError:
         fallback = next((d.date for d in cycle.deadlines if d.id == "dossier"), cycle.deadlines[-1].date)
         # a template: filled with who, level and required where a proposal is flagged
+        review = next((d.date for d in cycle.deadlines if d.id == "review"), None)
         return DutiesRules(fallback, "", cycle.levels[0] if cycle.levels else "",
-                           _("“{who}” is proposed for commendation but rated {level}, not {required}."), None)
+                           _("“{who}” is proposed for commendation but rated {level}, not {required}."), None,
+                           review)
     try:
         raw = tomllib.loads(data.decode("utf-8"))
         appraisal = raw["appraisal"]
         minutes = raw.get("minutes")
+        meetings = raw.get("meetings", {})
+        deadline = cycle.deadline(meetings["deadline"]).date if "deadline" in meetings else None
         return DutiesRules(
             dt.date.fromisoformat(appraisal["deadline"]), appraisal.get("citation", ""),
             appraisal["required_level"], appraisal["flag"],
             None if minutes is None else MinutesRule(minutes["form"], minutes["field"], minutes.get("citation", ""),
-                                                     minutes["message"], minutes.get("action", "")))
+                                                     minutes["message"], minutes.get("action", "")),
+            deadline, float(meetings.get("hours", 4)), meetings.get("citation", ""))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise DefinitionError(_("{file}: cannot read the Board's duties: {error}", file=relpath, error=exc)) from exc

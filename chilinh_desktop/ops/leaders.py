@@ -51,8 +51,11 @@ def import_assignments(store: Store, path: Path, *, actor: str) -> Assigned:
     from openpyxl import load_workbook
 
     try:
-        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:  # a read-only workbook keeps its file open until closed
+            rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            book.close()
     except (OSError, ValueError, KeyError) as exc:
         raise ChilinhError(_("The file {path} cannot be read as an Excel workbook ({error}). Nothing was recorded. "
                              "Save the list as .xlsx and import it again.", path=Path(path).name, error=exc),

@@ -22,6 +22,7 @@ from typing import Any
 from chilinh_desktop.core.attachments import get_attachment
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import Dossier, dossier_statuses, stored_items
+from chilinh_desktop.core.meetings import unit_meeting_record
 from chilinh_desktop.core.officials import get_official
 from chilinh_desktop.core.package_documents import (
     DossierRecord,
@@ -108,7 +109,8 @@ def payload(contents: Contents, progress: Progress | None = None) -> Iterator[tu
     unit = contents.unit
     unit_doc = UnitDocument(
         contents.cycle.id, UnitRecord(unit.id, unit.code, unit.name, unit.type, unit.grassroots), collective,
-        officials, UnitRatings.from_json(unit_ratings(contents.store, contents.cycle, unit, ratings)))
+        officials, UnitRatings.from_json(unit_ratings(contents.store, contents.cycle, unit, ratings)),
+        meeting=unit_meeting_record(contents.store, contents.cycle, unit.code))
     yield "unit.json", dump(unit_doc)
     yield "summary.xlsx", summary_workbook(contents.unit.code, contents.unit.name, contents.cycle.title,
                                            contents.summary)

@@ -27,6 +27,9 @@ def duties_exchange(tmp_path_factory, demo_db_file: Path) -> dict[str, Path]:
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         assert main(["kit", "export", "--db", str(board), "--out", str(kit), "--unit", "DB15"]) == 0
         assert main(["demo", "--role", "unit", "--unit", "DB15", "--kit", str(kit), "--db", str(unit_db)]) == 0
+        # the unit's year-end summary date travels in unit.json; the meeting itself is in its minutes
+        assert main(["meetings", "record", "--db", str(unit_db), "--unit", "DB15", "--summary-date",
+                     "2023-12-20"]) == 0
         main(["signoff", "--db", str(unit_db), "--unit", "DB15", "--by", "Bí thư", "--acknowledge-warnings"])
         assert main(["export", "--db", str(unit_db), "--unit", "DB15", "--out", str(usb)]) == 0
         assert main(["import", "--db", str(board), "--trust-new", str(usb)]) == 0
