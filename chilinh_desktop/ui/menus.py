@@ -164,6 +164,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                 dialog = rewrite_dialog.RewriteDialog(window.ctx, window)
             elif name == "import":
                 dialog = import_dialog.ImportDialog(window.ctx, window)
+            elif name == "meetings":
+                from chilinh_desktop.ui.meetings_view import MeetingsView
+
+                dialog = MeetingsView(window.ctx, window)
+                dialog.refresh()
             elif name == "commendations":
                 from chilinh_desktop.ui.commendations_view import CommendationsView
 
@@ -183,6 +188,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     exchange_menu.addAction(action("board_view", _("Packages &received"), exchange("board"), "F10"))
     exchange_menu.addAction(action("commendations", _("&Appraise commendation proposals…"),
                                    exchange("commendations")))
+    exchange_menu.addAction(action("meetings", _("Calendar of review &meetings…"), exchange("meetings")))
     _duties_notice(window)
 
     help_menu = window.menuBar().addMenu(_("&Help"))

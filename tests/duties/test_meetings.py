@@ -64,3 +64,33 @@ def test_an_older_unit_document_without_a_meeting_still_reads():
     assert read.meeting is None and "meeting" not in read.to_json()
     read = UnitDocument.from_json({**doc, "meeting": {"summary_date": "2023-12-20"}})
     assert read.meeting.summary_date == "2023-12-20" and read.to_json()["meeting"] == {"summary_date": "2023-12-20"}
+
+
+def test_the_calendar_window_marks_days_and_lists_findings(qtbot, demo_path, tmp_path):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate, QSettings
+
+    from chilinh_desktop.core.clock import FixedClock
+    from chilinh_desktop.ui.main_window import MainWindow
+    from chilinh_desktop.ui.meetings_view import MeetingsView
+
+    assert _run("meetings", "record", "--db", str(demo_path), "--unit", "DB15", "--date", "2023-12-12",
+                "--time", "8 giờ", "--place", "Hội trường")[0] == 0
+    with Store.open(demo_path, clock=FixedClock(dt.date(2023, 12, 5))) as store:
+        window = MainWindow(store, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.start_session(ask=False)
+        assert "meetings" in window.actions
+        view = MeetingsView(window.ctx, window)
+        qtbot.addWidget(view)
+        view.refresh()
+        qtbot.waitUntil(lambda: view.data is not None, timeout=20_000)
+        view.calendar.setSelectedDate(QDate(2023, 12, 12))
+        units = [view.model.row_object(r).unit_code for r in range(view.model.rowCount())]
+        assert "DB15" in units
+        assert view.calendar.dateTextFormat(QDate(2023, 12, 12)).fontWeight() == 700
+        texts = [view.findings.item(n).text() for n in range(view.findings.count())]
+        assert any("sau hạn" in t for t in texts)
+        window.ctx.runner.wait_idle()
+        window.close()
