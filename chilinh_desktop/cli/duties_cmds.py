@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_appraise)
     register_leaders(sub)
     register_meetings(sub)
+    register_tasks(sub)
 
 
 def cmd_commendations(args: argparse.Namespace) -> int:
@@ -179,4 +180,73 @@ def cmd_meetings_record(args: argparse.Namespace) -> int:
                               summary_date=parse_today(args.summary_date) if args.summary_date else None,
                               actor=args.actor)
     print(_("Meeting of {code} recorded.", code=done.unit_code))
+    return 0
+
+
+def register_tasks(sub: argparse._SubParsersAction) -> None:
+    """`chilinh tasks [--json] [--approved]`, `tasks decide`, `tasks approver`."""
+    p = sub.add_parser("tasks", help=_("registered breakthrough tasks (DP2024): approve or return them"))
+    db_argument(p)
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.add_argument("--approved", action="store_true", help=_("only the approved tasks, per cadre"))
+    p.set_defaults(func=cmd_tasks)
+    actions = p.add_subparsers(dest="tasks_command", metavar=_("ACTION"), parser_class=type(p))
+    q = actions.add_parser("decide", help=_("approve or return one registered task"))
+    db_argument(q)
+    q.add_argument("--cadre", required=True, metavar="ID", help=_("the cadre's id"))
+    q.add_argument("--task", required=True, type=int, metavar="N", help=_("the task's number (1 or 2)"))
+    q.add_argument("--decision", required=True, choices=("approved", "returned"), help=_("the decision"))
+    q.add_argument("--note", metavar="TEXT", help=_("a note (required to return)"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_tasks_decide)
+    q = actions.add_parser("approver", help=_("show or set who approves the tasks (carried by the kit)"))
+    db_argument(q)
+    q.add_argument("level", nargs="?", choices=("board", "unit"), help=_("board or unit"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_tasks_approver)
+
+
+def _task_statuses() -> dict[str, str]:
+    return {"pending": _("awaiting approval"), "approved": _("approved"), "returned": _("returned")}
+
+
+def cmd_tasks(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.tasks import task_list
+
+    with open_store(args) as store:
+        found = task_list(store)
+    rows = [t for t in found.tasks if not args.approved or t.status == "approved"]
+    if args.json:
+        if args.approved:
+            per_cadre: dict[str, list] = {}
+            for t in rows:
+                per_cadre.setdefault(t.official_id, []).append(t.to_json())
+            print_json(per_cadre)
+        else:
+            print_json({"approver": found.approver, "may_decide": found.may_decide,
+                        "tasks": [t.to_json() for t in rows]})
+        return 0
+    statuses = _task_statuses()
+    print_table([_("Unit"), _("Cadre"), _("No."), _("Task"), _("Status"), _("Note")],
+                [[t.unit_code, t.official_name, t.task_no, t.task, statuses.get(t.status, t.status), t.note]
+                 for t in rows])
+    return 0
+
+
+def cmd_tasks_decide(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.tasks import decide
+
+    with open_store(args) as store:
+        done = decide(store, args.cadre, args.task, args.decision, args.note, actor=args.actor)
+    print(_("Recorded: {task} — {decision}.", task=done.task.task, decision=_task_statuses()[done.decision]))
+    return 0
+
+
+def cmd_tasks_approver(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.tasks import set_approver, task_list
+
+    with open_store(args) as store:
+        level = set_approver(store, args.level, actor=args.actor) if args.level else task_list(store).approver
+    print(_("Breakthrough tasks are approved by: {level}.",
+            level=_("the Organisation Board") if level == "board" else _("the unit leadership")))
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.errors import DefinitionError
@@ -27,6 +27,17 @@ class MinutesRule:
 
 
 @dataclass(frozen=True)
+class TasksRule:
+    """Where registered breakthrough tasks are (form, rows field, task column) and who approves by default."""
+
+    form: str = "DP2024"
+    field: str = "tasks"
+    column: str = "task"
+    approver: str = "board"  # or "unit"
+    citation: str = ""
+
+
+@dataclass(frozen=True)
 class DutiesRules:
     """What the Board's duties need from the cycle's data."""
 
@@ -38,6 +49,7 @@ class DutiesRules:
     meeting_deadline: dt.date | None = None  # the review meeting is held by this day
     meeting_hours: float = 4.0  # two start times closer than this clash for one leader
     meeting_citation: str = ""
+    tasks: TasksRule = field(default_factory=lambda: TasksRule())
 
 
 def duties_path(cycle_id: str) -> str:
@@ -72,6 +84,7 @@ def _load(cycle: Cycle) -> DutiesRules:
             appraisal["required_level"], appraisal["flag"],
             None if minutes is None else MinutesRule(minutes["form"], minutes["field"], minutes.get("citation", ""),
                                                      minutes["message"], minutes.get("action", "")),
-            deadline, float(meetings.get("hours", 4)), meetings.get("citation", ""))
+            deadline, float(meetings.get("hours", 4)), meetings.get("citation", ""),
+            TasksRule(**raw["tasks"]) if "tasks" in raw else TasksRule())
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise DefinitionError(_("{file}: cannot read the Board's duties: {error}", file=relpath, error=exc)) from exc

@@ -26,6 +26,8 @@ from chilinh_desktop.core.dossiers import ensure_dossiers
 from chilinh_desktop.core.keys_store import BOARD, ENCRYPTION, SELF, SIGNING, StoredKey, get_key, put_key
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.tasks import APPROVER_SETTING, APPROVERS
+from chilinh_desktop.core.tasks import approver as task_approver
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.formspec.assigned_minutes import prefill_minutes
 from chilinh_desktop.i18n import _
@@ -63,6 +65,7 @@ class Kit:
     unit_code: str | None = None  # the unit a per-unit kit was made for; None: a whole-city kit
     # Leaders assigned to review meetings (TB 1198), as core.assignments writes them; absent in older kits.
     assignments: list[dict[str, Any]] = field(default_factory=list)
+    task_approver: str | None = None  # who approves breakthrough tasks ("board" or "unit"); absent in older kits
 
     @property
     def cycle(self) -> Cycle:
@@ -115,7 +118,7 @@ def export_kit(store: Store, out: Path, *, passphrase: str | None = None,
     board_name = store.get_setting("unit_name") or root
     fingerprint = keys.fingerprint(key)
     meta = {"format": KIT_FORMAT, "version": 1, "cycle_id": cycle.id, "issued_at": store.now_text(),
-            "unit_code": unit_code or None,
+            "unit_code": unit_code or None, "task_approver": task_approver(store, cycle),
             "board": {"name": board_name, "signing_public": keys.public_key_line(key), "fingerprint": fingerprint,
                       "age_recipient": recipient.public, "label": signing_row.label if signing_row else "",
                       "demo": bool(signing_row and signing_row.is_demo)}}
@@ -153,7 +156,8 @@ def read_kit(path: Path) -> Kit:
                   json.loads(entries["units.json"]), json.loads(entries["officials.json"]),
                   {name.removeprefix(KIT_FOLDER): data for name, data in entries.items()
                    if name.startswith(KIT_FOLDER)},
-                  meta.get("unit_code") or None, _assignments(entries.get("assignments.json")))
+                  meta.get("unit_code") or None, _assignments(entries.get("assignments.json")),
+                  meta.get("task_approver") if meta.get("task_approver") in APPROVERS else None)
         carried = keys.fingerprint(keys.public_key_from_line(kit.signing_public))
     except (KeyError, ValueError, TypeError, PackageError) as exc:
         raise KitError(_("The cycle kit {path} cannot be read: {error}", path=path.name, error=str(exc)),
@@ -207,6 +211,8 @@ def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None
                 store.set_setting(key, value)
             created = ensure_dossiers(store, cycle, actor=actor)
             replace_assignments(store, cycle, codes, kit.assignments, actor=actor)
+            if kit.task_approver:
+                store.set_setting(APPROVER_SETTING, kit.task_approver)
             prefill_minutes(store, cycle, codes, actor=actor)
             own = get_key(store, SELF, SIGNING)
             own_fingerprint = own.fingerprint if own else create_installation_key(store, passphrase=passphrase,
