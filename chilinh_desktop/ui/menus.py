@@ -169,6 +169,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
                 dialog = MeetingsView(window.ctx, window)
                 dialog.refresh()
+            elif name == "duties":
+                from chilinh_desktop.ui.duties_view import DutiesView
+
+                dialog = DutiesView(window.ctx, window)
+                dialog.refresh()
             elif name == "commendations":
                 from chilinh_desktop.ui.commendations_view import CommendationsView
 
@@ -189,6 +194,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     exchange_menu.addAction(action("commendations", _("&Appraise commendation proposals…"),
                                    exchange("commendations")))
     exchange_menu.addAction(action("meetings", _("Calendar of review &meetings…"), exchange("meetings")))
+    exchange_menu.addAction(action("duties", _("Assigned &leaders and breakthrough tasks…"), exchange("duties")))
     _duties_notice(window)
 
     help_menu = window.menuBar().addMenu(_("&Help"))
