@@ -23,8 +23,8 @@ from chilinh_desktop.core.requirements import ItemState, Need
 from chilinh_desktop.core.rulesets import STEPS
 from chilinh_desktop.i18n import _
 
-__all__ = ["DocumentError", "MeetingRecord", "OfficialDocument", "UnitDocument", "UnitRatings", "dump", "parse_json",
-           "stored_documents", "stored_text"]
+__all__ = ["DocumentError", "MeetingRecord", "OfficialDocument", "TaskDecisionRecord", "UnitDocument",
+           "UnitRatings", "dump", "parse_json", "stored_documents", "stored_text"]
 
 UNIT_FORMAT, OFFICIAL_FORMAT = "chilinh-unit", "chilinh-official"
 VERSION = 2
@@ -327,6 +327,31 @@ class MeetingRecord:
         return {"summary_date": self.summary_date}
 
 
+@dataclass(frozen=True)
+class TaskDecisionRecord:
+    """A decision the unit leadership took on a cadre's breakthrough task (when the kit made it the approver)."""
+
+    official_id: str
+    task_no: int
+    task: str
+    decision: str
+    note: str
+    decided_by: str
+    decided_at: str
+
+    @classmethod
+    def read(cls, f: Fields) -> TaskDecisionRecord:
+        number = f.number("task_no")
+        if number != int(number) or number < 1:
+            raise invalid(f.name, f.path("task_no"), _("a task number"), number)
+        return cls(f.nonempty("official_id"), int(number), f.text("task"),
+                   f.choice("decision", ["approved", "returned"]), f.text("note"), f.text("decided_by"),
+                   f.text("decided_at"))
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
 # -- the two documents ---------------------------------------------------------------------------------
 
 
@@ -417,6 +442,7 @@ class UnitDocument:
     ratings: UnitRatings | None
     version: int = VERSION
     meeting: MeetingRecord | None = None  # absent in packages made before meetings travelled
+    task_decisions: list[TaskDecisionRecord] = field(default_factory=list)  # optional, like `meeting`
 
     @classmethod
     def from_json(cls, value: Any, name: str = "unit.json") -> UnitDocument:
@@ -435,7 +461,9 @@ class UnitDocument:
         return cls(f.nonempty("cycle_id"), UnitRecord.read(f.obj("unit")),  # type: ignore[arg-type]
                    None if dossier is None else DossierRecord.read(dossier), list(officials),
                    None if ratings is None else UnitRatings.read(ratings), version,
-                   None if meeting is None else MeetingRecord.read(meeting))
+                   None if meeting is None else MeetingRecord.read(meeting),
+                   [TaskDecisionRecord.read(Fields(value, name, f"task_decisions[{n}]"))
+                    for n, value in enumerate(f.array("task_decisions", optional=True))])
 
     def to_json(self) -> dict[str, Any]:
         data = {"format": UNIT_FORMAT, "version": self.version, "cycle_id": self.cycle_id, "unit": self.unit.to_json(),
@@ -443,6 +471,8 @@ class UnitDocument:
                 "ratings": None if self.ratings is None else self.ratings.to_json()}
         if self.meeting is not None:  # written only when known, so the document reads as before otherwise
             data["meeting"] = self.meeting.to_json()
+        if self.task_decisions:
+            data["task_decisions"] = [d.to_json() for d in self.task_decisions]
         return data
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from chilinh_desktop.core.board import CURRENT
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.duties_rules import duties_rules
-from chilinh_desktop.core.package_documents import stored_documents
+from chilinh_desktop.core.package_documents import TaskDecisionRecord, stored_documents
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line
 
@@ -52,13 +52,23 @@ def approver(store: Store, cycle: Cycle) -> str:
     return value if value in APPROVERS else duties_rules(cycle).tasks.approver
 
 
-def _registered(store: Store, cycle: Cycle) -> list[tuple[str, str, str, list[dict[str, Any]]]]:
+_Registered = tuple[str, str, str, list[dict[str, Any]]]
+_Decision = tuple[str, str, str, str, str]  # decision, note, by, at, the task's text when decided
+
+
+def _registered(store: Store, cycle: Cycle) -> tuple[list[_Registered], dict[tuple[str, int], _Decision]]:
+    """Every cadre's registered rows, and the decisions the unit leadership sent with its package."""
     rule = duties_rules(cycle).tasks
-    found: dict[str, tuple[str, str, str, list[dict[str, Any]]]] = {}
+    found: dict[str, _Registered] = {}
+    sent: dict[tuple[str, int], _Decision] = {}
     for package_id, code, unit_text, officials_text in store.db.execute(
             "SELECT package_id, unit_code, unit_doc, officials_doc FROM received_packages WHERE cycle_id = ? "
             "AND status = ?", [cycle.id, CURRENT]):
-        _unit, officials = stored_documents(unit_text, officials_text, package_id)
+        unit_doc, officials = stored_documents(unit_text, officials_text, package_id)
+        ids = {doc.official.id for doc in officials}
+        for d in unit_doc.task_decisions:
+            if d.official_id in ids:  # a package speaks only for its own cadres
+                sent[(d.official_id, d.task_no)] = (d.decision, d.note, d.decided_by, d.decided_at, d.task)
         for doc in officials:
             item = next((i for i in doc.dossier.items.values() if i.form_id == rule.form and i.answers), None)
             if item is not None:
@@ -70,17 +80,18 @@ def _registered(store: Store, cycle: Cycle) -> list[tuple[str, str, str, list[di
             "AND i.form_id = ? AND i.answers IS NOT NULL ORDER BY u.code, o.sort_key", [cycle.id, rule.form]):
         if official_id not in found:
             found[official_id] = (official_id, name, code, list(json.loads(text or "{}").get(rule.field) or []))
-    return sorted(found.values(), key=lambda r: (r[2], r[1]))
+    return sorted(found.values(), key=lambda r: (r[2], r[1])), sent
 
 
 def tasks(store: Store, cycle: Cycle) -> list[Task]:
     """Every registered task, cadre by cadre, with its decision."""
     column = duties_rules(cycle).tasks.column
-    decisions = {(r[0], r[1]): r[2:] for r in store.db.execute(
+    registered, sent = _registered(store, cycle)
+    decisions = {**sent, **{(r[0], r[1]): r[2:] for r in store.db.execute(
         "SELECT official_id, task_no, decision, note, decided_by, decided_at, task FROM task_approvals "
-        "WHERE cycle_id = ?", [cycle.id])}
+        "WHERE cycle_id = ?", [cycle.id])}}
     result = []
-    for official_id, name, code, rows in _registered(store, cycle):
+    for official_id, name, code, rows in registered:
         for n, row in enumerate(rows, 1):
             if not isinstance(row, dict) or not clean_line(str(row.get(column) or "")):
                 continue
@@ -111,3 +122,11 @@ def approved_tasks(store: Store, cycle: Cycle) -> dict[str, list[Task]]:
         if task.status == APPROVED:
             result.setdefault(task.official_id, []).append(task)
     return result
+
+
+def unit_task_decisions(store: Store, cycle: Cycle, official_ids: list[str]) -> list[TaskDecisionRecord]:
+    """The decisions taken here on these cadres' tasks, for the unit's package (the Board lists them)."""
+    wanted = set(official_ids)
+    return [TaskDecisionRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in store.db.execute(
+        "SELECT official_id, task_no, task, decision, note, decided_by, decided_at FROM task_approvals "
+        "WHERE cycle_id = ? ORDER BY official_id, task_no", [cycle.id]) if r[0] in wanted]

@@ -94,3 +94,18 @@ def test_the_calendar_window_marks_days_and_lists_findings(qtbot, demo_path, tmp
         assert any("sau hạn" in t for t in texts)
         window.ctx.runner.wait_idle()
         window.close()
+
+
+def test_task_decisions_in_a_unit_document_read_back_and_are_checked():
+    import pytest
+
+    from chilinh_desktop.core.package_documents import DocumentError
+
+    doc = {"format": "chilinh-unit", "version": 2, "cycle_id": "2023", "officials": [], "dossier": None,
+           "unit": {"id": "u", "code": "DB15", "name": "Chi bộ", "type": "x", "grassroots": True}}
+    decision = {"official_id": "o1", "task_no": 1, "task": "Số hóa hồ sơ", "decision": "approved", "note": "",
+                "decided_by": "Bí thư", "decided_at": "2023-12-08T01:00:00+00:00"}
+    read = UnitDocument.from_json({**doc, "task_decisions": [decision]})
+    assert read.to_json()["task_decisions"] == [decision]
+    with pytest.raises(DocumentError):
+        UnitDocument.from_json({**doc, "task_decisions": [{**decision, "decision": "maybe"}]})

@@ -60,3 +60,20 @@ def test_with_the_unit_approving_the_board_is_refused_and_the_kit_tells_the_unit
     code, _out, err = _run("tasks", "decide", "--db", str(demo_path), "--cadre", demo_task["official_id"],
                            "--task", "1", "--decision", "approved")
     assert code == 2 and "lãnh đạo đơn vị" in err
+
+
+def test_the_unit_leaderships_decisions_travel_to_the_board(demo_path, tmp_path):
+    board = demo_path
+    kit, unit_db, usb = tmp_path / "kit.zip", tmp_path / "unit.sqlite3", tmp_path / "usb"
+    usb.mkdir()
+    assert _run("tasks", "approver", "--db", str(board), "unit")[0] == 0
+    assert _run("kit", "export", "--db", str(board), "--out", str(kit), "--unit", "DB15")[0] == 0
+    assert _run("demo", "--role", "unit", "--unit", "DB15", "--kit", str(kit), "--db", str(unit_db))[0] == 0
+    task = _tasks(unit_db)["tasks"][0]
+    assert _run("tasks", "decide", "--db", str(unit_db), "--cadre", task["official_id"], "--task",
+                str(task["task_no"]), "--decision", "approved", "--actor", "Bí thư chi bộ")[0] == 0
+    _run("signoff", "--db", str(unit_db), "--unit", "DB15", "--by", "Bí thư", "--acknowledge-warnings")
+    assert _run("export", "--db", str(unit_db), "--unit", "DB15", "--out", str(usb))[0] == 0
+    assert _run("import", "--db", str(board), "--trust-new", str(usb))[0] == 0
+    approved = _tasks(board, "--approved")[task["official_id"]]
+    assert [(t["task"], t["decided_by"]) for t in approved] == [(task["task"], "Bí thư chi bộ")]
