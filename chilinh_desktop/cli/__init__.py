@@ -17,6 +17,7 @@ from chilinh_desktop.cli import (
     core_cmds,
     cycle_cmds,
     dossier_cmds,
+    duties_cmds,
     forms_cmds,
     history_cmds,
     package_cmds,
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     board_cmds.register(sub)
     cycle_cmds.register(sub)
     history_cmds.register(sub)
+    duties_cmds.register(sub)
     return parser
 
 

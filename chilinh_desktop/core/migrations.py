@@ -395,3 +395,66 @@ def m0007_cycles_history(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0008_board_duties")
+def m0008_board_duties(db: Database) -> None:
+    db.executescript(
+        """
+        -- The Board's appraisal (thẩm định) of each commendation proposal a unit sent. proposal_id is
+        -- derived from what the proposal says (unit, kind, subject or name, level), so a re-sent package
+        -- keeps an unchanged proposal's decision and a changed one asks for a new decision.
+        CREATE TABLE commendation_appraisals (
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            proposal_id TEXT NOT NULL,
+            unit_code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+            reason TEXT NOT NULL DEFAULT '',
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (cycle_id, proposal_id)
+        );
+
+        -- Who attends and directs which unit's review meeting (Thông báo 1198-TB/TU); several per unit.
+        CREATE TABLE leader_assignments (
+            id INTEGER PRIMARY KEY,
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            unit_code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            post TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            UNIQUE (cycle_id, unit_code, name)
+        );
+
+        -- A unit's review meeting as known here. At the unit only summary_date is kept (the date, time and
+        -- place are the minutes' own fields); at the Board a row with source 'phone' holds what a unit said
+        -- on the telephone before its package arrived (the package's minutes win once it has).
+        CREATE TABLE review_meetings (
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            unit_code TEXT NOT NULL,
+            date TEXT,
+            time TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            summary_date TEXT,
+            source TEXT NOT NULL CHECK (source IN ('unit', 'phone')),
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (cycle_id, unit_code)
+        );
+
+        -- Approval (phê duyệt, giao nhiệm vụ) of each registered breakthrough task (form DP2024), by the
+        -- Board or the unit leadership per the kit's setting: task_no is the row of the registration.
+        CREATE TABLE task_approvals (
+            cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            official_id TEXT NOT NULL,
+            task_no INTEGER NOT NULL,
+            task TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('approved', 'returned')),
+            note TEXT NOT NULL DEFAULT '',
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (cycle_id, official_id, task_no)
+        );
+        """
+    )

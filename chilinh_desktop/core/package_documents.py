@@ -23,8 +23,8 @@ from chilinh_desktop.core.requirements import ItemState, Need
 from chilinh_desktop.core.rulesets import STEPS
 from chilinh_desktop.i18n import _
 
-__all__ = ["DocumentError", "OfficialDocument", "UnitDocument", "UnitRatings", "dump", "parse_json",
-           "stored_documents", "stored_text"]
+__all__ = ["DocumentError", "MeetingRecord", "OfficialDocument", "TaskDecisionRecord", "UnitDocument",
+           "UnitRatings", "dump", "parse_json", "stored_documents", "stored_text"]
 
 UNIT_FORMAT, OFFICIAL_FORMAT = "chilinh-unit", "chilinh-official"
 VERSION = 2
@@ -307,6 +307,51 @@ class DossierRecord:
                 "items": {kind: item.to_json() for kind, item in self.items.items()}}
 
 
+# -- the unit's review meeting --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """What the unit says about its review meeting beyond the minutes: its year-end summary date (issue 18).
+
+    The meeting's date, time and place travel in the minutes' own answers, never a second copy.
+    """
+
+    summary_date: str | None  # ISO date of the unit's year-end summary (hội nghị tổng kết), if known
+
+    @classmethod
+    def read(cls, f: Fields) -> MeetingRecord:
+        return cls(f.day("summary_date", nullable=True))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"summary_date": self.summary_date}
+
+
+@dataclass(frozen=True)
+class TaskDecisionRecord:
+    """A decision the unit leadership took on a cadre's breakthrough task (when the kit made it the approver)."""
+
+    official_id: str
+    task_no: int
+    task: str
+    decision: str
+    note: str
+    decided_by: str
+    decided_at: str
+
+    @classmethod
+    def read(cls, f: Fields) -> TaskDecisionRecord:
+        number = f.number("task_no")
+        if number != int(number) or number < 1:
+            raise invalid(f.name, f.path("task_no"), _("a task number"), number)
+        return cls(f.nonempty("official_id"), int(number), f.text("task"),
+                   f.choice("decision", ["approved", "returned"]), f.text("note"), f.text("decided_by"),
+                   f.text("decided_at"))
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
 # -- the two documents ---------------------------------------------------------------------------------
 
 
@@ -396,6 +441,8 @@ class UnitDocument:
     officials: list[str]
     ratings: UnitRatings | None
     version: int = VERSION
+    meeting: MeetingRecord | None = None  # absent in packages made before meetings travelled
+    task_decisions: list[TaskDecisionRecord] = field(default_factory=list)  # optional, like `meeting`
 
     @classmethod
     def from_json(cls, value: Any, name: str = "unit.json") -> UnitDocument:
@@ -410,14 +457,23 @@ class UnitDocument:
             raise invalid(name, "officials", _("distinct cadre ids"), _("a repeated id"))
         dossier = f.obj("dossier", nullable=True)
         ratings = f.obj("ratings", optional=True, nullable=True)
+        meeting = f.obj("meeting", optional=True, nullable=True)
         return cls(f.nonempty("cycle_id"), UnitRecord.read(f.obj("unit")),  # type: ignore[arg-type]
                    None if dossier is None else DossierRecord.read(dossier), list(officials),
-                   None if ratings is None else UnitRatings.read(ratings), version)
+                   None if ratings is None else UnitRatings.read(ratings), version,
+                   None if meeting is None else MeetingRecord.read(meeting),
+                   [TaskDecisionRecord.read(Fields(value, name, f"task_decisions[{n}]"))
+                    for n, value in enumerate(f.array("task_decisions", optional=True))])
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": UNIT_FORMAT, "version": self.version, "cycle_id": self.cycle_id, "unit": self.unit.to_json(),
+        data = {"format": UNIT_FORMAT, "version": self.version, "cycle_id": self.cycle_id, "unit": self.unit.to_json(),
                 "dossier": None if self.dossier is None else self.dossier.to_json(), "officials": self.officials,
                 "ratings": None if self.ratings is None else self.ratings.to_json()}
+        if self.meeting is not None:  # written only when known, so the document reads as before otherwise
+            data["meeting"] = self.meeting.to_json()
+        if self.task_decisions:
+            data["task_decisions"] = [d.to_json() for d in self.task_decisions]
+        return data
 
 
 def dump(document: UnitDocument | OfficialDocument) -> bytes:

@@ -366,6 +366,10 @@ def evaluate(store: Store, cycle: Cycle, unit_code: str | None = None, *,
     # installation's units and cadres, whichever records are judged (the Board judges what units sent).
     ctx = _Context(store, cycle, rule_set, data)
     findings = [f for rule in rule_set.rules for f in CHECKS[rule.kind](ctx, rule)]
+    if data is None:  # the minutes rule of the Board's duties reads this installation's own minutes
+        from chilinh_desktop.core.assignments import minutes_findings
+
+        findings += minutes_findings(store, cycle)
     if unit_code is not None:
         codes = set(unit_tree(store, cycle.tree_date).subtree_codes(unit_code.upper()))
         findings = [f for f in findings if codes & set(f.units)]

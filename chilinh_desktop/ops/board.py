@@ -14,7 +14,12 @@ from chilinh_desktop.core.board import UnitArrival, board_overview, current_rece
 from chilinh_desktop.core.board_summary import classification_summary, commendation_rows, rating_line
 from chilinh_desktop.core.cycles import Cycle, get_cycle
 from chilinh_desktop.core.errors import NotFoundError
-from chilinh_desktop.core.received_ratings import findings_per_unit, received_findings, received_ratings
+from chilinh_desktop.core.received_ratings import (
+    ReceivedRatings,
+    findings_per_unit,
+    received_findings,
+    received_ratings,
+)
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import get_unit
@@ -90,7 +95,7 @@ def board_report(store: Store, cycle: Cycle | None = None) -> BoardReport:
     received = received_ratings(store, cycle)
     return BoardReport(issuer_name(store), cycle, running_date(today), types,
                        classification_summary(store, cycle, arrivals, received.data), arrivals,
-                       commendation_rows(store, cycle, arrivals, received),
+                       _with_appraisals(store, cycle, commendation_rows(store, cycle, arrivals, received), received),
                        received_findings(store, cycle, received), history_rows(store, cycle))
 
 
@@ -100,6 +105,20 @@ def history_rows(store: Store, cycle: Cycle) -> list[HistoryRow]:
 
     return [HistoryRow(h.unit_code, h.name, h.kind, {y: v.level for y, v in h.years.items() if y <= cycle.year})
             for h in history(store)]
+
+
+def _with_appraisals(store: Store, cycle: Cycle, rows: list[dict], received: ReceivedRatings) -> list[dict]:
+    """Each proposal row with the Board's appraisal (issue 18): its result, reason and rating flag."""
+    from chilinh_desktop.core.appraisals import proposal_id, proposals
+
+    appraised = {p.id: p for p in proposals(store, cycle, received)}
+    result = []
+    for row in rows:
+        found = appraised.get(proposal_id(cycle.id, row["unit_code"], row))
+        result.append({**row, "appraisal": found.status if found else "pending",
+                       "appraisal_reason": found.reason if found else "",
+                       "appraisal_flag": found.flag if found else ""})
+    return result
 
 
 def write_board_report(store: Store, out: Path, cycle: Cycle | None = None) -> WrittenDocument:

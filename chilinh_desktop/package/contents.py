@@ -22,6 +22,7 @@ from typing import Any
 from chilinh_desktop.core.attachments import get_attachment
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import Dossier, dossier_statuses, stored_items
+from chilinh_desktop.core.meetings import unit_meeting_record
 from chilinh_desktop.core.officials import get_official
 from chilinh_desktop.core.package_documents import (
     DossierRecord,
@@ -38,6 +39,7 @@ from chilinh_desktop.core.rating_records import subject_record, unit_ratings
 from chilinh_desktop.core.ratings import load_rating_data
 from chilinh_desktop.core.requirements import ItemState, Need
 from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.tasks import unit_task_decisions
 from chilinh_desktop.core.units import Unit
 from chilinh_desktop.package import agecrypt
 from chilinh_desktop.render.excel_summary import SummaryRow, summary_workbook
@@ -108,7 +110,9 @@ def payload(contents: Contents, progress: Progress | None = None) -> Iterator[tu
     unit = contents.unit
     unit_doc = UnitDocument(
         contents.cycle.id, UnitRecord(unit.id, unit.code, unit.name, unit.type, unit.grassroots), collective,
-        officials, UnitRatings.from_json(unit_ratings(contents.store, contents.cycle, unit, ratings)))
+        officials, UnitRatings.from_json(unit_ratings(contents.store, contents.cycle, unit, ratings)),
+        meeting=unit_meeting_record(contents.store, contents.cycle, unit.code),
+        task_decisions=unit_task_decisions(contents.store, contents.cycle, officials))
     yield "unit.json", dump(unit_doc)
     yield "summary.xlsx", summary_workbook(contents.unit.code, contents.unit.name, contents.cycle.title,
                                            contents.summary)

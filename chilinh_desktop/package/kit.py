@@ -26,12 +26,16 @@ from pathlib import Path
 from typing import Any
 
 from chilinh_desktop.core import definitions
+from chilinh_desktop.core.assignments import assignments, replace_assignments
 from chilinh_desktop.core.cycles import Cycle, get_cycle, install_cycle, parse_cycle
 from chilinh_desktop.core.dossiers import ensure_dossiers
 from chilinh_desktop.core.keys_store import BOARD, ENCRYPTION, SELF, SIGNING, StoredKey, get_key, put_key
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.tasks import APPROVER_SETTING, APPROVERS
+from chilinh_desktop.core.tasks import approver as task_approver
 from chilinh_desktop.core.units import unit_tree
+from chilinh_desktop.formspec.assigned_minutes import prefill_minutes
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import bagit, keys, sshsig
 from chilinh_desktop.package.errors import PackageError
@@ -65,6 +69,9 @@ class Kit:
     officials: list[dict[str, Any]]
     definitions: dict[str, bytes]  # by path relative to forms/, e.g. "scales/2023.toml"; checked
     unit_code: str | None = None  # the unit a per-unit kit was made for; None: a whole-city kit
+    # Leaders assigned to review meetings (TB 1198), as core.assignments writes them; absent in older kits.
+    assignments: list[dict[str, Any]] = field(default_factory=list)
+    task_approver: str | None = None  # who approves breakthrough tasks ("board" or "unit"); absent in older kits
 
     @property
     def cycle(self) -> Cycle:
@@ -117,13 +124,15 @@ def export_kit(store: Store, out: Path, *, passphrase: str | None = None,
     board_name = store.get_setting("unit_name") or root
     fingerprint = keys.fingerprint(key)
     meta = {"format": KIT_FORMAT, "version": 1, "cycle_id": cycle.id, "issued_at": store.now_text(),
-            "unit_code": unit_code or None,
+            "unit_code": unit_code or None, "task_approver": task_approver(store, cycle),
             "board": {"name": board_name, "signing_public": keys.public_key_line(key), "fingerprint": fingerprint,
                       "age_recipient": recipient.public, "label": signing_row.label if signing_row else "",
                       "demo": bool(signing_row and signing_row.is_demo)}}
     forms = {KIT_FOLDER + path: data for path, data in cycle_definitions(cycle).items()}
+    assigned = [a.to_json() for a in assignments(store, cycle, set(tree.subtree_codes(unit_code)) if unit_code
+                                                  else None)]
     payload = [("kit.json", _json(meta)), ("cycle.json", _json(cycle.raw)), ("units.json", _json(units)),
-               ("officials.json", _json(officials)), *sorted(forms.items())]
+               ("officials.json", _json(officials)), ("assignments.json", _json(assigned)), *sorted(forms.items())]
     info = [("Kit-Id", str(uuid.uuid4())), ("Cycle-Id", cycle.id), ("Board-Name", board_name),
             (bagit.SIGNER_FINGERPRINT_LABEL, fingerprint)]
     bagit.write_bag(Path(out), payload, info, signer=lambda manifest: sshsig.sign(manifest, key),
@@ -153,7 +162,8 @@ def read_kit(path: Path) -> Kit:
                   json.loads(entries["units.json"]), json.loads(entries["officials.json"]),
                   {name.removeprefix(KIT_FOLDER): data for name, data in entries.items()
                    if name.startswith(KIT_FOLDER)},
-                  meta.get("unit_code") or None)
+                  meta.get("unit_code") or None, _assignments(entries.get("assignments.json")),
+                  meta.get("task_approver") if meta.get("task_approver") in APPROVERS else None)
         carried = keys.fingerprint(keys.public_key_from_line(kit.signing_public))
     except (KeyError, ValueError, TypeError, PackageError) as exc:
         raise KitError(_("The cycle kit {path} cannot be read: {error}", path=path.name, error=str(exc)),
@@ -210,6 +220,10 @@ def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None
                                ("board_name", kit.board_name), ("kit_id", kit.kit_id)):
                 store.set_setting(key, value)
             created = ensure_dossiers(store, cycle, actor=actor)
+            replace_assignments(store, cycle, codes, kit.assignments, actor=actor)
+            if kit.task_approver:
+                store.set_setting(APPROVER_SETTING, kit.task_approver)
+            prefill_minutes(store, cycle, codes, actor=actor)
             own = get_key(store, SELF, SIGNING)
             own_fingerprint = own.fingerprint if own else create_installation_key(store, passphrase=passphrase,
                                                                                   label=unit_code, actor=actor)
@@ -264,6 +278,16 @@ def _ancestors(store: Store, unit_id: str, day: str) -> set[str]:
                                "(valid_until IS NULL OR valid_until > ?)", [current, day, day]).fetchone()
         current = row[0] if row else None
     return found
+
+
+def _assignments(data: bytes | None) -> list[dict[str, Any]]:
+    """The kit's assignments, each a dict of text (a kit made before they travelled has none)."""
+    rows = [] if data is None else json.loads(data)
+    fields = ("unit_code", "name", "post")
+    if not isinstance(rows, list) or not all(
+            isinstance(r, dict) and all(isinstance(r.get(k), str) for k in fields) for r in rows):
+        raise ValueError("assignments.json: not a list of assignments")
+    return rows
 
 
 def _subtree(units: list[dict[str, Any]], code: str) -> list[dict[str, Any]]:

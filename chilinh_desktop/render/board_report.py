@@ -218,18 +218,28 @@ def _missing(sheet: Worksheet, report: BoardReport) -> None:
 
 def _commendations(sheet: Worksheet, report: BoardReport) -> None:
     sheet.title = _("Commendations")
-    headers = [_("No."), _("Unit"), _("Proposed for"), _("Kind"), _("Level"), _("Achievement")]
+    headers = [_("No."), _("Unit"), _("Proposed for"), _("Kind"), _("Level"), _("Achievement"), _("Appraisal"),
+               _("Reason or remark")]
     _titles(sheet, report, _("COMMENDATION PROPOSALS"), len(headers))
     for column, text in enumerate(headers, 1):
         _header_cell(sheet, 5, column, text)
+    results = appraisal_names()
     for n, proposal in enumerate(report.commendations, 1):
+        # the appraisal keys are absent when a caller built the report without the Board's appraisals
+        remark = "; ".join(t for t in (proposal.get("appraisal_reason", ""), proposal.get("appraisal_flag", "")) if t)
         sheet.append([n, f"{proposal['unit_name']} ({proposal['unit_code']})", proposal["name"], proposal["kind"],
-                      proposal["level"], proposal["achievement"]])
+                      proposal["level"], proposal["achievement"],
+                      results.get(proposal.get("appraisal", ""), proposal.get("appraisal", "")), remark])
         sheet.cell(sheet.max_row, 1).number_format = "0"
     if not report.commendations:
         sheet.append(["", _("No commendation proposal has been recorded.")])
     _frame(sheet, 5, len(headers))
-    _print_setup(sheet, [6, 36, 30, 16, 10, 50], "5:5", "C6")
+    _print_setup(sheet, [6, 36, 30, 16, 10, 50, 14, 40], "5:5", "C6")
+
+
+def appraisal_names() -> dict[str, str]:
+    """The Board's appraisal of a proposal as the report words it."""
+    return {"pending": _("not appraised"), "accepted": _("accepted"), "rejected": _("rejected")}
 
 
 def _findings(sheet: Worksheet, report: BoardReport) -> None:

@@ -183,6 +183,7 @@ class Dashboard(QWidget):
     """Deadline cards on top; units and their progress; the selected unit's missing items."""
 
     open_item = Signal(str, str, str)  # subject kind, subject id, item kind
+    shown = Signal()  # the Board's duties refresh their notice when the dashboard is shown
 
     def __init__(self, cycle: Cycle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,7 +219,16 @@ class Dashboard(QWidget):
         layout.addWidget(heading)
         layout.addLayout(self.cards)
         layout.addWidget(self.summary)
+        self.duties_notice = QLabel()
+        self.duties_notice.setObjectName("dashboardDuties")
+        self.duties_notice.hide()
+        layout.addWidget(self.duties_notice)
         layout.addWidget(splitter, 1)
+
+    def set_duties_notice(self, text: str) -> None:
+        """Show the Board's duties line (proposals not appraised before the deadline); hidden when empty."""
+        self.duties_notice.setText(text)
+        self.duties_notice.setVisible(bool(text))
 
     def _table(self, model, name: str) -> QTableView:
         view = list_table(model, name=name, word_wrap=True)
@@ -240,6 +250,7 @@ class Dashboard(QWidget):
         if self._pending is not None and self._pending is not self.status:
             self._apply(self._pending)
         super().showEvent(event)
+        self.shown.emit()
 
     def _apply(self, status: CycleStatus) -> None:
         current = self.units_view.currentIndex().data(CODE_ROLE)

@@ -164,6 +164,21 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                 dialog = rewrite_dialog.RewriteDialog(window.ctx, window)
             elif name == "import":
                 dialog = import_dialog.ImportDialog(window.ctx, window)
+            elif name == "meetings":
+                from chilinh_desktop.ui.meetings_view import MeetingsView
+
+                dialog = MeetingsView(window.ctx, window)
+                dialog.refresh()
+            elif name == "duties":
+                from chilinh_desktop.ui.duties_view import DutiesView
+
+                dialog = DutiesView(window.ctx, window)
+                dialog.refresh()
+            elif name == "commendations":
+                from chilinh_desktop.ui.commendations_view import CommendationsView
+
+                dialog = CommendationsView(window.ctx, window)
+                dialog.refresh()
             else:
                 dialog = board_view.BoardView(window.ctx, window)
                 dialog.refresh()
@@ -176,6 +191,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     exchange_menu.addAction(action("rewrite_package", _("&Write an exported package again…"), exchange("rewrite")))
     exchange_menu.addAction(action("import_packages", _("&Import packages…"), exchange("import"), "Ctrl+I"))
     exchange_menu.addAction(action("board_view", _("Packages &received"), exchange("board"), "F10"))
+    exchange_menu.addAction(action("commendations", _("&Appraise commendation proposals…"),
+                                   exchange("commendations")))
+    exchange_menu.addAction(action("meetings", _("Calendar of review &meetings…"), exchange("meetings")))
+    exchange_menu.addAction(action("duties", _("Assigned &leaders and breakthrough tasks…"), exchange("duties")))
+    _duties_notice(window)
 
     def new_cycle() -> None:  # the Board's next year (ui/cycle_dialog.py)
         from chilinh_desktop.ui.cycle_dialog import CycleDialog, can_start_cycle
@@ -197,3 +217,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         toolbar.addAction(actions[name])
     window.addToolBar(toolbar)
     return actions
+
+
+def _duties_notice(window: MainWindow) -> None:
+    """The dashboard's line on proposals still to appraise before the deadline, read whenever it is shown."""
+    from chilinh_desktop.ops.commendations import worklist
+
+    def read() -> None:
+        cycle = window.ctx.cycle
+        window.ctx.runner.call(lambda store: worklist(store, cycle).notice(),
+                               on_done=window.dashboard.set_duties_notice)
+
+    window.dashboard.shown.connect(read)

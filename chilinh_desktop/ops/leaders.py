@@ -1,0 +1,89 @@
+"""The Board assigns leaders to units' review meetings (Thông báo 1198-TB/TU); the unit's minutes show them.
+
+`chilinh leaders assign|list|import` call these. The import reads the Excel list the Standing
+Committee's notice is usually kept in: a header row with the columns `Mã đơn vị`, `Họ và tên`,
+`Chức vụ` (or `unit`, `name`, `post`), then one leader per row; openpyxl loads only here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from chilinh_desktop.core.assignments import Assignment, add_assignments, assignments, checked
+from chilinh_desktop.core.cycles import Cycle, get_cycle
+from chilinh_desktop.core.errors import ChilinhError, ValidationError
+from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.text import clean_line
+from chilinh_desktop.i18n import _
+
+ASSIGNMENTS = "assignments"  # change key: the leaders assigned to review meetings
+COLUMNS = {"unit_code": ("mã đơn vị", "unit", "unit code", "mã"), "name": ("họ và tên", "name", "họ tên"),
+           "post": ("chức vụ", "post")}
+
+
+@dataclass(frozen=True)
+class Assigned:
+    """Assignments recorded."""
+
+    rows: list[Assignment]
+
+    @property
+    def changes(self) -> frozenset[str]:
+        """What recording them changed."""
+        return frozenset({ASSIGNMENTS})
+
+
+def assign(store: Store, unit_code: str, name: str, post: str = "", *, actor: str) -> Assigned:
+    """Assign one leader to a unit's review meeting (several per unit are allowed)."""
+    row = checked(store, unit_code, name, post)
+    add_assignments(store, get_cycle(store), [row], actor=actor)
+    return Assigned([row])
+
+
+def list_assignments(store: Store, cycle: Cycle | None = None) -> list[Assignment]:
+    """Every assignment of the cycle (read-only)."""
+    return assignments(store, cycle or get_cycle(store))
+
+
+def import_assignments(store: Store, path: Path, *, actor: str) -> Assigned:
+    """Record every row of an Excel list; with any bad row nothing is recorded and each is named by its row number."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:  # a read-only workbook keeps its file open until closed
+            rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            book.close()
+    except (OSError, ValueError, KeyError) as exc:
+        raise ChilinhError(_("The file {path} cannot be read as an Excel workbook ({error}). Nothing was recorded. "
+                             "Save the list as .xlsx and import it again.", path=Path(path).name, error=exc),
+                           code="leaders.unreadable") from exc
+    header_row, where = _header(rows)
+    good, problems = [], []
+    for number, row in enumerate(rows[header_row + 1:], header_row + 2):
+        values = {key: clean_line(str(row[i])) if i < len(row) and row[i] is not None else ""
+                  for key, i in where.items()}
+        if not any(values.values()):
+            continue  # blank lines between groups
+        try:
+            good.append(checked(store, values["unit_code"], values["name"], values.get("post", "")))
+        except ValidationError as exc:
+            problems += [(_("row {n}", n=number), problem) for _field, problem in exc.problems]
+    if problems:
+        raise ValidationError(_("{n} rows of {path} are not right; nothing was recorded. Correct them and import "
+                                "the list again.", n=len({p[0] for p in problems}), path=Path(path).name), problems)
+    add_assignments(store, get_cycle(store), good, actor=actor)
+    return Assigned(good)
+
+
+def _header(rows: list[list]) -> tuple[int, dict[str, int]]:
+    for n, row in enumerate(rows[:10]):
+        cells = [clean_line(str(c)).casefold() if c is not None else "" for c in row]
+        where = {key: cells.index(name) for key, names in COLUMNS.items() for name in names if name in cells}
+        if "unit_code" in where and "name" in where:
+            return n, where
+    raise ValidationError(_("No header row with the columns “Mã đơn vị” and “Họ và tên” was found in the first ten "
+                            "rows; nothing was recorded. Add the header row (and “Chức vụ”) and import again."),
+                          [("header", "Mã đơn vị, Họ và tên, Chức vụ")])
