@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The Windows lane: the Windows build of chilinh (embeddable CPython 3.11, Windows wheels, Qt 6.9)
+# under Wine, running tests/windows with pytest inside the Windows Python. Everything it needs is
+# prepared and cached outside the checkout by scripts/windows/prepare.sh (a second run is quick).
+#
+#   bash scripts/test-windows.sh                 # prepare, then the whole Windows suite
+#   bash scripts/test-windows.sh -k console      # arguments go to pytest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/windows/prepare.sh
+source scripts/windows/env.sh
+trap '"$WINESERVER" -k >/dev/null 2>&1 || true' EXIT
+fonts=/usr/share/fonts/truetype/dejavu
+[ -d "$fonts" ] || { echo "no TrueType fonts in $fonts (apt-get install fonts-dejavu-core)" >&2; exit 1; }
+export CHILINH_TEST_FONTDIR=$(winpath "$fonts")
+# -s: with pytest's file capture as the standard handles, Python children started from the test
+# process hang under Wine (the same quirk as a regular file on stdout); every check reads the
+# children's output through pipes instead. -p no:cacheprovider: nothing written into the checkout.
+start=$(date +%s)
+status=0
+winpy -m pytest -s -q -p no:cacheprovider -p no:randomly -o addopts="-ra --strict-markers" tests/windows "$@" \
+  || status=$?
+echo "windows lane: $(( $(date +%s) - start )) s under Wine"
+exit $status
