@@ -1,7 +1,8 @@
 """The Windows suite: runs only in the Windows Python (scripts/test-windows.sh runs it under Wine).
 
-Every test drives the Windows build for real: the `chilinh` entry point in a child process, with Windows paths, the Windows code page, Windows file locking and the
-Windows Qt. On another system the files here are not collected.
+Every test drives the Windows build for real: the `chilinh` entry point in a child process,
+with Windows paths, the Windows code page, Windows file locking and the Windows Qt.
+On another system the files here are not collected.
 """
 
 from __future__ import annotations

@@ -21,11 +21,12 @@ def unit_db(tmp_path_factory) -> Path:
     """DB15's unit installation from the demo city's kit, built once (by the program, in children)."""
     entry = "import sys; from chilinh_desktop.cli import main; sys.exit(main())"
     work = tmp_path_factory.mktemp("đơn vị")
-    for args in (["demo", "--db", work / "board.sqlite3"],
-                 ["kit", "export", "--db", work / "board.sqlite3", "--unit", "DB15", "--out", work / "kit.zip"],
-                 ["demo", "--role", "unit", "--unit", "DB15", "--kit", work / "kit.zip", "--db", work / "unit.sqlite3"]):
-        subprocess.run([sys.executable, "-c", entry, *map(str, args)], check=True, capture_output=True,
-                       stdin=subprocess.DEVNULL, timeout=240)
+    board, kit, unit = work / "board.sqlite3", work / "kit.zip", work / "unit.sqlite3"
+    for args in (["demo", "--db", board],
+                 ["kit", "export", "--db", board, "--unit", "DB15", "--out", kit],
+                 ["demo", "--role", "unit", "--unit", "DB15", "--kit", kit, "--db", unit]):
+        subprocess.run([sys.executable, "-c", entry, *map(str, args)], check=True,
+                       capture_output=True, stdin=subprocess.DEVNULL, timeout=240)
     return work / "unit.sqlite3"
 
 
