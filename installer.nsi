@@ -70,6 +70,8 @@ SetCompressor /SOLID ${COMPRESSOR}
 !include "LogicLib.nsh"
 !include "FileFunc.nsh"
 !include "Sections.nsh"
+!include "WinVer.nsh"
+!include "x64.nsh"
 
 Name "${DISPLAY_NAME}"
 OutFile "${OUT_FILE}"
@@ -122,6 +124,10 @@ LangString SecDesktopName ${LANG_VIETNAMESE} "Lối tắt trên màn hình nền
 LangString SecDesktopName ${LANG_ENGLISH} "Desktop shortcut"
 LangString MsgRunning ${LANG_VIETNAMESE} "Chương trình ${APP_NAME} đang mở.$\r$\nHãy đóng chương trình rồi bấm Thử lại (Retry)."
 LangString MsgRunning ${LANG_ENGLISH} "${APP_NAME} is running.$\r$\nClose the program, then click Retry."
+; The oldest Windows the program runs on: Windows 10 version 1809 (build 17763), 64-bit, the oldest
+; that Qt 6.9 supports (the Qt the Windows build pins; Python 3.11 itself would run on 8.1).
+LangString MsgOldWindows ${LANG_VIETNAMESE} "Không cài được: chương trình ${APP_NAME} cần Windows 10 (phiên bản 1809) 64-bit hoặc mới hơn (Windows 11).$\r$\nMáy này đang chạy phiên bản Windows cũ hơn. Không có gì trên máy bị thay đổi.$\r$\nHãy cài trên máy khác hoặc nhờ bộ phận tin học nâng cấp Windows."
+LangString MsgOldWindows ${LANG_ENGLISH} "${APP_NAME} needs 64-bit Windows 10 version 1809 or later (Windows 11).$\r$\nThis PC runs an older Windows. Nothing was changed.$\r$\nInstall it on another PC, or ask your IT staff to upgrade Windows."
 LangString MsgDataDir ${LANG_VIETNAMESE} "Không cài được vào thư mục dữ liệu ${DATA_DIR}. Hãy chọn thư mục khác."
 LangString MsgDataDir ${LANG_ENGLISH} "The program cannot be installed into its data folder ${DATA_DIR}. Choose another folder."
 LangString MsgRemoveData ${LANG_VIETNAMESE} "Có XÓA LUÔN dữ liệu của bạn không?$\r$\n$\r$\nThư mục dữ liệu: ${DATA_DIR}$\r$\n(hồ sơ, khóa ký, bản sao lưu và thiết lập của chương trình)$\r$\n$\r$\nChọn Không (No) để GIỮ LẠI dữ liệu — nên chọn như vậy nếu sẽ cài lại.$\r$\nCác tệp đã xuất ra nơi khác (gói nộp, PDF, bản sao lưu trên USB) không bao giờ bị xóa."
@@ -191,6 +197,12 @@ Function .onInit
   SetShellVarContext current
   StrCpy $LANGUAGE ${LANG_VIETNAMESE}
   !insertmacro MUI_LANGDLL_DISPLAY
+  ${IfNot} ${AtLeastWin10}
+  ${OrIfNot} ${AtLeastBuild} 17763
+  ${OrIfNot} ${RunningX64}
+    MessageBox MB_OK|MB_ICONSTOP "$(MsgOldWindows)" /SD IDOK
+    Abort
+  ${EndIf}
   ; An earlier install (InstallDirRegKey has already put its folder into $INSTDIR): upgrade it in place.
   StrCpy $Upgrading 0
   ReadRegStr $0 HKCU "${UNINST_KEY}" "InstallLocation"

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v makensis >/dev/null || { echo "makensis not found (apt-get install nsis)" >&2; exit 1; }
-version=$(.venv/bin/python -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+version=$("${PYTHON:-.venv/bin/python}" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 dist=dist/chilinh
 exe=chilinh.exe
 [ -f "$dist/$exe" ] || exe=chilinh
