@@ -21,7 +21,7 @@
 
 Unicode true
 !ifdef TARGET
-  Target ${TARGET}  ; amd64-unicode: only for the Wine check (scripts/check-installer-wine.sh)
+  Target ${TARGET}  ; amd64-unicode: the 64-bit setup that scripts/build-windows-setup.sh builds
 !endif
 ManifestDPIAware true
 RequestExecutionLevel user

@@ -22,7 +22,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 if ! makensis -WX -V2 -INPUTCHARSET UTF8 \
     "-DVERSION=$version" "-DDIST_DIR=$PWD/$dist" "-DEXE_NAME=$exe" "-DOUT_FILE=$PWD/$out" \
-    "-DCOMPRESSOR=$compressor" installer.nsi >"$log" 2>&1; then
+    "-DCOMPRESSOR=$compressor" ${NSIS_TARGET:+"-DTARGET=$NSIS_TARGET"} installer.nsi >"$log" 2>&1; then
   cat "$log" >&2
   echo "makensis failed (warnings are errors)" >&2
   exit 1

@@ -26,6 +26,7 @@ winpy -m PyInstaller --noconfirm --clean --log-level WARN --distpath "$(winpath 
   --workpath "$(winpath build/pyinstaller-win)" "$(winpath chilinh.spec)"
 [ -f dist/chilinh/chilinh.exe ] || { echo "PyInstaller under Wine built no dist/chilinh/chilinh.exe" >&2; exit 1; }
 echo "frozen Windows build: $(( $(date +%s) - start )) s, $(du -sm dist/chilinh | cut -f1) MiB in dist/chilinh"
-NSIS_COMPRESSOR=${NSIS_COMPRESSOR:-lzma} PYTHON=python3 bash scripts/build-installer.sh
+# A 64-bit setup: the program needs 64-bit Windows anyway, and Debian's wine64 runs no 32-bit stub.
+NSIS_TARGET=amd64-unicode NSIS_COMPRESSOR=${NSIS_COMPRESSOR:-lzma} PYTHON=python3 bash scripts/build-installer.sh
 setup="dist/chilinh-$version-setup.exe"
 echo "setup: $setup, $(stat -c %s "$setup") bytes, SHA-256 $(sha256sum "$setup" | cut -d' ' -f1)"

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Runs installer.nsi's logic under Wine (no Windows at hand): silent install, upgrade over an older
-# version with user data present, silent uninstall. The payload is a small fake program folder, so
-# this checks the setup's behaviour (folders, registry, shortcuts, data kept), not the program.
-# Needs makensis and wine64 (apt-get install nsis wine64); not part of CI.
+# Runs installer.nsi's logic under Wine (no Windows at hand).
 #
+#   bash scripts/check-installer-wine.sh dist/chilinh-<version>-setup.exe
+#       The real setup (scripts/build-windows-setup.sh): over an older installation with user data
+#       present it upgrades silently per-user; the installed chilinh.exe runs `demo` and `status`
+#       on a data file in a folder with a Vietnamese name; a silent uninstall removes the program
+#       and keeps the data. Prints the setup's size and SHA-256.
 #   bash scripts/check-installer-wine.sh
+#       The setup's behaviour with a small fake program folder (folders, registry, shortcuts, data
+#       kept or removed on request), several versions.
+# Needs makensis and wine64 (apt-get install nsis wine64).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+real_setup=${1:-}
+[ -z "$real_setup" ] || real_setup=$(realpath "$real_setup")
 wine=$(command -v wine64 || echo /usr/lib/wine/wine64)
 wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver64)
 [ -x "$wine" ] || { echo "wine64 not found (apt-get install wine64)" >&2; exit 1; }
@@ -38,11 +45,68 @@ regval() {  # value name -> data of HKCU uninstall key (empty if missing)
     | tr -d '\r' | awk -v n="$1" '$1 == n { $1 = ""; $2 = ""; sub(/^ +/, ""); print }'
 }
 
+
+if [ -n "$real_setup" ]; then
+  [ -f "$real_setup" ] || fail "no setup file $real_setup"
+  version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+  make_payload 0.0.1 old-only.pyd
+  "$wine" wineboot -i >/dev/null 2>&1 || true
+  "$wineserver" -w
+  local_appdata=$(echo "$WINEPREFIX"/drive_c/users/*/AppData/Local | awk '{print $1}')
+  programs="$local_appdata/Programs/chilinh"
+  data="$local_appdata/chilinh"
+  # 0. An older Windows is refused, nothing installed (Wine 8 makes a new prefix Windows 7, build 7601).
+  "$wine" winecfg -v win7 >/dev/null 2>&1; "$wineserver" -w
+  if "$wine" "$real_setup" /S; then fail "the setup installed on Windows 7"; fi
+  "$wineserver" -w
+  [ ! -e "$programs" ] || fail "the refused setup left $programs"
+  pass "Windows 7 (build 7601): refused with exit code 2, nothing installed"
+  "$wine" winecfg -v win10 >/dev/null 2>&1; "$wineserver" -w
+  # An older version installed, and the user's data beside it.
+  "$wine" "$scratch/chilinh-0.0.1-setup.exe" /S; "$wineserver" -w
+  [ -f "$programs/_internal/old-only.pyd" ] || fail "the older version did not install"
+  mkdir -p "$data"
+  echo "precious dossiers" >"$data/chilinh.sqlite3"
+  # 1. The real setup upgrades it silently, per-user.
+  "$wine" "$real_setup" /S; "$wineserver" -w
+  [ -f "$programs/chilinh.exe" ] && [ -d "$programs/_internal/PySide6" ] || fail "the real program is not installed"
+  [ ! -e "$programs/_internal/old-only.pyd" ] || fail "upgrade left the old version's files"
+  [ "$(regval DisplayVersion)" = "$version" ] || fail "DisplayVersion '$(regval DisplayVersion)'"
+  grep -q "precious dossiers" "$data/chilinh.sqlite3" || fail "upgrade touched the user's data"
+  pass "upgrade 0.0.1 -> $version with the real setup: $(du -sm "$programs" | cut -f1) MiB in %LOCALAPPDATA%\\Programs\\chilinh, data kept"
+  # 2. The installed program works. Test-only: Wine 8 lacks bcryptprimitives.dll (see scripts/windows/).
+  source "$root/scripts/windows/env.sh" >/dev/null
+  [ -f "$WIN_PY_DIR/bcryptprimitives.dll" ] || fail "run scripts/windows/prepare.sh first (stub DLL)"
+  cp "$WIN_PY_DIR/bcryptprimitives.dll" "$programs/"
+  export WINEPREFIX="$scratch/prefix" WINEDLLOVERRIDES="bcryptprimitives=n;mscoree,mshtml=;winemenubuilder.exe=d"
+  work="$local_appdata/Hồ sơ 2023"
+  mkdir -p "$work"
+  "$wine" "$programs/chilinh.exe" demo --db 'C:\users\'"$(basename "$(dirname "$(dirname "$local_appdata")")")"'\AppData\Local\Hồ sơ 2023\demo.sqlite3' 2>&1 | cat
+  [ "${PIPESTATUS[0]}" = 0 ] || fail "installed chilinh.exe demo failed"
+  [ -s "$work/demo.sqlite3" ] || fail "installed chilinh.exe demo wrote no data file"
+  "$wine" "$programs/chilinh.exe" status --db 'C:\users\'"$(basename "$(dirname "$(dirname "$local_appdata")")")"'\AppData\Local\Hồ sơ 2023\demo.sqlite3' 2>&1 | cat
+  [ "${PIPESTATUS[0]}" = 0 ] || fail "installed chilinh.exe status failed"
+  units=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from units").fetchone()[0])' "$work/demo.sqlite3")
+  pass "installed chilinh.exe ran demo ($units units in a folder named 'Hồ sơ 2023') and status (exit 0)"
+  rm -f "$programs/bcryptprimitives.dll"
+  # 3. Silent uninstall keeps the data.
+  "$wine" "$programs/uninstall.exe" /S; "$wineserver" -w
+  for _ in 1 2 3 4 5 6 7 8 9 10; do [ -e "$programs/chilinh.exe" ] || break; sleep 1; "$wineserver" -w; done
+  [ ! -e "$programs/chilinh.exe" ] && [ ! -e "$programs/_internal" ] || fail "uninstall left the program"
+  [ -z "$(regval DisplayName)" ] || fail "uninstall left the Add/Remove Programs entry"
+  grep -q "precious dossiers" "$data/chilinh.sqlite3" || fail "uninstall removed the data"
+  [ -s "$work/demo.sqlite3" ] || fail "uninstall removed the user's files"
+  pass "uninstall: program and registry entry gone, data kept"
+  echo "real setup under Wine: OK: $(basename "$real_setup"), $(stat -c %s "$real_setup") bytes, SHA-256 $(sha256sum "$real_setup" | cut -d' ' -f1)"
+  exit 0
+fi
 make_payload 0.1.0 old-only.pyd
 make_payload 0.2.0 new-only.pyd
 make_payload 0.3.0 newer-only.pyd -DSILENT_DATA_ANSWER=IDYES
 "$wine" wineboot -i >/dev/null 2>&1 || true
 "$wineserver" -w
+# The setup refuses Windows older than 10 1809; a new Wine 8 prefix says Windows 7.
+"$wine" winecfg -v win10 >/dev/null 2>&1; "$wineserver" -w
 local_appdata="$WINEPREFIX/drive_c/users/${USER:-$(id -un)}/AppData/Local"
 [ -d "$local_appdata" ] || local_appdata=$(echo "$WINEPREFIX"/drive_c/users/*/AppData/Local | awk '{print $1}')
 programs="$local_appdata/Programs/chilinh"
