@@ -17,8 +17,10 @@ export CHILINH_TEST_FONTDIR=$(winpath "$fonts")
 # process hang under Wine (the same quirk as a regular file on stdout); every check reads the
 # children's output through pipes instead. -p no:cacheprovider: nothing written into the checkout.
 start=$(date +%s)
-status=0
-winpy -m pytest -s -q -p no:cacheprovider -p no:randomly -o addopts="-ra --strict-markers" tests/windows "$@" \
-  || status=$?
+# A guard: a hung Windows process must end the lane, not the CI run (wineserver -k on exit).
+set +e
+timeout 1200 "$WINE" "$WIN_PY_DIR/python.exe" -m pytest -s -q -p no:cacheprovider -p no:randomly -o addopts="-ra --strict-markers" tests/windows "$@" 2>&1 | cat
+status=${PIPESTATUS[0]}
+set -e
 echo "windows lane: $(( $(date +%s) - start )) s under Wine"
 exit $status
