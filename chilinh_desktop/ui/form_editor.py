@@ -7,17 +7,14 @@ saving is the autosave controller's job.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -37,6 +34,7 @@ from chilinh_desktop.formspec.model import Field, FormSpec
 from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import options_for
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ui.typed_fields import TypedField
 
 
 class _Input:
@@ -56,10 +54,8 @@ class _Input:
             return w.currentData() or None
         if isinstance(w, QCheckBox):
             return w.isChecked()
-        if isinstance(w, QDoubleSpinBox):
-            return int(w.value()) if self.field.integer else w.value()
-        if isinstance(w, QDateEdit):
-            return None if w.date() == w.minimumDate() else w.date().toPython().isoformat()
+        if isinstance(w, TypedField):
+            return w.value()
         if isinstance(w, RowsEditor):
             return w.rows()
         return None
@@ -75,11 +71,8 @@ class _Input:
             w.setCurrentIndex(max(at, 0))
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
-        elif isinstance(w, QDoubleSpinBox):
-            w.setValue(float(value) if isinstance(value, int | float) else w.minimum())
-        elif isinstance(w, QDateEdit):
-            day = _parse_day(value)
-            w.setDate(QDate(day.year, day.month, day.day) if day else w.minimumDate())
+        elif isinstance(w, TypedField):
+            w.set_value(value)
         elif isinstance(w, RowsEditor):
             w.set_rows(value if isinstance(value, list) else [])
 
@@ -87,22 +80,10 @@ class _Input:
         w = self.widget
         if isinstance(w, QPlainTextEdit | QLineEdit):
             w.setReadOnly(read_only)
-        elif isinstance(w, RowsEditor):
+        elif isinstance(w, RowsEditor | TypedField):
             w.set_read_only(read_only)
         else:
             w.setEnabled(not read_only)
-
-
-def _parse_day(value: Any) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        if isinstance(value, str) and "/" in value:
-            d, m, y = (int(p) for p in value.split("/"))
-            return dt.date(y, m, d)
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
 
 
 class RowsEditor(QWidget):
@@ -265,21 +246,10 @@ class FormEditor(QScrollArea):
         elif kind == "boolean":
             w = QCheckBox()
             w.toggled.connect(self._on_change)
-        elif kind == "number":
-            w = QDoubleSpinBox()
-            w.setRange(
-                field.minimum if field.minimum is not None else -1e9,
-                field.maximum if field.maximum is not None else 1e9,
-            )
-            w.setDecimals(0 if field.integer else 2)
-            w.valueChanged.connect(self._on_change)
-        elif kind == "date":
-            w = QDateEdit()
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("dd/MM/yyyy")
-            w.setMinimumDate(QDate(1900, 1, 1))
-            w.setSpecialValueText(" ")
-            w.dateChanged.connect(self._on_change)
+        elif kind in ("number", "date"):
+            w = TypedField(field)
+            w.edited.connect(self._on_change)
+            w.line.installEventFilter(self)
         elif kind == "rows":
             w = RowsEditor(field)
             w.changed.connect(self._on_change)
@@ -325,6 +295,10 @@ class FormEditor(QScrollArea):
         """Lock every field (a signed-off dossier)."""
         for inp in self.inputs.values():
             inp.set_read_only(read_only)
+
+    def invalid_fields(self) -> list[str]:
+        """Fields whose text on screen is not a valid value (kept unsaved, error shown)."""
+        return [f for f, inp in self.inputs.items() if isinstance(inp.widget, TypedField) and not inp.widget.valid]
 
     def widget_for(self, field_id: str) -> QWidget:
         """The input widget of a field (tests, 'go to field')."""
