@@ -1,7 +1,9 @@
 """Keep the translation catalogs in step with the code.
 
     python scripts/catalog.py            # extract, merge pending/*.po, update vi.po and en.po
-    python scripts/catalog.py --check    # exit 1 if a message lacks a Vietnamese translation
+    python scripts/catalog.py --check    # exit 1 if a message lacks a Vietnamese translation,
+                                         # holds a stray "msgstr", changes the placeholders, or is
+                                         # left in English
 
 Message ids are English (`_("...")` in chilinh_desktop/); vi.po must translate every one.
 Fragments in resources/translations/pending/*.<lang>.po (work in progress) are merged in;
@@ -10,6 +12,8 @@ delete them once merged.
 
 from __future__ import annotations
 
+import re
+import string
 import sys
 from pathlib import Path
 
@@ -39,6 +43,37 @@ def load(path: Path, locale: str) -> Catalog:
         return read_po(fh, locale=locale)
 
 
+ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")
+# Words that are the same in both languages (names of formats and programs).
+SAME_WORDS = {"pdf", "excel", "word", "docx", "xlsx", "zip", "usb", "chilinh", "http", "https", "www", "sha"}
+
+
+def placeholders(text: str) -> set[str]:
+    """The named `{placeholders}` of a message (a broken brace counts as a difference)."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:
+        return {"<unbalanced braces>"}
+
+
+def problems(locale: str, catalog: Catalog) -> list[str]:
+    """What is wrong with a catalog's entries beyond a missing translation."""
+    found = []
+    for message in catalog:
+        if not message.id or not message.string or isinstance(message.id, tuple):
+            continue
+        msgid, msgstr = message.id, message.string
+        if "msgstr" in msgstr or "msgid" in msgstr:
+            found.append(f"{locale}.po: a .po keyword inside the translation of {msgid!r}: {msgstr!r}")
+        if placeholders(msgid) != placeholders(msgstr):
+            found.append(f"{locale}.po: placeholders differ for {msgid!r}: {msgstr!r}")
+        if locale == "vi" and msgstr == msgid:
+            words = {w for w in ENGLISH_WORD.findall(re.sub(r"\{[^}]*\}", "", msgid).lower())} - SAME_WORDS
+            if words:
+                found.append(f"vi.po: left in English: {msgid!r}")
+    return found
+
+
 def update(check: bool) -> int:
     template = extracted()
     missing_total = 0
@@ -65,6 +100,10 @@ def update(check: bool) -> int:
         if check:
             for message_id in missing:
                 print(f"{locale}.po: no translation for {message_id!r}")
+            wrong = problems(locale, current)
+            for line in wrong:
+                print(line)
+            missing_total += len(wrong)
             continue
         with path.open("wb") as fh:
             write_po(fh, current, width=100, sort_output=True, omit_header=False, ignore_obsolete=True)
