@@ -60,8 +60,8 @@ def button_box_texts(box: QDialogButtonBox) -> None:
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str, *, yes: str | None = None, no: str | None = None,
-               default_yes: bool = True) -> bool:
-    """A yes/no question with our words on the buttons; `default_yes=False` for what cannot be undone."""
+               default_yes: bool = False) -> bool:
+    """A yes/no question with our words on the buttons; Enter gives the safe "no" unless `default_yes`."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes_button = box.addButton(yes or _("Yes"), QMessageBox.ButtonRole.YesRole)
     no_button = box.addButton(no or _("No"), QMessageBox.ButtonRole.NoRole)

@@ -40,6 +40,7 @@ from chilinh_desktop.ui.form_editor import FormEditor
 from chilinh_desktop.ui.labels import STATE_MARKS, dossier_state_label, format_day, status_label
 from chilinh_desktop.ui.operations import error_text
 from chilinh_desktop.ui.rating_editor import RatingEditor
+from chilinh_desktop.ui.undo_clear import ClearedItem, ClearedItems, restorer
 from chilinh_desktop.ui.word_import_dialog import attach_word_import
 
 
@@ -211,9 +212,18 @@ class ItemPage(QWidget):
         ):
             return
         ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
+        stored = self.view.detail.stored.get(kind)
+        view = self.view
+
+        def done(_result: object) -> None:
+            if stored is not None:
+                view.cleared.push(ClearedItem(dossier_id, kind, self.item.short_name, stored))
+                view.tell(_("“{item}” cleared. Ctrl+Z puts it back.", item=self.item.short_name))
+
         ctx.runner.call(
             lambda store: core_dossiers.clear_item(store, ctx.cycle, dossier_id, kind, actor=ctx.actor),
             changes={f"dossier:{dossier_id}", "content"},
+            on_done=done,
             on_error=lambda exc: self.view.show_error(error_text(exc)),
         )
 
@@ -229,6 +239,7 @@ class DossierView(QWidget):
         self.ctx = ctx
         self.detail: DossierDetail | None = None
         self.pages: list[ItemPage] = []
+        self.cleared = ClearedItems()
         self.back_button = QPushButton("← " + _("Back to the unit"))
         self.back_button.clicked.connect(self.back_requested.emit)
         self.heading = QLabel()
@@ -349,6 +360,12 @@ class DossierView(QWidget):
         if self.tabs.count():
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
+    def tell(self, message: str) -> None:
+        """A passing note in the window's status bar."""
+        bar = getattr(self.window(), "statusBar", None)
+        if bar is not None:
+            bar().showMessage(message, 8000)
+
     def show_error(self, message: str) -> None:
         """Tell the person what went wrong."""
         warn(self, _("The action was not done"), message)
@@ -395,6 +412,27 @@ class DossierView(QWidget):
             changes=changes.dossiers([dossier_id]),
             on_error=failed,
         )
+
+    def undo_clear(self) -> bool:
+        """Put back the item cleared last in this session (Ctrl+Z); False when there is none."""
+        item = self.cleared.pop()
+        if item is None:
+            return False
+        ctx = self.ctx
+
+        def done(_result: object) -> None:
+            self.tell(_("“{item}” put back.", item=item.name))
+            if self.dossier_id == item.dossier_id:
+                self.refresh(contents=True)
+                self.go_to_item(item.kind)
+
+        ctx.runner.call(
+            restorer(item, ctx.cycle, ctx.actor),
+            changes=ClearedItems.changes_for(item),
+            on_done=done,
+            on_error=lambda exc: self.show_error(error_text(exc)),
+        )
+        return True
 
     def ask_reopen(self) -> None:
         """Unlock a signed-off dossier, with a reason for the audit trail."""

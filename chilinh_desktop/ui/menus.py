@@ -105,6 +105,14 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             _("Everything is saved as you type; this saves at once."),
         )
     )
+    edit_menu.addAction(
+        action(
+            "undo_clear",
+            _("&Undo clearing an item"),
+            lambda: window.dossier_view.undo_clear() or window.statusBar().showMessage(_("Nothing to undo."), 4000),
+            QKeySequence.StandardKey.Undo,
+        )
+    )
     edit_menu.addAction(action("find", _("&Find a unit"), find, QKeySequence.StandardKey.Find))
 
     view_menu = window.menuBar().addMenu(_("&View"))

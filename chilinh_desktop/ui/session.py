@@ -75,7 +75,8 @@ def offer_recovery(ctx: AppContext, parent, *, unclean: bool, entries: list[Jour
             _("Restore them now? If you choose “Discard”, the saved versions stay as they are."),
         ]
     )
-    if not ask_yes_no(parent, _("Restore unsaved work"), text, yes=_("Restore"), no=_("Discard")):
+    if not ask_yes_no(parent, _("Restore unsaved work"), text, yes=_("Restore"), no=_("Discard"),
+                      default_yes=True):  # restoring is the safe answer
         ctx.journal.discard()
         return
 
