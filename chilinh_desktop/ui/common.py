@@ -110,6 +110,7 @@ def list_table(model, *, name: str = "", alternating: bool = True, word_wrap: bo
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab leaves the list for the next pane; arrows move within it
     view.verticalHeader().hide()
     view.setAlternatingRowColors(alternating)
     view.setWordWrap(word_wrap)

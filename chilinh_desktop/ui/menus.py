@@ -157,7 +157,17 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     )
 
     dossier_menu = window.menuBar().addMenu(_("&Dossier"))
-    dossier_menu.addAction(action("sign_off", _("&Sign off…"), in_dossier(window.dossier_view.ask_sign_off)))
+    def sign_off() -> None:
+        if window.stack.currentWidget() is window.dossier_view:
+            window.dossier_view.ask_sign_off()
+        elif window.unit_pane.unit_code:
+            from chilinh_desktop.ui.unit_sign_off import UnitSignOffDialog
+
+            UnitSignOffDialog(window.ctx, window.unit_pane.unit_code, window).exec()
+        else:
+            window.statusBar().showMessage(_("Choose a unit or open a dossier to sign off."), 4000)
+
+    dossier_menu.addAction(action("sign_off", _("&Sign off…"), sign_off))
     dossier_menu.addAction(action("reopen", _("&Reopen…"), in_dossier(window.dossier_view.ask_reopen)))
 
     def exchange(name: str) -> Callable[[], None]:
