@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.signoff import sign_off_plan
 from chilinh_desktop.package import keyring
 from chilinh_desktop.package.export import ExportResult, export_unit
 from chilinh_desktop.ui.operations import Cancelled, error_text
@@ -35,6 +38,7 @@ class ExportDialog(QDialog):
     """Export one unit's signed package to a chosen place."""
 
     progressed = Signal(int, int, str)
+    open_dossier = Signal(str)  # a dossier that still stands in the way
 
     def __init__(self, ctx, unit_code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,14 +73,45 @@ class ExportDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
+        self.blockers = QListWidget()
+        self.blockers.setObjectName("exportBlockers")
+        self.blockers.setToolTip(_("Double-click or press Enter to open the dossier."))
+        self.blockers.itemActivated.connect(self._open_blocker)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.blockers)
         layout.addWidget(self.target)
         layout.addWidget(self.bar)
         layout.addWidget(self.status)
         layout.addLayout(facts)
         layout.addLayout(buttons)
         self.progressed.connect(self._progress)
-        self.resize(720, 300)
+        self.show_blockers()
+        self.resize(720, 420 if self.blockers.count() else 300)
+
+    def show_blockers(self) -> int:
+        """List the dossiers not signed off yet (each opens its dossier); Export is off while any is left."""
+        self.blockers.clear()
+        plan = sign_off_plan(self.ctx.store, self.ctx.cycle, self.unit_code)
+        for line in plan.dossiers:
+            if line.dossier.locked:
+                continue
+            gaps = "; ".join(line.missing) if line.missing else _("complete, waiting to be signed off")
+            item = QListWidgetItem(f"{line.subject}: {gaps}")
+            item.setData(Qt.ItemDataRole.UserRole, line.dossier.id)
+            item.setToolTip(gaps)
+            self.blockers.addItem(item)
+        count = self.blockers.count()
+        self.blockers.setVisible(bool(count))
+        why = _("{n} dossiers are not signed off yet; complete and sign them off, then export.", n=count)
+        self.start.setEnabled(not count)
+        self.start.setToolTip(why if count else "")
+        if count:
+            self.status.setText(why + " " + _("Double-click a line to open the dossier."))
+        return count
+
+    def _open_blocker(self, item: QListWidgetItem) -> None:
+        self.open_dossier.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.accept()
 
     def set_target(self, folder: Path) -> None:
         """Write to this folder."""
@@ -121,7 +156,7 @@ class ExportDialog(QDialog):
         self.start.setEnabled(True)
         if isinstance(error, Cancelled):
             self.status.setText(_("The export was cancelled. Nothing was written and nothing changed."))
-        else:
+        elif not self.show_blockers():
             self.status.setText(error_text(error))
 
     def _done(self, result: ExportResult) -> None:

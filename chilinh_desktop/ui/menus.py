@@ -178,6 +178,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             if name == "export":
                 code = load_settings(window.store).unit_code
                 dialog = export_dialog.ExportDialog(window.ctx, window.unit_pane.unit_code or code, window)
+                dialog.open_dossier.connect(window.open_dossier)
             elif name == "rewrite":
                 dialog = rewrite_dialog.RewriteDialog(window.ctx, window)
             elif name == "import":
