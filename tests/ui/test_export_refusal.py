@@ -1,4 +1,4 @@
-"""Export from a unit with open dossiers: the dialog lists them, each line opens its dossier, Export says why it is off."""
+"""Export from a unit with open dossiers: they are listed, each line opens its dossier, Export says why it is off."""
 
 from __future__ import annotations
 
