@@ -27,7 +27,7 @@ def demo_db_path() -> Path:
     return Path(platformdirs.user_data_dir("chilinh", appauthor=False)) / "demo.sqlite3"
 
 
-def open_for_gui(db_path: Path | None, demo: bool) -> Store:
+def open_for_gui(db_path: Path | None, demo: bool, today: str | None = None) -> Store:
     """Open (for the demo: create on first use) the data file the window will show."""
     if demo:
         path = db_path or demo_db_path()
@@ -39,7 +39,7 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Store:
         store = Store.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT)
     else:
         store = Store.open(db_path or default_db_path(), busy_timeout=WINDOW_BUSY_TIMEOUT)
-    pinned = load_settings(store).today
+    pinned = today or load_settings(store).today
     if pinned:
         store.clock = FixedClock(parse_date(pinned))
     return store
@@ -119,9 +119,9 @@ def apply_style(app) -> None:
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
 
 
-def choose_language(settings) -> str:
-    """CHILINH_LANG, else the language chosen in Settings, else Vietnamese."""
-    language = os.environ.get("CHILINH_LANG") or settings.value("language") or "vi"
+def choose_language(settings, chosen: str | None = None) -> str:
+    """`--lang`, else CHILINH_LANG, else the language chosen in Settings, else Vietnamese."""
+    language = chosen or os.environ.get("CHILINH_LANG") or settings.value("language") or "vi"
     return language if language in LANGUAGES else "vi"
 
 
@@ -144,8 +144,9 @@ def _first_run(path: Path) -> Store | None:
     return store
 
 
-def run(db_path: Path | None = None, demo: bool = False) -> int:
-    """Start the window; return the exit code."""
+def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = None,
+        language: str | None = None) -> int:
+    """Start the window (`today` pins the clock, `language` overrides the settings); return the exit code."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -157,14 +158,20 @@ def run(db_path: Path | None = None, demo: bool = False) -> int:
     app.setApplicationName("chilinh")
     app.setOrganizationName("chilinh")
     settings = QSettings()
-    language = choose_language(settings)
+    language = choose_language(settings, language)
     set_language(language)
     install_translators(app, language)
     app.setApplicationDisplayName(_("Review dossiers"))
     apply_style(app)
+    if today:
+        try:
+            parse_date(today)
+        except ValueError:
+            warn(None, _("Cannot open the data"), _("“{day}” is not a date: write it as YYYY-MM-DD.", day=today))
+            return 2
     try:
         if demo:
-            store = open_for_gui(db_path, True)
+            store = open_for_gui(db_path, True, today)
         else:
             path = db_path or Path(str(settings.value("data_file") or default_db_path()))
             if needs_first_run(path):
@@ -173,7 +180,7 @@ def run(db_path: Path | None = None, demo: bool = False) -> int:
                     return 0
                 store = created
             else:
-                store = open_for_gui(path, False)
+                store = open_for_gui(path, False, today)
     except ChilinhError as exc:
         warn(None, _("Cannot open the data"), exc.message)
         return 2

@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     db_argument(p)
     p.add_argument("--demo", action="store_true",
                    help=_("open the demo city (created on first use in the per-user data folder)"))
+    p.add_argument("--today", metavar="YYYY-MM-DD", default=None,
+                   help=_("act as if today were this day (deadlines, dates of sign-off)"))
     p.set_defaults(func=cmd_gui)
     core_cmds.register(sub)
     forms_cmds.register(sub)
@@ -95,7 +97,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from chilinh_desktop.app import run
 
     db: Path | None = args.db
-    return run(db_path=db, demo=args.demo)
+    return run(db_path=db, demo=args.demo, today=args.today, language=args.lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialogButtonBox,
     QInputDialog,
     QLineEdit,
@@ -69,6 +70,33 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, *, yes: str | None
     box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int, *, margin: int = 24) -> None:
+    """Size a top-level window to at most (width, height), inside the screen's available area, centred."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is None:
+        widget.resize(width, height)
+        return
+    area = screen.availableGeometry()
+    frame = max(widget.frameGeometry().height() - widget.geometry().height(), 32)  # the title bar
+    w = min(width, area.width() - margin)
+    h = min(height, area.height() - margin - frame)
+    widget.resize(max(w, 200), max(h, 200))
+    widget.move(area.x() + (area.width() - widget.width()) // 2,
+                area.y() + max((area.height() - widget.height() - frame) // 2, 0))
+
+
+def keep_on_screen(widget: QWidget) -> None:
+    """After a restored geometry: shrink and move the window back inside the available area."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    frame = widget.frameGeometry()
+    if area.contains(frame):
+        return
+    fit_to_screen(widget, min(widget.width(), area.width()), min(widget.height(), area.height()))
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -25,7 +27,7 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.views import dossier_for_subject, unit_badges
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ui.common import warn
+from chilinh_desktop.ui.common import fit_to_screen, keep_on_screen, warn
 from chilinh_desktop.ui.dashboard import Dashboard
 from chilinh_desktop.ui.dossier_view import DossierView
 from chilinh_desktop.ui.menus import build_menus
@@ -123,7 +125,7 @@ class MainWindow(QMainWindow):
         self._badge_timer.setInterval(BADGE_DELAY_MS)
         self._badge_timer.timeout.connect(self.refresh_progress)
         self._closed = False
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.restore_state()
         self.refresh_progress()
 
@@ -137,26 +139,34 @@ class MainWindow(QMainWindow):
 
     def restore_state(self) -> None:
         """Window geometry, toolbar/dock state and splitter as the person left them."""
-        geometry = self.settings.value("window/geometry")
+        geometry = self.settings.value(self._key("geometry"))
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
+            keep_on_screen(self)
+        state = self.settings.value(self._key("state"))
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.value("window/splitter")
+        splitter = self.settings.value(self._key("splitter"))
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        last = self.settings.value("window/unit")
+        last = self.settings.value(self._key("unit"))
         if isinstance(last, str) and last:
             self.select_unit(last)
 
+    def _key(self, name: str) -> str:
+        """A window setting's key, kept per data file (the last unit of one file means nothing in another)."""
+        import hashlib
+
+        path = str(Path(self.store.path).resolve()) if getattr(self.store, "path", None) else ""
+        return f"files/{hashlib.sha1(path.encode()).hexdigest()[:12]}/window/{name}"
+
     def save_state(self) -> None:
         """Remember the window for next time."""
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue(self._key("geometry"), self.saveGeometry())
+        self.settings.setValue(self._key("state"), self.saveState())
+        self.settings.setValue(self._key("splitter"), self.splitter.saveState())
         if self.unit_pane.unit_code:
-            self.settings.setValue("window/unit", self.unit_pane.unit_code)
+            self.settings.setValue(self._key("unit"), self.unit_pane.unit_code)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

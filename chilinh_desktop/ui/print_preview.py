@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from chilinh_desktop.core.atomicfile import write_bytes
 from chilinh_desktop.core.errors import FileWriteError
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ui.common import message_box_texts
+from chilinh_desktop.ui.common import fit_to_screen, message_box_texts
 from chilinh_desktop.ui.word_export import save_word
 
 PdfSource = Callable[[bool], bytes]  # final? -> PDF bytes
@@ -108,7 +108,7 @@ class PrintPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.resize(860, 900)
+        fit_to_screen(self, 860, 900)
         self.reload()
 
     @property
