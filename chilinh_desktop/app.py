@@ -112,11 +112,19 @@ def install_translators(app, language: str) -> list:
     return installed
 
 
+# Read-only fields (a signed-off dossier, figures computed by the program) must not look editable.
+READ_ONLY_STYLE = """
+QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {
+    background: palette(window); color: palette(dark); border: 1px dashed palette(mid);
+}
+"""
+
+
 def apply_style(app) -> None:
-    """The house style sheet, if shipped."""
+    """The house style sheet, if shipped, and the look of read-only fields."""
     qss = resources_dir() / "style.qss"
-    if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    shipped = qss.read_text(encoding="utf-8") if qss.exists() else ""
+    app.setStyleSheet(shipped + READ_ONLY_STYLE)
 
 
 def choose_language(settings, chosen: str | None = None) -> str:

@@ -84,6 +84,10 @@ class _Input:
             w.set_read_only(read_only)
         else:
             w.setEnabled(not read_only)
+        for widget in (w, getattr(w, "line", None)):
+            if widget is not None:  # the read-only look depends on the property: restyle now
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
 
 
 class RowsEditor(QWidget):

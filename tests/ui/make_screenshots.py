@@ -45,8 +45,7 @@ def main() -> int:
     from chilinh_desktop.ui.printing import open_item_preview
 
     window = MainWindow(store, QSettings(str(work / "ui.ini"), QSettings.Format.IniFormat))
-    window.resize(1366, 740)
-    window.show()
+    window.show()  # sized by the window itself to the screen's available area (1366×768 here)
     window.start_session(ask=False)
     settle(app, window)
     DOCS.mkdir(exist_ok=True)
@@ -63,9 +62,25 @@ def main() -> int:
     settle(app, window)
     window.grab().save(str(DOCS / "main-window.png"))
 
+    from chilinh_desktop.ui.unit_sign_off import UnitSignOffDialog
+
+    sign = UnitSignOffDialog(window.ctx, code, window)
+    sign.show()
+    settle(app, sign)
+    sign.grab().save(str(DOCS / "unit-sign-off.png"))
+    sign.close()
+
     window.open_dossier(dossier_id, "self_review")
     settle(app, window)
     window.grab().save(str(DOCS / "dossier-tab.png"))
+
+    date = window.dossier_view.current_page().editor.widget_for("document_date")
+    date.line.setText("31/02/2023")
+    date.line.textEdited.emit("31/02/2023")  # as typed: the error shows, nothing is saved
+    date.line.setFocus()
+    window.dossier_view.current_page().editor.ensureWidgetVisible(date)
+    settle(app, window)
+    window.grab().save(str(DOCS / "typed-date-error.png"))
 
     window.dossier_view.go_to_item("residence_comment")
     settle(app, window)
@@ -90,7 +105,6 @@ def main() -> int:
     window.grab().save(str(DOCS / "dashboard.png"))
 
     dialog = open_item_preview(window, dossier_id, "self_review")
-    dialog.resize(900, 740)
     for _ in range(100):  # QPdfView renders pages on a worker thread
         app.processEvents()
         time.sleep(0.02)
