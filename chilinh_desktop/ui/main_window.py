@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
@@ -32,6 +34,7 @@ from chilinh_desktop.ui.dashboard import Dashboard
 from chilinh_desktop.ui.dossier_view import DossierView
 from chilinh_desktop.ui.menus import build_menus
 from chilinh_desktop.ui.operations import Cancelled, Job, error_text
+from chilinh_desktop.ui.people_search import PeopleSearch, people
 from chilinh_desktop.ui.session import build_context, offer_recovery
 from chilinh_desktop.ui.unit_pane import UnitPane
 from chilinh_desktop.ui.unit_tree_model import CODE_ROLE, Column, UnitFilterModel, UnitTreeModel
@@ -56,9 +59,11 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit()
         self.filter.setObjectName("unitFilter")
-        self.filter.setPlaceholderText(_("Find a unit (Ctrl+F)…"))
+        self.filter.setPlaceholderText(_("Find a unit or a cadre (Ctrl+F)…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
+        self.people = PeopleSearch(self.filter, functools.partial(people, store, self.ctx.cycle))
+        self.people.chosen.connect(self.open_official)
         self.tree = QTreeView()
         self.tree.setObjectName("unitTree")
         self.tree.setModel(self.proxy)
@@ -183,6 +188,9 @@ class MainWindow(QMainWindow):
         self.ctx.runner.shutdown()
         self.save_state()
         self.ctx.journal.end_session()
+        # Break leftover reference cycles now, on the GUI thread: Qt wrappers freed later by a collection
+        # on a worker thread or during interpreter shutdown crash (`bool_dealloc`, segfault).
+        gc.collect()
 
     # -- navigation -------------------------------------------------------------------
 
@@ -222,6 +230,21 @@ class MainWindow(QMainWindow):
             self.unit_pane.select_cadre(detail.official.id)
         self.stack.setCurrentWidget(self.unit_pane)
 
+    def open_official(self, official_id: str, unit_code: str = "") -> None:
+        """Open a cadre's dossier (found by name); a cadre without one is shown in their unit's list."""
+        from chilinh_desktop.core.dossiers import find_dossier
+        from chilinh_desktop.core.errors import NotFoundError
+
+        try:
+            dossier = find_dossier(self.store, self.ctx.cycle, official_id=official_id)
+        except NotFoundError:
+            if unit_code and self.select_unit(unit_code):
+                self.show_unit_pane()
+                self.unit_pane.select_cadre(official_id)
+                self.statusBar().showMessage(_("This cadre has no review dossier in this cycle."), 6000)
+            return
+        self.open_dossier(dossier.id)
+
     def open_dossier(self, dossier_id: str, item_kind: str | None = None) -> None:
         """Show a dossier's tabs (at an item)."""
         if self.dossier_view.dossier_id != dossier_id:
@@ -257,6 +280,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.unit_pane:
             self.unit_pane.refresh()
         if "tree" in changes:
+            self.people.forget()
             self.model.set_tree(unit_tree(self.store, self.ctx.cycle.tree_date))
         self._badge_timer.start()
 

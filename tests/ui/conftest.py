@@ -32,6 +32,10 @@ def make_window(qtbot, qsettings):
     yield make
     for window in windows:
         window.close()
+    windows.clear()
+    import gc
+
+    gc.collect()  # free this test's Qt objects here, on the GUI thread, not in the next test's worker
 
 
 @pytest.fixture
