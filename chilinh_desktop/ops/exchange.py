@@ -19,6 +19,21 @@ if TYPE_CHECKING:
     from chilinh_desktop.package.export import ExportResult
     from chilinh_desktop.package.importer import ImportOutcome, ImportPlan
 
+__all__ = ["ExportResult", "Exported", "ImportOutcome", "ImportPlan", "Imported", "commit_import", "export_unit",
+           "import_packages", "package_files", "plan_import"]
+
+
+def __getattr__(name: str):  # the package layer's result types, loaded on first use
+    if name == "ExportResult":
+        from chilinh_desktop.package.export import ExportResult
+
+        return ExportResult
+    if name in ("ImportOutcome", "ImportPlan"):
+        from chilinh_desktop.package import importer
+
+        return getattr(importer, name)
+    raise AttributeError(name)
+
 Progress = Callable[[int, int, str], None]
 
 
@@ -43,9 +58,15 @@ def export_unit(store: Store, cycle: Cycle, unit_code: str, out_dir: Path, *, pa
                                   progress=progress))
 
 
+def package_files(sources: Iterable[Path]) -> list[Path]:
+    """The package files (.zip) in the given files and folders, in a stable order."""
+    from chilinh_desktop.package.importer import package_files as found
+
+    return found(sources)
+
+
 def plan_import(store: Store, paths: Iterable[Path], step: Callable | None = None) -> ImportPlan:
     """Check every package before anything is written: what would be imported, refused or is waiting for a key."""
-    from chilinh_desktop.package.importer import package_files
     from chilinh_desktop.package.importer import plan_import as plan
 
     return plan(store, package_files(paths), step)

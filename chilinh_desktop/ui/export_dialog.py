@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.exchange import ExportResult, export_unit
 from chilinh_desktop.ops.signoff import sign_off_plan
 from chilinh_desktop.package import keyring
-from chilinh_desktop.package.export import ExportResult, export_unit
 from chilinh_desktop.ui.operations import Cancelled, error_text
 from chilinh_desktop.ui.target_picker import TargetPicker
 
@@ -142,7 +142,8 @@ class ExportDialog(QDialog):
 
         self.ctx.runner.call(lambda store: export_unit(store, cycle, code, Path(folder), passphrase=passphrase,
                                                        actor=self.ctx.actor, progress=progress),
-                             changes={"tree", "packages"}, on_done=self._done, on_error=self._failed)
+                             changes={"tree"}, on_done=lambda exported: self._done(exported.result),
+                             on_error=self._failed)
 
     def _progress(self, done: int, total: int, text: str) -> None:
         self.bar.setMaximum(max(total, 1))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from chilinh_desktop.core.drives import REMOVABLE, export_targets
 from chilinh_desktop.i18n import _
-from chilinh_desktop.package.importer import ImportOutcome, ImportPlan, commit_import, package_files, plan_import
+from chilinh_desktop.ops.exchange import Imported, ImportOutcome, ImportPlan, commit_import, package_files, plan_import
 from chilinh_desktop.ui.operations import error_text
 
 Confirm = Callable[[QWidget, ImportOutcome], bool]
@@ -123,10 +123,10 @@ class ImportDialog(QDialog):
         accepted = {o.fingerprint for o in plan.new_keys if o.fingerprint and self.confirm(self, o)}
         self.status.setText(_("Importing…"))
         self.ctx.runner.call(lambda store: commit_import(store, plan, accepted, actor="import"),
-                             changes={"tree", "packages"}, on_done=self._imported, on_error=self._failed)
+                             on_done=self._imported, on_error=self._failed)
 
-    def _imported(self, outcomes: list[ImportOutcome]) -> None:
-        self.outcomes = outcomes
+    def _imported(self, imported: Imported) -> None:
+        outcomes = self.outcomes = imported.outcomes
         self.start.setEnabled(True)
         names = status_names()
         self.table.setRowCount(len(outcomes))
