@@ -29,7 +29,7 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.views import dossier_for_subject, unit_badges
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ui.common import fit_to_screen, keep_on_screen, warn
+from chilinh_desktop.ui.common import fit_to_screen, inform, keep_on_screen, warn
 from chilinh_desktop.ui.dashboard import Dashboard
 from chilinh_desktop.ui.dossier_view import DossierView
 from chilinh_desktop.ui.menus import build_menus
@@ -137,7 +137,18 @@ class MainWindow(QMainWindow):
     # -- session ----------------------------------------------------------------------
 
     def start_session(self, *, ask: bool = True) -> None:
-        """Mark the session open and, after an unclean exit, offer to restore unsaved work."""
+        """Mark the session open and, after an unclean exit, offer to restore unsaved work.
+
+        A data file that cannot be written (a read-only file or folder) opens for reading and
+        printing only: the person is told so once, the title says it, and no journal is kept.
+        """
+        notice = self.store.read_only_notice()
+        if notice is not None:
+            self.setWindowTitle(_("{title} (read only)", title=self.windowTitle()))
+            self.statusBar().showMessage(notice)
+            if ask:
+                inform(self, _("Read only"), notice)
+            return
         start = self.ctx.journal.begin_session()
         if ask and start.pending:
             offer_recovery(self.ctx, self, unclean=start.unclean_exit, entries=start.pending)

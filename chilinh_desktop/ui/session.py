@@ -38,7 +38,8 @@ def build_context(store: Store, parent: QObject) -> AppContext:
     autosave = Autosave(runner, journal, cycle, actor, parent)
     ctx = AppContext(store, cycle, scales, runner, jobs, journal, autosave, actor)
     # A data file from an older tree may lack dossiers for cadres added since; cheap when none are missing.
-    runner.call(lambda s: ensure_dossiers(s, cycle, actor=actor))
+    if not store.read_only:  # a file opened for reading only is shown as it is
+        runner.call(lambda s: ensure_dossiers(s, cycle, actor=actor))
     return ctx
 
 
