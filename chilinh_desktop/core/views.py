@@ -89,7 +89,7 @@ class DossierSummary:
 
 
 @dataclass(frozen=True)
-class CadreRow:
+class OfficialRow:
     """A managed cadre in a unit's list, with their dossier's progress (None: not managed this cycle)."""
 
     official: Official
@@ -102,7 +102,7 @@ class UnitOverview:
 
     unit: Unit
     collective: DossierSummary | None
-    cadres: tuple[CadreRow, ...] = field(default_factory=tuple)
+    cadres: tuple[OfficialRow, ...] = field(default_factory=tuple)
 
 
 def _dossiers_by_subject(store: Store, cycle: Cycle, keys: list[str]) -> dict[str, Dossier]:
@@ -130,7 +130,7 @@ def unit_overview(store: Store, cycle: Cycle, unit_code: str) -> UnitOverview:
             return None
         return DossierSummary(dossier, tuple(dossier_statuses(store, cycle, dossier)))
 
-    cadres = tuple(CadreRow(o, summary(f"official:{o.id}")) for o in officials)
+    cadres = tuple(OfficialRow(o, summary(f"official:{o.id}")) for o in officials)
     return UnitOverview(unit, summary(f"unit:{unit.id}"), cadres)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush
 
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
-from chilinh_desktop.core.views import CadreRow
+from chilinh_desktop.core.views import OfficialRow
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ui.labels import (
     STATE_COLOURS,
@@ -100,7 +100,7 @@ class ItemStatusModel(_RowsModel):
         return None
 
 
-class CadreColumn(IntEnum):
+class OfficialColumn(IntEnum):
     """Columns of a unit's cadre list."""
 
     NAME = 0
@@ -109,7 +109,7 @@ class CadreColumn(IntEnum):
     STATE = 3
 
 
-class CadreListModel(_RowsModel):
+class OfficialListModel(_RowsModel):
     """A unit's managed cadres with their dossier's progress."""
 
     def titles(self) -> tuple[str, ...]:
@@ -118,24 +118,24 @@ class CadreListModel(_RowsModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
-        row: CadreRow = self._rows[index.row()]
+        row: OfficialRow = self._rows[index.row()]
         official, summary = row.official, row.summary
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == CadreColumn.NAME:
+            if column == OfficialColumn.NAME:
                 return official.full_name
-            if column == CadreColumn.POST:
+            if column == OfficialColumn.POST:
                 return ", ".join(
                     p for p in (official.party_post, official.government_post, official.mass_org_post) if p
                 )
-            if column == CadreColumn.PROGRESS:
+            if column == OfficialColumn.PROGRESS:
                 return f"{summary.done}/{summary.required}" if summary else "—"
-            if column == CadreColumn.STATE:
+            if column == OfficialColumn.STATE:
                 return dossier_state_label(summary.dossier.state) if summary else _("Not in this cycle")
-        if role == Qt.ItemDataRole.ForegroundRole and column == CadreColumn.PROGRESS and summary:
+        if role == Qt.ItemDataRole.ForegroundRole and column == OfficialColumn.PROGRESS and summary:
             missing = summary.done < summary.required
             return QBrush(STATE_COLOURS[ItemState.MISSING if missing else ItemState.COMPLETE])
-        if role == Qt.ItemDataRole.ToolTipRole and column == CadreColumn.NAME:
+        if role == Qt.ItemDataRole.ToolTipRole and column == OfficialColumn.NAME:
             notes = [official.workplace]
             if official.residence_exempt_reason:
                 notes.append(_("Residence comment exempt: {reason}", reason=official.residence_exempt_reason))

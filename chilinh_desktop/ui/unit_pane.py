@@ -21,7 +21,7 @@ from chilinh_desktop.i18n import _
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.labels import dossier_state_label
-from chilinh_desktop.ui.list_models import ITEM_ROLE, ROW_ROLE, CadreListModel, ItemStatusModel
+from chilinh_desktop.ui.list_models import ITEM_ROLE, ROW_ROLE, ItemStatusModel, OfficialListModel
 
 
 def _table(model) -> QTableView:
@@ -46,7 +46,7 @@ class UnitPane(QWidget):
         self.heading.setObjectName("unitHeading")
         self.heading.setWordWrap(True)
         self.items_model = ItemStatusModel(ctx.cycle, self)
-        self.cadres_model = CadreListModel(self)
+        self.cadres_model = OfficialListModel(self)
         self.items_view = _table(self.items_model)
         self.items_view.setObjectName("collectiveItems")
         self.cadres_view = _table(self.cadres_model)

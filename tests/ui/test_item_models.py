@@ -7,7 +7,7 @@ from chilinh_desktop.core.deadlines import compute_status
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.views import unit_badges, unit_overview
 from chilinh_desktop.ui.dashboard import DashboardModel, MissingModel
-from chilinh_desktop.ui.list_models import CadreListModel, ItemStatusModel
+from chilinh_desktop.ui.list_models import ItemStatusModel, OfficialListModel
 from chilinh_desktop.ui.unit_tree_model import UnitFilterModel, UnitTreeModel, badge_text, fold
 
 
@@ -68,7 +68,7 @@ def test_item_and_cadre_models_pass_the_model_tester(qtmodeltester, demo_store):
     overview = unit_overview(demo_store, cycle, "DB02")
     items = ItemStatusModel(cycle)
     items.set_rows(list(overview.collective.statuses))
-    cadres = CadreListModel()
+    cadres = OfficialListModel()
     cadres.set_rows(list(overview.cadres))
     qtmodeltester.check(items, force_py=True)
     qtmodeltester.check(cadres, force_py=True)
