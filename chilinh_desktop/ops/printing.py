@@ -27,7 +27,7 @@ from chilinh_desktop.render.pipeline import (
     write_pdf,
 )
 
-__all__ = ["Document", "PrintRun", "Printed", "can_print_final", "item_document", "print_form", "print_item",
+__all__ = ["Document", "PrintRun", "Printed", "can_print_final", "item_document", "prepare", "print_form", "print_item",
            "print_item_docx", "print_unit", "unit_documents", "write_pdf"]
 
 

@@ -14,6 +14,8 @@ from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.printing import (
     PrintRun,
     can_print_final,
+    item_document,
+    prepare,
     print_item,
     print_item_docx,
     print_unit,
@@ -33,12 +35,11 @@ def open_item_preview(window: MainWindow, dossier_id: str, kind: str) -> PrintPr
     ctx.runner.wait_idle()
     store, cycle = ctx.store, ctx.cycle
     item = cycle.item(kind)
-    try:
-        first = print_item(store, cycle, dossier_id, kind, final=False)
+    try:  # read, not rendered: the dialog renders what it shows
+        document = prepare(store, cycle, item_document(store, cycle, dossier_id, kind)).document
     except ChilinhError as exc:
         warn(window, _("Nothing to print"), exc.message)
         return None
-    document = first.document
     dialog = PrintPreviewDialog(
         document.title,
         lambda final: print_item(store, cycle, dossier_id, kind, final=final).pdf,
