@@ -18,7 +18,6 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossier_state import LOCKED_STATES, DossierState
 from chilinh_desktop.core.errors import NotFoundError, StateError, ValidationError
 from chilinh_desktop.core.officials import Official, get_official
-from chilinh_desktop.core.ratings import signed_rating_content
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, applies_to_unit, item_statuses
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line, normalize_tree
@@ -283,6 +282,8 @@ def snapshot_hash(store: Store, dossier_id: str) -> str:
          item.exempt_reason]
         for item in sorted(stored_items(store, dossier_id).values(), key=lambda i: i.item_id)
     ]
+    from chilinh_desktop.core.ratings import signed_rating_content  # ratings load their rule sets: not at start-up
+
     ratings = signed_rating_content(store, dossier.cycle_id, _dossier_subject_key(dossier))
     if ratings:  # dossiers without ratings keep the hash they had before ratings existed
         content = {"items": content, "ratings": ratings}

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.formspec.model import FormSpec
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
-from chilinh_desktop.ops.answers import SavedAnswers, save_item
 from chilinh_desktop.ui.journal import EditJournal, JournalEntry
 from chilinh_desktop.ui.operations import OperationRunner, error_text
+
+if TYPE_CHECKING:
+    from chilinh_desktop.formspec.model import FormSpec
+    from chilinh_desktop.ops.answers import SavedAnswers
 
 AUTOSAVE_DELAY_MS = 800
 
@@ -82,6 +84,8 @@ class Autosave(QObject):
         cycle, actor = self.cycle, self.actor
 
         def run(store: Store) -> SavedAnswers:
+            from chilinh_desktop.ops.answers import save_item  # loaded with the first edit, not at start-up
+
             return save_item(store, cycle, entry.dossier_id, entry.kind, entry.answers, actor=actor, form=form)
 
         def done(_result: SavedAnswers) -> None:

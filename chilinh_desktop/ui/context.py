@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.ui.autosave import Autosave
 from chilinh_desktop.ui.journal import EditJournal
 from chilinh_desktop.ui.operations import JobRunner, OperationRunner
+
+if TYPE_CHECKING:
+    from chilinh_desktop.formspec.scales import Scales
 
 
 @dataclass
@@ -18,9 +22,15 @@ class AppContext:
 
     store: Store
     cycle: Cycle
-    scales: Scales
     runner: OperationRunner
     jobs: JobRunner
     journal: EditJournal
     autosave: Autosave
     actor: str
+
+    @functools.cached_property
+    def scales(self) -> Scales:
+        """The cycle's rating and level scales, read when an editor first needs them (not at start-up)."""
+        from chilinh_desktop.formspec.scales import scales_for
+
+        return scales_for(self.cycle)

@@ -6,9 +6,9 @@ import datetime as dt
 
 from PySide6.QtGui import QColor
 
+from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.dossiers import DossierState
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
-from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.i18n import _
 
 STATE_COLOURS = {

@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -22,22 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.deadlines import compute_status
 from chilinh_desktop.core.errors import ChilinhError
-from chilinh_desktop.core.rules import evaluate
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
-from chilinh_desktop.core.views import dossier_for_subject, unit_badges
+from chilinh_desktop.core.views import Badge, dossier_for_subject, unit_badges
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ui.common import fit_to_screen, inform, keep_on_screen, warn
-from chilinh_desktop.ui.dashboard import Dashboard
-from chilinh_desktop.ui.dossier_view import DossierView
-from chilinh_desktop.ui.menus import build_menus
+from chilinh_desktop.ui.menus import build_menus, connect_duties_notice
 from chilinh_desktop.ui.operations import Cancelled, Job, error_text
 from chilinh_desktop.ui.people_search import PeopleSearch, people
-from chilinh_desktop.ui.session import build_context, offer_recovery
+from chilinh_desktop.ui.session import build_context, complete_dossiers, offer_recovery
 from chilinh_desktop.ui.unit_pane import UnitPane
-from chilinh_desktop.ui.unit_tree_model import CODE_ROLE, Column, UnitFilterModel, UnitTreeModel
+from chilinh_desktop.ui.unit_tree_model import CODE_ROLE, Column, UnitFilterModel, UnitTreeModel, badge_text
+
+if TYPE_CHECKING:
+    from chilinh_desktop.ui.dashboard import Dashboard
+    from chilinh_desktop.ui.dossier_view import DossierView
 
 BADGE_DELAY_MS = 300
 
@@ -72,7 +73,11 @@ class MainWindow(QMainWindow):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(Column.CODE, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(Column.PROGRESS, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed width wide enough for the longest badge: sizing to contents asks the model for
+        # every visible row before the first paint, which is most of the window's start-up.
+        self.tree.header().setSectionResizeMode(Column.PROGRESS, QHeaderView.ResizeMode.Fixed)
+        widest = badge_text(Badge(done=222, required=222, missing=0, late=222))
+        self.tree.header().resizeSection(Column.PROGRESS, self.tree.fontMetrics().horizontalAdvance(widest) + 24)
         self.tree.setColumnHidden(Column.CODE, True)
         self.tree.expandToDepth(0)
         self.tree.selectionModel().currentChanged.connect(self._unit_selected)
@@ -87,13 +92,14 @@ class MainWindow(QMainWindow):
         self.welcome.setWordWrap(True)
         self.unit_pane = UnitPane(self.ctx)
         self.unit_pane.open_dossier.connect(self.open_dossier)
-        self.dossier_view = DossierView(self.ctx)
-        self.dossier_view.back_requested.connect(self.show_unit_pane)
-        self.dossier_view.print_requested.connect(self.print_preview)
-        self.dashboard = Dashboard(cycle)
-        self.dashboard.open_item.connect(self.open_subject_item)
+        # The dossier tabs and the dashboard are built the first time they are shown: most
+        # sessions start on the tree, and building them (and importing their modules) would
+        # double the time to the first window (benchmarks/bench_startup.py).
+        self._dossier_view: DossierView | None = None
+        self._dashboard: Dashboard | None = None
+        self._progress: tuple | None = None
         self.stack = QStackedWidget()
-        for page in (self.welcome, self.unit_pane, self.dossier_view, self.dashboard):
+        for page in (self.welcome, self.unit_pane):
             self.stack.addWidget(page)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -132,6 +138,60 @@ class MainWindow(QMainWindow):
         self._closed = False
         fit_to_screen(self, 1280, 800)
         self.restore_state()
+        # The background work of a new session (missing dossiers, then the first badges) starts once
+        # the tree has been painted, or after a short delay when the window is not shown: run on the
+        # worker meanwhile, it would compete with the first paint for the interpreter and delay the
+        # window by a third (benchmarks/bench_startup.py).
+        self._started = False
+        self.tree.viewport().installEventFilter(self)
+        QTimer.singleShot(BADGE_DELAY_MS, self.start_background_work)
+
+    @property
+    def dossier_view(self) -> DossierView:
+        """The dossier tabs, built on first use."""
+        if self._dossier_view is None:
+            from chilinh_desktop.ui.dossier_view import DossierView
+
+            view = DossierView(self.ctx)
+            view.back_requested.connect(self.show_unit_pane)
+            view.print_requested.connect(self.print_preview)
+            self.stack.addWidget(view)
+            self._dossier_view = view
+        return self._dossier_view
+
+    @property
+    def dashboard(self) -> Dashboard:
+        """The deadline dashboard, built on first use and fed the last figures computed."""
+        if self._dashboard is None:
+            from chilinh_desktop.ui.dashboard import Dashboard
+
+            dashboard = Dashboard(self.ctx.cycle)
+            dashboard.open_item.connect(self.open_subject_item)
+            connect_duties_notice(self, dashboard)
+            self.stack.addWidget(dashboard)
+            self._dashboard = dashboard
+            if self._progress is not None:
+                status, findings = self._progress
+                dashboard.set_status(status)
+                dashboard.set_findings(findings)
+        return self._dashboard
+
+    def showing_dossier(self) -> bool:
+        """Whether the centre shows the dossier tabs (without building them to find out)."""
+        return self._dossier_view is not None and self.stack.currentWidget() is self._dossier_view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.start_background_work)
+        return super().eventFilter(watched, event)
+
+    def start_background_work(self) -> None:
+        """Complete missing dossiers and compute the first badges, once per window."""
+        if self._started or self._closed:
+            return
+        self._started = True
+        complete_dossiers(self.ctx)
         self.refresh_progress()
 
     # -- session ----------------------------------------------------------------------
@@ -233,7 +293,7 @@ class MainWindow(QMainWindow):
     def show_unit_pane(self) -> None:
         """Back from a dossier to its unit."""
         self.ctx.autosave.flush()
-        detail = self.dossier_view.detail
+        detail = self._dossier_view.detail if self._dossier_view is not None else None
         if detail is not None and self.unit_pane.unit_code != detail.unit.code:
             self.select_unit(detail.unit.code)
         self.unit_pane.refresh()
@@ -285,7 +345,7 @@ class MainWindow(QMainWindow):
     # -- refreshing -------------------------------------------------------------------
 
     def _on_changed(self, changes: frozenset[str]) -> None:
-        shown = self.dossier_view.dossier_id
+        shown = self._dossier_view.dossier_id if self._dossier_view is not None else None
         if shown and f"dossier:{shown}" in changes:
             self.dossier_view.refresh(contents=bool(changes & {"content", "attachment"}))
         if self.stack.currentWidget() is self.unit_pane:
@@ -300,14 +360,20 @@ class MainWindow(QMainWindow):
         cycle, tree = self.ctx.cycle, self.model.tree
 
         def run(store: Store):
+            # Loaded here, on the worker thread, not before the window is first shown.
+            from chilinh_desktop.core.deadlines import compute_status
+            from chilinh_desktop.core.rules import evaluate
+
             status = compute_status(store, cycle, store.clock.today())
             return status, unit_badges(tree, status), evaluate(store, cycle)
 
         def done(result) -> None:
             status, badges, findings = result
             self.model.set_badges(badges)
-            self.dashboard.set_status(status)
-            self.dashboard.set_findings(findings)
+            self._progress = (status, findings)
+            if self._dashboard is not None:
+                self._dashboard.set_status(status)
+                self._dashboard.set_findings(findings)
 
         self.ctx.runner.call(run, on_done=done)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStyle, QToolBar
 from chilinh_desktop.i18n import _
 
 if TYPE_CHECKING:
+    from chilinh_desktop.ui.dashboard import Dashboard
     from chilinh_desktop.ui.main_window import MainWindow
 
 
@@ -34,15 +35,18 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     sp = QStyle.StandardPixmap
 
     def print_current() -> None:
-        page = window.dossier_view.current_page()
-        if window.stack.currentWidget() is window.dossier_view and page is not None:
+        if window.showing_dossier() and window.dossier_view.current_page() is not None:
             window.dossier_view._print_current()
         else:
             window.statusBar().showMessage(_("Open a dossier item to print it."), 4000)
 
+    def undo_clear() -> None:
+        if window._dossier_view is None or not window.dossier_view.undo_clear():
+            window.statusBar().showMessage(_("Nothing to undo."), 4000)
+
     def in_dossier(fn: Callable[[], object]) -> Callable[[], None]:
         def run() -> None:
-            if window.stack.currentWidget() is window.dossier_view:
+            if window.showing_dossier():
                 fn()
 
         return run
@@ -109,7 +113,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         action(
             "undo_clear",
             _("&Undo clearing an item"),
-            lambda: window.dossier_view.undo_clear() or window.statusBar().showMessage(_("Nothing to undo."), 4000),
+            undo_clear,
             QKeySequence.StandardKey.Undo,
         )
     )
@@ -158,7 +162,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     dossier_menu = window.menuBar().addMenu(_("&Dossier"))
     def sign_off() -> None:
-        if window.stack.currentWidget() is window.dossier_view:
+        if window.showing_dossier():
             window.dossier_view.ask_sign_off()
         elif window.unit_pane.unit_code:
             from chilinh_desktop.ui.unit_sign_off import UnitSignOffDialog
@@ -168,7 +172,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             window.statusBar().showMessage(_("Choose a unit or open a dossier to sign off."), 4000)
 
     dossier_menu.addAction(action("sign_off", _("&Sign off…"), sign_off))
-    dossier_menu.addAction(action("reopen", _("&Reopen…"), in_dossier(window.dossier_view.ask_reopen)))
+    dossier_menu.addAction(action("reopen", _("&Reopen…"), in_dossier(lambda: window.dossier_view.ask_reopen())))
 
     def exchange(name: str) -> Callable[[], None]:
         def run() -> None:
@@ -214,7 +218,6 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                                    exchange("commendations")))
     exchange_menu.addAction(action("meetings", _("Calendar of review &meetings…"), exchange("meetings")))
     exchange_menu.addAction(action("duties", _("Assigned &leaders and breakthrough tasks…"), exchange("duties")))
-    _duties_notice(window)
 
     def new_cycle() -> None:  # the Board's next year (ui/cycle_dialog.py)
         from chilinh_desktop.ui.cycle_dialog import CycleDialog, can_start_cycle
@@ -238,13 +241,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
-def _duties_notice(window: MainWindow) -> None:
+def connect_duties_notice(window: MainWindow, dashboard: Dashboard) -> None:
     """The dashboard's line on proposals still to appraise before the deadline, read whenever it is shown."""
-    from chilinh_desktop.ops.commendations import worklist
 
     def read() -> None:
-        cycle = window.ctx.cycle
-        window.ctx.runner.call(lambda store: worklist(store, cycle).notice(),
-                               on_done=window.dashboard.set_duties_notice)
+        from chilinh_desktop.ops.commendations import worklist
 
-    window.dashboard.shown.connect(read)
+        cycle = window.ctx.cycle
+        window.ctx.runner.call(lambda store: worklist(store, cycle).notice(), on_done=dashboard.set_duties_notice)
+
+    dashboard.shown.connect(read)

@@ -10,10 +10,8 @@ from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.dossiers import ensure_dossiers
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
-from chilinh_desktop.ops.answers import Recovery, recover
 from chilinh_desktop.ui.autosave import Autosave
 from chilinh_desktop.ui.common import ask_yes_no, warn
 from chilinh_desktop.ui.context import AppContext
@@ -34,13 +32,19 @@ def build_context(store: Store, parent: QObject) -> AppContext:
     jobs = JobRunner(store, parent)
     journal = EditJournal(store.path)
     actor = actor_name(store)
-    scales = scales_for(cycle)
     autosave = Autosave(runner, journal, cycle, actor, parent)
-    ctx = AppContext(store, cycle, scales, runner, jobs, journal, autosave, actor)
-    # A data file from an older tree may lack dossiers for cadres added since; cheap when none are missing.
-    if not store.read_only:  # a file opened for reading only is shown as it is
-        runner.call(lambda s: ensure_dossiers(s, cycle, actor=actor))
-    return ctx
+    return AppContext(store, cycle, runner, jobs, journal, autosave, actor)
+
+
+def complete_dossiers(ctx: AppContext) -> None:
+    """Create the dossiers a data file from an older tree lacks (cadres added since), on the writer.
+
+    Cheap when none are missing; the window asks for it once it has first been painted.
+    """
+    if ctx.store.read_only:  # a file opened for reading only is shown as it is
+        return
+    cycle, actor = ctx.cycle, ctx.actor
+    ctx.runner.call(lambda s: ensure_dossiers(s, cycle, actor=actor))
 
 
 def describe_entries(ctx: AppContext, entries: list[JournalEntry]) -> str:
@@ -80,6 +84,8 @@ def offer_recovery(ctx: AppContext, parent, *, unclean: bool, entries: list[Jour
                       default_yes=True):  # restoring is the safe answer
         ctx.journal.discard()
         return
+
+    from chilinh_desktop.ops.answers import Recovery, recover
 
     def run(store: Store) -> Recovery:
         return recover(store, ctx.cycle, entries, actor=ctx.actor)

@@ -25,6 +25,7 @@ def make_window(qtbot, qsettings):
         qtbot.addWidget(window)
         window.show()
         window.start_session(ask=ask)
+        window.start_background_work()  # at once, not after the first paint: tests read its results
         window.ctx.runner.wait_idle()
         windows.append(window)
         return window
