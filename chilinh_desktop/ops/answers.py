@@ -101,7 +101,7 @@ def recover(store: Store, cycle: Cycle, entries: list[PendingAnswers], *, actor:
     for entry in entries:
         try:
             form = load_form(entry.form_id, entry.form_version, definitions=cycle.definitions)
-            save_item(store, cycle, entry.dossier_id, entry.kind, entry.answers, actor=actor, form=form)
+            save_item(store, cycle, entry.dossier_id, entry.item_id, entry.answers, actor=actor, form=form)
         except ValidationError as exc:
             result.kept.append(_kept(store, cycle, entry, exc.problems, form))
         except ChilinhError as exc:
@@ -117,8 +117,8 @@ def _kept(store: Store, cycle: Cycle, entry: PendingAnswers, problems: list[tupl
     labels = {f.id: f.label for f in form.fields()} if form is not None else {}
     try:
         subject = dossier_detail(store, cycle, entry.dossier_id).subject_name
-        item = cycle.item(entry.kind).short_name
+        item = cycle.item(entry.item_id).short_name
     except NotFoundError:  # a dossier or item that no longer exists is still worth naming
-        subject, item = "?", entry.kind
+        subject, item = "?", entry.item_id
     named = [(labels.get(where.split("[")[0].split(".")[0], where), problem) for where, problem in problems]
-    return KeptAnswers(entry.key, entry.dossier_id, entry.kind, f"{subject} — {item}", named)
+    return KeptAnswers(entry.key, entry.dossier_id, entry.item_id, f"{subject} — {item}", named)

@@ -37,9 +37,9 @@ class _Pending:
 class Autosave(QObject):
     """Debounced saving of form answers, journalled first."""
 
-    saved = Signal(str, str)  # dossier id, item kind
+    saved = Signal(str, str)  # dossier id, item id
     status = Signal(str)  # a line for the status bar
-    problem = Signal(str, str, object)  # dossier id, item kind, [(field, message)]
+    problem = Signal(str, str, object)  # dossier id, item id, [(field, message)]
 
     def __init__(
         self,
@@ -65,9 +65,9 @@ class Autosave(QObject):
         """Whether some typed answers are not yet handed to the database."""
         return bool(self._pending)
 
-    def edited(self, dossier_id: str, kind: str, form: FormSpec, answers: dict[str, Any]) -> None:
+    def edited(self, dossier_id: str, item_id: str, form: FormSpec, answers: dict[str, Any]) -> None:
         """The person changed a form item: journal it now, save it soon."""
-        entry = self.journal.record(dossier_id, kind, form.id, form.version, answers)
+        entry = self.journal.record(dossier_id, item_id, form.id, form.version, answers)
         self._pending[entry.key] = _Pending(entry, form)
         self.status.emit(_("Unsaved changes…"))
         self._timer.start()
@@ -86,17 +86,17 @@ class Autosave(QObject):
         def run(store: Store) -> SavedAnswers:
             from chilinh_desktop.ops.answers import save_item  # loaded with the first edit, not at start-up
 
-            return save_item(store, cycle, entry.dossier_id, entry.kind, entry.answers, actor=actor, form=form)
+            return save_item(store, cycle, entry.dossier_id, entry.item_id, entry.answers, actor=actor, form=form)
 
         def done(_result: SavedAnswers) -> None:
             self.journal.confirm(entry)
-            self.saved.emit(entry.dossier_id, entry.kind)
+            self.saved.emit(entry.dossier_id, entry.item_id)
             self.status.emit(_("Saved at {time}", time=dt.datetime.now().strftime("%H:%M:%S")))
 
         def failed(exc: Exception) -> None:
             # The typed answers stay in the journal; the person sees what to fix.
             problems = exc.problems if isinstance(exc, ValidationError) and exc.problems else [("", error_text(exc))]
             self.status.emit(_("Not saved: {problem}", problem=problems[0][1]))
-            self.problem.emit(entry.dossier_id, entry.kind, problems)
+            self.problem.emit(entry.dossier_id, entry.item_id, problems)
 
         self.runner.call(run, changes=changes.dossiers([entry.dossier_id]), on_done=done, on_error=failed)

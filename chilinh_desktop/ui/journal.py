@@ -25,7 +25,7 @@ class JournalEntry:
     """The latest typed answers of one form item, not yet confirmed saved."""
 
     dossier_id: str
-    kind: str
+    item_id: str  # the dossier item (thành phần hồ sơ), as in the cycle
     form_id: str
     form_version: str
     answers: dict[str, Any]
@@ -35,7 +35,7 @@ class JournalEntry:
     @property
     def key(self) -> str:
         """One entry per dossier item."""
-        return f"{self.dossier_id}/{self.kind}"
+        return f"{self.dossier_id}/{self.item_id}"
 
     @property
     def saved_at_time(self) -> dt.datetime:
@@ -64,7 +64,7 @@ class EditJournal:
     def _load(self) -> None:
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
-            entries = [JournalEntry(**row) for row in raw.get("entries", [])]
+            entries = [JournalEntry(**_current(row)) for row in raw.get("entries", [])]
         except (OSError, ValueError, TypeError):
             entries = []  # no journal, or a torn one from a crash mid-write of an older version
         self._entries = {e.key: e for e in entries}
@@ -87,11 +87,11 @@ class EditJournal:
         return sorted(self._entries.values(), key=lambda e: e.seq)
 
     def record(
-        self, dossier_id: str, kind: str, form_id: str, form_version: str, answers: dict[str, Any]
+        self, dossier_id: str, item_id: str, form_id: str, form_version: str, answers: dict[str, Any]
     ) -> JournalEntry:
         """Keep what was just typed (called on every change, before any save)."""
         self._seq += 1
-        entry = JournalEntry(dossier_id, kind, form_id, form_version, answers, _now(), self._seq)
+        entry = JournalEntry(dossier_id, item_id, form_id, form_version, answers, _now(), self._seq)
         self._entries[entry.key] = entry
         self._write()
         return entry
@@ -114,6 +114,13 @@ class EditJournal:
         # No fsync per keystroke: a killed process keeps what the OS already has.
         with contextlib.suppress(OSError, FileWriteError):
             write_atomically(self.path, lambda handle: handle.write(data.encode("utf-8")), durable=False)
+
+
+def _current(row: dict[str, Any]) -> dict[str, Any]:
+    """An entry as this version names its fields (0.1 wrote the item id as "kind")."""
+    if "kind" in row and "item_id" not in row:
+        row = {("item_id" if name == "kind" else name): value for name, value in row.items()}
+    return row
 
 
 def _now() -> str:

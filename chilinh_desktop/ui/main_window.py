@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([400, 900])
+        self.splitter.setSizes([470, 830])  # long ward names fit beside their badge at 1366×768
         self.setCentralWidget(self.splitter)
 
         self.save_label = QLabel(_("All changes are saved."))

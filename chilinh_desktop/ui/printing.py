@@ -28,26 +28,26 @@ if TYPE_CHECKING:
     from chilinh_desktop.ui.main_window import MainWindow
 
 
-def open_item_preview(window: MainWindow, dossier_id: str, kind: str) -> PrintPreviewDialog | None:
+def open_item_preview(window: MainWindow, dossier_id: str, item_id: str) -> PrintPreviewDialog | None:
     """Show the print preview of one item (waits for pending saves so the print is what was typed)."""
     ctx = window.ctx
     ctx.autosave.flush()
     ctx.runner.wait_idle()
     store, cycle = ctx.store, ctx.cycle
-    item = cycle.item(kind)
+    item = cycle.item(item_id)
     try:  # read, not rendered: the dialog renders what it shows
-        document = prepare(store, cycle, item_document(store, cycle, dossier_id, kind)).document
+        document = prepare(store, cycle, item_document(store, cycle, dossier_id, item_id)).document
     except ChilinhError as exc:
         warn(window, _("Nothing to print"), exc.message)
         return None
     dialog = PrintPreviewDialog(
         document.title,
-        lambda final: print_item(store, cycle, dossier_id, kind, final=final).pdf,
+        lambda final: print_item(store, cycle, dossier_id, item_id, final=final).pdf,
         document.file_name,
-        allow_final=can_print_final(store, cycle, dossier_id, kind),
+        allow_final=can_print_final(store, cycle, dossier_id, item_id),
         parent=window,
         word_source=None if item.kind == "attachment" else
-        lambda final: print_item_docx(store, cycle, dossier_id, kind, final=final),
+        lambda final: print_item_docx(store, cycle, dossier_id, item_id, final=final),
     )
     window.preview = dialog  # tests and screenshots reach the open preview
     dialog.open()

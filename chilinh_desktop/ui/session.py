@@ -56,9 +56,9 @@ def describe_entries(ctx: AppContext, entries: list[JournalEntry]) -> str:
         try:
             detail = dossier_detail(ctx.store, ctx.cycle, entry.dossier_id)
             subject = detail.subject_name
-            item = ctx.cycle.item(entry.kind).short_name
+            item = ctx.cycle.item(entry.item_id).short_name
         except Exception:  # a dossier that no longer exists is still worth listing
-            subject, item = "?", entry.kind
+            subject, item = "?", entry.item_id
         lines.append(f"• {subject} — {item} ({format_moment(entry.saved_at_time)})")
     return "\n".join(lines)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from ui_helpers import open_editable_cadre, open_tab, type_text
 
 from chilinh_desktop.core.cycles import get_cycle
@@ -24,6 +26,17 @@ def test_journal_keeps_entries_until_confirmed_and_detects_an_unclean_exit(tmp_p
     journal.confirm(newer)
     journal.end_session()
     assert not journal.path.exists() and not journal.marker.exists()
+
+
+def test_a_journal_left_by_version_0_1_is_still_offered_back(tmp_path):
+    db = tmp_path / "data.sqlite3"
+    old = {"entries": [{"dossier_id": "d1", "kind": "self_review", "form_id": "02B", "form_version": "2023.1",
+                        "answers": {"i1_politics": "gõ trước khi máy tắt"}, "saved_at": "2023-12-05T09:00:00",
+                        "seq": 4}]}
+    (tmp_path / "data.sqlite3.edits.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    (entry,) = EditJournal(db).pending()
+    assert (entry.key, entry.item_id, entry.answers) == ("d1/self_review", "self_review",
+                                                         {"i1_politics": "gõ trước khi máy tắt"})
 
 
 def test_typing_killed_before_the_save_is_offered_back_and_restored(qtbot, make_window, demo_store, monkeypatch):
