@@ -13,7 +13,8 @@ from typing import Any
 from chilinh_desktop.core.cycles import Cycle, ItemKind
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo import names
-from chilinh_desktop.formspec import Field, FormSpec, load_form
+from chilinh_desktop.formspec import Field, FormSpec
+from chilinh_desktop.formspec.loader import form_for_item
 
 DEMO_PLACE = "Minh Giang"
 
@@ -229,16 +230,17 @@ def _consistent(form_id: str, facts: dict[str, Any], answers: dict[str, Any], rn
 _RATING = Field("rating", "rating", "rating")
 
 
-def sample_answers(item: ItemKind, subject_name: str, rng: random.Random, *, complete: bool = True,
+def sample_answers(cycle: Cycle, item: ItemKind, subject_name: str, rng: random.Random, *, complete: bool = True,
                    facts: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Answers that a diligent office would have typed for this item (a part of them for a draft).
+    """Answers that a diligent office would have typed for this item (a part of them for a draft),
+    in the form version the cycle puts in force (not the newest one on file).
 
     `facts` (record_facts) are what the records say: the answers repeat them instead of drawing them.
     """
     # One draw from the caller's stream, whatever the form asks: a new field in a form version
     # does not reshuffle the rest of the demo.
     rng = random.Random(rng.getrandbits(64))
-    form = load_form(item.form or "")
+    form = form_for_item(cycle, item)
     skip = _filled_by_others(form)
     answers: dict[str, Any] = {}
     # The recipients block keeps the form's own default lines; a report's number is typed.

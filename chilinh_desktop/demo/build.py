@@ -160,12 +160,13 @@ def _fill_item(store, cycle, dossier_id, status, subject_name, share, rng) -> No
     roll = rng.random()
     if roll >= share:
         if roll < share + 0.15 and item.kind == "form":
-            _save_form(store, cycle, dossier_id, item, sample_answers(item, subject_name, rng, complete=False,
-                                                                      facts=record_facts(store, cycle, dossier_id)))
+            answers = sample_answers(cycle, item, subject_name, rng, complete=False,
+                                     facts=record_facts(store, cycle, dossier_id))
+            _save_form(store, cycle, dossier_id, item, answers)
         return
     if item.kind == "form":
         _save_form(store, cycle, dossier_id, item,
-                   sample_answers(item, subject_name, rng, facts=record_facts(store, cycle, dossier_id)))
+                   sample_answers(cycle, item, subject_name, rng, facts=record_facts(store, cycle, dossier_id)))
     else:
         attach_file(store, cycle, dossier_id, item.id, scanned_page(item.name, subject_name, rng.randrange(2**31)),
                     f"{item.id}.pdf", actor=ACTOR)

@@ -16,3 +16,19 @@ def test_demo_answers_validate_exactly_when_marked_complete(demo_store):
         checked = check_answers(load_form(form_id, version), json.loads(answers), scales)
         assert not checked.errors
         assert checked.complete == (state == "complete"), (form_id, checked.gaps)
+
+
+
+def test_sample_answers_follow_the_cycles_form_version_not_the_newest(cycle_2023):
+    """A cycle that keeps 02B at 2023.1 gets answers for 2023.1 (its items I.4–I.6), not for 2023.2."""
+    import dataclasses
+    import random
+
+    from chilinh_desktop.demo.answers import sample_answers
+
+    item = next(i for i in cycle_2023.items if i.form == "02B")
+    old = dataclasses.replace(cycle_2023, raw={**cycle_2023.raw, "forms": {**cycle_2023.raw["forms"], "02B": "2023.1"}})
+    on_old = sample_answers(old, item, "Nguyễn Văn A", random.Random(1))
+    on_new = sample_answers(cycle_2023, item, "Nguyễn Văn A", random.Random(1))
+    assert "i4_initiative" in on_old and "i4_initiative" not in on_new
+    assert not check_answers(load_form("02B", "2023.1"), on_old, load_scales("2023")).errors
