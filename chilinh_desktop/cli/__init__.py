@@ -18,6 +18,7 @@ from chilinh_desktop.cli import (
     cycle_cmds,
     dossier_cmds,
     duties_cmds,
+    figures_cmds,
     forms_cmds,
     history_cmds,
     package_cmds,
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     dossier_cmds.register(sub)
     package_cmds.register(sub)
     ratings_cmds.register(sub)
+    figures_cmds.register(sub)
     board_cmds.register(sub)
     cycle_cmds.register(sub)
     history_cmds.register(sub)

@@ -27,7 +27,9 @@ class ReportFigures:
     member_levels: dict[str, int]
     members_not_rated: int
     own_self_level: str | None
-    counted: dict[str, list[str]] = field(default_factory=dict)  # level → names of the organisations counted
+    # figure name (as in as_values) → names of the organisations counted in it, where counted by name
+    counted: dict[str, list[str]] = field(default_factory=dict)
+    orgs_by_name: bool = True  # False: the organisations' levels come from the unit's recorded counts
 
     def as_values(self) -> dict[str, int | str]:
         """The figures under the `figures.*` names a form may print."""
@@ -50,14 +52,19 @@ def report_figures(store: Store, cycle: Cycle, unit_code: str, data: RatingData 
     children = [child.unit for child in node.children]
     recorded = data.counts.get(unit_code, {})
     org_levels = dict.fromkeys(levels, 0)
-    counted: dict[str, list[str]] = {level: [] for level in levels}
+    counted: dict[str, list[str]] = {"figures.org_total": [unit.name for unit in children]}
     individually = {unit.code: data.effective(f"unit:{unit.id}") for unit in children}
-    if any(individually.values()):
+    by_name = any(individually.values())
+    if by_name:
+        counted.update({f"figures.org_{level.lower()}": [] for level in levels})
+        counted["figures.org_not_rated"] = []
         for unit in children:
             rating = individually[unit.code]
             if rating is not None and rating.level in org_levels and f"unit:{unit.id}" not in data.not_rated:
                 org_levels[rating.level] += 1
-                counted[rating.level].append(unit.name)
+                counted[f"figures.org_{rating.level.lower()}"].append(unit.name)
+            else:
+                counted["figures.org_not_rated"].append(unit.name)
     else:
         for level in levels:
             org_levels[level] = recorded.get("cells", {}).get(level, 0)
@@ -65,8 +72,11 @@ def report_figures(store: Store, cycle: Cycle, unit_code: str, data: RatingData 
     member_levels = {level: members.get(level, 0) for level in levels}
     members_not_rated = members.get(NOT_RATED, 0)
     own = data.ratings.get(f"unit:{node.unit.id}", {}).get("self")
+    if own is not None:
+        counted["figures.own_rating"] = [node.unit.name]
     return ReportFigures(
         org_total=len(children), org_levels=org_levels, org_not_rated=max(0, len(children) - sum(org_levels.values())),
         members_total=sum(member_levels.values()) + members_not_rated, member_levels=member_levels,
         members_not_rated=members_not_rated, own_self_level=own.level if own else None, counted=counted,
+        orgs_by_name=by_name,
     )

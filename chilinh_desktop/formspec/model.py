@@ -40,6 +40,11 @@ class Field:
     widths: tuple[float, ...] = ()
     display: str = ""  # "boxes": a level printed as four boxes, the chosen one ticked
 
+    @property
+    def computed(self) -> bool:
+        """A figure computed from the rating records and the tree (`figures.*`): shown, never typed."""
+        return self.type == "record" and (self.source or "").startswith("figures.")
+
 
 @dataclass(frozen=True)
 class Move:

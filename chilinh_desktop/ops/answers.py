@@ -43,8 +43,23 @@ def save_item(store: Store, cycle: Cycle, dossier_id: str, item_id: str, answers
     if form is None:
         detail = dossier_detail(store, cycle, dossier_id)
         form = stored_form_item(store, cycle, detail.dossier, cycle.item(item_id)).form
+    refuse_computed(form, answers)
     checked = check_and_save(store, cycle, dossier_id, item_id, form, answers, actor=actor)
     return SavedAnswers(dossier_id, item_id, form.id, form.version, checked.complete, checked.gaps)
+
+
+def refuse_computed(form: FormSpec, answers: Any) -> None:
+    """Refuse typed values for figures the program computes from the records (they are never typed)."""
+    if not isinstance(answers, dict):
+        return  # the form engine says what is wrong with the shape
+    typed = [f for f in form.fields() if f.computed and answers.get(f.id) not in (None, "")]
+    if typed:
+        raise ValidationError(
+            _("The answers were not saved: {count} figures are computed from the rating records and the unit "
+              "tree and cannot be typed. Nothing was changed.", count=len(typed)),
+            [(f.id, _("{label}: computed from the rating records and the unit tree; change the rating records, "
+                      "not the figure.", label=f.label)) for f in typed],
+        )
 
 
 def save_form(store: Store, cycle: Cycle, form_id: str, answers: Any, *, official_id: str | None = None,

@@ -83,7 +83,7 @@ def _signature_fields(section: Section) -> set[str]:
 def value_text(filled: FilledForm, fld: Field) -> str:
     if fld.type == "record":
         value = filled.values.get(fld.source or "")
-        if (fld.source or "").startswith("figures."):
+        if fld.computed:
             return "" if value is None else str(value)  # computed from the records: never a typed figure
         return str(filled.answers.get(fld.id) or value or "")
     return display_value(fld, filled.answers.get(fld.id), filled.scales)

@@ -31,6 +31,7 @@ from chilinh_desktop.formspec.answers import stored_form_item
 from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.figures import who_is_counted
 from chilinh_desktop.ops.signoff import SignOffRefused, finding_line, refusal, reopen, sign_off, sign_off_plan
 from chilinh_desktop.ui.attachments import AttachmentPane
 from chilinh_desktop.ui.common import ask_text, ask_yes_no, warn
@@ -128,8 +129,13 @@ class ItemPage(QWidget):
             missing.setWordWrap(True)
             self.body.addWidget(missing, 1)
             return
-        record = record_context(self.ctx.store, self.ctx.cycle, self.view.detail.dossier)
-        self.editor = FormEditor(form, self.ctx.scales, record_values=record)
+        dossier = self.view.detail.dossier
+        record = record_context(self.ctx.store, self.ctx.cycle, dossier)
+        counted = None
+        if dossier.official_id is None and any(f.computed for f in form.fields()):
+            unit_code = self.view.detail.unit.code
+            counted = lambda source: who_is_counted(self.ctx.store, self.ctx.cycle, unit_code).get(source)  # noqa: E731
+        self.editor = FormEditor(form, self.ctx.scales, record_values=record, who_is_counted=counted)
         self.editor.changed.connect(self._edited)
         self.editor.left_field.connect(self.ctx.autosave.flush)
         self.body.addWidget(self.editor, 1)

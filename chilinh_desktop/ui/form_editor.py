@@ -7,6 +7,7 @@ saving is the autosave controller's job.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -34,7 +38,11 @@ from chilinh_desktop.formspec.model import Field, FormSpec
 from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import options_for
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.figures import CountedFigure
 from chilinh_desktop.ui.typed_fields import TypedField
+
+# Who is counted in a computed figure, by its source name (ops.figures.who_is_counted).
+CountedLookup = Callable[[str], CountedFigure | None]
 
 
 class _Input:
@@ -187,6 +195,7 @@ class FormEditor(QScrollArea):
         scales: Scales,
         *,
         record_values: dict[str, Any] | None = None,
+        who_is_counted: CountedLookup | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -194,6 +203,8 @@ class FormEditor(QScrollArea):
         self.inputs: dict[str, _Input] = {}
         self._loading = False
         self._record_values = record_values or {}
+        self._who_is_counted = who_is_counted
+        self.counted_dialog: QDialog | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
@@ -228,6 +239,8 @@ class FormEditor(QScrollArea):
                 if field.type in ("longtext", "rows"):
                     box_layout.addRow(label)
                     box_layout.addRow(widget)
+                elif field.computed:
+                    box_layout.addRow(label, self._computed_row(field, widget))
                 else:
                     box_layout.addRow(label, widget)
             layout.addWidget(box)
@@ -257,6 +270,12 @@ class FormEditor(QScrollArea):
         elif kind == "rows":
             w = RowsEditor(field)
             w.changed.connect(self._on_change)
+        elif field.computed:
+            # Computed from the rating records and the tree, as the print shows it: never typed.
+            w = QLineEdit(str(self._record_values.get(field.source or "", "")))
+            w.setReadOnly(True)
+            w.setToolTip(_("Computed from the rating records and the unit tree; it cannot be typed."))
+            return w
         else:  # text, record
             w = QLineEdit()
             if field.max_length:
@@ -266,6 +285,49 @@ class FormEditor(QScrollArea):
             w.textChanged.connect(self._on_change)
         w.installEventFilter(self)
         return w
+
+    def _computed_row(self, field: Field, widget: QWidget) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget, 1)
+        if self._who_is_counted is not None:
+            button = QPushButton(_("Who is counted?"))
+            button.setObjectName(f"counted_{field.id}")
+            button.setToolTip(_("Show the organisations or members counted in this figure"))
+            button.clicked.connect(lambda _checked=False, f=field: self.show_counted(f))
+            layout.addWidget(button)
+        return row
+
+    def show_counted(self, field: Field) -> QDialog | None:
+        """A dialog listing who is counted in a computed figure (or where its count comes from)."""
+        found = self._who_is_counted(field.source or "") if self._who_is_counted else None
+        if found is None:
+            return None
+        value, names, basis = found.value, found.names, found.basis
+        dialog = QDialog(self)
+        dialog.setObjectName("countedDialog")
+        dialog.setWindowTitle(_("Who is counted: {label}", label=field.label))
+        layout = QVBoxLayout(dialog)
+        heading = QLabel(f"<b>{field.label}: {value if value != '' else '—'}</b>")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        note = QLabel(basis)
+        note.setWordWrap(True)
+        note.setObjectName("countedBasis")
+        layout.addWidget(note)
+        if names is not None:
+            listing = QListWidget()
+            listing.setObjectName("countedNames")
+            listing.addItems(list(names) or [_("(nobody)")])
+            layout.addWidget(listing)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(460, 360)
+        self.counted_dialog = dialog
+        dialog.open()
+        return dialog
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
@@ -280,6 +342,8 @@ class FormEditor(QScrollArea):
         """The answers as typed, by field id (empty fields left out)."""
         result = {}
         for field_id, inp in self.inputs.items():
+            if inp.field.computed:
+                continue  # shown from the records, never an answer
             value = inp.get()
             if value in (None, "", []):
                 continue
@@ -291,14 +355,15 @@ class FormEditor(QScrollArea):
         self._loading = True
         try:
             for field_id, inp in self.inputs.items():
-                inp.set(answers.get(field_id))
+                if not inp.field.computed:  # a computed figure keeps the records' value, whatever was stored
+                    inp.set(answers.get(field_id))
         finally:
             self._loading = False
 
     def set_read_only(self, read_only: bool) -> None:
         """Lock every field (a signed-off dossier)."""
         for inp in self.inputs.values():
-            inp.set_read_only(read_only)
+            inp.set_read_only(read_only or inp.field.computed)
 
     def invalid_fields(self) -> list[str]:
         """Fields whose text on screen is not a valid value (kept unsaved, error shown)."""
