@@ -19,7 +19,9 @@ from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.rules import evaluate
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.rating import rate
+from chilinh_desktop.ops.rating import rate, record_conclusion, record_discipline, record_targets
+
+YES_NO = {"yes": True, "no": False}
 
 
 def _subject(p: argparse.ArgumentParser) -> None:
@@ -66,14 +68,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help=_("the date of the decision"))
     p.add_argument("--form", required=True, help=_("the form, e.g. khiển trách"))
     p.add_argument("--self-remedied", action="store_true", help=_("found and remedied by the person themself"))
+    p.add_argument("--kind", default="", metavar="KIND",
+                   help=_("the kind of case, where a rule depends on it (e.g. tham_nhung_tieu_cuc; the rule set "
+                          "lists them)"))
     p.add_argument("--note", default="", help=_("a note"))
     p.set_defaults(func=cmd_discipline_add)
+
+    conclusion = sub.add_parser("conclusion", help=_("record a conclusion of the competent level (degradation, "
+                                                     "disunity …)"))
+    actions = conclusion.add_subparsers(dest="action", metavar=_("ACTION"), required=True)
+    p = actions.add_parser("add", help=_("record a conclusion about a cadre, a unit or its leadership"))
+    _common(p)
+    _subject(p)
+    p.add_argument("--kind", required=True, metavar="KIND",
+                   help=_("what was concluded, e.g. suy_thoai, tu_dien_bien, mat_doan_ket (the rule set lists them)"))
+    p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help=_("the date of the conclusion"))
+    p.add_argument("--note", default="", help=_("a note"))
+    p.set_defaults(func=cmd_conclusion_add)
 
     p = sub.add_parser("targets", help=_("record the share of targets met and exceeded"))
     _common(p)
     _subject(p)
     p.add_argument("--met", required=True, type=float, metavar="PCT", help=_("percent of targets met"))
     p.add_argument("--exceeded", type=float, default=0, metavar="PCT", help=_("percent of targets exceeded"))
+    p.add_argument("--main-met", choices=tuple(YES_NO), help=_("whether the main targets were met (default: not "
+                                                              "recorded)"))
+    p.add_argument("--force-majeure", action="store_true", help=_("targets missed for reasons of force majeure"))
+    p.add_argument("--behind", type=float, metavar="PCT", help=_("percent of tasks behind schedule (QĐ 366)"))
+    p.add_argument("--shortcomings-fixed", choices=tuple(YES_NO),
+                   help=_("whether every shortcoming found was fixed (QĐ 366)"))
     p.set_defaults(func=cmd_targets)
 
     p = sub.add_parser("not-rated", help=_("record that a member is not rated this cycle"))
@@ -136,16 +159,27 @@ def cmd_rate(args: argparse.Namespace) -> int:
 
 def cmd_discipline_add(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        ratings.add_discipline(store, _key(store, args), date=parse_today(args.date), form=args.form,
-                               self_remedied=args.self_remedied, note=args.note, actor=args.actor)
+        record_discipline(store, cycle_of(store, args), _key(store, args), date=parse_today(args.date),
+                          form=args.form, kind=args.kind, self_remedied=args.self_remedied, note=args.note,
+                          actor=args.actor)
     print(_("Discipline recorded."))
+    return 0
+
+
+def cmd_conclusion_add(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        record_conclusion(store, cycle_of(store, args), _key(store, args), args.kind, date=parse_today(args.date),
+                          note=args.note, actor=args.actor)
+    print(_("Conclusion recorded."))
     return 0
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        ratings.set_targets(store, cycle_of(store, args), _key(store, args), met_pct=args.met,
-                            exceeded_pct=args.exceeded, actor=args.actor)
+        record_targets(store, cycle_of(store, args), _key(store, args), met_pct=args.met,
+                       exceeded_pct=args.exceeded, main_met=YES_NO.get(args.main_met),
+                       force_majeure=args.force_majeure, behind_pct=args.behind,
+                       shortcomings_fixed=YES_NO.get(args.shortcomings_fixed), actor=args.actor)
     print(_("Targets recorded."))
     return 0
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from chilinh_desktop.core import ratings as core_ratings
 from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.rules import over_quota
+from chilinh_desktop.core.rulesets import rule_set_for
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
@@ -50,3 +52,82 @@ def rate(store: Store, cycle: Cycle, key: str, step: str, level: str | None, *, 
                 [("justification", finding.message)],
             )
     return Rated(rating)
+
+
+@dataclass(frozen=True)
+class RatingInputSaved:
+    """An input the rating rules read (discipline, targets, a conclusion) recorded for one subject."""
+
+    key: str
+
+    @property
+    def changes(self) -> frozenset[str]:
+        """What recording the input changed."""
+        return frozenset({changes.RATINGS, changes.CONTENT})
+
+
+def _not_after_today(store: Store, day: dt.date, where: str) -> None:
+    today = store.clock.today()
+    if day > today:
+        raise ValidationError(_("The date {date} is after today ({today}): record only what has happened. "
+                                "Nothing was recorded.", date=running_date(day), today=running_date(today)),
+                              [(where, day.isoformat())])
+
+
+def _choices(known: dict[str, str]) -> str:
+    return "; ".join(f"{key} ({label})" for key, label in known.items()) or "—"
+
+
+def record_discipline(store: Store, cycle: Cycle, key: str, *, date: dt.date, form: str, kind: str = "",
+                      self_remedied: bool = False, note: str = "", actor: str) -> RatingInputSaved:
+    """Record a disciplinary measure, with the kind of case it was for when a rule depends on it."""
+    rule_set = rule_set_for(cycle)
+    kind = (kind or "").strip()
+    known = rule_set.discipline_kinds if rule_set else {}
+    if kind and kind not in known:
+        raise ValidationError(_("Unknown kind of case {kind}. Use one of: {choices}. Nothing was recorded.",
+                                kind=kind, choices=_choices(known)), [("kind", kind)])
+    _not_after_today(store, date, "date")
+    core_ratings.add_discipline(store, key, date=date, form=form, self_remedied=self_remedied, note=note, kind=kind,
+                                actor=actor)
+    return RatingInputSaved(key)
+
+
+def record_conclusion(store: Store, cycle: Cycle, key: str, kind: str, *, date: dt.date, note: str = "",
+                      actor: str) -> RatingInputSaved:
+    """Record a conclusion of the competent level (degradation, disunity …) about a subject this cycle."""
+    rule_set = rule_set_for(cycle)
+    kind = (kind or "").strip()
+    if not kind:
+        raise ValidationError(_("Choose what was concluded. Nothing was recorded."), [("kind", "")])
+    known = rule_set.conclusion_kinds if rule_set else {}
+    if kind not in known:
+        raise ValidationError(_("Unknown kind of conclusion {kind}. Use one of: {choices}. Nothing was recorded.",
+                                kind=kind, choices=_choices(known)), [("kind", kind)])
+    _not_after_today(store, date, "date")
+    core_ratings.add_conclusion(store, cycle, key, kind, date=date, note=note, actor=actor)
+    return RatingInputSaved(key)
+
+
+def record_targets(store: Store, cycle: Cycle, key: str, *, met_pct: float, exceeded_pct: float = 0,
+                   main_met: bool | None = None, force_majeure: bool = False, behind_pct: float | None = None,
+                   shortcomings_fixed: bool | None = None, actor: str) -> RatingInputSaved:
+    """Record a subject's targets this cycle: shares met, exceeded and behind schedule; main targets; force majeure."""
+    shares = ((_("the share of targets met"), "met_pct", met_pct),
+              (_("the share of targets exceeded"), "exceeded_pct", exceeded_pct),
+              (_("the share of tasks behind schedule"), "behind_pct", behind_pct))
+    for label, where, value in shares:
+        if value is not None and not 0 <= value <= 100:
+            raise ValidationError(_("{what} must be between 0 and 100 % (not {value}). Nothing was recorded.",
+                                    what=label[:1].upper() + label[1:], value=f"{value:g}"), [(where, f"{value:g}")])
+    if exceeded_pct > met_pct:
+        raise ValidationError(_("The share of targets exceeded ({exceeded} %) cannot be larger than the share met "
+                                "({met} %). Nothing was recorded.", exceeded=f"{exceeded_pct:g}", met=f"{met_pct:g}"),
+                              [("exceeded_pct", f"{exceeded_pct:g}")])
+    if main_met is True and met_pct == 0:
+        raise ValidationError(_("The main targets cannot be met when no target was met (0 %). Nothing was "
+                                "recorded."), [("main_met", "yes")])
+    core_ratings.set_targets(store, cycle, key, met_pct=met_pct, exceeded_pct=exceeded_pct, main_met=main_met,
+                             force_majeure=force_majeure, behind_pct=behind_pct,
+                             shortcomings_fixed=shortcomings_fixed, actor=actor)
+    return RatingInputSaved(key)
