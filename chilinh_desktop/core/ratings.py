@@ -391,8 +391,8 @@ def subject_ratings(store: Store, cycle: Cycle, key: str) -> SubjectRatings:
         steps[row[0]] = Rating(key, row[0], row[1], row[2], json.loads(row[3] or "{}"), row[4],
                                dt.date.fromisoformat(row[5]), row[6], row[7])
     disciplines = tuple(
-        (row[0], Discipline(key, dt.date.fromisoformat(row[1]), row[2], bool(row[3]), row[4]))
-        for row in store.db.execute("SELECT id, date, form, self_remedied, note FROM disciplines "
+        (row[0], Discipline(key, dt.date.fromisoformat(row[1]), row[2], bool(row[3]), row[4], row[5] or ""))
+        for row in store.db.execute("SELECT id, date, form, self_remedied, note, kind FROM disciplines "
                                     "WHERE subject_key = ? ORDER BY date, id", [key])
         if dt.date.fromisoformat(row[1]).year == cycle.year
     )
@@ -402,6 +402,13 @@ def subject_ratings(store: Store, cycle: Cycle, key: str) -> SubjectRatings:
                                 [cycle.id, key]).fetchone()
     return SubjectRatings(key, steps, disciplines, _targets(targets) if targets else None,
                           (excluded[0], excluded[1]) if excluded else None)
+
+
+def subject_conclusions(store: Store, cycle: Cycle, key: str) -> list[Conclusion]:
+    """The conclusions recorded about one subject in this cycle, oldest first."""
+    return [Conclusion(key, row[0], dt.date.fromisoformat(row[1]), row[2] or "")
+            for row in store.db.execute("SELECT kind, date, note FROM conclusions WHERE cycle_id = ? AND "
+                                        "subject_key = ? ORDER BY date", [cycle.id, key])]
 
 
 def remove_discipline(store: Store, key: str, discipline_id: int, *, actor: str = "system") -> None:

@@ -12,12 +12,10 @@ import datetime as dt
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,10 +37,11 @@ from chilinh_desktop.core.rulesets import STEPS, RuleSet, level_for_score, rule_
 from chilinh_desktop.core.views import DossierDetail
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.history import subject_history
-from chilinh_desktop.ops.rating import rate
+from chilinh_desktop.ops.rating import rate, record_discipline
 from chilinh_desktop.ui.common import ask_yes_no, list_table
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.operations import error_text
+from chilinh_desktop.ui.rating_inputs import ConclusionsBox, TargetsRow, invalid, typed
 from chilinh_desktop.ui.rating_models import (
     DISCIPLINE_ID_ROLE,
     CommendationModel,
@@ -51,22 +49,7 @@ from chilinh_desktop.ui.rating_models import (
     DisciplineModel,
     commendation_kind_labels,
 )
-
-NOT_ENTERED = -1.0  # a spin box at this value shows "—": nothing recorded
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _spin(maximum: float, suffix: str = "") -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(NOT_ENTERED, maximum)
-    spin.setDecimals(1)
-    spin.setSpecialValueText("—")
-    spin.setSuffix(suffix)
-    spin.setValue(NOT_ENTERED)
-    return spin
+from chilinh_desktop.ui.typed_fields import TypedField
 
 
 def _table(model) -> QTableView:
@@ -130,7 +113,7 @@ class StepWidgets:
         self.step = step
         options = [(_("— by the score —") if tab.points else _("— not rated —"), None)]
         self.level = _combo(options + [(tab.level_choice(lv), lv) for lv in tab.ctx.cycle.levels])
-        self.score = _spin(100) if tab.points else None
+        self.score = typed("score", "number", _("Score (0–100)"), maximum=100) if tab.points else None
         self.derived = QLabel()
         self.derived.setWordWrap(True)
         self.criteria: dict[str, QComboBox] = {}
@@ -140,17 +123,16 @@ class StepWidgets:
             combo.setAccessibleName(criterion.label)
             self.criteria[criterion.id] = combo
         self.by = QLineEdit()
-        self.at = QDateEdit()
-        self.at.setCalendarPopup(True)
-        self.at.setDisplayFormat("dd/MM/yyyy")
+        self.at = typed("at", "date", _("Date"))
         self.justification = QLineEdit()
         self.save = QPushButton(_("Save this step"))
         if self.score is not None:
             rule_set = tab.rule_set
             assert rule_set is not None
-            self.score.valueChanged.connect(lambda value: self.derived.setText(
-                "" if value < 0 else _("By the score: {level}", level=tab.level_text(level_for_score(rule_set, value)
-                                                                                      or "?"))))
+            score = self.score
+            score.edited.connect(lambda: self.derived.setText(
+                "" if score.value() is None else _("By the score: {level}", level=tab.level_text(
+                    level_for_score(rule_set, score.value()) or "?"))))
 
     def inputs(self) -> list[QWidget]:
         """In keyboard order: down the column."""
@@ -179,7 +161,13 @@ class SubjectBox(QGroupBox):
         layout.addLayout(self._steps_grid())
         if kind in ("official", "collective"):
             layout.addWidget(self._discipline_box())
-        layout.addLayout(self._targets_row())
+        self.targets = TargetsRow(tab, key)
+        layout.addWidget(self.targets)
+        self.inputs += self.targets.inputs
+        self.conclusions: ConclusionsBox | None = None
+        if tab.rule_set and tab.rule_set.conclusion_kinds:
+            self.conclusions = ConclusionsBox(tab, key)
+            layout.addWidget(self.conclusions)
         self.not_rated: QCheckBox | None = None
         if kind == "official" and tab.rule_set and tab.rule_set.not_rated_reasons:
             layout.addLayout(self._not_rated_row())
@@ -233,16 +221,15 @@ class SubjectBox(QGroupBox):
         self.discipline_model = DisciplineModel(self)
         self.discipline_view = _table(self.discipline_model)
         self.discipline_view.setAccessibleName(box.title())
-        year = self.tab.ctx.cycle.year
-        self.discipline_date = QDateEdit()
-        self.discipline_date.setCalendarPopup(True)
-        self.discipline_date.setDisplayFormat("dd/MM/yyyy")
-        self.discipline_date.setDateRange(QDate(year, 1, 1), QDate(year, 12, 31))
+        self.discipline_date = typed("discipline_date", "date", _("Date of the decision"))
         self.discipline_form = QComboBox()
         self.discipline_form.setEditable(True)
         self.discipline_form.addItems([_("Reprimand"), _("Caution (discipline)"), _("Removal from post"),
                                        _("Expulsion from the party")])
         self.discipline_form.setAccessibleName(_("Form of discipline"))
+        self.discipline_kind = _combo([(_("— not a listed case —"), None)] + [
+            (label, kind) for kind, label in (self.tab.rule_set.discipline_kinds if self.tab.rule_set else {}).items()])
+        self.discipline_kind.setAccessibleName(_("Kind of case"))
         self.discipline_self = QCheckBox(_("Found and &remedied by themselves"))
         self.discipline_note = QLineEdit()
         self.discipline_note.setPlaceholderText(_("Note"))
@@ -251,9 +238,11 @@ class SubjectBox(QGroupBox):
         self.discipline_add.clicked.connect(self._add_discipline)
         self.discipline_remove.clicked.connect(self._remove_discipline)
         inputs = QHBoxLayout()
-        for widget in (self.discipline_date, self.discipline_form, self.discipline_self):
+        for widget in (self.discipline_date, self.discipline_form, self.discipline_kind, self.discipline_self):
             inputs.addWidget(widget)
         inputs.addWidget(self.discipline_note, 1)
+        if self.discipline_kind.count() < 2:  # the rule set names no kind of case
+            self.discipline_kind.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.discipline_add)
         buttons.addWidget(self.discipline_remove)
@@ -262,25 +251,9 @@ class SubjectBox(QGroupBox):
         layout.addWidget(self.discipline_view)
         layout.addLayout(inputs)
         layout.addLayout(buttons)
-        self.inputs += [self.discipline_date, self.discipline_form, self.discipline_self, self.discipline_note,
-                        self.discipline_add, self.discipline_remove]
+        self.inputs += [self.discipline_date, self.discipline_form, self.discipline_kind, self.discipline_self,
+                        self.discipline_note, self.discipline_add, self.discipline_remove]
         return box
-
-    def _targets_row(self) -> QHBoxLayout:
-        self.met = _spin(100, " %")
-        self.exceeded = _spin(100, " %")
-        self.targets_save = QPushButton(_("Save the targets"))
-        self.targets_save.clicked.connect(self._save_targets)
-        row = QHBoxLayout()
-        for text, widget in ((_("Targets met"), self.met), (_("of which exceeded"), self.exceeded)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            row.addWidget(label)
-            row.addWidget(widget)
-        row.addWidget(self.targets_save)
-        row.addStretch()
-        self.inputs += [self.met, self.exceeded, self.targets_save]
-        return row
 
     def _not_rated_row(self) -> QHBoxLayout:
         rule_set = self.tab.rule_set
@@ -316,13 +289,14 @@ class SubjectBox(QGroupBox):
             self.discipline_model.set_rows(list(self.record.disciplines))
             self.discipline_note.clear()
             self.discipline_self.setChecked(False)
+            self.discipline_kind.setCurrentIndex(0)
             today = tab.ctx.store.clock.today()
-            self.discipline_date.setDate(_qdate(today) if today.year == tab.ctx.cycle.year
-                                         else QDate(tab.ctx.cycle.year, 12, 31))
+            self.discipline_date.set_value((today if today.year == tab.ctx.cycle.year
+                                            else dt.date(tab.ctx.cycle.year, 12, 31)).isoformat())
         if part in (None, "targets"):
-            targets = self.record.targets
-            self.met.setValue(targets.met_pct if targets else NOT_ENTERED)
-            self.exceeded.setValue(targets.exceeded_pct if targets else NOT_ENTERED)
+            self.targets.show_targets(self.record.targets)
+        if part in (None, "conclusions") and self.conclusions is not None:
+            self.conclusions.reload()
         if part in (None, "not_rated") and self.not_rated is not None:
             excluded = self.record.not_rated
             self.not_rated.setChecked(excluded is not None)
@@ -336,12 +310,13 @@ class SubjectBox(QGroupBox):
         by_score = scored and level_for_score(self.tab.rule_set, rating.score) == rating.level  # type: ignore[arg-type]
         _select(widgets.level, None if rating is None or by_score else rating.level)
         if widgets.score is not None:
-            widgets.score.setValue(rating.score if scored else NOT_ENTERED)  # type: ignore[union-attr]
+            widgets.score.set_value(rating.score if scored else None)  # type: ignore[union-attr]
+            widgets.score.edited.emit()  # the "by the score" line follows the shown score
         for criterion, combo in widgets.criteria.items():
             _select(combo, rating.criteria.get(criterion) if rating else None)
         default_by = self.name if widgets.step == "self" and self.kind == "official" else ""
         widgets.by.setText(rating.by if rating else default_by)
-        widgets.at.setDate(_qdate(rating.at if rating else self.tab.ctx.store.clock.today()))
+        widgets.at.set_value((rating.at if rating else self.tab.ctx.store.clock.today()).isoformat())
         widgets.justification.setText(rating.justification or "" if rating else "")
 
     def show_findings(self, findings: list[Finding]) -> None:
@@ -368,22 +343,32 @@ class SubjectBox(QGroupBox):
         for widget in self.inputs:
             if isinstance(widget, QLineEdit):
                 widget.setReadOnly(read_only)
+            elif isinstance(widget, TypedField):
+                widget.set_read_only(read_only)
             else:
                 widget.setEnabled(not read_only)
+        if self.conclusions is not None:
+            self.conclusions.set_read_only(read_only)
 
     # -- saving -----------------------------------------------------------------------
 
     def _save_step(self, widgets: StepWidgets) -> None:
         tab, key, step = self.tab, self.key, widgets.step
+        if invalid(widgets.inputs()):
+            tab.editor.show_error(_("Correct the values marked in red first: nothing was saved."))
+            return
         level = widgets.level.currentData()
-        score = widgets.score.value() if widgets.score is not None and widgets.score.value() >= 0 else None
+        score = widgets.score.value() if widgets.score is not None else None
         if level is None and score is None:
             tab.editor.show_error(_("Choose a level (or enter a score) before saving this step."))
             return
         criteria = {c: combo.currentData() for c, combo in widgets.criteria.items() if combo.currentData()}
         justification = widgets.justification.text().strip()
         previous = self.record.steps.get(step) if self.record else None
-        by, at = widgets.by.text(), widgets.at.date().toPython()
+        if widgets.at.value() is None:
+            tab.editor.show_error(_("Type the date of the step (dd/mm/yyyy)."))
+            return
+        by, at = widgets.by.text(), dt.date.fromisoformat(widgets.at.value())
         cycle, actor = tab.ctx.cycle, tab.ctx.actor
         tab.save(lambda store: rate(
             store, cycle, key, step, level, by=by, at=at, score=score, criteria=criteria,
@@ -395,11 +380,16 @@ class SubjectBox(QGroupBox):
             widgets.justification.setFocus()
 
     def _add_discipline(self) -> None:
-        form, date = self.discipline_form.currentText(), self.discipline_date.date().toPython()
+        if not self.discipline_date.valid or self.discipline_date.value() is None:
+            self.tab.editor.show_error(_("Type the date of the decision (dd/mm/yyyy): nothing was saved."))
+            return
+        form, date = self.discipline_form.currentText(), dt.date.fromisoformat(self.discipline_date.value())
+        kind = self.discipline_kind.currentData() or ""
         remedied, note, key, actor = (self.discipline_self.isChecked(), self.discipline_note.text(), self.key,
                                       self.tab.ctx.actor)
-        self.tab.save(lambda store: core_ratings.add_discipline(store, key, date=date, form=form,
-                                                                self_remedied=remedied, note=note, actor=actor),
+        cycle = self.tab.ctx.cycle
+        self.tab.save(lambda store: record_discipline(store, cycle, key, date=date, form=form, kind=kind,
+                                                      self_remedied=remedied, note=note, actor=actor),
                       lambda: self.reload("discipline"))
 
     def _remove_discipline(self) -> None:
@@ -415,16 +405,6 @@ class SubjectBox(QGroupBox):
         key, actor = self.key, self.tab.ctx.actor
         self.tab.save(lambda store: core_ratings.remove_discipline(store, key, row_id, actor=actor),
                       lambda: self.reload("discipline"))
-
-    def _save_targets(self) -> None:
-        met, exceeded = self.met.value(), self.exceeded.value()
-        if met < 0:
-            self.tab.editor.show_error(_("Enter the share of targets met before saving."))
-            return
-        key, cycle, actor = self.key, self.tab.ctx.cycle, self.tab.ctx.actor
-        self.tab.save(lambda store: core_ratings.set_targets(store, cycle, key, met_pct=met,
-                                                             exceeded_pct=max(exceeded, 0), actor=actor),
-                      lambda: self.reload("targets"))
 
     def _save_not_rated(self) -> None:
         assert self.not_rated is not None
@@ -449,7 +429,7 @@ class UnitReportBox(QGroupBox):
             head = QLabel(f"<b>{level}</b>")
             head.setToolTip(tab.level_labels.get(level, level))
             grid.addWidget(head, 0, column)
-        self.counts: dict[str, dict[str, QSpinBox]] = {}
+        self.counts: dict[str, dict[str, TypedField]] = {}
         self.count_buttons: dict[str, QPushButton] = {}
         kinds = {"members": _("Party members"), "cells": _("Subordinate party organisations")}
         for row, (kind, text) in enumerate(kinds.items(), 1):
@@ -457,9 +437,8 @@ class UnitReportBox(QGroupBox):
             grid.addWidget(label, row, 0)
             self.counts[kind] = {}
             for column, level in enumerate(levels, 1):
-                spin = QSpinBox()
-                spin.setRange(0, 100_000)
-                spin.setAccessibleName(f"{text}: {tab.level_labels.get(level, level)}")
+                spin = typed(f"{kind}_{level}", "number", f"{text}: {tab.level_labels.get(level, level)}",
+                             maximum=100_000, integer=True)
                 grid.addWidget(spin, row, column)
                 self.counts[kind][level] = spin
             label.setBuddy(self.counts[kind][levels[0]])
@@ -499,7 +478,7 @@ class UnitReportBox(QGroupBox):
         counts = core_ratings.unit_classification_counts(store, cycle, self.unit_code)
         for kind, spins in self.counts.items():
             for level, spin in spins.items():
-                spin.setValue(counts.get(kind, {}).get(level, 0))
+                spin.set_value(counts.get(kind, {}).get(level, 0))
         self.commendation_model.set_rows(core_ratings.commendations(store, cycle, self.unit_code))
         self.commendation_name.clear()
         self.commendation_achievement.clear()
@@ -507,10 +486,16 @@ class UnitReportBox(QGroupBox):
     def set_read_only(self, read_only: bool) -> None:
         """Lock every input."""
         for widget in self.inputs:
-            widget.setEnabled(not read_only)
+            if isinstance(widget, TypedField):
+                widget.set_read_only(read_only)
+            else:
+                widget.setEnabled(not read_only)
 
     def _save_counts(self, kind: str) -> None:
-        counts = {level: spin.value() for level, spin in self.counts[kind].items()}
+        if invalid(list(self.counts[kind].values())):
+            self.tab.editor.show_error(_("Correct the values marked in red first: nothing was saved."))
+            return
+        counts = {level: spin.value() or 0 for level, spin in self.counts[kind].items()}
         code, cycle, actor = self.unit_code, self.tab.ctx.cycle, self.tab.ctx.actor
         self.tab.save(lambda store: core_ratings.set_classification_counts(store, cycle, code, kind, counts,
                                                                            actor=actor), self.reload)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from ui_helpers import open_editable_cadre
 
 from chilinh_desktop.core.clock import FixedClock
@@ -27,6 +27,13 @@ def _choose(combo, value) -> None:
     """Pick an entry the way a person does from the keyboard: focus, then arrow keys until it shows."""
     combo.setFocus()
     combo.setCurrentIndex(combo.findData(value))
+
+
+def _type(qtbot, field, text: str) -> None:
+    """Replace what a typed field shows by typing, as a person does."""
+    field.line.setFocus()
+    field.line.selectAll()
+    qtbot.keyClicks(field.line, text)
 
 
 def _shown_messages(window) -> list[str]:
@@ -78,7 +85,7 @@ def test_a_discipline_in_the_year_brings_the_discipline_finding(qtbot, window, d
     _choose(decision.level, "HTTNV")
     decision.by.setText("Ban Thường vụ Thành ủy")
     qtbot.mouseClick(decision.save, Qt.MouseButton.LeftButton)
-    box.discipline_date.setDate(QDate(2023, 9, 1))
+    _type(qtbot, box.discipline_date, "01/9/2023")
     box.discipline_form.setCurrentIndex(0)
     qtbot.mouseClick(box.discipline_add, Qt.MouseButton.LeftButton)
     window.ctx.runner.wait_idle()
@@ -126,8 +133,8 @@ def test_a_collective_dossier_rates_collective_and_organisation_and_keeps_the_re
     editor = _rating_tab(window)
     assert [b.kind for b in editor.subjects] == ["collective", "organisation"]
     report = editor.report
-    report.counts["cells"]["HTXSNV"].setValue(5)
-    report.counts["cells"]["HTTNV"].setValue(10)
+    _type(qtbot, report.counts["cells"]["HTXSNV"], "5")
+    _type(qtbot, report.counts["cells"]["HTTNV"], "10")
     qtbot.mouseClick(report.count_buttons["cells"], Qt.MouseButton.LeftButton)
     window.ctx.runner.wait_idle()
     assert any("vượt tỷ lệ" in m for m in _shown_messages(window))
@@ -143,7 +150,7 @@ def test_a_points_cycle_shows_a_score_and_its_level(qtbot, make_window, demo_sto
     window.open_dossier(find_dossier(demo_store, cycle, official_id=official.id).id)
     step = _rating_tab(window).subjects[0].steps["self"]
     assert step.score is not None and step.score.isVisibleTo(window)
-    step.score.setValue(92)
+    _type(qtbot, step.score, "92")
     assert "Hoàn thành xuất sắc nhiệm vụ (HTXSNV)" in step.derived.text()
     qtbot.mouseClick(step.save, Qt.MouseButton.LeftButton)
     window.ctx.runner.wait_idle()
