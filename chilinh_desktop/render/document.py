@@ -6,7 +6,6 @@ line; page numbers start on page 2 (top centre) and a draft says so on every pag
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import dataclass
 from typing import Any
@@ -28,16 +27,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from chilinh_desktop.formspec.context import fill, placeholders_in
-from chilinh_desktop.formspec.dates import date_line
-from chilinh_desktop.formspec.model import Field, FormSpec, Section
-from chilinh_desktop.formspec.scales import Scales
+from chilinh_desktop.formspec.context import fill
+from chilinh_desktop.formspec.model import Field, Section
 from chilinh_desktop.formspec.validate import display_value
 from chilinh_desktop.render.fonts import font_note, serif_family
 from chilinh_desktop.render.layout import (
     BODY_SIZE,
     LevelBoxes,
-    SignatureText,
     Styles,
     dotted_lines,
     header,
@@ -47,46 +43,22 @@ from chilinh_desktop.render.layout import (
     signature_row,
     title_block,
 )
+from chilinh_desktop.render.parts import (
+    FilledForm,
+    document_number,
+    header_texts,
+    level_choice,
+    placeholder_values,
+    printed_fields,
+    recipients,
+    recipients_beside,
+    signature_texts,
+    value_text,
+)
 from chilinh_desktop.render.settings import PrintSettings
 
 DRAFT_MARK = "BẢN NHÁP"
 PAGE_NUMBER_SIZE = 13
-
-
-@dataclass(frozen=True)
-class FilledForm:
-    """Everything one printout needs: the form, its answers and the record values around them."""
-
-    form: FormSpec
-    answers: dict[str, Any]
-    values: dict[str, Any]  # record_context() of the subject
-    scales: Scales
-
-
-def placeholder_values(filled: FilledForm) -> dict[str, Any]:
-    values = dict(filled.values)
-    for fld in filled.form.fields():
-        if fld.id in filled.answers:
-            values[fld.id] = display_value(fld, filled.answers[fld.id], filled.scales)
-    return values
-
-
-def _signature_fields(section: Section) -> set[str]:
-    # A field named in its own section's signature is printed there, not a second time above it.
-    used = set()
-    for sig in section.signatures:
-        for text in (sig.title, sig.role, sig.name):
-            used.update(placeholders_in(text))
-    return used
-
-
-def value_text(filled: FilledForm, fld: Field) -> str:
-    if fld.type == "record":
-        value = filled.values.get(fld.source or "")
-        if fld.computed:
-            return "" if value is None else str(value)  # computed from the records: never a typed figure
-        return str(filled.answers.get(fld.id) or value or "")
-    return display_value(fld, filled.answers.get(fld.id), filled.scales)
 
 
 def _inline(styles: Styles, label: str, value: str, *, italic_label: bool = False) -> Flowable:
@@ -131,50 +103,8 @@ def _rows(styles: Styles, filled: FilledForm, fld: Field, width: float, height: 
 
 
 def _level_boxes(styles: Styles, filled: FilledForm, fld: Field) -> Flowable:
-    levels = filled.scales.levels
-    chosen = filled.answers.get(fld.id)
-    index = next((n for n, option in enumerate(levels) if option.id == chosen), None)
-    return LevelBoxes(styles, fld.label, [option.label for option in levels], index)
-
-
-def document_number(filled: FilledForm, values: dict[str, Any]) -> str:
-    """'Số 12-BC/ĐU', or 'Số ......-BC/ĐU' for the hand when no number is typed ('' without a number)."""
-    form = filled.form
-    if not form.number_field:
-        return ""
-    typed = str(filled.answers.get(form.number_field) or "").strip()
-    kind = dict(values.get("header.document_symbols") or {}).get(form.document_type or "", "")
-    symbol = "/".join(part for part in (kind, str(values.get("header.symbol") or "")) if part)
-    return f"Số {typed or '.' * 8}-{symbol}"
-
-
-def _recipients(filled: FilledForm, values: dict[str, Any]) -> list[str]:
-    form = filled.form
-    typed = str(filled.answers.get(form.recipients_field or "") or "")
-    lines = [line.strip() for line in typed.split("\n") if line.strip()]
-    return lines or [fill(line, values) for line in form.recipients]
-
-
-def printed_fields(form: FormSpec, section: Section) -> tuple[list[Field], bool]:
-    """The fields a section prints in its body, and whether its one block of text goes unlabelled.
-
-    Shared by every output format (PDF here, Word in render.docx_out).
-    """
-    skip = _signature_fields(section) | {form.place_field, form.date_field, form.number_field,
-                                         form.recipients_field}
-    fields = [f for f in section.fields if f.id not in skip]
-    # Under a heading, a single block of text needs no label: the heading already says what it is.
-    lone = bool(section.heading) and sum(f.type in ("longtext", "rows") for f in fields) == 1
-    return fields, lone
-
-
-def header_texts(filled: FilledForm, values: dict[str, Any]) -> tuple[list[str], str]:
-    """The header's left lines (issuing body) and its place-and-date line."""
-    form = filled.form
-    place = str(filled.answers.get(form.place_field or "", "") or values.get("place", ""))
-    raw_date = filled.answers.get(form.date_field or "")
-    day = dt.date.fromisoformat(raw_date) if raw_date else None
-    return [fill(line, values) for line in form.header_left], date_line(place, day)
+    choice = level_choice(filled, fld)
+    return LevelBoxes(styles, choice.label, choice.options, choice.chosen)
 
 
 def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[str, Any],
@@ -203,12 +133,9 @@ def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[
         else:
             story.append(_inline(styles, fld.label, value_text(filled, fld), italic_label=fld.type == "level"))
     if section.signatures:
-        blocks = [SignatureText(fill(s.title, values), fill(s.role, values), s.note, fill(s.name, values),
-                                s.position) for s in section.signatures]
         # The issuer's own signer block (T/M …) carries the 'Nơi nhận' block on its left.
-        own = filled.form.recipients or filled.form.recipients_field
-        left = recipients_block(styles, _recipients(filled, values)) if own and not section.heading else None
-        story += signature_row(styles, blocks, width, left)
+        left = recipients_block(styles, recipients(filled, values)) if recipients_beside(filled, section) else None
+        story += signature_row(styles, signature_texts(section, values), width, left)
         if section.heading.isupper():
             # Another body's assessment block is short: it never starts on one page and signs on the next.
             story = [KeepTogether(story)]

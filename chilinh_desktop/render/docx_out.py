@@ -1,9 +1,10 @@
 """A filled form as an editable Word file (.docx), laid out by the same rules as the PDF.
 
-The walk over the form, the fields each section prints, the header texts and the values
-come from render.document (shared with the PDF); this module only says how each piece is
-written in Word: the two-column header as a borderless table, Times New Roman, the print
-settings' margins, page numbers from page 2 (top centre), the draft mark as header text.
+The walk over the form, the fields each section prints, the header texts, the number line, the
+'Nơi nhận' lines, the signer blocks and the level boxes come from render.parts (shared with the
+PDF); this module only says how each piece is written in Word: the two-column header as a
+borderless table, Times New Roman, the print settings' margins, page numbers from page 2 (top
+centre), the draft mark as header text, the four-box line as ☐/☒ characters.
 python-docx is imported on first use.
 """
 
@@ -15,20 +16,35 @@ from typing import Any
 from chilinh_desktop.formspec.context import fill
 from chilinh_desktop.formspec.model import Field, Section
 from chilinh_desktop.formspec.validate import display_value
-from chilinh_desktop.render.document import (
-    DRAFT_MARK,
-    PAGE_NUMBER_SIZE,
+from chilinh_desktop.render.document import DRAFT_MARK, PAGE_NUMBER_SIZE
+from chilinh_desktop.render.layout import (
+    BODY_SIZE,
+    HEADER_LEFT_SHARE,
+    PARTY_NAME,
+    STATE_MOTTO,
+    STATE_NAME,
+    TABLE_SIZE,
+)
+from chilinh_desktop.render.parts import (
+    RECIPIENTS_HEAD,
     FilledForm,
+    LevelChoice,
+    SignatureText,
+    document_number,
     header_texts,
+    level_choice,
     placeholder_values,
     printed_fields,
+    recipients,
+    recipients_beside,
+    signature_texts,
     value_text,
 )
-from chilinh_desktop.render.layout import BODY_SIZE, PARTY_NAME, STATE_MOTTO, STATE_NAME, TABLE_SIZE
 from chilinh_desktop.render.settings import PrintSettings
 
 DEFAULT_FONT = "Times New Roman"
 DOTS = "." * 90
+BOX, TICKED = "☐", "☒"
 
 
 class _Writer:
@@ -108,8 +124,8 @@ class _Writer:
         return paragraph
 
     # -- the document ---------------------------------------------------------------------------
-    def header(self, left: list[str], date_text: str, style: str) -> None:
-        table = self.borderless(1, 2, [0.4, 0.6])
+    def header(self, left: list[str], date_text: str, style: str, number: str = "") -> None:
+        table = self.borderless(1, 2, [HEADER_LEFT_SHARE, 1 - HEADER_LEFT_SHARE])
         lines = [line.upper() for line in left if line.strip()]
         cell = table.cell(0, 0)
         if len(lines) > 1:
@@ -117,6 +133,8 @@ class _Writer:
         if lines:
             self.first(cell, lines[-1], align="centre", bold=True)
         self.first(cell, "*", align="centre")
+        if number:
+            self.first(cell, number, align="centre")
         cell = table.cell(0, 1)
         if style == "state":
             self.first(cell, STATE_NAME, align="centre", bold=True, size=13)
@@ -137,6 +155,12 @@ class _Writer:
         paragraph = self.para(indent=True)
         self.run(paragraph, label + ":", bold=not italic_label, italic=italic_label)
         self.run(paragraph, " " + (value or "." * 40))
+
+    def level_boxes(self, choice: LevelChoice) -> None:
+        paragraph = self.para(indent=True)
+        self.run(paragraph, choice.label, italic=True)
+        for n, option in enumerate(choice.options):
+            self.run(paragraph, f" {TICKED if n == choice.chosen else BOX} {option}")
 
     def longtext(self, text: str) -> None:
         lines = [line for line in text.split("\n") if line.strip()] if text else []
@@ -165,15 +189,21 @@ class _Writer:
                         self.para(line, where=cell, size=TABLE_SIZE, align="left", space_after=0)
         self.para("", space_after=0)
 
-    def signatures(self, blocks: list[tuple[str, str, str, str, str]]) -> None:
-        left = next((b for b in blocks if b[4] == "left"), None)
-        right = next((b for b in blocks if b[4] != "left"), None)
-        share = 0.55 if left is not None else 0.62
+    def signatures(self, blocks: list[SignatureText], beside: list[str] | None = None) -> None:
+        """One or two signer blocks side by side; `beside`: the 'Nơi nhận' lines on the left."""
+        left = next((b for b in blocks if b.position == "left"), None)
+        right = next((b for b in blocks if b.position != "left"), None)
+        share = 0.55 if left is not None or beside is not None else 0.62
         table = self.borderless(1, 2, [1 - share, share])
+        if left is None and beside is not None:
+            cell = table.cell(0, 0)
+            self.first(cell, RECIPIENTS_HEAD, bold=True, italic=True, underline=True, size=12)
+            for line in beside:
+                self.first(cell, line, size=11, align="left")
         for cell, block in zip(table.rows[0].cells, (left, right), strict=True):
             if block is None:
                 continue
-            title, role, note, name, _position = block
+            title, role, note, name = block.title, block.role, block.note, block.name
             self.first(cell, title.upper(), align="centre", bold=True)
             if role:
                 self.first(cell, role.upper(), align="centre", bold=True)
@@ -238,11 +268,13 @@ def _section(writer: _Writer, filled: FilledForm, section: Section, values: dict
             if not lone:
                 writer.para(fld.label, bold=True, indent=True, space_before=2)
             writer.rows(filled, fld)
+        elif fld.display == "boxes":
+            writer.level_boxes(level_choice(filled, fld))
         else:
             writer.inline(fld.label, value_text(filled, fld), italic_label=fld.type == "level")
     if section.signatures:
-        writer.signatures([(fill(s.title, values), fill(s.role, values), s.note, fill(s.name, values), s.position)
-                           for s in section.signatures])
+        beside = recipients(filled, values) if recipients_beside(filled, section) else None
+        writer.signatures(signature_texts(section, values), beside)
 
 
 def render_docx(filled: FilledForm, settings: PrintSettings | None = None, *, draft: bool = False,
@@ -255,7 +287,7 @@ def render_docx(filled: FilledForm, settings: PrintSettings | None = None, *, dr
     if form.template:
         writer.para(form.template, italic=True, size=12, align="right", space_after=0)
     left, date_text = header_texts(filled, values)
-    writer.header(left, date_text, form.header_style)
+    writer.header(left, date_text, form.header_style, document_number(filled, values))
     writer.title(fill(form.title, values), [fill(s, values) for s in form.subtitle])
     if form.intro:
         writer.para(fill(form.intro, values), align="centre")

@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from chilinh_desktop.render.fonts import FontFamily
+from chilinh_desktop.render.parts import RECIPIENTS_HEAD, SignatureText
 
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 STATE_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -190,23 +191,12 @@ def title_block(styles: Styles, title: str, subtitle: list[str]) -> list[Flowabl
     return out
 
 
-@dataclass(frozen=True)
-class SignatureText:
-    """A signature block with its placeholders filled."""
-
-    title: str
-    role: str
-    note: str
-    name: str
-    position: str
-
-
 def recipients_block(styles: Styles, lines: list[str]) -> list[Flowable]:
     """The 'Nơi nhận' block at the bottom left of a document a collective issues."""
     head = ParagraphStyle("recipients_head", parent=styles.body, fontName=styles.fonts.bold_italic, fontSize=12,
                           leading=15, firstLineIndent=0, alignment=TA_LEFT, spaceAfter=0)
     line = ParagraphStyle("recipients", parent=head, fontName=styles.fonts.regular, fontSize=11, leading=13)
-    return [Paragraph("<u>Nơi nhận:</u>", head)] + [para(text, line) for text in lines if text.strip()]
+    return [Paragraph(f"<u>{RECIPIENTS_HEAD}</u>", head)] + [para(text, line) for text in lines if text.strip()]
 
 
 def signature_row(styles: Styles, blocks: list[SignatureText], width: float,
