@@ -234,7 +234,8 @@ class FormEditor(QScrollArea):
                 widget.setAccessibleName(field.label)
                 self.inputs[field.id] = _Input(field, widget)
                 label = QLabel(field.label + (" *" if field.required else ""))
-                label.setWordWrap(True)
+                # A short label stays on one line: a wrapped one in a form row is cut to the row's height.
+                label.setWordWrap(len(field.label) > 40 or field.type in ("longtext", "rows"))
                 label.setBuddy(widget)
                 if field.type in ("longtext", "rows"):
                     box_layout.addRow(label)

@@ -87,10 +87,10 @@ class TargetsRow(QWidget):
                 if row is second and not self.conditions:  # only QĐ 366's level conditions read these
                     label.hide()
                     widget.hide()
-        first.addWidget(self.force_majeure)
+        first.addStretch()
+        second.insertWidget(0, self.force_majeure)  # the first row fits a 1366-pixel screen without it
         second.addWidget(self.save)
         second.addStretch()
-        first.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(first)
