@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 from chilinh_desktop.core.views import UnitOverview, unit_overview
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.progress import unit_received
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.context import AppContext
-from chilinh_desktop.ui.labels import dossier_state_label
+from chilinh_desktop.ui.labels import dossier_state_label, format_day
 from chilinh_desktop.ui.list_models import ITEM_ROLE, ROW_ROLE, ItemStatusModel, OfficialListModel
 
 
@@ -98,13 +99,20 @@ class UnitPane(QWidget):
         types = vocabulary().unit_types
         type_name = types[unit.type].name if unit.type in types else unit.type
         code_text = _("code {code}", code=unit.code)
-        self.heading.setText(f"<h2>{unit.name}</h2>{type_name} · {code_text}")
+        received = unit_received(self.ctx.store, self.ctx.cycle, code)
+        arrived = _("Package received by the Board on {day}", day=format_day(received.received_on)) if received else ""
+        tail = f" · <b>{arrived}</b>" if arrived else ""
+        self.heading.setText(f"<h2>{unit.name}</h2>{type_name} · {code_text}{tail}")
         collective = self.overview.collective
         self.items_model.set_rows(list(collective.statuses) if collective else [])
         self.items_view.setVisible(collective is not None)
         self.open_collective.setVisible(collective is not None)
         self.no_collective.setVisible(collective is None)
-        if collective:
+        carried = received.of(f"unit:{unit.id}") if received and collective else None
+        if carried is not None:  # the Board counts what the unit signed and sent, not its own untouched rows
+            self.collective_state.setText(_("{done} of {required} items done", done=carried[0], required=carried[1])
+                                          + " · " + arrived)
+        elif collective:
             self.collective_state.setText(
                 _(
                     "{done} of {required} items done",
