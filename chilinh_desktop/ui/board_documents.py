@@ -86,8 +86,8 @@ def _run(window: MainWindow, title: str, write: Callable, path: Path, done_text:
     def finished(outcome: Outcome) -> None:
         if outcome.written is None:
             warn(window, _("The file was not written"),
-                 _("{problem}\n\nNothing was written to {path}; your data is unchanged. Choose another folder "
-                   "(one you can write to, with free space) and try again.", problem=outcome.problem, path=path))
+                 _("{problem}\n\nYour data is unchanged. Choose another folder (one you can write to, with free "
+                   "space) and try again.", problem=outcome.problem))
             return
         window.statusBar().showMessage(done_text, 10_000)
         if not open_file(outcome.written.path):
