@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from chilinh_desktop.core.views import UnitOverview, unit_overview
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.progress import unit_received
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.labels import dossier_state_label, format_day
@@ -99,6 +98,8 @@ class UnitPane(QWidget):
         types = vocabulary().unit_types
         type_name = types[unit.type].name if unit.type in types else unit.type
         code_text = _("code {code}", code=unit.code)
+        from chilinh_desktop.ops.progress import unit_received  # the package readers load on first use
+
         received = unit_received(self.ctx.store, self.ctx.cycle, code)
         arrived = _("Package received by the Board on {day}", day=format_day(received.received_on)) if received else ""
         tail = f" · <b>{arrived}</b>" if arrived else ""
