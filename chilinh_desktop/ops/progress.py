@@ -7,14 +7,18 @@ untouched local rows, so the tree, the unit page and the dashboard agree with *P
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from chilinh_desktop.core.board import DONE_ITEM_STATES, current_documents
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import CycleStatus, MissingItem, UnitStatus, compute_status
+from chilinh_desktop.core.dossier_state import DossierState
 from chilinh_desktop.core.package_documents import DossierRecord, OfficialDocument, UnitDocument
+from chilinh_desktop.core.requirements import ItemState
 from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.views import DossierSummary, UnitOverview
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class ReceivedProgress:
     package_id: str
     received_on: dt.date
     subjects: dict[str, tuple[int, int]]  # "unit:<id>" / "official:<id>" -> (done, required)
+    states: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)  # subject key -> item -> state
 
     def of(self, subject_key: str) -> tuple[int, int] | None:
         """(done, required) of one subject as the package carries it, or None if it is not in the package."""
@@ -48,11 +53,29 @@ def unit_received(store: Store, cycle: Cycle, unit_code: str) -> ReceivedProgres
     if found is None:
         return None
     package, unit_doc, officials = found
-    subjects = {}
+    subjects, states = {}, {}
     for key, _name, dossier in _subjects(unit_doc, officials):
         required = [item for item in dossier.items.values() if item.need == "required"]
         subjects[key] = (sum(1 for i in required if i.state in DONE_ITEM_STATES), len(required))
-    return ReceivedProgress(package.package_id, dt.datetime.fromisoformat(package.received_at).date(), subjects)
+        states[key] = {kind: item.state for kind, item in dossier.items.items()}
+    return ReceivedProgress(package.package_id, dt.datetime.fromisoformat(package.received_at).date(), subjects,
+                            states)
+
+
+def overview_as_received(overview: UnitOverview, received: ReceivedProgress) -> UnitOverview:
+    """The unit page as the Board sees it: each dossier the package carries, received, with its items' states."""
+
+    def summary(key: str, found: DossierSummary | None) -> DossierSummary | None:
+        states = received.states.get(key)
+        if found is None or states is None:
+            return found
+        statuses = tuple(dataclasses.replace(s, state=ItemState(states[s.item.id]))
+                         if states.get(s.item.id) in ItemState._value2member_map_ else s for s in found.statuses)
+        return DossierSummary(dataclasses.replace(found.dossier, state=DossierState.RECEIVED), statuses)
+
+    cadres = tuple(dataclasses.replace(row, summary=summary(f"official:{row.official.id}", row.summary))
+                   for row in overview.cadres)
+    return UnitOverview(overview.unit, summary(f"unit:{overview.unit.id}", overview.collective), cadres)
 
 
 def _subjects(unit_doc: UnitDocument, officials: list[OfficialDocument]) -> list[tuple[str, str, DossierRecord]]:

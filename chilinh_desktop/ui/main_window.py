@@ -361,7 +361,20 @@ class MainWindow(QMainWindow):
         if "tree" in changes:
             self.people.forget()
             self.model.set_tree(unit_tree(self.store, self.ctx.cycle.tree_date))
+            self._keep_place()
         self._badge_timer.start()
+
+    def _keep_place(self) -> None:
+        """After the tree is rebuilt (an import, a new cadre), show it opened as before, at the unit shown."""
+        self.tree.expandToDepth(0)
+        code = self.unit_pane.unit_code
+        index = self.proxy.mapFromSource(self.model.index_of(code)) if code else None
+        if index is not None and index.isValid():
+            selection = self.tree.selectionModel()
+            selection.blockSignals(True)  # marking the row again must not switch the centre pane
+            self.tree.setCurrentIndex(index)
+            selection.blockSignals(False)
+            self.tree.scrollTo(index)
 
     def refresh_progress(self) -> None:
         """Recompute badges and the dashboard off the GUI thread."""

@@ -98,9 +98,11 @@ class UnitPane(QWidget):
         types = vocabulary().unit_types
         type_name = types[unit.type].name if unit.type in types else unit.type
         code_text = _("code {code}", code=unit.code)
-        from chilinh_desktop.ops.progress import unit_received  # the package readers load on first use
+        from chilinh_desktop.ops.progress import overview_as_received, unit_received  # loaded on first use
 
         received = unit_received(self.ctx.store, self.ctx.cycle, code)
+        if received is not None:  # the Board counts what the unit signed and sent, not its own untouched rows
+            self.overview = overview_as_received(self.overview, received)
         arrived = _("Package received by the Board on {day}", day=format_day(received.received_on)) if received else ""
         tail = f" · <b>{arrived}</b>" if arrived else ""
         self.heading.setText(f"<h2>{unit.name}</h2>{type_name} · {code_text}{tail}")
@@ -109,11 +111,7 @@ class UnitPane(QWidget):
         self.items_view.setVisible(collective is not None)
         self.open_collective.setVisible(collective is not None)
         self.no_collective.setVisible(collective is None)
-        carried = received.of(f"unit:{unit.id}") if received and collective else None
-        if carried is not None:  # the Board counts what the unit signed and sent, not its own untouched rows
-            self.collective_state.setText(_("{done} of {required} items done", done=carried[0], required=carried[1])
-                                          + " · " + arrived)
-        elif collective:
+        if collective:
             self.collective_state.setText(
                 _(
                     "{done} of {required} items done",

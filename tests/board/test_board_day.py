@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 
 from chilinh_desktop.ui.import_dialog import ImportDialog
 from chilinh_desktop.ui.main_window import MainWindow
+from chilinh_desktop.ui.unit_tree_model import CODE_ROLE
 
 UNIT = "DB15"
 
@@ -55,6 +56,12 @@ def test_import_refreshes_tree_unit_page_and_dashboard(window, qtbot, package):
     assert window.unit_pane.unit_code == UNIT
     state = window.unit_pane.collective_state.text()
     assert "Đang chuẩn bị" not in state and "Ban Tổ chức đã nhận" in state
+    cadres = window.unit_pane.cadres_model
+    assert cadres.rowCount() > 0
+    for r in range(cadres.rowCount()):  # every cadre dossier the package carries: received, all items done
+        done, required = cadres.index(r, 2).data().split("/")
+        assert done == required and cadres.index(r, 3).data() == "Ban Tổ chức đã nhận"
+    assert window.tree.currentIndex().data(CODE_ROLE) == UNIT  # the rebuilt tree keeps the reader's place
     window.show_dashboard()
     window.ctx.runner.wait_idle()
     row = dashboard_row(window, UNIT)

@@ -29,10 +29,10 @@ def test_first_screen_shows_todays_deadlines_and_who_is_due(qtbot, window):
     # 05/12/2023 is a Tuesday: 10/12 (a Sunday) is three working days away, 15/12 eight.
     assert "Hôm nay, 05/12/2023" in pane.heading.text()
     text = pane.deadlines.text()
-    assert text.index("Còn dưới 3 ngày làm việc") < text.index("10/12/2023") < text.index("Còn trong hạn")
+    assert text.index("Đến hạn trong 3 ngày làm việc") < text.index("10/12/2023") < text.index("Còn trong hạn")
     assert [line.urgency for line in pane.digest.deadlines] == [SOON, "fine"]
     assert pane.units.topLevelItemCount() == len(pane.digest.units) > 0
-    assert pane.units.topLevelItem(0).text(0) == "Còn dưới 3 ngày làm việc"
+    assert pane.units.topLevelItem(0).text(0) == "Đến hạn trong 3 ngày làm việc"
 
 
 def test_enter_on_a_late_unit_opens_its_page(qtbot, make_window, demo_store):
