@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QStandardPaths, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
@@ -84,6 +84,10 @@ def _run(window: MainWindow, title: str, write: Callable, path: Path, done_text:
         return Outcome(written)
 
     def finished(outcome: Outcome) -> None:
+        # After the job has left the status bar: a message box now would keep its bar and Cancel showing.
+        QTimer.singleShot(0, lambda: tell(outcome))
+
+    def tell(outcome: Outcome) -> None:
         if outcome.written is None:
             warn(window, _("The file was not written"),
                  _("{problem}\n\nYour data is unchanged. Choose another folder (one you can write to, with free "

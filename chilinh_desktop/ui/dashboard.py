@@ -311,7 +311,7 @@ class Dashboard(QWidget):
         view = list_table(model, name=name, word_wrap=True)
         # Fixed widths: measuring every row's contents costs seconds on a province's 2,000 units.
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setDefaultSectionSize(150)
+        view.horizontalHeader().setDefaultSectionSize(120)
         view.horizontalHeader().setStretchLastSection(False)
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         view.verticalHeader().setDefaultSectionSize(24)
@@ -319,6 +319,15 @@ class Dashboard(QWidget):
         # Click a header to sort by its column; no indicator yet keeps the tree's order (sort(-1)).
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
+        view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: view.scrollTo(view.currentIndex()))
+        # The urgency column fits its longest word and icon, measured once (not per row).
+        words = [urgency_word(level) for level in URGENCY_RANK]
+        urgency_column = 1 if model is self.units_model else 3
+        view.setColumnWidth(urgency_column, max(view.fontMetrics().horizontalAdvance(w) for w in words) + 40)
+        if model is self.units_model:
+            view.setColumnWidth(2, 70)  # a count of cadres: leave the room to the unit's name
+        else:
+            view.setColumnWidth(1, 200)  # the item's short name
         return view
 
     def set_status(self, status: CycleStatus) -> None:

@@ -48,6 +48,12 @@ def answer_file_dialog(monkeypatch, record: dict, path: Path) -> None:
     monkeypatch.setattr(board_documents.QFileDialog, "getSaveFileName", staticmethod(save_dialog))
 
 
+def finished(window, qtbot, shown) -> None:
+    """Wait for the job and for what it then shows (opened file, warning or notice)."""
+    assert window.ctx.jobs.wait_idle()
+    qtbot.waitUntil(lambda: bool(shown["opened"] or shown["warned"] or shown["informed"]), timeout=5_000)
+
+
 def imported(window, package) -> None:
     """Import DB15's real package through ops.exchange, as the window's import does."""
     from chilinh_desktop.ops.exchange import import_packages
@@ -56,7 +62,7 @@ def imported(window, package) -> None:
     assert window.ctx.runner.wait_idle()
 
 
-def test_report_from_the_menu_is_a_real_workbook_and_opens(window, shown, monkeypatch, tmp_path, package):
+def test_report_from_the_menu_is_a_real_workbook_and_opens(window, qtbot, shown, monkeypatch, tmp_path, package):
     from openpyxl import load_workbook
 
     imported(window, package)
@@ -64,7 +70,7 @@ def test_report_from_the_menu_is_a_real_workbook_and_opens(window, shown, monkey
     target.parent.mkdir()
     answer_file_dialog(monkeypatch, shown, target)
     window.actions["board_report"].trigger()
-    assert window.ctx.jobs.wait_idle()
+    finished(window, qtbot, shown)
 
     written = target.with_suffix(".xlsx")
     assert Path(shown["asked"][0]).name == f"BaoCao_{window.ctx.cycle.id}_2023-12-05.xlsx"
@@ -76,7 +82,8 @@ def test_report_from_the_menu_is_a_real_workbook_and_opens(window, shown, monkey
     assert not list(target.parent.glob("*.part*"))
 
 
-def test_receipt_of_the_selected_unit_is_a_pdf_naming_its_package(window, shown, monkeypatch, tmp_path, package):
+def test_receipt_of_the_selected_unit_is_a_pdf_naming_its_package(window, qtbot, shown, monkeypatch, tmp_path,
+                                                                   package):
     from pypdf import PdfReader
 
     imported(window, package)
@@ -92,18 +99,18 @@ def test_receipt_of_the_selected_unit_is_a_pdf_naming_its_package(window, shown,
     monkeypatch.setattr(board_documents, "QInputDialog", Chooser)
     answer_file_dialog(monkeypatch, shown, tmp_path / "bien-nhan.pdf")
     window.actions["receipt"].trigger()
-    assert window.ctx.jobs.wait_idle()
+    finished(window, qtbot, shown)
 
     assert UNIT in chosen[0] and Path(shown["asked"][0]).name == f"BienNhan_{UNIT}_2023-12-05.pdf"
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "bien-nhan.pdf").pages)
     assert UNIT in text and shown["opened"] == [tmp_path / "bien-nhan.pdf"]
 
 
-def test_a_failed_write_says_so_in_vietnamese_and_leaves_nothing(window, shown, tmp_path):
+def test_a_failed_write_says_so_in_vietnamese_and_leaves_nothing(window, qtbot, shown, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be")
     board_documents.save_report(window, blocker / "report.xlsx")
-    assert window.ctx.jobs.wait_idle()
+    finished(window, qtbot, shown)
 
     assert shown["opened"] == [] and len(shown["warned"]) == 1
     message = shown["warned"][0]
@@ -111,10 +118,10 @@ def test_a_failed_write_says_so_in_vietnamese_and_leaves_nothing(window, shown, 
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("not-a")) == ["not-a-folder"]
 
 
-def test_when_nothing_opens_the_file_the_person_is_told_where_it_is(window, shown, monkeypatch, tmp_path):
+def test_when_nothing_opens_the_file_the_person_is_told_where_it_is(window, qtbot, shown, monkeypatch, tmp_path):
     monkeypatch.setattr(board_documents, "open_file", lambda path: False)
     board_documents.save_report(window, tmp_path / "r.xlsx")
-    assert window.ctx.jobs.wait_idle()
+    finished(window, qtbot, shown)
     assert (tmp_path / "r.xlsx").stat().st_size > 0
     assert len(shown["informed"]) == 1 and str(tmp_path) in shown["informed"][0]
 
