@@ -384,15 +384,16 @@ class MainWindow(QMainWindow):
             # Loaded here, on the worker thread, not before the window is first shown.
             from chilinh_desktop.core.rules import evaluate
             from chilinh_desktop.ops.progress import tree_status
+            from chilinh_desktop.ops.today import digest
 
             status = tree_status(store, cycle)  # a unit whose package the Board received counts from it
-            return status, unit_badges(tree, status), evaluate(store, cycle)
+            return status, unit_badges(tree, status), evaluate(store, cycle), digest(status)
 
         def done(result) -> None:
-            status, badges, findings = result
+            status, badges, findings, today = result
             self.model.set_badges(badges)
             self._progress = (status, findings)
-            self.welcome.set_status(status)
+            self.welcome.show_digest(today)  # the first screen: today's deadlines, late units
             if self._dashboard is not None:
                 self._dashboard.set_status(status)
                 self._dashboard.set_findings(findings)

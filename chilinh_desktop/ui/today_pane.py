@@ -1,8 +1,9 @@
 """The window's first screen: today's deadlines and which units are late, instead of an empty pane.
 
 Light on purpose (issue 11, start-up): a heading, a few lines and one list. It runs no query of its
-own: it is fed the tree's status the window computes anyway for the badges (ops.progress, after the
-first paint and after every change), summarised by `ops.today.digest`.
+own: it is fed the digest (`ops.today.digest`) of the tree's status the window computes anyway for
+the badges, on the worker, after the first paint and after every change. At most MAX_ROWS units
+are listed, so a province's thousands of units never stall the GUI thread.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.today import TodayDigest, digest
+from chilinh_desktop.ops.today import URGENCY_RANK, TodayDigest
 from chilinh_desktop.ui.labels import format_day
 from chilinh_desktop.ui.urgency import urgency_brush, urgency_icon, urgency_word
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 30
+MAX_ROWS = 40
 
 
 class TodayPane(QWidget):
@@ -51,9 +53,16 @@ class TodayPane(QWidget):
         self.units.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.units.header().setStretchLastSection(False)
         self.units.itemActivated.connect(self._activated)
+        words = [urgency_word(level) for level in URGENCY_RANK]  # fixed widths: no measuring of rows
+        metrics = self.units.fontMetrics()
+        self.units.setColumnWidth(0, max(metrics.horizontalAdvance(w) for w in words) + 44)
+        self.units.setColumnWidth(2, metrics.horizontalAdvance(_("Missing items")) + 24)
         self.units_title.setBuddy(self.units)
         dashboard = QPushButton(_("Open the deadline dashboard (F9)"))
-        dashboard.clicked.connect(self.open_dashboard.emit)
+        dashboard.clicked.connect(self._dashboard_clicked)
+        self.more = QLabel()
+        self.more.setObjectName("hint")
+        self.more.hide()
         hint = QLabel(_("Choose a unit on the left, or press Enter on a unit below to open it."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
@@ -63,12 +72,12 @@ class TodayPane(QWidget):
         layout.addWidget(self.deadlines)
         layout.addWidget(self.units_title)
         layout.addWidget(self.units, 1)
+        layout.addWidget(self.more)
         layout.addWidget(hint)
         layout.addWidget(dashboard, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def set_status(self, status) -> None:
-        """Take a fresh computation of the tree (core.deadlines.CycleStatus) and show its digest."""
-        self.show_digest(digest(status))
+    def _dashboard_clicked(self) -> None:
+        self.open_dashboard.emit()
 
     def show_digest(self, digest: TodayDigest) -> None:
         """Draw a digest: one line per deadline, then the late and nearly late units."""
@@ -87,15 +96,16 @@ class TodayPane(QWidget):
         self.units_title.setText(_("Late: {late} units; due within 3 working days: {soon} units.", late=late,
                                    soon=len(digest.units) - late))
         self.units.clear()
-        for unit in digest.units:
+        for unit in digest.units[:MAX_ROWS]:
             row = QTreeWidgetItem([urgency_word(unit.urgency), unit.name, str(unit.missing), format_day(unit.due)])
             row.setIcon(0, urgency_icon(unit.urgency))
             row.setForeground(0, urgency_brush(unit.urgency))
             row.setData(0, CODE_ROLE, unit.code)
             row.setToolTip(1, unit.code)
             self.units.addTopLevelItem(row)
-        for column in (0, 2, 3):
-            self.units.resizeColumnToContents(column)
+        hidden = len(digest.units) - MAX_ROWS
+        self.more.setText(_("… and {n} more: see the deadline dashboard (F9).", n=hidden) if hidden > 0 else "")
+        self.more.setVisible(hidden > 0)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         code = item.data(0, CODE_ROLE)

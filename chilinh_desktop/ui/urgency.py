@@ -24,6 +24,11 @@ def urgency_brush(level: str) -> QBrush:
     return QBrush(_COLOURS[level])
 
 
+_icon_cache: dict[str, QIcon] = {}
+
+
 def urgency_icon(level: str) -> QIcon:
-    """The urgency's icon (error, warning, tick), from the platform's style."""
-    return QApplication.style().standardIcon(_ICONS[level])
+    """The urgency's icon (error, warning, tick), from the platform's style (made once per level)."""
+    if level not in _icon_cache:
+        _icon_cache[level] = QApplication.style().standardIcon(_ICONS[level])
+    return _icon_cache[level]
