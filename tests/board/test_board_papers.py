@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QPushButton
 
 from chilinh_desktop.ui import board_documents
 from chilinh_desktop.ui.main_window import MainWindow
@@ -129,3 +130,23 @@ def test_when_nothing_opens_the_file_the_person_is_told_where_it_is(window, qtbo
 def test_no_receipt_before_any_package_arrived(window, shown):
     board_documents.save_receipt(window)
     assert shown["informed"] == ["Trong đợt này chưa nhận được gói của đơn vị nào."]
+
+
+def test_the_received_packages_view_prints_the_selected_units_receipt(window, qtbot, shown, monkeypatch, tmp_path,
+                                                                      package):
+    from pypdf import PdfReader
+
+    from chilinh_desktop.ui.board_view import BoardView
+
+    imported(window, package)
+    view = BoardView(window.ctx, window)
+    qtbot.addWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10_000)
+    row = next(r for r, arrival in enumerate(view.model.rows) if arrival.code == UNIT)
+    view.table.setCurrentIndex(view.model.index(row, 0))
+    answer_file_dialog(monkeypatch, shown, tmp_path / "r.pdf")
+    view.findChild(QPushButton, "boardReceipt").click()
+    finished(window, qtbot, shown)
+    assert Path(shown["asked"][0]).name.startswith(f"BienNhan_{UNIT}_")
+    assert UNIT in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
