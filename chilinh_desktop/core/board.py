@@ -124,6 +124,17 @@ def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_do
                     sha256=package.sha256, fingerprint=package.signer_fingerprint, current=current)
 
 
+def current_documents(store: Store, cycle_id: str) -> dict[str, tuple[ReceivedPackage, UnitDocument,
+                                                                      list[OfficialDocument]]]:
+    """Per unit code, its current package in the cycle and that package's documents (one query)."""
+    result = {}
+    for row in store.db.execute(f"SELECT {_COLUMNS}, unit_doc, officials_doc FROM received_packages "
+                                "WHERE cycle_id = ? AND status = ?", [cycle_id, CURRENT]):
+        package = ReceivedPackage(*row[:12])
+        result[package.unit_code] = (package, *stored_documents(row[12], row[13], package.package_id))
+    return result
+
+
 def unit_key_record(store: Store, unit_id: str) -> tuple[str, str, str] | None:
     """(fingerprint, public line, origin) the Board recorded for a unit, if any."""
     row = store.db.execute("SELECT fingerprint, public, origin FROM unit_keys WHERE unit_id = ?", [unit_id]).fetchone()

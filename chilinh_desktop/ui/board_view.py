@@ -115,6 +115,9 @@ class BoardView(QDialog):
         buttons.rejected.connect(self.reject)
         confidential = buttons.addButton(_("Confidential files…"), QDialogButtonBox.ButtonRole.ActionRole)
         confidential.clicked.connect(self.open_confidential_files)
+        receipt = buttons.addButton(_("&Receipt…"), QDialogButtonBox.ButtonRole.ActionRole)
+        receipt.setObjectName("boardReceipt")
+        receipt.clicked.connect(self.save_receipt)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
@@ -128,6 +131,16 @@ class BoardView(QDialog):
             return None
         package = self.model.rows[index.row()].package
         return package.package_id if package else None
+
+    def save_receipt(self) -> None:
+        """The receipt of the selected unit's package, as the menu's Receipt entry makes it (ui/board_documents)."""
+        from chilinh_desktop.ui.board_documents import save_receipt
+
+        index = self.table.currentIndex()
+        if self.selected_package() is None or not index.isValid():
+            self.summary.setText(_("Choose a unit whose package arrived."))
+            return
+        save_receipt(self.parent(), self.model.rows[index.row()].code)
 
     def open_confidential_files(self) -> QDialog | None:
         """List the selected unit's confidential files, to open one on request."""

@@ -19,13 +19,23 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import CycleStatus, DeadlineStatus, MissingItem, UnitStatus
 from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.today import FINE, URGENCY_RANK, urgency
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.findings import FindingsPanel
 from chilinh_desktop.ui.labels import format_day
 from chilinh_desktop.ui.list_models import Index, _RowsModel
+from chilinh_desktop.ui.sorting import SortableRows, text_key
 from chilinh_desktop.ui.unit_tree_model import DONE_COLOUR, LATE_COLOUR, MISSING_COLOUR
+from chilinh_desktop.ui.urgency import urgency_brush, urgency_icon, urgency_word
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 20
+FIRST_DEADLINE_COLUMN = 4  # Unit, Urgency, Cadres, Done, then one column per deadline
+
+
+def unit_urgency(unit: UnitStatus, levels: dict[str, str]) -> str:
+    """The most urgent level among the deadlines the unit still owes items for (fine when it owes none)."""
+    owed = [levels[m.deadline_id] for m in unit.missing if m.deadline_id in levels]
+    return min(owed, key=URGENCY_RANK.__getitem__, default=FINE)
 
 
 def deadline_text(status: DeadlineStatus) -> str:
@@ -43,13 +53,14 @@ def deadline_text(status: DeadlineStatus) -> str:
     )
 
 
-class DashboardModel(_RowsModel):
-    """One row per unit in tree order: cadres, progress, and what is missing for each deadline."""
+class DashboardModel(SortableRows, _RowsModel):
+    """One row per unit in tree order (sortable by any column): urgency, cadres, progress, missing per deadline."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._status: CycleStatus | None = None
         self._depth: dict[str, int] = {}
+        self._levels: dict[str, str] = {}
 
     def set_status(self, status: CycleStatus) -> None:
         """Show a new computation (only units that owe something)."""
@@ -61,13 +72,33 @@ class DashboardModel(_RowsModel):
             while code is not None and depth < 20:
                 depth, code = depth + 1, parents.get(code)
             self._depth[unit.code] = depth
+        self._levels = {d.deadline.id: urgency(d) for d in status.deadlines}
         self.set_rows([u for u in status.units if u.items_required])
+
+    def urgency_of(self, unit: UnitStatus) -> str:
+        """The unit's most urgent level today."""
+        return unit_urgency(unit, self._levels)
+
+    def sort_key(self, row: UnitStatus, column: int):
+        """Sort by what a column means: names as words, urgency by rank, counts as numbers."""
+        if column == 0:
+            return text_key(row.name)
+        if column == 1:
+            return (URGENCY_RANK[self.urgency_of(row)], -len(row.missing))
+        if column == 2:
+            return row.officials
+        if column == 3:
+            return (row.items_done / row.items_required if row.items_required else 1.0, row.items_done)
+        deadlines = self._status.deadlines if self._status else []
+        if FIRST_DEADLINE_COLUMN <= column < FIRST_DEADLINE_COLUMN + len(deadlines):
+            return len(row.missing_for(deadlines[column - FIRST_DEADLINE_COLUMN].deadline.id))
+        return 0
 
     def titles(self) -> tuple[str, ...]:
         deadlines = self._status.deadlines if self._status else []
         # Day and month only: the header must fit a narrow count column.
         by_deadline = (_("Missing by {day}", day=format_day(d.deadline.date).rsplit("/", 1)[0]) for d in deadlines)
-        return (_("Unit"), _("Cadres"), _("Done"), *by_deadline)
+        return (_("Unit"), _("Urgency"), _("Cadres"), _("Done"), *by_deadline)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self._status is None or not (0 <= index.row() < len(self._rows)):
@@ -75,34 +106,47 @@ class DashboardModel(_RowsModel):
         unit: UnitStatus = self._rows[index.row()]
         column = index.column()
         deadlines = self._status.deadlines
+        first = FIRST_DEADLINE_COLUMN
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return "    " * max(0, self._depth.get(unit.code, 0) - 1) + unit.name
             if column == 1:
-                return unit.officials
+                return urgency_word(self.urgency_of(unit))
             if column == 2:
+                return unit.officials
+            if column == 3:
                 percent = round(100 * unit.items_done / unit.items_required) if unit.items_required else 100
                 return f"{unit.items_done}/{unit.items_required} ({percent}%)"
-            if 3 <= column < 3 + len(deadlines):
-                count = len(unit.missing_for(deadlines[column - 3].deadline.id))
+            if first <= column < first + len(deadlines):
+                count = len(unit.missing_for(deadlines[column - first].deadline.id))
                 return count or "—"
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == 1:
+                return urgency_icon(self.urgency_of(unit))
+            if first <= column < first + len(deadlines):
+                deadline = deadlines[column - first]
+                level = urgency(deadline)
+                if level != FINE and unit.missing_for(deadline.deadline.id):
+                    return urgency_icon(level)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == 2:
+            if column == 1:
+                return urgency_brush(self.urgency_of(unit))
+            if column == 3:
                 return QBrush(DONE_COLOUR if unit.done else MISSING_COLOUR)
-            if 3 <= column < 3 + len(deadlines):
-                deadline = deadlines[column - 3]
+            if first <= column < first + len(deadlines):
+                deadline = deadlines[column - first]
                 if unit.missing_for(deadline.deadline.id):
                     return QBrush(LATE_COLOUR if deadline.overdue else MISSING_COLOUR)
         if (
             role == Qt.ItemDataRole.FontRole
-            and 3 <= column < 3 + len(deadlines)
-            and deadlines[column - 3].overdue
-            and unit.missing_for(deadlines[column - 3].deadline.id)
+            and first <= column < first + len(deadlines)
+            and deadlines[column - first].overdue
+            and unit.missing_for(deadlines[column - first].deadline.id)
         ):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 1:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == CODE_ROLE:
             return unit.code
@@ -111,17 +155,19 @@ class DashboardModel(_RowsModel):
         return None
 
 
-class MissingModel(_RowsModel):
-    """The missing items of the selected unit: whose, what, for which deadline."""
+class MissingModel(SortableRows, _RowsModel):
+    """The missing items of the selected unit: whose, what, for which deadline, how urgent (sortable)."""
 
     def __init__(self, cycle: Cycle, parent=None) -> None:
         super().__init__(parent)
         self._cycle = cycle
         self._overdue: set[str] = set()
+        self._levels: dict[str, str] = {}
 
-    def set_missing(self, missing: list[MissingItem], overdue: set[str]) -> None:
-        """Show these missing items; those of overdue deadlines in red."""
+    def set_missing(self, missing: list[MissingItem], overdue: set[str], levels: dict[str, str] | None = None) -> None:
+        """Show these missing items; those of overdue deadlines in red; `levels`: urgency per deadline id."""
         self._overdue = overdue
+        self._levels = levels or {}
         self.set_rows(
             sorted(
                 missing,
@@ -134,7 +180,23 @@ class MissingModel(_RowsModel):
         )
 
     def titles(self) -> tuple[str, ...]:
-        return (_("Whose"), _("Missing item"), _("Due"))
+        return (_("Whose"), _("Missing item"), _("Due"), _("Urgency"))
+
+    def level(self, item: MissingItem) -> str:
+        """How urgent one missing item is (its deadline's level)."""
+        return self._levels.get(item.deadline_id, FINE)
+
+    def sort_key(self, row: MissingItem, column: int):
+        """Names as words, the due day as a date, urgency by rank."""
+        if column == 0:
+            return (row.subject_kind != "unit", text_key(row.subject_name))
+        if column == 1:
+            return text_key(row.item_name)
+        if column == 2:
+            return self._cycle.deadline(row.deadline_id).date
+        if column == 3:
+            return URGENCY_RANK[self.level(row)]
+        return 0
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -152,6 +214,12 @@ class MissingModel(_RowsModel):
                 return item.item_name
             if column == 2:
                 return format_day(self._cycle.deadline(item.deadline_id).date)
+            if column == 3:
+                return urgency_word(self.level(item))
+        if role == Qt.ItemDataRole.DecorationRole and column == 3:
+            return urgency_icon(self.level(item))
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            return urgency_brush(self.level(item))
         if role == Qt.ItemDataRole.ForegroundRole and item.deadline_id in self._overdue:
             return QBrush(LATE_COLOUR)
         return None
@@ -183,6 +251,7 @@ class Dashboard(QWidget):
     """Deadline cards on top; units and their progress; the selected unit's missing items."""
 
     open_item = Signal(str, str, str)  # subject kind, subject id, item kind
+    open_unit = Signal(str)  # Enter or double-click on a unit's row: its page
     shown = Signal()  # the Board's duties refresh their notice when the dashboard is shown
 
     def __init__(self, cycle: Cycle, parent: QWidget | None = None) -> None:
@@ -200,19 +269,27 @@ class Dashboard(QWidget):
         self.units_view = self._table(self.units_model, "dashboardUnits")
         self.missing_view = self._table(self.missing_model, "dashboardMissing")
         self.units_view.selectionModel().currentRowChanged.connect(self._unit_changed)
+        self.units_view.activated.connect(self._unit_activated)  # Enter, double-click
         self.missing_view.activated.connect(self._missing_activated)
         self.missing_view.clicked.connect(self._missing_activated)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         self.missing_title = QLabel()
+        self.missing_title.setBuddy(self.missing_view)
         lower_layout.addWidget(self.missing_title)
         lower_layout.addWidget(self.missing_view)
-        lower_layout.addWidget(self.findings)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.units_view)
-        splitter.addWidget(lower)
-        splitter.setSizes([380, 220])
+        # Units, their missing items and the findings share the height; each border can be dragged.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("dashboardSplitter")
+        self.splitter.addWidget(self.units_view)
+        self.splitter.addWidget(lower)
+        self.splitter.addWidget(self.findings)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([300, 220, 100])
+        splitter = self.splitter
         heading = QLabel("<h2>" + _("Deadlines") + "</h2>")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -234,10 +311,23 @@ class Dashboard(QWidget):
         view = list_table(model, name=name, word_wrap=True)
         # Fixed widths: measuring every row's contents costs seconds on a province's 2,000 units.
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setDefaultSectionSize(150)
+        view.horizontalHeader().setDefaultSectionSize(120)
         view.horizontalHeader().setStretchLastSection(False)
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         view.verticalHeader().setDefaultSectionSize(24)
+        view.setMinimumHeight(24 * 5)  # never two rows tall
+        # Click a header to sort by its column; no indicator yet keeps the tree's order (sort(-1)).
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: view.scrollTo(view.currentIndex()))
+        # The urgency column fits its longest word and icon, measured once (not per row).
+        words = [urgency_word(level) for level in URGENCY_RANK]
+        urgency_column = 1 if model is self.units_model else 3
+        view.setColumnWidth(urgency_column, max(view.fontMetrics().horizontalAdvance(w) for w in words) + 40)
+        if model is self.units_model:
+            view.setColumnWidth(2, 70)  # a count of cadres: leave the room to the unit's name
+        else:
+            view.setColumnWidth(1, 200)  # the item's short name
         return view
 
     def set_status(self, status: CycleStatus) -> None:
@@ -302,14 +392,20 @@ class Dashboard(QWidget):
             return
         unit: UnitStatus = self.units_model.row_object(current.row())
         overdue = {d.deadline.id for d in self.status.deadlines if d.overdue}
-        self.missing_model.set_missing(unit.missing, overdue)
+        levels = {d.deadline.id: urgency(d) for d in self.status.deadlines}
+        self.missing_model.set_missing(unit.missing, overdue, levels)
         self.missing_title.setText(
             _(
-                "Missing in {unit} ({n}) — click a row to open the item",
+                "Missing in {unit} ({n}) — click a row or press Enter to open the item",
                 unit=unit.name,
                 n=len(unit.missing),
             )
         )
+
+    def _unit_activated(self, index: QModelIndex) -> None:
+        code = index.siblingAtColumn(0).data(CODE_ROLE) if index.isValid() else None
+        if code:
+            self.open_unit.emit(code)
 
     def _missing_activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -7,7 +7,7 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -33,6 +33,7 @@ from chilinh_desktop.ui.menus import build_menus, connect_duties_notice
 from chilinh_desktop.ui.operations import Cancelled, Job, error_text
 from chilinh_desktop.ui.people_search import PeopleSearch, people
 from chilinh_desktop.ui.session import build_context, complete_dossiers, offer_recovery
+from chilinh_desktop.ui.today_pane import TodayPane
 from chilinh_desktop.ui.unit_pane import UnitPane
 from chilinh_desktop.ui.unit_tree_model import CODE_ROLE, Column, UnitFilterModel, UnitTreeModel, badge_text
 
@@ -87,9 +88,9 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.filter)
         left_layout.addWidget(self.tree)
 
-        self.welcome = QLabel(_("Choose a unit on the left, or open the deadline dashboard (F9)."))
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome.setWordWrap(True)
+        self.welcome = TodayPane()  # the first screen: today's deadlines and what is late
+        self.welcome.open_unit.connect(self.open_unit)
+        self.welcome.open_dashboard.connect(self.show_dashboard)
         self.unit_pane = UnitPane(self.ctx)
         self.unit_pane.open_dossier.connect(self.open_dossier)
         # The dossier tabs and the dashboard are built the first time they are shown: most
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
 
             dashboard = Dashboard(self.ctx.cycle)
             dashboard.open_item.connect(self.open_subject_item)
+            dashboard.open_unit.connect(self.open_unit)
             connect_duties_notice(self, dashboard)
             self.stack.addWidget(dashboard)
             self._dashboard = dashboard
@@ -290,6 +292,12 @@ class MainWindow(QMainWindow):
             self.unit_pane.show_unit(code)
             self.stack.setCurrentWidget(self.unit_pane)
 
+    def open_unit(self, code: str) -> None:
+        """Show a unit's page (from the first screen or the dashboard)."""
+        if self.select_unit(code):
+            self.unit_pane.show_unit(code)
+            self.stack.setCurrentWidget(self.unit_pane)
+
     def show_unit_pane(self) -> None:
         """Back from a dossier to its unit."""
         self.ctx.autosave.flush()
@@ -353,7 +361,20 @@ class MainWindow(QMainWindow):
         if "tree" in changes:
             self.people.forget()
             self.model.set_tree(unit_tree(self.store, self.ctx.cycle.tree_date))
+            self._keep_place()
         self._badge_timer.start()
+
+    def _keep_place(self) -> None:
+        """After the tree is rebuilt (an import, a new cadre), show it opened as before, at the unit shown."""
+        self.tree.expandToDepth(0)
+        code = self.unit_pane.unit_code
+        index = self.proxy.mapFromSource(self.model.index_of(code)) if code else None
+        if index is not None and index.isValid():
+            selection = self.tree.selectionModel()
+            selection.blockSignals(True)  # marking the row again must not switch the centre pane
+            self.tree.setCurrentIndex(index)
+            selection.blockSignals(False)
+            self.tree.scrollTo(index)
 
     def refresh_progress(self) -> None:
         """Recompute badges and the dashboard off the GUI thread."""
@@ -361,16 +382,18 @@ class MainWindow(QMainWindow):
 
         def run(store: Store):
             # Loaded here, on the worker thread, not before the window is first shown.
-            from chilinh_desktop.core.deadlines import compute_status
             from chilinh_desktop.core.rules import evaluate
+            from chilinh_desktop.ops.progress import tree_status
+            from chilinh_desktop.ops.today import digest
 
-            status = compute_status(store, cycle, store.clock.today())
-            return status, unit_badges(tree, status), evaluate(store, cycle)
+            status = tree_status(store, cycle)  # a unit whose package the Board received counts from it
+            return status, unit_badges(tree, status), evaluate(store, cycle), digest(status)
 
         def done(result) -> None:
-            status, badges, findings = result
+            status, badges, findings, today = result
             self.model.set_badges(badges)
             self._progress = (status, findings)
+            self.welcome.show_digest(today)  # the first screen: today's deadlines, late units
             if self._dashboard is not None:
                 self._dashboard.set_status(status)
                 self._dashboard.set_findings(findings)

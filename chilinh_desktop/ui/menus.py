@@ -214,6 +214,19 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     exchange_menu.addAction(action("rewrite_package", _("&Write an exported package again…"), exchange("rewrite")))
     exchange_menu.addAction(action("import_packages", _("&Import packages…"), exchange("import"), "Ctrl+I"))
     exchange_menu.addAction(action("board_view", _("Packages &received"), exchange("board"), "F10"))
+
+    def board_paper(name: str) -> Callable[[], None]:
+        def run() -> None:  # the Board's report and receipts, as `chilinh report` / `chilinh receipt` make them
+            from chilinh_desktop.ui import board_documents
+
+            (board_documents.save_report if name == "report" else board_documents.save_receipt)(window)
+
+        return run
+
+    exchange_menu.addAction(action("board_report", _("&Board's Excel report…"), board_paper("report"),
+                                   "Ctrl+Shift+R"))
+    exchange_menu.addAction(action("receipt", _("Receipt for a &unit's package…"), board_paper("receipt"),
+                                   "Ctrl+Shift+B"))
     exchange_menu.addAction(action("commendations", _("&Appraise commendation proposals…"),
                                    exchange("commendations")))
     exchange_menu.addAction(action("meetings", _("Calendar of review &meetings…"), exchange("meetings")))

@@ -20,7 +20,7 @@ from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.context import AppContext
-from chilinh_desktop.ui.labels import dossier_state_label
+from chilinh_desktop.ui.labels import dossier_state_label, format_day
 from chilinh_desktop.ui.list_models import ITEM_ROLE, ROW_ROLE, ItemStatusModel, OfficialListModel
 
 
@@ -98,7 +98,14 @@ class UnitPane(QWidget):
         types = vocabulary().unit_types
         type_name = types[unit.type].name if unit.type in types else unit.type
         code_text = _("code {code}", code=unit.code)
-        self.heading.setText(f"<h2>{unit.name}</h2>{type_name} · {code_text}")
+        from chilinh_desktop.ops.progress import overview_as_received, unit_received  # loaded on first use
+
+        received = unit_received(self.ctx.store, self.ctx.cycle, code)
+        if received is not None:  # the Board counts what the unit signed and sent, not its own untouched rows
+            self.overview = overview_as_received(self.overview, received)
+        arrived = _("Package received by the Board on {day}", day=format_day(received.received_on)) if received else ""
+        tail = f" · <b>{arrived}</b>" if arrived else ""
+        self.heading.setText(f"<h2>{unit.name}</h2>{type_name} · {code_text}{tail}")
         collective = self.overview.collective
         self.items_model.set_rows(list(collective.statuses) if collective else [])
         self.items_view.setVisible(collective is not None)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.deadlines import compute_status
-from chilinh_desktop.ui.dashboard import CODE_ROLE
+from chilinh_desktop.ui.dashboard import CODE_ROLE, FIRST_DEADLINE_COLUMN
 
 
 def test_dashboard_lists_what_the_core_says_is_missing(qtbot, window, demo_store):
@@ -56,6 +56,7 @@ def test_overdue_deadlines_are_red(qtbot, make_window, demo_store):
     window.ctx.runner.wait_idle()
     model = window.dashboard.units_model
     row = next(r for r in range(model.rowCount()) if model.row_object(r).missing_for("review"))
-    assert model.index(row, 3).data(Qt.ItemDataRole.ForegroundRole).color() == LATE_COLOUR
+    review = FIRST_DEADLINE_COLUMN + [d.deadline.id for d in window.dashboard.status.deadlines].index("review")
+    assert model.index(row, review).data(Qt.ItemDataRole.ForegroundRole).color() == LATE_COLOUR
     code = model.index(row, 0).data(CODE_ROLE)
     assert window.model.badge(code).late > 0
