@@ -198,4 +198,6 @@ def cmd_print_all(args: argparse.Namespace) -> int:
             pages=run.pages, path=args.out, seconds=seconds))
     if run.font_note:
         print(run.font_note)
+    for note in run.notes:  # a print process that stopped: said, though nothing was lost
+        print(note)
     return 0

@@ -18,7 +18,6 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +36,7 @@ from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.formspec.validate import check_answers
 from chilinh_desktop.i18n import _
+from chilinh_desktop.render.workers import STALL_SECONDS, Outcome, run_batch, run_task
 
 if TYPE_CHECKING:  # reportlab loads with these, on the first print
     from chilinh_desktop.render.document import FilledForm
@@ -47,9 +47,13 @@ _PRINTED_STATES = (ItemState.DRAFT, ItemState.COMPLETE, ItemState.ATTACHED)
 
 
 class PrintError(ChilinhError):
-    """A document could not be written."""
+    """A document could not be written; after a batch, `run` says what was written nonetheless."""
 
     code = "render.write"
+
+    def __init__(self, message: str, *, code: str | None = None, run: PrintRun | None = None) -> None:
+        super().__init__(message, code=code)
+        self.run = run
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,8 @@ class PrintRun:
     pages: int = 0
     drafts: int = 0
     font_note: str = ""
+    failed: list[tuple[Document, str]] = field(default_factory=list)  # each with the reason, for a person
+    notes: list[str] = field(default_factory=list)  # e.g. a print process that stopped (nothing was lost)
 
 
 # -- which documents --------------------------------------------------------------------------
@@ -259,15 +265,21 @@ def write_pdf(path: Path, pdf: bytes) -> None:
     write_bytes(path, pdf)
 
 
-def _render_to(rendering: Rendering, settings: PrintSettings, folder: Path) -> Printed:
+def _render_to(job: tuple[Rendering, PrintSettings, Path]) -> Printed:
+    rendering, settings, folder = job
     printed = render(rendering, settings)
     write_pdf(folder / rendering.document.file_name, printed.pdf)
     return dataclasses.replace(printed, pdf=b"")  # written: no need to send the bytes back from a worker
 
 
 def print_to_folder(store: Store, cycle: Cycle, documents: Iterable[Document], folder: Path, *,
-                    draft: bool = False, progress: Progress | None = None, workers: int | None = None) -> PrintRun:
-    """Write every document into `folder` under its file name (in parallel when there are many)."""
+                    draft: bool = False, progress: Progress | None = None, workers: int | None = None,
+                    stall_seconds: float = STALL_SECONDS) -> PrintRun:
+    """Write every document into `folder` under its file name (in worker processes when there are many).
+
+    A document that cannot be printed does not stop the others: they are all written, then PrintError
+    lists the ones that failed and why (its `run` says what was written). A worker process that dies
+    or stops answering never hangs the batch (render/workers.py)."""
     report = progress or (lambda done, total, label: None)
     from chilinh_desktop.render.settings import print_settings
 
@@ -278,21 +290,35 @@ def print_to_folder(store: Store, cycle: Cycle, documents: Iterable[Document], f
         # two-core office PC one process measured faster (benchmarks/bench_print.py).
         cores = os.cpu_count() or 1
         workers = 1 if cores < 4 else min(cores - 1, 8)
-    run = PrintRun()
-    total = len(renderings)
-    if workers <= 1 or total < 8:
-        results: Iterable[Printed] = (_render_to(r, settings, folder) for r in renderings)
-        return _collect(results, folder, total, report, run)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(_render_to, renderings, [settings] * total, [folder] * total, chunksize=4)
-        return _collect(results, folder, total, report, run)
+    jobs = [(rendering, settings, folder) for rendering in renderings]
+    outcomes: dict[int, Outcome] = {}
 
+    def take(outcome: Outcome) -> None:
+        outcomes[outcome.index] = outcome
+        report(len(outcomes), len(jobs), renderings[outcome.index].document.title)
 
-def _collect(results: Iterable[Printed], folder: Path, total: int, report: Progress, run: PrintRun) -> PrintRun:
-    for n, printed in enumerate(results, 1):
+    notes: list[str] = []
+    if workers <= 1 or len(jobs) < 8:
+        for index, job in enumerate(jobs):
+            take(run_task(_render_to, index, job))
+    else:
+        notes = run_batch(_render_to, jobs, workers, on_outcome=take, stall_seconds=stall_seconds).notes
+    run = PrintRun(notes=notes)
+    for index, rendering in enumerate(renderings):  # in document order, whatever order they finished in
+        outcome = outcomes[index]
+        if not outcome.ok:
+            run.failed.append((rendering.document, outcome.error))
+            continue
+        printed: Printed = outcome.result
         run.paths.append(folder / printed.document.file_name)
         run.pages += printed.pages
         run.drafts += printed.draft
         run.font_note = run.font_note or printed.font_note
-        report(n, total, printed.document.title)
+    if run.failed:
+        lines = [_("{failed} of {total} documents could not be printed; the {written} others were written to "
+                   "{path}. Correct what is said below and print again:", failed=len(run.failed), total=len(jobs),
+                   written=len(run.paths), path=folder)]
+        lines += [f"  - {document.file_name} ({document.title}): {reason}" for document, reason in run.failed]
+        lines += run.notes
+        raise PrintError("\n".join(lines), run=run)
     return run
