@@ -53,7 +53,8 @@ def describe_failure(exc: BaseException) -> str:
     """A task's error as one line for a person: our own message, or the kind of error and its text."""
     if isinstance(exc, ChilinhError):
         return exc.message
-    return _("unexpected error: {error}", error=f"{type(exc).__name__}: {exc}")
+    detail = f"{type(exc).__name__}: {exc}"
+    return _("unexpected error: {error}", error=detail)
 
 
 def run_task(task: Callable[[Any], Any], index: int, job: Any) -> Outcome:
