@@ -54,8 +54,9 @@ def child_env() -> dict[str, str]:
 def chilinh(child_env):
     """Run the program as the `chilinh` command does (its entry point, cli.main), output through pipes.
 
-    Not `python -m chilinh_desktop`: under Wine its print-all workers hang (-c and the frozen
-    program do not), and no user starts the program that way.
+    Not `python -m chilinh_desktop`: no user starts the program that way. (Its print-all workers
+    once seemed to hang under Wine where -c did not; the hang was random and came from
+    ProcessPoolExecutor's empty pipe messages, see chilinh_desktop/render/workers.py.)
 
     The output must be UTF-8 whatever the Windows code page is (decoding is strict)."""
 
