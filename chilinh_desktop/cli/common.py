@@ -66,6 +66,28 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
             print("  ".join("-" * w for w in widths))
 
 
+class ProgressLine:
+    """One line of progress on a terminal, rewritten in place; silent when stderr is a file or a pipe.
+
+    Padding with spaces rather than the terminal's erase sequence: a Windows console shows that
+    sequence as text unless told otherwise.
+    """
+
+    def __init__(self) -> None:
+        self.shown = sys.stderr.isatty()
+        self._width = 0
+
+    def __call__(self, text: str, *, last: bool = False) -> None:
+        if not self.shown:
+            return
+        sys.stderr.write("\r" + text.ljust(self._width))
+        self._width = max(self._width, len(text))
+        if last:
+            sys.stderr.write("\n")
+            self._width = 0
+        sys.stderr.flush()
+
+
 def db_argument(parser: argparse.ArgumentParser) -> None:
     """The --db option every command takes."""
     parser.add_argument("--db", type=Path, default=None, metavar="PATH",

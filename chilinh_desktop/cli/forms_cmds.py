@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from chilinh_desktop.cli import word_cmds
-from chilinh_desktop.cli.common import cycle_argument, cycle_of, db_argument, open_store, print_json, print_table
+from chilinh_desktop.cli.common import (
+    ProgressLine,
+    cycle_argument,
+    cycle_of,
+    db_argument,
+    open_store,
+    print_json,
+    print_table,
+)
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.formspec import Field, FormSpec, cycle_forms, get_form_item
 from chilinh_desktop.formspec.loader import ATTACHMENT_TYPES
@@ -78,7 +85,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help=_("the folder to write PDFs into"))
     p.add_argument("--draft", action="store_true", help=_("mark every printout as a draft"))
     p.add_argument("--jobs", type=int, default=None, metavar="N",
-                   help=_("processes to print with (default: all cores)"))
+                   help=_("processes to print with (default: one on a machine with fewer than 4 cores, "
+                          "otherwise one less than the cores, at most 8)"))
     cycle_argument(p)
     p.set_defaults(func=cmd_print_all)
 
@@ -184,11 +192,10 @@ def cmd_print_all(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
 
+    line = ProgressLine()
+
     def progress(done: int, total: int, label: str) -> None:
-        sys.stderr.write("\r\x1b[K" + _("Printing {done}/{total}: {label}", done=done, total=total, label=label))
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+        line(_("Printing {done}/{total}: {label}", done=done, total=total, label=label), last=done == total)
 
     with open_store(args) as store:
         run = print_unit(store, cycle_of(store, args), args.unit, args.out, draft=args.draft, progress=progress,

@@ -8,7 +8,15 @@ import os
 import sys
 from pathlib import Path
 
-from chilinh_desktop.cli.common import cycle_argument, cycle_of, db_argument, open_store, print_json, print_table
+from chilinh_desktop.cli.common import (
+    ProgressLine,
+    cycle_argument,
+    cycle_of,
+    db_argument,
+    open_store,
+    print_json,
+    print_table,
+)
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 
@@ -158,12 +166,6 @@ def cmd_keys_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(done: int, total: int, label: str) -> None:
-    sys.stderr.write("\r" + _("Writing the package: {done}/{total}", done=done, total=total))
-    if done >= total:
-        sys.stderr.write("\n")
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from chilinh_desktop.package import keyring
     from chilinh_desktop.package.export import ExportError
@@ -194,9 +196,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export(store: Store, args: argparse.Namespace, passphrase: str | None):
     from chilinh_desktop.ops.exchange import export_unit
 
-    progress = None if args.json or not sys.stderr.isatty() else _progress
+    line = ProgressLine()
+
+    def progress(done: int, total: int, _label: str) -> None:
+        line(_("Writing the package: {done}/{total}", done=done, total=total), last=done >= total)
+
     return export_unit(store, cycle_of(store, args), args.unit, args.out, passphrase=passphrase,
-                       progress=progress).result
+                       progress=None if args.json or not line.shown else progress).result
 
 
 def cmd_packages(args: argparse.Namespace) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from chilinh_desktop.cli import main
 
 
@@ -26,7 +28,7 @@ def test_print_marks_only_drafts(demo_store, demo_path, tmp_path, capsys, pdf_to
     assert "BẢN NHÁP" in text["draft.pdf"] and "BẢN NHÁP" in text["asked.pdf"]
 
 
-def test_print_all_writes_every_filled_form_of_the_unit(demo_store, demo_path, tmp_path, capsys):
+def test_print_all_writes_every_filled_form_of_the_unit(demo_store, demo_path, tmp_path, capsys, monkeypatch):
     code = demo_store.db.execute(
         "SELECT u.code FROM officials o JOIN units u ON u.id = o.unit_id GROUP BY u.code "
         "ORDER BY count(*) DESC, u.code LIMIT 1").fetchone()[0]
@@ -34,9 +36,18 @@ def test_print_all_writes_every_filled_form_of_the_unit(demo_store, demo_path, t
         "SELECT count(*) FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id JOIN units u ON u.id = d.unit_id "
         "WHERE u.code = ? AND i.state IN ('draft', 'complete', 'attached')", [code]).fetchone()[0]
     demo_store.close()
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # progress is drawn on a terminal only
     assert main(["print-all", "--db", str(demo_path), "--unit", code, "--out", str(tmp_path / "out")]) == 0
     out, err = capsys.readouterr()
     files = sorted((tmp_path / "out").glob("*.pdf"))
     assert len(files) == filled > 10
     assert all(f.read_bytes().startswith(b"%PDF-") for f in files)
     assert f"{filled}/{filled}" in err and str(len(files)) in out
+    assert "\x1b" not in err  # no terminal escape: a Windows console would print it as text
+
+
+def test_print_all_to_a_file_or_pipe_writes_no_progress_line(demo_path, tmp_path, capsys):
+    assert main(["print-all", "--db", str(demo_path), "--unit", "DB02", "--out", str(tmp_path / "out")]) == 0
+    out, err = capsys.readouterr()
+    assert "\r" not in err and "\r" not in out
+    assert len(list((tmp_path / "out").glob("*.pdf"))) > 10
