@@ -8,6 +8,7 @@ saving is the autosave controller's job.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chilinh_desktop.formspec.context import fill
 from chilinh_desktop.formspec.model import Field, FormSpec
 from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import options_for
@@ -211,29 +213,33 @@ class FormEditor(QScrollArea):
         page.setObjectName("formPage")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(16, 12, 16, 16)
-        title = QLabel(f"<b>{spec.title}</b>" + (f"<br><i>{spec.template}</i>" if spec.template else ""))
+        heading = [f"<b>{escape(self._text(spec.title))}</b>"]
+        heading += [escape(self._text(line)) for line in spec.subtitle]
+        if spec.template:
+            heading.append(f"<i>{escape(self._text(spec.template))}</i>")
+        title = QLabel("<br>".join(heading))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setWordWrap(True)
         layout.addWidget(title)
         for section in spec.sections:
             if not section.fields:
                 continue
-            box = QGroupBox(section.heading) if section.heading else QWidget()
+            box = QGroupBox(self._text(section.heading)) if section.heading else QWidget()
             box_layout = QFormLayout(box)
             box_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             box_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             if section.text:
-                note = QLabel(section.text)
+                note = QLabel(self._text(section.text))
                 note.setWordWrap(True)
                 note.setObjectName("sectionNote")
                 box_layout.addRow(note)
             for field in section.fields:
                 widget = self._make_widget(field, scales)
                 widget.setObjectName(f"field_{field.id}")
-                widget.setToolTip(field.help)
-                widget.setAccessibleName(field.label)
+                widget.setToolTip(self._text(field.help))
+                widget.setAccessibleName(self._text(field.label))
                 self.inputs[field.id] = _Input(field, widget)
-                label = QLabel(field.label + (" *" if field.required else ""))
+                label = QLabel(self._text(field.label) + (" *" if field.required else ""))
                 # A short label stays on one line: a wrapped one in a form row is cut to the row's height.
                 label.setWordWrap(len(field.label) > 40 or field.type in ("longtext", "rows"))
                 label.setBuddy(widget)
@@ -247,6 +253,10 @@ class FormEditor(QScrollArea):
             layout.addWidget(box)
         layout.addStretch()
         self.setWidget(page)
+
+    def _text(self, text: str) -> str:
+        """A definition text with its `{placeholders}` filled as in print (formspec.context.fill)."""
+        return fill(text, self._record_values) if text else text
 
     def _make_widget(self, field: Field, scales: Scales) -> QWidget:
         kind = field.type
