@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from chilinh_desktop.formspec.context import fill
-from chilinh_desktop.formspec.model import Field, FormSpec
+from chilinh_desktop.formspec.model import LISTED_TYPES, Field, FormSpec, Option
 from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import options_for
 from chilinh_desktop.i18n import _
@@ -100,19 +101,52 @@ class _Input:
                 widget.style().polish(widget)
 
 
+CODE_ROLE = Qt.ItemDataRole.UserRole  # the stored id of a choice cell; the cell shows its label
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A choice, level or rating cell: picked from its labels, stored as its id."""
+
+    def __init__(self, options: tuple[Option, ...], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.options = options
+
+    def createEditor(self, parent: QWidget, _option: Any, _index: Any) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItem("", None)
+        for option in self.options:
+            combo.addItem(option.label, option.id)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(editor.findData(index.data(CODE_ROLE)), 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), CODE_ROLE)
+        model.setData(index, editor.currentText() if editor.currentData() else "", Qt.ItemDataRole.DisplayRole)
+
+
 class RowsEditor(QWidget):
     """A repeating table (e.g. the 1–2 breakthrough tasks): add and remove rows, edit cells."""
 
     changed = Signal()
 
-    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+    def __init__(self, field: Field, scales: Scales | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
         self._read_only = False
+        # Choice, level and rating columns show labels and keep ids (a code never reaches the screen).
+        self.options = {c.id: options_for(c, scales) for c in field.columns
+                        if c.type in LISTED_TYPES and (scales is not None or c.options)}
         self.model = QStandardItemModel(0, len(field.columns), self)
         self.model.setHorizontalHeaderLabels([c.label for c in field.columns])
         self.view = QTableView()
         self.view.setModel(self.model)
+        for n, column in enumerate(field.columns):
+            if column.id in self.options:
+                self.view.setItemDelegateForColumn(n, ChoiceDelegate(self.options[column.id], self.view))
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -155,10 +189,7 @@ class RowsEditor(QWidget):
         """Every row as {column id: text}, empty rows left out."""
         result = []
         for r in range(self.model.rowCount()):
-            row = {
-                c.id: (self.model.item(r, n).text() if self.model.item(r, n) else "")
-                for n, c in enumerate(self.field.columns)
-            }
+            row = {c.id: self._cell_value(self.model.item(r, n), c) for n, c in enumerate(self.field.columns)}
             if any(v.strip() for v in row.values()):
                 result.append(row)
         return result
@@ -168,12 +199,35 @@ class RowsEditor(QWidget):
         self.model.blockSignals(True)
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:
-            self.model.appendRow([QStandardItem(str(row.get(c.id, "") or "")) for c in self.field.columns])
+            self.model.appendRow([self._cell(c, row.get(c.id)) for c in self.field.columns])
         for _blank in range(max(0, self.field.min_rows - len(rows))):
             self.model.appendRow([QStandardItem("") for _column in self.field.columns])
         self.model.blockSignals(False)
         self.model.layoutChanged.emit()
         self._update_buttons()
+
+    def _cell(self, column: Field, value: Any) -> QStandardItem:
+        text = str(value or "")
+        options = self.options.get(column.id)
+        if options is None:
+            return QStandardItem(text)
+        item = QStandardItem(next((o.label for o in options if o.id == text), text))
+        item.setData(text or None, CODE_ROLE)
+        return item
+
+    def _cell_value(self, item: QStandardItem | None, column: Field) -> str:
+        if item is None:
+            return ""
+        options = self.options.get(column.id)
+        if options is None:
+            return item.text()
+        code = item.data(CODE_ROLE)
+        typed = item.text().strip().casefold()
+        for option in options:  # the label shown (or typed) stands for its id
+            if (option.id == code and item.text() == option.label) or typed in (option.label.casefold(),
+                                                                                option.id.casefold()):
+                return option.id
+        return item.text()
 
     def set_read_only(self, read_only: bool) -> None:
         """Lock or unlock editing."""
@@ -279,7 +333,7 @@ class FormEditor(QScrollArea):
             w.edited.connect(self._on_change)
             w.line.installEventFilter(self)
         elif kind == "rows":
-            w = RowsEditor(field)
+            w = RowsEditor(field, scales)
             w.changed.connect(self._on_change)
         elif field.computed:
             # Computed from the rating records and the tree, as the print shows it: never typed.

@@ -38,5 +38,35 @@ def test_no_form_tab_shows_a_raw_placeholder(window, demo_store):
         texts = visible_texts(page)
         raw = [t for t in texts if PLACEHOLDER.search(t)]
         assert not raw, (item_id, raw)
-        assert any(str(window.ctx.cycle.year) in t for t in texts) or item_id not in ("exemplary_pledge", "record_supplement")
+        if item_id in ("exemplary_pledge", "record_supplement"):
+            assert any(str(window.ctx.cycle.year) in t for t in texts)
     assert seen >= 5
+
+
+def test_choice_cells_of_a_table_show_labels_and_keep_ids(qtbot, cycle_2023):
+    """The commendation table's 'Loại' column shows 'Đảng viên', stores dang_vien; picking a label stores its id."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox
+
+    from chilinh_desktop.formspec import form_for_item
+    from chilinh_desktop.formspec.scales import scales_for
+    from chilinh_desktop.ui.form_editor import FormEditor, RowsEditor
+
+    item = next(i for i in cycle_2023.items if i.id == "classification_report")
+    scales = scales_for(cycle_2023)
+    editor = FormEditor(form_for_item(cycle_2023, item), scales)
+    qtbot.addWidget(editor)
+    table = editor.widget_for("commendations")
+    assert isinstance(table, RowsEditor)
+    columns = [c.id for c in table.field.columns]
+    rows = [{"name": "Nguyễn Văn An", "kind": "dang_vien", "rating": "HTXSNV"}]
+    table.set_rows(rows)
+    shown = [table.model.item(0, n).text() for n in range(len(columns))]
+    assert "Đảng viên" in shown and "Hoàn thành xuất sắc nhiệm vụ" in shown and "dang_vien" not in shown
+    assert {k: v for k, v in table.rows()[0].items() if v} == rows[0]
+    kind = table.model.index(0, columns.index("kind"))
+    combo = table.view.itemDelegateForColumn(columns.index("kind")).createEditor(table.view, None, kind)
+    assert isinstance(combo, QComboBox) and "to_chuc" not in [combo.itemText(n) for n in range(combo.count())]
+    combo.setCurrentIndex(combo.findData("to_chuc"))
+    table.view.itemDelegateForColumn(columns.index("kind")).setModelData(combo, table.model, kind)
+    assert kind.data(Qt.ItemDataRole.DisplayRole) == "Tổ chức đảng" and table.rows()[0]["kind"] == "to_chuc"

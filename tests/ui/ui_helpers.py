@@ -79,39 +79,4 @@ def open_editable_cadre(qtbot, window, store, skip: int = 0):
     return open_cadre(qtbot, window, row)
 
 
-def visible_texts(root) -> list[str]:
-    """Every text a person can see in a widget tree: labels, titles, buttons, tabs, choices, headers, hints."""
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QAbstractItemView,
-        QComboBox,
-        QGroupBox,
-        QLabel,
-        QLineEdit,
-        QTabWidget,
-        QWidget,
-    )
-
-    texts: list[str] = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        if not widget.isVisibleTo(root) and widget is not root:
-            continue
-        if isinstance(widget, QLabel | QAbstractButton):
-            texts.append(widget.text())
-        if isinstance(widget, QGroupBox):
-            texts.append(widget.title())
-        if isinstance(widget, QLineEdit):
-            texts += [widget.text(), widget.placeholderText()]
-        if isinstance(widget, QComboBox):
-            texts += [widget.itemText(n) for n in range(widget.count())]
-        if isinstance(widget, QTabWidget):
-            texts += [widget.tabText(n) for n in range(widget.count())]
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            model = widget.model()
-            for column in range(model.columnCount()):
-                texts.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
-            for row in range(min(model.rowCount(), 200)):
-                for column in range(model.columnCount()):
-                    texts.append(str(model.index(row, column).data() or ""))
-        texts.append(widget.toolTip())
-    return [t for t in texts if t]
+from screen_texts import visible_texts  # noqa: E402,F401 - shared with tests/board
