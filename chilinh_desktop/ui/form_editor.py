@@ -321,6 +321,7 @@ class FormEditor(QScrollArea):
             w.textChanged.connect(self._on_change)
         elif kind in ("choice", "level", "rating"):
             w = QComboBox()
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a level's label is never cut
             w.addItem(_("— not chosen —"), None)
             for option in options_for(field, scales):
                 w.addItem(option.label, option.id)
