@@ -42,7 +42,7 @@ from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import options_for
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.figures import CountedFigure
-from chilinh_desktop.ui.typed_fields import TypedField
+from chilinh_desktop.ui.typed_fields import Invalid, TypedField, format_date, parse_date
 
 # Who is counted in a computed figure, by its source name (ops.figures.who_is_counted).
 CountedLookup = Callable[[str], CountedFigure | None]
@@ -208,6 +208,8 @@ class RowsEditor(QWidget):
 
     def _cell(self, column: Field, value: Any) -> QStandardItem:
         text = str(value or "")
+        if column.type == "date":  # shown as dd/mm/yyyy like every date field, kept as stored
+            return QStandardItem(format_date(text))
         options = self.options.get(column.id)
         if options is None:
             return QStandardItem(text)
@@ -218,6 +220,12 @@ class RowsEditor(QWidget):
     def _cell_value(self, item: QStandardItem | None, column: Field) -> str:
         if item is None:
             return ""
+        if column.type == "date":
+            try:
+                day = parse_date(item.text())
+            except Invalid:
+                return item.text()  # kept as typed: the form check names the impossible date
+            return day.isoformat() if day else ""
         options = self.options.get(column.id)
         if options is None:
             return item.text()

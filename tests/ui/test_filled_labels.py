@@ -70,3 +70,23 @@ def test_choice_cells_of_a_table_show_labels_and_keep_ids(qtbot, cycle_2023):
     combo.setCurrentIndex(combo.findData("to_chuc"))
     table.view.itemDelegateForColumn(columns.index("kind")).setModelData(combo, table.model, kind)
     assert kind.data(Qt.ItemDataRole.DisplayRole) == "Tổ chức đảng" and table.rows()[0]["kind"] == "to_chuc"
+
+
+def test_date_cells_of_a_table_read_like_every_date(qtbot, cycle_2023):
+    """A stored 2023-12-01 reads 01/12/2023 in the table; a typed 2/12/2023 is stored as 2023-12-02."""
+    from chilinh_desktop.formspec import form_for_item
+    from chilinh_desktop.formspec.scales import scales_for
+    from chilinh_desktop.ui.form_editor import FormEditor, RowsEditor
+
+    item = next(i for i in cycle_2023.items if i.id == "record_supplement")
+    editor = FormEditor(form_for_item(cycle_2023, item), scales_for(cycle_2023))
+    qtbot.addWidget(editor)
+    table = next(w for w in editor.findChildren(RowsEditor) if any(c.type == "date" for c in w.field.columns))
+    column = next(n for n, c in enumerate(table.field.columns) if c.type == "date")
+    date_id = table.field.columns[column].id
+    other = next(c.id for c in table.field.columns if c.type == "text")
+    table.set_rows([{date_id: "2023-12-01", other: "Trình độ lý luận chính trị"}])
+    assert table.model.item(0, column).text() == "01/12/2023"
+    assert table.rows()[0][date_id] == "2023-12-01"
+    table.model.item(0, column).setText("2/12/2023")
+    assert table.rows()[0][date_id] == "2023-12-02"
