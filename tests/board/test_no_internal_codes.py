@@ -1,7 +1,7 @@
 """No internal code (`dang_vien`, `self_review`, `xuat_sac`, `signed_off`…) reaches a person.
 
 Every kind of output the program makes is generated from the demo city and DB15's real
-package, read back (openpyxl, pypdf, the widgets offscreen) and scanned for the codes of
+package, read back (openpyxl, pypdf, python-docx, the widgets offscreen) and scanned for the codes of
 the data files and core (internal_codes.py builds the list; nothing is hard-coded here).
 """
 
@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.ops.board import board_report, receipt
 from chilinh_desktop.ops.exchange import import_packages
-from chilinh_desktop.ops.printing import print_item
+from chilinh_desktop.ops.printing import print_item, print_item_docx
 from chilinh_desktop.render.board_report import board_report_workbook
 
 CODES = internal_codes()
@@ -27,6 +27,15 @@ CODES = internal_codes()
 
 def pdf_texts(data: bytes) -> list[str]:
     return [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+def docx_texts(data: bytes) -> list[str]:
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    texts = [p.text for p in document.paragraphs]
+    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return [t for t in texts if t]
 
 
 def xlsx_texts(data: bytes) -> list[str]:
@@ -89,6 +98,8 @@ def test_every_printed_form_of_the_demo_shows_no_code(demo_store):
         dossier_id, item_id = pick.split("|")
         texts = pdf_texts(print_item(demo_store, cycle, dossier_id, item_id, final=False).pdf)
         assert texts and not codes_in(texts, CODES), (form_id, version, codes_in(texts, CODES))
+        texts = docx_texts(print_item_docx(demo_store, cycle, dossier_id, item_id, final=False))
+        assert texts and not codes_in(texts, CODES), (form_id, version, "docx", codes_in(texts, CODES))
 
 
 def test_main_screens_show_no_code(qtbot, demo_store, tmp_path: Path):
