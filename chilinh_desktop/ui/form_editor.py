@@ -101,6 +101,7 @@ class _Input:
                 widget.style().polish(widget)
 
 
+LONG_HEADING = 70  # characters: past this a section heading is a wrapped label, not a box title
 CODE_ROLE = Qt.ItemDataRole.UserRole  # the stored id of a choice cell; the cell shows its label
 
 
@@ -286,10 +287,19 @@ class FormEditor(QScrollArea):
         for section in spec.sections:
             if not section.fields:
                 continue
-            box = QGroupBox(self._text(section.heading)) if section.heading else QWidget()
+            heading = self._text(section.heading)
+            # A group box title never wraps: a long heading (02B's III.) would widen the page past a
+            # 1366 px screen, so it goes in a wrapped label inside an untitled box instead.
+            long_heading = len(heading) > LONG_HEADING
+            box = QGroupBox("" if long_heading else heading) if heading else QWidget()
             box_layout = QFormLayout(box)
             box_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             box_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            if long_heading:
+                title = QLabel(heading)
+                title.setWordWrap(True)
+                title.setObjectName("sectionHeading")
+                box_layout.addRow(title)
             if section.text:
                 note = QLabel(self._text(section.text))
                 note.setWordWrap(True)

@@ -52,3 +52,24 @@ def test_level_pickers_show_their_longest_label(window, demo_store):
     for combo in combos:
         longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(n)) for n in range(combo.count()))
         assert combo.width() > longest, combo.objectName()
+
+
+def test_every_form_fits_the_width_it_gets_at_1366(qtbot, cycle_2023):
+    """At 1366 px with the tree at its default width the form page is about 820 px wide: no sideways scrolling
+    (a group box title never wraps; 02B's long section III heading once widened the page)."""
+    from chilinh_desktop.formspec import form_for_item
+    from chilinh_desktop.formspec.scales import scales_for
+    from chilinh_desktop.ui.form_editor import FormEditor
+
+    scales = scales_for(cycle_2023)
+    for item in cycle_2023.items:
+        if item.form is None:
+            continue
+        editor = FormEditor(form_for_item(cycle_2023, item), scales)
+        qtbot.addWidget(editor)
+        editor.resize(820, 600)
+        editor.show()
+        QApplication.processEvents()
+        assert editor.widget().minimumSizeHint().width() <= editor.viewport().width(), item.id
+        assert not editor.horizontalScrollBar().isVisible(), item.id
+        editor.close()
