@@ -8,13 +8,30 @@ from PySide6.QtPdf import QPdfDocument
 from chilinh_desktop.ui.export_dialog import ExportDialog
 
 
+class Viewer:
+    """The system's openUrl as a test sees it: records the URLs, succeeds or not.
+
+    It holds no reference to the dialog: a cycle through a Qt widget would be collected at
+    interpreter exit, after Qt is gone (a bool_dealloc abort)."""
+
+    def __init__(self) -> None:
+        self.ok = True
+        self.opened = []
+
+    def __call__(self, url) -> bool:
+        self.opened.append(url)
+        return self.ok
+
+
 @pytest.fixture
-def exported(qtbot, window, tmp_path):
+def viewer():
+    return Viewer()
+
+
+@pytest.fixture
+def exported(qtbot, window, tmp_path, viewer):
     """An export dialog that has written DB01's package (the demo's DB01 is signed off)."""
-    opened = []
-    dialog = ExportDialog(window.ctx, "DB01", window, open_url=lambda url: opened.append(url) or dialog.viewer_ok)
-    dialog.viewer_ok = True
-    dialog.opened = opened
+    dialog = ExportDialog(window.ctx, "DB01", window, open_url=viewer)
     qtbot.addWidget(dialog)
     dialog.set_target(tmp_path)
     dialog.run_export()
@@ -25,17 +42,17 @@ def exported(qtbot, window, tmp_path):
         dialog.slip_view.close()
 
 
-def test_the_slip_opens_in_the_system_viewer(exported):
+def test_the_slip_opens_in_the_system_viewer(exported, viewer):
     exported.slip.click()
-    assert [url.toLocalFile() for url in exported.opened] == [str(exported.result.slip_path)]
+    assert [url.toLocalFile() for url in viewer.opened] == [str(exported.result.slip_path)]
     assert exported.slip_view is None
 
 
-def test_without_a_viewer_the_slip_opens_in_the_programs_own_view(exported):
-    exported.viewer_ok = False  # openUrl fails: no viewer registered
+def test_without_a_viewer_the_slip_opens_in_the_programs_own_view(exported, viewer):
+    viewer.ok = False  # openUrl fails: no viewer registered
     exported.slip.click()
     view = exported.slip_view
-    assert len(exported.opened) == 1 and view is not None and view.isVisible()
+    assert len(viewer.opened) == 1 and view is not None and view.isVisible()
     assert view.pdf_bytes == exported.result.slip_path.read_bytes()
     assert view.document.status() == QPdfDocument.Status.Ready and view.document.pageCount() >= 1
     assert not view.draft_button.isVisible() and not view.final_button.isVisible()

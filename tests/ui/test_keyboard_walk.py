@@ -8,6 +8,7 @@ dialog, Ctrl+E opens the export dialog. Tab and Shift+Tab reach every pane and n
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from ui_helpers import editable_cadre, type_text
@@ -20,7 +21,15 @@ from chilinh_desktop.ops.signoff import sign_off_plan
 TEXT = "Gương mẫu thực hiện nghị quyết"
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
-MAIN: list[QWidget] = []  # the window under test
+MAIN: list[QWidget] = []  # the window under test (forgotten after each test: see _forget_the_window)
+
+
+@pytest.fixture(autouse=True)
+def _forget_the_window():
+    """A window kept alive by this module past its test would be destroyed at interpreter exit, by the
+    last garbage collection, after Qt is gone (a bool_dealloc abort)."""
+    yield
+    MAIN.clear()
 
 
 def press(qtbot, key, modifier=NO, times: int = 1) -> QWidget:
