@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -35,6 +35,7 @@ class Vocabulary:
 
     unit_types: dict[str, UnitType]
     tiers: dict[str, Tier]
+    commendation_kinds: dict[str, str] = field(default_factory=dict)  # to_chuc -> Tổ chức đảng
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
@@ -45,9 +46,10 @@ def load_vocabulary(path: Path) -> Vocabulary:
             row["id"]: UnitType(row["id"], row["name"], bool(row["grassroots"])) for row in raw["unit_types"]
         }
         tiers = {row["id"]: Tier(row["id"], row["name"]) for row in raw["tiers"]}
+        kinds = {row["id"]: row["name"] for row in raw.get("commendation_kinds", [])}
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise DefinitionError(_("The file {path} is not a valid vocabulary: {error}.", path=path, error=exc)) from exc
-    return Vocabulary(unit_types, tiers)
+    return Vocabulary(unit_types, tiers, kinds)
 
 
 @cache

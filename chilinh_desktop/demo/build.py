@@ -169,7 +169,8 @@ def _fill_item(store, cycle, dossier_id, status, subject_name, share, rng) -> No
                    sample_answers(cycle, item, subject_name, rng, facts=record_facts(store, cycle, dossier_id)))
     else:
         attach_file(store, cycle, dossier_id, item.id, scanned_page(item.name, subject_name, rng.randrange(2**31)),
-                    f"{item.id}.pdf", actor=ACTOR)
+                    # named as a clerk would name the scan, never by the item's internal id
+                    item.short_name.replace("/", "-") + ".pdf", actor=ACTOR)
 
 
 def _save_form(store, cycle, dossier_id, item, answers) -> None:

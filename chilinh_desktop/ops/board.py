@@ -96,7 +96,8 @@ def board_report(store: Store, cycle: Cycle | None = None) -> BoardReport:
     return BoardReport(issuer_name(store), cycle, running_date(today), types,
                        classification_summary(store, cycle, arrivals, received.data), arrivals,
                        _with_appraisals(store, cycle, commendation_rows(store, cycle, arrivals, received), received),
-                       received_findings(store, cycle, received), history_rows(store, cycle))
+                       received_findings(store, cycle, received), history_rows(store, cycle),
+                       vocabulary().commendation_kinds)
 
 
 def history_rows(store: Store, cycle: Cycle) -> list[HistoryRow]:

@@ -38,6 +38,7 @@ from chilinh_desktop.core.package_documents import (
 from chilinh_desktop.core.rating_records import subject_record, unit_ratings
 from chilinh_desktop.core.ratings import load_rating_data
 from chilinh_desktop.core.requirements import ItemState, Need
+from chilinh_desktop.core.state_labels import need_label, status_label
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.tasks import unit_task_decisions
 from chilinh_desktop.core.units import Unit
@@ -132,7 +133,7 @@ def _item_files(contents: Contents, dossier: Dossier, who: str) -> Iterator[tupl
     for status in dossier_statuses(store, cycle, dossier):
         item = status.item
         kept = stored.get(item.id)
-        contents.summary.append(SummaryRow(who, item.name, status.need.value, status.state.value,
+        contents.summary.append(SummaryRow(who, item.name, need_label(status.need), status_label(status),
                                            status.reason or ""))
         if kept is None or status.need is Need.NOT_APPLICABLE:
             continue

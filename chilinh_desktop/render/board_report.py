@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import Workbook
@@ -47,6 +47,7 @@ class BoardReport:
     commendations: Sequence[dict[str, Any]]
     findings: Sequence[Finding] = ()
     history: Sequence[HistoryRow] = ()
+    commendation_kinds: dict[str, str] = field(default_factory=dict)  # to_chuc -> Tổ chức đảng
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,8 @@ def _commendations(sheet: Worksheet, report: BoardReport) -> None:
     for n, proposal in enumerate(report.commendations, 1):
         # the appraisal keys are absent when a caller built the report without the Board's appraisals
         remark = "; ".join(t for t in (proposal.get("appraisal_reason", ""), proposal.get("appraisal_flag", "")) if t)
-        sheet.append([n, f"{proposal['unit_name']} ({proposal['unit_code']})", proposal["name"], proposal["kind"],
+        sheet.append([n, f"{proposal['unit_name']} ({proposal['unit_code']})", proposal["name"],
+                      report.commendation_kinds.get(proposal["kind"], proposal["kind"]),
                       proposal["level"], proposal["achievement"],
                       results.get(proposal.get("appraisal", ""), proposal.get("appraisal", "")), remark])
         sheet.cell(sheet.max_row, 1).number_format = "0"

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -30,6 +29,7 @@ from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.exchange import ExportResult, export_unit
 from chilinh_desktop.ops.signoff import sign_off_plan
 from chilinh_desktop.package import keyring
+from chilinh_desktop.ui.open_pdf import open_pdf
 from chilinh_desktop.ui.operations import Cancelled, error_text
 from chilinh_desktop.ui.target_picker import TargetPicker
 
@@ -40,8 +40,10 @@ class ExportDialog(QDialog):
     progressed = Signal(int, int, str)
     open_dossier = Signal(str)  # a dossier that still stands in the way
 
-    def __init__(self, ctx, unit_code: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, unit_code: str, parent: QWidget | None = None, *, open_url=None) -> None:
         super().__init__(parent)
+        self.open_url = open_url  # None: the system's (QDesktopServices.openUrl)
+        self.slip_view = None  # the program's own view of the slip, when the system has no viewer
         self.setObjectName("exportDialog")
         self.setWindowTitle(_("Export the package of {code}", code=unit_code))
         self.ctx, self.unit_code = ctx, unit_code
@@ -172,4 +174,4 @@ class ExportDialog(QDialog):
 
     def _open_slip(self) -> None:
         if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.slip_path)))
+            self.slip_view = open_pdf(self, self.result.slip_path, _("Handover slip"), open_url=self.open_url)

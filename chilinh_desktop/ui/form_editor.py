@@ -8,6 +8,7 @@ saving is the autosave controller's job.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -29,17 +30,19 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from chilinh_desktop.formspec.model import Field, FormSpec
+from chilinh_desktop.formspec.context import fill
+from chilinh_desktop.formspec.model import LISTED_TYPES, Field, FormSpec, Option
 from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import options_for
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.figures import CountedFigure
-from chilinh_desktop.ui.typed_fields import TypedField
+from chilinh_desktop.ui.typed_fields import Invalid, TypedField, format_date, parse_date
 
 # Who is counted in a computed figure, by its source name (ops.figures.who_is_counted).
 CountedLookup = Callable[[str], CountedFigure | None]
@@ -98,19 +101,53 @@ class _Input:
                 widget.style().polish(widget)
 
 
+LONG_HEADING = 70  # characters: past this a section heading is a wrapped label, not a box title
+CODE_ROLE = Qt.ItemDataRole.UserRole  # the stored id of a choice cell; the cell shows its label
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A choice, level or rating cell: picked from its labels, stored as its id."""
+
+    def __init__(self, options: tuple[Option, ...], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.options = options
+
+    def createEditor(self, parent: QWidget, _option: Any, _index: Any) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItem("", None)
+        for option in self.options:
+            combo.addItem(option.label, option.id)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(editor.findData(index.data(CODE_ROLE)), 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), CODE_ROLE)
+        model.setData(index, editor.currentText() if editor.currentData() else "", Qt.ItemDataRole.DisplayRole)
+
+
 class RowsEditor(QWidget):
     """A repeating table (e.g. the 1–2 breakthrough tasks): add and remove rows, edit cells."""
 
     changed = Signal()
 
-    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+    def __init__(self, field: Field, scales: Scales | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
         self._read_only = False
+        # Choice, level and rating columns show labels and keep ids (a code never reaches the screen).
+        self.options = {c.id: options_for(c, scales) for c in field.columns
+                        if c.type in LISTED_TYPES and (scales is not None or c.options)}
         self.model = QStandardItemModel(0, len(field.columns), self)
         self.model.setHorizontalHeaderLabels([c.label for c in field.columns])
         self.view = QTableView()
         self.view.setModel(self.model)
+        for n, column in enumerate(field.columns):
+            if column.id in self.options:
+                self.view.setItemDelegateForColumn(n, ChoiceDelegate(self.options[column.id], self.view))
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -153,10 +190,7 @@ class RowsEditor(QWidget):
         """Every row as {column id: text}, empty rows left out."""
         result = []
         for r in range(self.model.rowCount()):
-            row = {
-                c.id: (self.model.item(r, n).text() if self.model.item(r, n) else "")
-                for n, c in enumerate(self.field.columns)
-            }
+            row = {c.id: self._cell_value(self.model.item(r, n), c) for n, c in enumerate(self.field.columns)}
             if any(v.strip() for v in row.values()):
                 result.append(row)
         return result
@@ -166,12 +200,43 @@ class RowsEditor(QWidget):
         self.model.blockSignals(True)
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:
-            self.model.appendRow([QStandardItem(str(row.get(c.id, "") or "")) for c in self.field.columns])
+            self.model.appendRow([self._cell(c, row.get(c.id)) for c in self.field.columns])
         for _blank in range(max(0, self.field.min_rows - len(rows))):
             self.model.appendRow([QStandardItem("") for _column in self.field.columns])
         self.model.blockSignals(False)
         self.model.layoutChanged.emit()
         self._update_buttons()
+
+    def _cell(self, column: Field, value: Any) -> QStandardItem:
+        text = str(value or "")
+        if column.type == "date":  # shown as dd/mm/yyyy like every date field, kept as stored
+            return QStandardItem(format_date(text))
+        options = self.options.get(column.id)
+        if options is None:
+            return QStandardItem(text)
+        item = QStandardItem(next((o.label for o in options if o.id == text), text))
+        item.setData(text or None, CODE_ROLE)
+        return item
+
+    def _cell_value(self, item: QStandardItem | None, column: Field) -> str:
+        if item is None:
+            return ""
+        if column.type == "date":
+            try:
+                day = parse_date(item.text())
+            except Invalid:
+                return item.text()  # kept as typed: the form check names the impossible date
+            return day.isoformat() if day else ""
+        options = self.options.get(column.id)
+        if options is None:
+            return item.text()
+        code = item.data(CODE_ROLE)
+        typed = item.text().strip().casefold()
+        for option in options:  # the label shown (or typed) stands for its id
+            if (option.id == code and item.text() == option.label) or typed in (option.label.casefold(),
+                                                                                option.id.casefold()):
+                return option.id
+        return item.text()
 
     def set_read_only(self, read_only: bool) -> None:
         """Lock or unlock editing."""
@@ -211,29 +276,42 @@ class FormEditor(QScrollArea):
         page.setObjectName("formPage")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(16, 12, 16, 16)
-        title = QLabel(f"<b>{spec.title}</b>" + (f"<br><i>{spec.template}</i>" if spec.template else ""))
+        heading = [f"<b>{escape(self._text(spec.title))}</b>"]
+        heading += [escape(self._text(line)) for line in spec.subtitle]
+        if spec.template:
+            heading.append(f"<i>{escape(self._text(spec.template))}</i>")
+        title = QLabel("<br>".join(heading))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setWordWrap(True)
         layout.addWidget(title)
         for section in spec.sections:
             if not section.fields:
                 continue
-            box = QGroupBox(section.heading) if section.heading else QWidget()
+            heading = self._text(section.heading)
+            # A group box title never wraps: a long heading (02B's III.) would widen the page past a
+            # 1366 px screen, so it goes in a wrapped label inside an untitled box instead.
+            long_heading = len(heading) > LONG_HEADING
+            box = QGroupBox("" if long_heading else heading) if heading else QWidget()
             box_layout = QFormLayout(box)
             box_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             box_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            if long_heading:
+                title = QLabel(heading)
+                title.setWordWrap(True)
+                title.setObjectName("sectionHeading")
+                box_layout.addRow(title)
             if section.text:
-                note = QLabel(section.text)
+                note = QLabel(self._text(section.text))
                 note.setWordWrap(True)
                 note.setObjectName("sectionNote")
                 box_layout.addRow(note)
             for field in section.fields:
                 widget = self._make_widget(field, scales)
                 widget.setObjectName(f"field_{field.id}")
-                widget.setToolTip(field.help)
-                widget.setAccessibleName(field.label)
+                widget.setToolTip(self._text(field.help))
+                widget.setAccessibleName(self._text(field.label))
                 self.inputs[field.id] = _Input(field, widget)
-                label = QLabel(field.label + (" *" if field.required else ""))
+                label = QLabel(self._text(field.label) + (" *" if field.required else ""))
                 # A short label stays on one line: a wrapped one in a form row is cut to the row's height.
                 label.setWordWrap(len(field.label) > 40 or field.type in ("longtext", "rows"))
                 label.setBuddy(widget)
@@ -248,6 +326,10 @@ class FormEditor(QScrollArea):
         layout.addStretch()
         self.setWidget(page)
 
+    def _text(self, text: str) -> str:
+        """A definition text with its `{placeholders}` filled as in print (formspec.context.fill)."""
+        return fill(text, self._record_values) if text else text
+
     def _make_widget(self, field: Field, scales: Scales) -> QWidget:
         kind = field.type
         if kind == "longtext":
@@ -257,6 +339,7 @@ class FormEditor(QScrollArea):
             w.textChanged.connect(self._on_change)
         elif kind in ("choice", "level", "rating"):
             w = QComboBox()
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a level's label is never cut
             w.addItem(_("— not chosen —"), None)
             for option in options_for(field, scales):
                 w.addItem(option.label, option.id)
@@ -269,7 +352,7 @@ class FormEditor(QScrollArea):
             w.edited.connect(self._on_change)
             w.line.installEventFilter(self)
         elif kind == "rows":
-            w = RowsEditor(field)
+            w = RowsEditor(field, scales)
             w.changed.connect(self._on_change)
         elif field.computed:
             # Computed from the rating records and the tree, as the print shows it: never typed.

@@ -7,9 +7,12 @@ import datetime as dt
 from PySide6.QtGui import QColor
 
 from chilinh_desktop.core.dates import running_date
-from chilinh_desktop.core.dossiers import DossierState
-from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
+from chilinh_desktop.core.requirements import ItemState
+from chilinh_desktop.core.state_labels import dossier_state_label, item_state_label, need_label, status_label
 from chilinh_desktop.i18n import _
+
+__all__ = ["STATE_COLOURS", "STATE_MARKS", "dossier_state_label", "format_day", "format_moment",
+           "item_state_label", "need_label", "status_label"]
 
 STATE_COLOURS = {
     ItemState.MISSING: QColor("#b26a00"),
@@ -27,40 +30,6 @@ STATE_MARKS = {
     ItemState.EXEMPT: "–",
     ItemState.NOT_APPLICABLE: "–",
 }
-
-
-def item_state_label(state: ItemState) -> str:
-    """A dossier item's state in words."""
-    return {
-        ItemState.MISSING: _("Missing"),
-        ItemState.DRAFT: _("Draft"),
-        ItemState.COMPLETE: _("Complete"),
-        ItemState.ATTACHED: _("Attached"),
-        ItemState.EXEMPT: _("Exempt"),
-        ItemState.NOT_APPLICABLE: _("Not applicable"),
-    }[state]
-
-
-def status_label(status: ItemStatus) -> str:
-    """An item's state as a person reads it, taking its need into account."""
-    if status.need is Need.EXEMPT:
-        return _("Exempt")
-    if status.need is Need.NOT_APPLICABLE:
-        return _("Not applicable")
-    if status.need is Need.OPTIONAL and status.state is ItemState.MISSING:
-        return _("Only if issued")
-    return item_state_label(status.state)
-
-
-def dossier_state_label(state: DossierState) -> str:
-    """A dossier's state in words."""
-    return {
-        DossierState.DRAFT: _("Being prepared"),
-        DossierState.COMPLETE: _("Complete, not signed off"),
-        DossierState.SIGNED_OFF: _("Signed off"),
-        DossierState.EXPORTED: _("Sent in a package"),
-        DossierState.RECEIVED: _("Received by the Board"),
-    }[state]
 
 
 def format_day(day: dt.date) -> str:

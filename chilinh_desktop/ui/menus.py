@@ -171,7 +171,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         else:
             window.statusBar().showMessage(_("Choose a unit or open a dossier to sign off."), 4000)
 
-    dossier_menu.addAction(action("sign_off", _("&Sign off…"), sign_off))
+    dossier_menu.addAction(action("sign_off", _("&Sign off…"), sign_off, "Ctrl+K"))
     dossier_menu.addAction(action("reopen", _("&Reopen…"), in_dossier(lambda: window.dossier_view.ask_reopen())))
 
     def exchange(name: str) -> Callable[[], None]:

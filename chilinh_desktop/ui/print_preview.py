@@ -62,6 +62,7 @@ class PrintPreviewDialog(QDialog):
         allow_final: bool = True,
         parent: QWidget | None = None,
         word_source: Callable[[bool], bytes] | None = None,
+        draft_choice: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Print preview — {title}", title=title))
@@ -85,6 +86,8 @@ class PrintPreviewDialog(QDialog):
         group.addButton(self.final_button)
         self.draft_button.setChecked(True)
         self.draft_button.toggled.connect(lambda _checked: self.reload())
+        for button in (self.draft_button, self.final_button):
+            button.setVisible(draft_choice)  # a finished file (the handover slip) has no draft
         self.pages = QLabel()
         self.print_button = QPushButton(_("Print…"))
         self.save_button = QPushButton(_("Save as PDF…"))

@@ -22,6 +22,7 @@ class TargetPicker(QWidget):
     def __init__(self, object_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a drive's path is never cut
         if object_name:
             self.combo.setObjectName(object_name)
         for target in export_targets():  # removable drives come first

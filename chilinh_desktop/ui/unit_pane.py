@@ -24,12 +24,15 @@ from chilinh_desktop.ui.labels import dossier_state_label, format_day
 from chilinh_desktop.ui.list_models import ITEM_ROLE, ROW_ROLE, ItemStatusModel, OfficialListModel
 
 
-def _table(model) -> QTableView:
+def _table(model, stretch: int = 0) -> QTableView:
+    """A list whose columns fit their contents; the one long-text column takes (and elides in) what is left,
+    so the state columns on the right are never pushed out of sight or cut."""
     view = list_table(model)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in range(1, model.columnCount()):
+    header.setStretchLastSection(False)
+    for column in range(model.columnCount()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 
@@ -49,7 +52,7 @@ class UnitPane(QWidget):
         self.cadres_model = OfficialListModel(self)
         self.items_view = _table(self.items_model)
         self.items_view.setObjectName("collectiveItems")
-        self.cadres_view = _table(self.cadres_model)
+        self.cadres_view = _table(self.cadres_model, stretch=1)  # the posts are the long text
         self.cadres_view.setObjectName("cadreList")
         self.collective_state = QLabel()
         self.open_collective = QPushButton(_("Open the collective dossier"))

@@ -2,7 +2,8 @@
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTextEdit
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QLineEdit, QMessageBox, QPushButton, QTextEdit
 
 from chilinh_desktop.app import install_translators
 
@@ -65,3 +66,77 @@ def test_a_frozen_build_reads_the_compiled_catalog(tmp_path, monkeypatch):
     assert qt_catalog.load_qt_texts("vi")[("QLineEdit", "&Copy")] == "&Sao chép"
     shutil.rmtree(tmp_path / "translations")
     assert qt_catalog.load_qt_texts("vi") == {}
+
+
+ENGLISH = {"Look in:", "&Look in:", "File &name:", "Files of type:", "Files of &type:", "&Open", "&Save", "Cancel",
+           "Back", "Forward", "Parent Directory", "Create New Folder", "List View", "Detail View", "Name", "Size",
+           "Type", "Date Modified", "Printer", "&Name:", "P&roperties", "Location:", "Type:", "Output &file:",
+           "&Options >>", "&Options <<", "&Print", "Print", "Copies", "Copies:", "Collate", "Print range",
+           "Print all", "Pages from", "to", "Options", "Color Mode", "Double Sided Printing", "Paper",
+           "Page size:", "Orientation", "Portrait", "Landscape", "Margins", "Page Layout", "Printer Properties",
+           "Page", "Advanced", "OK", "Next page", "Zoom in", "Print Preview", "Page setup"}
+
+
+def _shown_texts(widget) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabWidget, QWidget
+
+    texts = [widget.windowTitle()]
+    for child in widget.findChildren(QWidget):
+        if isinstance(child, QLabel | QAbstractButton):
+            texts.append(child.text())
+        elif isinstance(child, QGroupBox):
+            texts.append(child.title())
+        elif isinstance(child, QTabWidget):
+            texts += [child.tabText(n) for n in range(child.count())]
+        elif isinstance(child, QComboBox) and child.objectName() != "lookInCombo":
+            texts += [child.itemText(n) for n in range(child.count())]
+        texts.append(child.toolTip())
+    for action in widget.findChildren(QAction):
+        texts += [action.text(), action.toolTip()]
+    header = getattr(widget, "findChild", None) and widget.findChild(QHeaderView)
+    if header is not None and header.model() is not None:
+        texts += [str(header.model().headerData(n, header.orientation())) for n in range(header.count())]
+    return [t for t in texts if t]
+
+
+@pytest.fixture
+def vietnamese_qt():
+    app = QApplication.instance()
+    installed = install_translators(app, "vi")
+    yield
+    for translator in installed:
+        app.removeTranslator(translator)
+
+
+def test_widget_file_dialog_is_vietnamese(qtbot, vietnamese_qt, tmp_path):
+    for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+        dialog = QFileDialog(None, "", str(tmp_path))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(mode)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts = _shown_texts(dialog)
+        assert "&Tìm trong:" in texts and "&Kiểu tệp:" in texts
+        assert not ENGLISH & set(texts), ENGLISH & set(texts)
+        dialog.close()
+
+
+def test_print_dialogs_are_vietnamese(qtbot, vietnamese_qt):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+
+    printer = QPrinter()
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    options = next(b for b in dialog.findChildren(QPushButton) if b.text().startswith("&Tùy chọn"))
+    options.click()  # the options half: copies, range, colour, duplex, page layout
+    texts = _shown_texts(dialog)
+    assert {"Máy in", "&In", "Th&uộc tính"} <= set(texts)
+    assert not ENGLISH & set(texts), ENGLISH & set(texts)
+    dialog.close()
+    preview = QPrintPreviewDialog(printer)
+    qtbot.addWidget(preview)
+    preview.show()
+    texts = _shown_texts(preview)
+    assert "Phóng to" in texts and not ENGLISH & set(texts), ENGLISH & set(texts)
+    preview.close()

@@ -77,3 +77,6 @@ def open_editable_cadre(qtbot, window, store, skip: int = 0):
     code, row = found[skip]
     click_unit(qtbot, window, code)
     return open_cadre(qtbot, window, row)
+
+
+from screen_texts import visible_texts  # noqa: E402,F401 - shared with tests/board
