@@ -71,6 +71,9 @@ class ExportDialog(QDialog):
         close = QPushButton(_("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
+        for button in (self.start, self.cancel, self.slip, close):
+            button.setAutoDefault(False)
+        self.start.setDefault(True)  # Enter exports once nothing stands in the way
         for button in (self.start, self.cancel, self.slip):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -87,7 +90,7 @@ class ExportDialog(QDialog):
         layout.addLayout(facts)
         layout.addLayout(buttons)
         self.progressed.connect(self._progress)
-        self.show_blockers()
+        (self.blockers if self.show_blockers() else self.start).setFocus()
         self.resize(720, 420 if self.blockers.count() else 300)
 
     def show_blockers(self) -> int:

@@ -28,6 +28,7 @@ class TargetPicker(QWidget):
         for target in export_targets():  # removable drives come first
             self.combo.addItem(target_label(target.path, target.kind), str(target.path))
         browse = QPushButton(_("Other folder…"))
+        browse.setAutoDefault(False)  # Enter in the dialog means its main action, not browsing
         browse.clicked.connect(self._browse)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -65,3 +65,18 @@ def test_board_model_and_view(window, demo_store, qtbot, qtmodeltester):
     view.refresh()
     qtbot.waitUntil(lambda: view.model.rowCount() == 60, timeout=20_000)
     assert "60" in view.summary.text()
+
+
+def test_enter_in_the_export_dialog_exports(window, tmp_path, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    dialog = ExportDialog(window.ctx, "DB01", window)  # DB01 is signed off in the demo
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_target(tmp_path)
+    assert dialog.focusWidget() is dialog.start or dialog.start.isDefault()
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    assert dialog.result.path.parent == tmp_path and dialog.result.path.exists()
+    dialog.close()
