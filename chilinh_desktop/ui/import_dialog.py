@@ -68,6 +68,9 @@ class ImportDialog(QDialog):
         self.start = QPushButton(_("Import"))
         self.start.setObjectName("importStart")
         self.start.clicked.connect(self.run_import)
+        browse.setAutoDefault(False)  # Enter means Import, not browsing again
+        self.start.setAutoDefault(False)
+        self.start.setDefault(True)
         row = QHBoxLayout()
         row.addWidget(self.source, 1)
         row.addWidget(browse)
@@ -86,12 +89,16 @@ class ImportDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.outcomes: list[ImportOutcome] = []
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+        (self.start if self.source.count() else browse).setFocus()
         self.resize(900, 480)
 
     def set_source(self, folder: Path) -> None:
         """Use this folder (also what the folder chooser does)."""
         self.source.insertItem(0, str(folder), str(folder))
         self.source.setCurrentIndex(0)
+        self.start.setFocus()
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Folder with the packages"))

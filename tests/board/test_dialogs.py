@@ -80,3 +80,17 @@ def test_enter_in_the_export_dialog_exports(window, tmp_path, qtbot):
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
     assert dialog.result.path.parent == tmp_path and dialog.result.path.exists()
     dialog.close()
+
+
+def test_enter_in_the_import_dialog_imports_from_the_chosen_folder(window, package, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    dialog = ImportDialog(window.ctx, window, confirm=lambda parent, outcome: True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_source(package.parent)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(dialog.outcomes), timeout=20_000)
+    assert dialog.outcomes[0].status == "imported"
+    dialog.close()
