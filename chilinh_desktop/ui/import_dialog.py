@@ -68,9 +68,9 @@ class ImportDialog(QDialog):
         self.start = QPushButton(_("Import"))
         self.start.setObjectName("importStart")
         self.start.clicked.connect(self.run_import)
-        browse.setAutoDefault(False)  # Enter means Import, not browsing again
-        self.start.setAutoDefault(False)
-        self.start.setDefault(True)
+        self.browse = browse
+        for button in (browse, self.start):
+            button.setAutoDefault(False)  # Enter: choose a folder while there is none, then Import
         row = QHBoxLayout()
         row.addWidget(self.source, 1)
         row.addWidget(browse)
@@ -91,14 +91,19 @@ class ImportDialog(QDialog):
         self.outcomes: list[ImportOutcome] = []
         for button in buttons.buttons():
             button.setAutoDefault(False)
-        (self.start if self.source.count() else browse).setFocus()
+        self._enter_goes_to(self.start if self.source.count() else browse)
         self.resize(900, 480)
 
     def set_source(self, folder: Path) -> None:
         """Use this folder (also what the folder chooser does)."""
         self.source.insertItem(0, str(folder), str(folder))
         self.source.setCurrentIndex(0)
-        self.start.setFocus()
+        self._enter_goes_to(self.start)
+
+    def _enter_goes_to(self, button: QPushButton) -> None:
+        for other in (self.browse, self.start):
+            other.setDefault(other is button)
+        button.setFocus()
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Folder with the packages"))

@@ -94,3 +94,13 @@ def test_enter_in_the_import_dialog_imports_from_the_chosen_folder(window, packa
     qtbot.waitUntil(lambda: bool(dialog.outcomes), timeout=20_000)
     assert dialog.outcomes[0].status == "imported"
     dialog.close()
+
+
+def test_enter_in_the_import_dialog_without_a_source_opens_the_folder_chooser(window, qtbot):
+    dialog = ImportDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.source.clear()
+    dialog._enter_goes_to(dialog.browse)
+    assert dialog.browse.isDefault() and not dialog.start.isDefault()
+    dialog.set_source(window.store.path.parent)
+    assert dialog.start.isDefault() and not dialog.browse.isDefault()
