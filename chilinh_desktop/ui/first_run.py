@@ -24,7 +24,7 @@ from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.setup import Installation, check_installation, kit_signer
-from chilinh_desktop.ui.common import button_box_texts
+from chilinh_desktop.ui.common import ask_yes_no, button_box_texts
 
 
 class FirstRunDialog(QDialog):
@@ -103,10 +103,8 @@ class FirstRunDialog(QDialog):
         super().accept()
 
     def _kit_confirmed(self, choice: Installation) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
         signer = kit_signer(Path(choice.kit))
         text = _("The kit is signed by {board} with the key\n\n{fingerprint}\n\nCompare it with the fingerprint "
                  "printed in the Board's dispatch. Use this kit?", board=signer.board_name,
                  fingerprint=signer.fingerprint)
-        return QMessageBox.question(self, _("The Board's key"), text) == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, _("The Board's key"), text)  # trusting a key is done on purpose: Enter says no

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from chilinh_desktop.core.drives import REMOVABLE, export_targets
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.exchange import Imported, ImportOutcome, ImportPlan, commit_import, package_files, plan_import
+from chilinh_desktop.ui.common import ask_yes_no
 from chilinh_desktop.ui.operations import error_text
 
 Confirm = Callable[[QWidget, ImportOutcome], bool]
@@ -46,8 +46,8 @@ def confirm_first_key(parent: QWidget, outcome: ImportOutcome) -> bool:
     text = _("This is the first package of {unit} ({code}). Its signing key fingerprint is:\n\n{fingerprint}\n\n"
              "Compare it with the fingerprint printed on the handover slip. Accept this key for the unit?",
              unit=outcome.unit_name or "", code=outcome.unit_code or "", fingerprint=outcome.fingerprint or "")
-    answer = QMessageBox.question(parent, _("A unit's first signing key"), text)
-    return answer == QMessageBox.StandardButton.Yes
+    # Trusting a key is the Board's decision to make on purpose: Enter keeps the package waiting.
+    return ask_yes_no(parent, _("A unit's first signing key"), text)
 
 
 class ImportDialog(QDialog):

@@ -104,3 +104,25 @@ def test_enter_in_the_import_dialog_without_a_source_opens_the_folder_chooser(wi
     assert dialog.browse.isDefault() and not dialog.start.isDefault()
     dialog.set_source(window.store.path.parent)
     assert dialog.start.isDefault() and not dialog.browse.isDefault()
+
+
+def test_enter_on_a_units_first_key_keeps_the_package_waiting(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from chilinh_desktop.ops.exchange import ImportOutcome
+    from chilinh_desktop.ui.import_dialog import confirm_first_key
+
+    seen = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.defaultButton().text())
+        box.defaultButton().click()
+
+    QTimer.singleShot(200, press_enter)
+    outcome = ImportOutcome(path=window.store.path, status="waiting", unit_code="DB15", unit_name="Đảng bộ xã Nam Sơn",
+                            fingerprint="SHA256:abc")
+    assert confirm_first_key(window, outcome) is False
+    assert seen == ["Không"]
