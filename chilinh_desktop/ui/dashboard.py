@@ -26,7 +26,7 @@ from chilinh_desktop.ui.labels import format_day
 from chilinh_desktop.ui.list_models import Index, _RowsModel
 from chilinh_desktop.ui.sorting import SortableRows, text_key
 from chilinh_desktop.ui.unit_tree_model import DONE_COLOUR, LATE_COLOUR, MISSING_COLOUR
-from chilinh_desktop.ui.urgency import urgency_brush, urgency_icon, urgency_word
+from chilinh_desktop.ui.urgency import urgency_brush, urgency_icon, urgency_short, urgency_word
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 20
 FIRST_DEADLINE_COLUMN = 4  # Unit, Urgency, Cadres, Done, then one column per deadline
@@ -111,7 +111,7 @@ class DashboardModel(SortableRows, _RowsModel):
             if column == 0:
                 return "    " * max(0, self._depth.get(unit.code, 0) - 1) + unit.name
             if column == 1:
-                return urgency_word(self.urgency_of(unit))
+                return urgency_short(self.urgency_of(unit))
             if column == 2:
                 return unit.officials
             if column == 3:
@@ -152,6 +152,8 @@ class DashboardModel(SortableRows, _RowsModel):
             return unit.code
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return unit.code
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return urgency_word(self.urgency_of(unit))
         return None
 
 
@@ -215,9 +217,11 @@ class MissingModel(SortableRows, _RowsModel):
             if column == 2:
                 return format_day(self._cycle.deadline(item.deadline_id).date)
             if column == 3:
-                return urgency_word(self.level(item))
+                return urgency_short(self.level(item))
         if role == Qt.ItemDataRole.DecorationRole and column == 3:
             return urgency_icon(self.level(item))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return urgency_word(self.level(item))
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             return urgency_brush(self.level(item))
         if role == Qt.ItemDataRole.ForegroundRole and item.deadline_id in self._overdue:
@@ -321,11 +325,12 @@ class Dashboard(QWidget):
         view.setSortingEnabled(True)
         view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: view.scrollTo(view.currentIndex()))
         # The urgency column fits its longest word and icon, measured once (not per row).
-        words = [urgency_word(level) for level in URGENCY_RANK]
+        words = [urgency_short(level) for level in URGENCY_RANK]
         urgency_column = 1 if model is self.units_model else 3
         view.setColumnWidth(urgency_column, max(view.fontMetrics().horizontalAdvance(w) for w in words) + 40)
         if model is self.units_model:
             view.setColumnWidth(2, 70)  # a count of cadres: leave the room to the unit's name
+            view.setColumnWidth(3, 100)  # "45/45 (100%)"
         else:
             view.setColumnWidth(1, 200)  # the item's short name
         return view

@@ -19,6 +19,11 @@ def urgency_word(level: str) -> str:
     return {OVERDUE: _("Overdue"), SOON: _("Due within 3 working days"), FINE: _("In time")}[level]
 
 
+def urgency_short(level: str) -> str:
+    """The urgency in a table cell, where the unit's name needs the room (the long words go in the tooltip)."""
+    return {OVERDUE: _("Overdue"), SOON: _("Due soon"), FINE: _("In time")}[level]
+
+
 def urgency_brush(level: str) -> QBrush:
     """The urgency's text colour (red, orange, green)."""
     return QBrush(_COLOURS[level])
