@@ -57,7 +57,9 @@ def _folder(window: MainWindow) -> Path:
     saved = window.settings.value(FOLDER_KEY)
     if isinstance(saved, str) and saved and Path(saved).is_dir():
         return Path(saved)
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    # A profile without a Documents folder: the home folder, not wherever the program was started from.
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 def _ask_path(window: MainWindow, title: str, name: str, filter_text: str, suffix: str) -> Path | None:
