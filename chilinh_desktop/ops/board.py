@@ -73,6 +73,14 @@ def issuer_name(store: Store) -> str:
     return root.name if root else ""
 
 
+def board_place(store: Store) -> str:
+    """The place on the Board's papers (địa danh): the city of the committee at the tree's root."""
+    from chilinh_desktop.formspec.headers import place_name
+
+    root = root_unit(store)
+    return place_name(root) if root else ""
+
+
 def overview(store: Store, cycle: Cycle | None = None) -> BoardOverview:
     """Arrivals, rating lines and findings from what the units sent (read-only; fine off the GUI thread)."""
     cycle = cycle or get_cycle(store)
@@ -155,7 +163,7 @@ def receipt(store: Store, *, package_id: str | None = None, unit_code: str | Non
                               facts.package_id, facts.sha256, facts.fingerprint,
                               f"{received[8:10]}/{received[5:7]}/{received[:4]}",
                               [(subject, names.get(item, item)) for subject, item in facts.documents],
-                              date_line("", store.clock.today())))
+                              date_line(board_place(store), store.clock.today())))
     return ReceiptDocument(facts.package_id, facts.unit_code, pdf)
 
 

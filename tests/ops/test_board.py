@@ -79,6 +79,7 @@ def test_a_receipt_by_unit_and_by_package_is_the_same_paper(board, tmp_path, cap
     by_id = receipt(board, package_id=by_unit.package_id)
     assert by_unit.unit_code == "DB15" and _pdf_text(by_unit.pdf) == _pdf_text(by_id.pdf)
     assert "THÀNH ỦY MINH GIANG" in _pdf_text(by_unit.pdf)
+    assert "Minh Giang, ngày 05 tháng 12 năm 2023" in _pdf_text(by_unit.pdf)  # the place line, as on every paper
     out = write_receipt(board, tmp_path / "r.pdf", unit_code="DB15")
     assert _pdf_text(out.path.read_bytes()) == _pdf_text(by_unit.pdf)
 
