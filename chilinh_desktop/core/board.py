@@ -237,11 +237,21 @@ def _check_documents(arrival: UnitArrival, unit_doc: UnitDocument, officials_doc
         if official_id not in received_ids:
             arrival.missing.append(_("{subject}: the whole dossier", subject=name))
     for subject, dossier in subjects:
-        for kind, item in sorted(dossier.items.items()):
-            if item.need != "required":
-                continue
-            arrival.items_required += 1
-            if item.state in DONE_ITEM_STATES:
-                arrival.items_done += 1
-            else:
-                arrival.missing.append(f"{subject}: {names.get(kind, kind)}")
+        required, done, missing = received_progress(dossier)
+        arrival.items_required += required
+        arrival.items_done += done
+        arrival.missing += [f"{subject}: {names.get(item_id, item_id)}" for item_id in missing]
+
+
+def received_progress(dossier: DossierRecord) -> tuple[int, int, list[str]]:
+    """A received dossier's required items, how many of them are done, and the ids of the others."""
+    required, done, missing = 0, 0, []
+    for item_id, item in sorted(dossier.items.items()):
+        if item.need != "required":
+            continue
+        required += 1
+        if item.state in DONE_ITEM_STATES:
+            done += 1
+        else:
+            missing.append(item_id)
+    return required, done, missing

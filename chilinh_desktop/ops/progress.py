@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from chilinh_desktop.core.board import DONE_ITEM_STATES, current_documents
+from chilinh_desktop.core.board import DONE_ITEM_STATES, current_documents, received_progress
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import CycleStatus, MissingItem, UnitStatus, compute_status
 from chilinh_desktop.core.dossier_state import DossierState
@@ -94,15 +94,11 @@ def _count_package(unit: UnitStatus, cycle: Cycle, unit_doc: UnitDocument, offic
     unit.items_required, unit.items_done, unit.missing = len(kept), 0, kept
     for key, name, dossier in _subjects(unit_doc, officials):
         kind, subject_id = key.split(":", 1)
-        for item_kind, record in sorted(dossier.items.items()):
-            if record.need != "required":
-                continue
-            unit.items_required += 1
-            if record.state in DONE_ITEM_STATES:
-                unit.items_done += 1
-            elif item_kind in items:
-                item = items[item_kind]
-                unit.missing.append(MissingItem(item.id, item.short_name, item.deadline, kind, subject_id, name))
+        required, done, missing = received_progress(dossier)
+        unit.items_required += required
+        unit.items_done += done
+        unit.missing += [MissingItem(items[i].id, items[i].short_name, items[i].deadline, kind, subject_id, name)
+                         for i in missing if i in items]
 
 
 def received_units(store: Store, cycle: Cycle) -> list[tuple[str, str, dt.date]]:
