@@ -68,6 +68,9 @@ def _combo(options: list[tuple[str, str | None]]) -> QComboBox:
     combo.setMinimumContentsLength(8)
     for label, data in options:
         combo.addItem(label, data)
+    # The choice cut short in a narrow column is read whole on hover.
+    combo.currentTextChanged.connect(combo.setToolTip)
+    combo.setToolTip(combo.currentText())
     return combo
 
 
