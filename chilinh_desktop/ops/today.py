@@ -30,6 +30,11 @@ def urgency(status: DeadlineStatus) -> str:
     return FINE
 
 
+def most_urgent(levels) -> str:
+    """The most urgent of some levels (fine when there are none)."""
+    return min(levels, key=URGENCY_RANK.__getitem__, default=FINE)
+
+
 @dataclass(frozen=True)
 class DeadlineLine:
     """One deadline today: how urgent, and how many units and items still owe something for it."""
@@ -42,7 +47,8 @@ class DeadlineLine:
 
 @dataclass(frozen=True)
 class UnitLine:
-    """A unit still owing items for a deadline that has passed or is close."""
+    """A unit still owing items for deadlines that have passed or are close: its most urgent level,
+    the items it owes for those deadlines, and the earliest of them."""
 
     code: str
     name: str
@@ -67,15 +73,19 @@ class TodayDigest:
 
 def digest(status: CycleStatus) -> TodayDigest:
     """Summarise a computation of the tree: deadlines in date order, then units by urgency and size."""
-    lines, units = [], []
+    lines, pressing = [], {}
     for deadline in sorted(status.deadlines, key=lambda d: d.deadline.date):
         level = urgency(deadline)
         owing = [(u, len(u.missing_for(deadline.deadline.id))) for u in status.units]
         owing = [(u, n) for u, n in owing if n]
         lines.append(DeadlineLine(deadline, level, len(owing), sum(n for _u, n in owing)))
-        if level != FINE:
-            units += [UnitLine(u.code, u.name, level, n, deadline.deadline.date) for u, n in owing]
-    units.sort(key=lambda u: (URGENCY_RANK[u.urgency], u.due, -u.missing, u.name))
+        if level == FINE:
+            continue
+        for unit, count in owing:  # one line per unit, however many pressing deadlines it owes
+            seen = pressing.get(unit.code)
+            pressing[unit.code] = UnitLine(unit.code, unit.name, level, count, deadline.deadline.date) if seen is None \
+                else UnitLine(unit.code, unit.name, most_urgent((seen.urgency, level)), seen.missing + count, seen.due)
+    units = sorted(pressing.values(), key=lambda u: (URGENCY_RANK[u.urgency], u.due, -u.missing, u.name))
     return TodayDigest(status.today, lines, units)
 
 

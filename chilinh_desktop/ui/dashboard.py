@@ -19,7 +19,7 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import CycleStatus, DeadlineStatus, MissingItem, UnitStatus
 from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.today import FINE, URGENCY_RANK, urgency
+from chilinh_desktop.ops.today import FINE, URGENCY_RANK, most_urgent, urgency
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.findings import FindingsPanel
 from chilinh_desktop.ui.labels import format_day
@@ -34,8 +34,7 @@ FIRST_DEADLINE_COLUMN = 4  # Unit, Urgency, Cadres, Done, then one column per de
 
 def unit_urgency(unit: UnitStatus, levels: dict[str, str]) -> str:
     """The most urgent level among the deadlines the unit still owes items for (fine when it owes none)."""
-    owed = [levels[m.deadline_id] for m in unit.missing if m.deadline_id in levels]
-    return min(owed, key=URGENCY_RANK.__getitem__, default=FINE)
+    return most_urgent(levels[m.deadline_id] for m in unit.missing if m.deadline_id in levels)
 
 
 def deadline_text(status: DeadlineStatus) -> str:

@@ -8,6 +8,8 @@ are listed, so a province's thousands of units never stall the GUI thread.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.today import URGENCY_RANK, TodayDigest
+from chilinh_desktop.ops.today import SOON_WORKING_DAYS, URGENCY_RANK, TodayDigest
 from chilinh_desktop.ui.labels import format_day
 from chilinh_desktop.ui.urgency import urgency_brush, urgency_icon, urgency_word
 
@@ -89,12 +91,12 @@ class TodayPane(QWidget):
             owing = (_("{units} units still owe {items} items", units=line.units_missing, items=line.items_missing)
                      if line.units_missing else _("every unit is ready"))
             lines.append(f'<p><span style="color:{colour}; font-weight:bold">{urgency_word(line.urgency)}</span> · '
-                         f"<b>{format_day(line.status.deadline.date)}</b> — {line.status.deadline.label}: "
+                         f"<b>{format_day(line.status.deadline.date)}</b> — {html.escape(line.status.deadline.label)}: "
                          f"{_days(line)}; {owing}.</p>")
         self.deadlines.setText("".join(lines) or _("This cycle has no deadlines."))
         late = len(digest.late)
-        self.units_title.setText(_("Late: {late} units; due within 3 working days: {soon} units.", late=late,
-                                   soon=len(digest.units) - late))
+        self.units_title.setText(_("Late: {late} units; due within {n} working days: {soon} units.", late=late,
+                                   n=SOON_WORKING_DAYS, soon=len(digest.units) - late))
         self.units.clear()
         for unit in digest.units[:MAX_ROWS]:
             row = QTreeWidgetItem([urgency_word(unit.urgency), unit.name, str(unit.missing), format_day(unit.due)])

@@ -6,7 +6,7 @@ from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.today import FINE, OVERDUE, SOON
+from chilinh_desktop.ops.today import FINE, OVERDUE, SOON, SOON_WORKING_DAYS
 from chilinh_desktop.ui.unit_tree_model import DONE_COLOUR, LATE_COLOUR, MISSING_COLOUR
 
 _COLOURS = {OVERDUE: LATE_COLOUR, SOON: MISSING_COLOUR, FINE: DONE_COLOUR}
@@ -16,7 +16,8 @@ _ICONS = {OVERDUE: QStyle.StandardPixmap.SP_MessageBoxCritical, SOON: QStyle.Sta
 
 def urgency_word(level: str) -> str:
     """The urgency in words: overdue, due within three working days, or in time."""
-    return {OVERDUE: _("Overdue"), SOON: _("Due within 3 working days"), FINE: _("In time")}[level]
+    soon = _("Due within {n} working days", n=SOON_WORKING_DAYS)
+    return {OVERDUE: _("Overdue"), SOON: soon, FINE: _("In time")}[level]
 
 
 def urgency_short(level: str) -> str:
