@@ -88,6 +88,10 @@ def record_discipline(store: Store, cycle: Cycle, key: str, *, date: dt.date, fo
         raise ValidationError(_("Unknown kind of case {kind}. Use one of: {choices}. Nothing was recorded.",
                                 kind=kind, choices=_choices(known)), [("kind", kind)])
     _not_after_today(store, date, "date")
+    if date.year != cycle.year:  # the cycle's rules and records count only the year it reviews
+        raise ValidationError(_("The date {date} is not in {year}, the year this cycle reviews: a measure of another "
+                                "year does not count here. Nothing was recorded.", date=running_date(date),
+                                year=cycle.year), [("date", date.isoformat())])
     core_ratings.add_discipline(store, key, date=date, form=form, self_remedied=self_remedied, note=note, kind=kind,
                                 actor=actor)
     return RatingInputSaved(key)

@@ -97,3 +97,13 @@ def test_behind_schedule_and_shortcomings_fixed_decide_qd_366s_conditions(demo_s
                 "--exceeded", "35", *options) == 0
     found = [f for f in evaluate(demo_store, cycle) if f.subject == key and f.rule.endswith("_conditions")]
     assert bool(found) is hit
+
+
+def test_a_discipline_of_another_year_is_refused_not_saved_and_lost(city, cycle_2023, capsys):
+    add_unit(city, code="CB02", name="Chi bộ Khu 2", type="chi_bo_truc_thuoc", parent_code="DB01",
+             valid_from=dt.date(2020, 1, 1))
+    before = city.db.execute("SELECT count(*) FROM disciplines").fetchone()[0]
+    assert _cli(city, "discipline", "add", "--unit", "CB02", "--collective", "--date", "2022-06-01",
+                "--form", "Khiển trách") == 2
+    assert "không thuộc năm 2023" in capsys.readouterr().err
+    assert city.db.execute("SELECT count(*) FROM disciplines").fetchone()[0] == before
