@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import compute_status
+from chilinh_desktop.core.document_fields import DocumentError
 from chilinh_desktop.core.errors import NotFoundError
 from chilinh_desktop.core.package_documents import (
     DossierRecord,
@@ -124,14 +125,22 @@ def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_do
                     sha256=package.sha256, fingerprint=package.signer_fingerprint, current=current)
 
 
-def current_documents(store: Store, cycle_id: str) -> dict[str, tuple[ReceivedPackage, UnitDocument,
-                                                                      list[OfficialDocument]]]:
-    """Per unit code, its current package in the cycle and that package's documents (one query)."""
+def current_documents(store: Store, cycle_id: str, unit_code: str | None = None
+                      ) -> dict[str, tuple[ReceivedPackage, UnitDocument, list[OfficialDocument]]]:
+    """Per unit code (or for one unit), its current package in the cycle and that package's documents.
+
+    A stored package whose documents no longer read (damaged, or from a format this version does not
+    know) is left out: its unit is then counted from the local rows, and the other units still show.
+    """
     result = {}
+    where, args = ("AND unit_code = ?", [unit_code]) if unit_code else ("", [])
     for row in store.db.execute(f"SELECT {_COLUMNS}, unit_doc, officials_doc FROM received_packages "
-                                "WHERE cycle_id = ? AND status = ?", [cycle_id, CURRENT]):
+                                f"WHERE cycle_id = ? AND status = ? {where}", [cycle_id, CURRENT, *args]):
         package = ReceivedPackage(*row[:12])
-        result[package.unit_code] = (package, *stored_documents(row[12], row[13], package.package_id))
+        try:
+            result[package.unit_code] = (package, *stored_documents(row[12], row[13], package.package_id))
+        except DocumentError:
+            continue
     return result
 
 

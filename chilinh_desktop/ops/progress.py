@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from chilinh_desktop.core.board import DONE_ITEM_STATES, current_documents, received_progress
+from chilinh_desktop.core.board import current_documents, received_progress
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import CycleStatus, MissingItem, UnitStatus, compute_status
 from chilinh_desktop.core.dossier_state import DossierState
@@ -49,15 +49,15 @@ def tree_status(store: Store, cycle: Cycle, today: dt.date | None = None) -> Cyc
 
 def unit_received(store: Store, cycle: Cycle, unit_code: str) -> ReceivedProgress | None:
     """The unit's current received package as progress per subject, or None when none arrived."""
-    found = current_documents(store, cycle.id).get(unit_code)
+    found = current_documents(store, cycle.id, unit_code).get(unit_code)
     if found is None:
         return None
     package, unit_doc, officials = found
     subjects, states = {}, {}
     for key, _name, dossier in _subjects(unit_doc, officials):
-        required = [item for item in dossier.items.values() if item.need == "required"]
-        subjects[key] = (sum(1 for i in required if i.state in DONE_ITEM_STATES), len(required))
-        states[key] = {kind: item.state for kind, item in dossier.items.items()}
+        required, done, _missing = received_progress(dossier)
+        subjects[key] = (done, required)
+        states[key] = {item_id: item.state for item_id, item in dossier.items.items()}
     return ReceivedProgress(package.package_id, dt.datetime.fromisoformat(package.received_at).date(), subjects,
                             states)
 

@@ -110,3 +110,22 @@ def test_the_window_shows_the_overview_the_operation_computes(qtbot, board, tmp_
     arrived = sum(1 for a in expected.arrivals if a.arrived)
     assert shown == expected.ratings and f"{arrived}/{len(expected.arrivals)}" in view.summary.text()
     window.shutdown()
+
+
+def test_a_damaged_stored_package_leaves_the_other_units_and_falls_back_to_local_rows(board):
+    from chilinh_desktop.core.cycles import get_cycle
+    from chilinh_desktop.ops.progress import tree_status, unit_received
+
+    cycle = get_cycle(board)
+    received = unit_received(board, cycle, "DB15")
+    assert received is not None and received.of(f"unit:{received_unit_id(board)}") is not None
+    counted = {u.code: (u.items_done, u.items_required) for u in tree_status(board, cycle).units}
+    with board.atomic():
+        board.db.execute("UPDATE received_packages SET unit_doc = '{\"version\": 99}' WHERE unit_code = 'DB15'")
+    assert unit_received(board, cycle, "DB15") is None  # shown from the local rows, not an error on every page
+    after = {u.code: (u.items_done, u.items_required) for u in tree_status(board, cycle).units}
+    assert {c: v for c, v in after.items() if c != "DB15"} == {c: v for c, v in counted.items() if c != "DB15"}
+
+
+def received_unit_id(store) -> str:
+    return store.db.execute("SELECT id FROM units WHERE code = 'DB15'").fetchone()[0]
