@@ -22,7 +22,7 @@ from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.formspec import Field, FormSpec, cycle_forms, get_form_item
 from chilinh_desktop.formspec.loader import ATTACHMENT_TYPES
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.answers import save_form
+from chilinh_desktop.ops.answers import save_form, without_computed
 
 
 def _subject(p: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -138,7 +138,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
 def cmd_form_get(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         item = get_form_item(store, cycle_of(store, args), args.form, official_id=args.official, unit_code=args.unit)
-    print_json(item.answers)
+    print_json(without_computed(item.form, item.answers))  # what `form set` takes back as it is
     return 0
 
 

@@ -38,14 +38,28 @@ class SavedAnswers:
 
 
 def save_item(store: Store, cycle: Cycle, dossier_id: str, item_id: str, answers: dict[str, Any], *,
-              actor: str, form: FormSpec | None = None) -> SavedAnswers:
-    """Check and store the answers of one dossier item (with `form`, or the form the item is made with)."""
+              actor: str, form: FormSpec | None = None, restoring: bool = False) -> SavedAnswers:
+    """Check and store the answers of one dossier item (with `form`, or the form the item is made with).
+
+    `restoring`: answers the program kept itself (crash recovery, undoing a clear) may hold figures typed
+    before those figures were computed; they are dropped, not refused, since nobody can edit them away.
+    """
     if form is None:
         detail = dossier_detail(store, cycle, dossier_id)
         form = stored_form_item(store, cycle, detail.dossier, cycle.item(item_id)).form
+    if restoring:
+        answers = without_computed(form, answers)
     refuse_computed(form, answers)
     checked = check_and_save(store, cycle, dossier_id, item_id, form, answers, actor=actor)
     return SavedAnswers(dossier_id, item_id, form.id, form.version, checked.complete, checked.gaps)
+
+
+def without_computed(form: FormSpec, answers: Any) -> Any:
+    """The answers without the figures the program computes (they are never stored or shown as typed)."""
+    if not isinstance(answers, dict):
+        return answers
+    computed = {f.id for f in form.fields() if f.computed}
+    return {key: value for key, value in answers.items() if key not in computed}
 
 
 def refuse_computed(form: FormSpec, answers: Any) -> None:
@@ -74,7 +88,7 @@ class PendingAnswers(Protocol):
 
     key: str
     dossier_id: str
-    kind: str
+    item_id: str
     form_id: str
     form_version: str
     answers: dict[str, Any]
@@ -116,7 +130,8 @@ def recover(store: Store, cycle: Cycle, entries: list[PendingAnswers], *, actor:
     for entry in entries:
         try:
             form = load_form(entry.form_id, entry.form_version, definitions=cycle.definitions)
-            save_item(store, cycle, entry.dossier_id, entry.item_id, entry.answers, actor=actor, form=form)
+            save_item(store, cycle, entry.dossier_id, entry.item_id, entry.answers, actor=actor, form=form,
+                      restoring=True)
         except ValidationError as exc:
             result.kept.append(_kept(store, cycle, entry, exc.problems, form))
         except ChilinhError as exc:

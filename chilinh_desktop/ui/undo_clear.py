@@ -40,7 +40,7 @@ def restorer(cleared: ClearedItem, cycle, actor: str) -> Callable[[Store], objec
             )
         if stored.exempt_reason:
             return core_dossiers.set_exempt(store, cycle, dossier_id, kind, stored.exempt_reason, actor=actor)
-        return save_item(store, cycle, dossier_id, kind, dict(stored.answers or {}), actor=actor)
+        return save_item(store, cycle, dossier_id, kind, dict(stored.answers or {}), actor=actor, restoring=True)
 
     return run
 
