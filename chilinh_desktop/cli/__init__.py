@@ -12,18 +12,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from chilinh_desktop.cli import (
-    board_cmds,
-    core_cmds,
-    cycle_cmds,
-    dossier_cmds,
-    duties_cmds,
-    figures_cmds,
-    forms_cmds,
-    history_cmds,
-    package_cmds,
-    ratings_cmds,
-)
 from chilinh_desktop.cli.common import db_argument
 from chilinh_desktop.core.errors import ChilinhError, ValidationError
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
@@ -64,8 +52,12 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_REFUSED)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command-line grammar (also used to generate the README's CLI section)."""
+def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
+    """The full command-line grammar (also used to generate the README's CLI section).
+
+    `window_only`: just the global options and `gui`, for starting the window without importing
+    every command's module and the operations they use (a quarter of a second).
+    """
     parser = _Parser(
         prog="chilinh",
         description=_("Annual review dossiers for party offices (offline)."),
@@ -82,6 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", metavar="YYYY-MM-DD", default=None,
                    help=_("act as if today were this day (deadlines, dates of sign-off)"))
     p.set_defaults(func=cmd_gui)
+    if window_only:
+        return parser
+    from chilinh_desktop.cli import (
+        board_cmds,
+        core_cmds,
+        cycle_cmds,
+        dossier_cmds,
+        duties_cmds,
+        figures_cmds,
+        forms_cmds,
+        history_cmds,
+        package_cmds,
+        ratings_cmds,
+    )
+
     core_cmds.register(sub)
     forms_cmds.register(sub)
     dossier_cmds.register(sub)
@@ -102,6 +109,19 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(db_path=db, demo=args.demo, today=args.today, language=args.lang)
 
 
+def _command(argv: Sequence[str]) -> str | None:
+    """The command word of a command line (skipping the global options and --lang's value)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--lang":
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -113,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
         sys.stderr.reconfigure(encoding="utf-8")
-    parser = build_parser()
+    parser = build_parser(window_only=_command(argv) == "gui")
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
