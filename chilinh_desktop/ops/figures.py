@@ -14,7 +14,7 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.errors import NotFoundError
 from chilinh_desktop.core.figures import report_figures
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.core.units import get_unit
+from chilinh_desktop.core.units import get_unit, unit_tree
 from chilinh_desktop.formspec.context import FIGURES
 from chilinh_desktop.formspec.loader import form_for_item
 from chilinh_desktop.formspec.scales import scales_for
@@ -76,11 +76,9 @@ def _order(levels: list[str]) -> list[str]:
 def who_is_counted(store: Store, cycle: Cycle, unit_code: str) -> CountedFigures:
     """For each figure of the unit's classification report: its value and who is counted in it."""
     unit = get_unit(store, unit_code.upper())
-    try:
-        figures = report_figures(store, cycle, unit.code)
-    except KeyError:
-        raise NotFoundError(_("The unit {code} is not in the cycle's tree.", code=unit.code),
-                            code="unit.not_in_tree") from None
+    if unit.code not in unit_tree(store, cycle.tree_date).by_code:
+        raise NotFoundError(_("The unit {code} is not in the cycle's tree.", code=unit.code), code="unit.not_in_tree")
+    figures = report_figures(store, cycle, unit.code)
     values = figures.as_values()
     levels = {option.id: option.label for option in scales_for(cycle).ratings}
     values["figures.own_rating"] = levels.get(figures.own_self_level or "", "")

@@ -82,12 +82,11 @@ def _run(window: MainWindow, title: str, write: Callable, path: Path, done_text:
             written = write(store)
         except Exception as exc:  # told to the person below, with what was kept safe
             return Outcome(problem=error_text(exc))
-        control.step(1, 1, title)
-        return Outcome(written)
+        return Outcome(written)  # no step after the write: a Cancel now would claim a file that exists was not made
 
     def finished(outcome: Outcome) -> None:
         # After the job has left the status bar: a message box now would keep its bar and Cancel showing.
-        QTimer.singleShot(0, lambda: tell(outcome))
+        QTimer.singleShot(0, window, lambda: tell(outcome))  # dropped if the window closed meanwhile
 
     def tell(outcome: Outcome) -> None:
         if outcome.written is None:

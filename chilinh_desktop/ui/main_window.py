@@ -294,8 +294,10 @@ class MainWindow(QMainWindow):
 
     def open_unit(self, code: str) -> None:
         """Show a unit's page (from the first screen or the dashboard)."""
-        if self.select_unit(code):
-            self.unit_pane.show_unit(code)
+        already = self.unit_pane.unit_code == code
+        if self.select_unit(code):  # a new selection shows the unit (_unit_selected)
+            if already:
+                self.unit_pane.refresh()
             self.stack.setCurrentWidget(self.unit_pane)
 
     def show_unit_pane(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
@@ -44,7 +45,18 @@ def complete_dossiers(ctx: AppContext) -> None:
     if ctx.store.read_only:  # a file opened for reading only is shown as it is
         return
     cycle, actor = ctx.cycle, ctx.actor
-    ctx.runner.call(lambda s: ensure_dossiers(s, cycle, actor=actor))
+
+    def run(store: Store) -> Completed:
+        return Completed(frozenset({changes.TREE}) if ensure_dossiers(store, cycle, actor=actor) else frozenset())
+
+    ctx.runner.call(run)  # new dossiers refresh the views (a unit page may already be showing)
+
+
+@dataclass(frozen=True)
+class Completed:
+    """What completing the dossiers changed (the runner reads `changes`)."""
+
+    changes: frozenset[str]
 
 
 def describe_entries(ctx: AppContext, entries: list[JournalEntry]) -> str:

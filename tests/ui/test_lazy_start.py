@@ -55,10 +55,13 @@ def test_background_work_waits_for_the_window_then_completes_dossiers(demo_store
     try:
         window.ctx.runner.wait_idle()
         assert not window._started  # nothing was queued while the window was being built
+        seen = []
+        window.ctx.runner.changed.connect(seen.append)
         window.show()
         qtbot.waitUntil(lambda: window._started, timeout=5_000)
         window.ctx.runner.wait_idle()
         assert find_dossier(demo_store, window.ctx.cycle, official_id=official.id) is not None
+        qtbot.waitUntil(lambda: any("tree" in change for change in seen), timeout=5_000)  # the views refresh
         qtbot.waitUntil(lambda: window.model.badge(window.model.tree.roots[0].unit.code) is not None,
                         timeout=10_000)
     finally:
