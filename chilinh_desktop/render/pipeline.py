@@ -16,7 +16,6 @@ import contextlib
 import dataclasses
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,7 @@ from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.formspec.validate import check_answers
 from chilinh_desktop.i18n import _
+from chilinh_desktop.render.file_names import document_file_name, numbered
 from chilinh_desktop.render.workers import STALL_SECONDS, Outcome, run_batch, run_task
 
 if TYPE_CHECKING:  # reportlab loads with these, on the first print
@@ -108,17 +108,12 @@ class PrintRun:
 # -- which documents --------------------------------------------------------------------------
 
 
-def ascii_slug(text: str) -> str:
-    """A file-name-safe ASCII form of a Vietnamese name ('Đỗ Thị Hà' → 'do-thi-ha')."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
-
-
 def file_name(dossier: Dossier, subject: str, unit_code: str, item: ItemKind) -> str:
-    """The file a document prints to: `DB01_BBKD.pdf` for a unit, `nguyen-van-an-1a2b3c4d_02B.pdf` for a cadre."""
-    stem = f"{ascii_slug(subject)}-{dossier.official_id[:8]}" if dossier.official_id else ascii_slug(unit_code)
-    return f"{stem}_{item.form or item.id}.pdf"
+    """The file a document prints to, in words a clerk recognises: 'Phạm Hữu Thịnh - Bản kiểm điểm cá nhân 02B.pdf'.
+
+    A unit's document is named after the unit ('Đảng bộ phường Sao Đỏ - Biên bản … BBKD.pdf'); no ids.
+    """
+    return document_file_name(subject or unit_code, item.name, item.form)
 
 
 def _documents_of(store: Store, cycle: Cycle, dossier: Dossier, subject: str, unit_code: str) -> list[Document]:
@@ -150,7 +145,10 @@ def unit_documents(store: Store, cycle: Cycle, unit_code: str) -> list[Document]
         except NotFoundError:
             continue  # not managed at this level: not in the city dossier
         documents += _documents_of(store, cycle, dossier, official.full_name, unit_code)
-    return documents
+    # Two cadres of one name print into one folder: the second is numbered, never written over the first.
+    names = numbered(d.file_name for d in documents)
+    return [d if d.file_name == name else dataclasses.replace(d, file_name=name) for d, name in zip(documents, names,
+                                                                                                      strict=True)]
 
 
 def item_document(store: Store, cycle: Cycle, dossier_id: str, item_id: str) -> Document:
