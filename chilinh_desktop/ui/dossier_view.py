@@ -130,7 +130,7 @@ class ItemPage(QWidget):
             self.body.addWidget(missing, 1)
             return
         dossier = self.view.detail.dossier
-        record = record_context(self.ctx.store, self.ctx.cycle, dossier)
+        record = record_context(self.ctx.store, self.ctx.cycle, dossier, on_screen=True)
         counted = None
         if dossier.official_id is None and any(f.computed for f in form.fields()):
             unit_code = self.view.detail.unit.code
