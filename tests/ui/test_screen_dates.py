@@ -19,7 +19,8 @@ def test_the_window_writes_dates_with_leading_zeros():
 
 def test_a_birth_date_reads_alike_on_screen_and_keeps_the_party_rule_on_paper(demo_store):
     cycle = get_cycle(demo_store)
-    official = next(o for o in list_officials(demo_store) if o.birth_date and o.birth_date.month >= 3)
+    ids = {row[0] for row in demo_store.db.execute("SELECT official_id FROM dossiers WHERE official_id IS NOT NULL")}
+    official = next(o for o in list_officials(demo_store) if o.id in ids and o.birth_date and o.birth_date.month >= 3)
     dossier = find_dossier(demo_store, cycle, official_id=official.id)
     on_screen = record_context(demo_store, cycle, dossier, on_screen=True)["official.birth_date"]
     printed = record_context(demo_store, cycle, dossier)["official.birth_date"]
