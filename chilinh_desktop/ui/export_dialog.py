@@ -30,6 +30,7 @@ from chilinh_desktop.ops.exchange import ExportResult, export_unit
 from chilinh_desktop.ops.queries import unit_name
 from chilinh_desktop.ops.signoff import sign_off_plan
 from chilinh_desktop.package import keyring
+from chilinh_desktop.ui.focus import skip_read_only
 from chilinh_desktop.ui.open_pdf import open_pdf
 from chilinh_desktop.ui.operations import Cancelled, error_text
 from chilinh_desktop.ui.target_picker import TargetPicker
@@ -92,6 +93,7 @@ class ExportDialog(QDialog):
         layout.addLayout(facts)
         layout.addLayout(buttons)
         self.progressed.connect(self._progress)
+        skip_read_only(self)  # Tab goes from the target to the buttons, not through the file's facts
         (self.blockers if self.show_blockers() else self.start).setFocus()
         self.resize(720, 420 if self.blockers.count() else 300)
 
