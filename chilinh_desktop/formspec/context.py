@@ -18,7 +18,15 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import Unit, UnitTree, unit_tree
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.formspec.dates import running_date
-from chilinh_desktop.formspec.headers import Naming, cell_name, member_issuer, naming, place_name, unit_issuer
+from chilinh_desktop.formspec.headers import (
+    Naming,
+    cell_name,
+    locality_of,
+    member_issuer,
+    naming,
+    place_name,
+    unit_issuer,
+)
 from chilinh_desktop.formspec.scales import scales_for
 
 # The names a definition may use; a typo fails when the file is loaded, not when printing.
@@ -61,9 +69,11 @@ def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, An
     rules = naming(cycle.definitions)
     values.update({
         "cycle.year": cycle.year, "cycle.next_year": cycle.year + 1, "cycle.title": cycle.title,
-        # The place of the date line: the setting, else the committee the unit belongs to (never
-        # the dispatch's own place for a unit of another city), else the dispatch's.
-        "place": load_settings(store).print_place or _place(tree, unit, rules)[0] or cycle.dispatch.get("place", ""),
+        # The place of the date line: the setting, else the commune or ward the unit is or belongs to
+        # (forms/headers.toml `localities`), else the committee the unit belongs to (never the
+        # dispatch's own place for a unit of another city), else the dispatch's.
+        "place": (load_settings(store).print_place or locality_of(tree, unit, rules) or _place(tree, unit, rules)[0]
+                  or cycle.dispatch.get("place", "")),
         "header.committee": _place(tree, unit, rules)[1] or cycle.dispatch.get("issuer", ""),
     })
     issuer = unit_issuer(tree, unit, top, rules)
@@ -81,6 +91,8 @@ def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, An
         values.update(_figures(store, cycle, unit))
     values.update({"header.superior": issuer.superior, "header.issuer": issuer.issuer,
                    "header.signs_for": issuer.signs_for, "header.symbol": issuer.symbol,
+                   # Not a placeholder: whether the issuer's papers carry the state's name (an agency).
+                   "header.style": issuer.style,
                    # Not a placeholder: the document-type part of a number (Số 12-BC/ĐU), by the form's type.
                    "header.document_symbols": rules.document_types})
     return values

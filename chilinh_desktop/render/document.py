@@ -46,6 +46,7 @@ from chilinh_desktop.render.layout import (
 from chilinh_desktop.render.parts import (
     FilledForm,
     document_number,
+    header_style,
     header_texts,
     level_choice,
     placeholder_values,
@@ -150,7 +151,7 @@ def build_story(filled: FilledForm, styles: Styles, width: float, height: float)
     if form.template:
         story.append(para(form.template, styles.template))
     left, date_text = header_texts(filled, values)
-    story.append(header(styles, left, date_text, width, form.header_style,
+    story.append(header(styles, left, date_text, width, header_style(filled, values),
                         number=document_number(filled, values)))
     story += title_block(styles, fill(form.title, values), [fill(s, values) for s in form.subtitle])
     if form.intro:

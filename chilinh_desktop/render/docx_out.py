@@ -31,6 +31,7 @@ from chilinh_desktop.render.parts import (
     LevelChoice,
     SignatureText,
     document_number,
+    header_style,
     header_texts,
     level_choice,
     placeholder_values,
@@ -287,7 +288,7 @@ def render_docx(filled: FilledForm, settings: PrintSettings | None = None, *, dr
     if form.template:
         writer.para(form.template, italic=True, size=12, align="right", space_after=0)
     left, date_text = header_texts(filled, values)
-    writer.header(left, date_text, form.header_style, document_number(filled, values))
+    writer.header(left, date_text, header_style(filled, values), document_number(filled, values))
     writer.title(fill(form.title, values), [fill(s, values) for s in form.subtitle])
     if form.intro:
         writer.para(fill(form.intro, values), align="centre")

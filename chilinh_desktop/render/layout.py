@@ -99,6 +99,7 @@ HEADER_SIZE = 14
 # 12 pt is the smallest size of the party conventions' range for these lines).
 HEADER_MIN_SIZE = 12
 HEADER_LEFT_SHARE = 0.45
+STATE_LEFT_SHARE = 0.4
 
 
 def header(styles: Styles, left: list[str], date_text: str, width: float, style: str = "party",
@@ -106,19 +107,24 @@ def header(styles: Styles, left: list[str], date_text: str, width: float, style:
     """The two-column header: superior and issuing body with '*' (and the number) left; party name, date right."""
     fonts = styles.fonts
     lines = [line.upper() for line in left if line.strip()]
-    left_width = width * HEADER_LEFT_SHARE
+    # The state's name needs a wider right column than the party's (Nghị định 30/2020/NĐ-CP layout).
+    left_width = width * (STATE_LEFT_SHARE if style == "state" else HEADER_LEFT_SHARE)
     cells_left: list[Flowable] = []
     if len(lines) > 1:
         cells_left += header_line(lines[0], styles.centre, left_width)
     if lines:
         cells_left += header_line(lines[-1], styles.centre_bold, left_width)
-    cells_left.append(para("*", styles.centre))
+    if style == "state" and lines:
+        # Under a state body's name a short solid rule, where a party body has its '*'.
+        cells_left.append(Rule(lines[-1][: max(4, len(lines[-1]) // 3)], fonts.bold, HEADER_SIZE))
+    else:
+        cells_left.append(para("*", styles.centre))
     if number:
         cells_left.append(_fitted(number, styles.centre, left_width))
     if style == "state":
         top = ParagraphStyle("state", parent=styles.centre_bold, fontSize=13)
-        cells_right: list[Flowable] = [para(STATE_NAME, top), para(STATE_MOTTO, styles.centre_bold),
-                                       Rule(STATE_MOTTO, fonts.bold, BODY_SIZE)]
+        cells_right: list[Flowable] = [_fitted(STATE_NAME, top, width - left_width),
+                                       para(STATE_MOTTO, styles.centre_bold), Rule(STATE_MOTTO, fonts.bold, BODY_SIZE)]
     else:
         party = ParagraphStyle("party", parent=styles.centre_bold, fontSize=15, leading=19)
         cells_right = [para(PARTY_NAME, party), Rule(PARTY_NAME, fonts.bold, 15)]

@@ -87,14 +87,25 @@ def level_choice(filled: FilledForm, fld: Field) -> LevelChoice:
     return LevelChoice(fld.label.rstrip(":") + ":", [option.label for option in levels], index)
 
 
+def header_style(filled: FilledForm, values: dict[str, Any]) -> str:
+    """'party' or 'state': a collective's paper takes its issuer's style (an agency prints the state's name)."""
+    form = filled.form
+    if form.scope == "unit" and form.header_style == "party" and values.get("header.style") == "state":
+        return "state"
+    return form.header_style
+
+
 def document_number(filled: FilledForm, values: dict[str, Any]) -> str:
-    """'Số 12-BC/ĐU', or 'Số ......-BC/ĐU' for the hand when no number is typed ('' without a number)."""
+    """'Số 12-BC/ĐU' ('Số: 12/BC-PNV' on a state-style paper), dots for the hand when no number is typed."""
     form = filled.form
     if not form.number_field:
         return ""
     typed = str(filled.answers.get(form.number_field) or "").strip()
     kind = dict(values.get("header.document_symbols") or {}).get(form.document_type or "", "")
-    symbol = "/".join(part for part in (kind, str(values.get("header.symbol") or "")) if part)
+    issuer = str(values.get("header.symbol") or "")
+    if header_style(filled, values) == "state":
+        return f"Số: {typed or '.' * 8}/" + "-".join(part for part in (kind, issuer) if part)
+    symbol = "/".join(part for part in (kind, issuer) if part)
     return f"Số {typed or '.' * 8}-{symbol}"
 
 
