@@ -158,9 +158,10 @@ def build_story(filled: FilledForm, styles: Styles, width: float, height: float)
         story += [para(fill(form.intro, values), styles.centre), Spacer(1, 8)]
     for section in form.sections:
         part = _section(styles, filled, section, values, width, height)
-        if section.signatures and not section.heading and not section.fields and story \
-                and not isinstance(story[-1], KeepTogether):  # nested KeepTogethers never fit a page
-            # A bare signature block signs what precedes it: keep it with the last lines above.
+        bare = section.signatures and not section.heading and not printed_fields(form, section)[0]
+        if bare and story and not isinstance(story[-1], KeepTogether):  # nested KeepTogethers never fit a page
+            # A bare signature block (with 'Nơi nhận' beside it) signs what precedes it: it never
+            # stands alone at the top of a page, so it goes with the last paragraph above it.
             part = [KeepTogether([story.pop(), *part])]
         story += part
     return story
