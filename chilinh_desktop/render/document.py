@@ -75,7 +75,7 @@ def _longtext(styles: Styles, text: str, width: float) -> list[Flowable]:
 
 
 def _rows(styles: Styles, filled: FilledForm, fld: Field, width: float, height: float) -> Flowable:
-    rows = filled.answers.get(fld.id) or [{}]  # one empty row to write in by hand
+    rows = filled.answers.get(fld.id) or fld.printed_blank_rows()  # rows to write in by hand
     weights = list(fld.widths) or [1.0] * len(fld.columns)
     number_width = 1.3 * cm
     scale = (width - number_width) / sum(weights)

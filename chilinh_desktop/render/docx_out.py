@@ -197,7 +197,7 @@ class _Writer:
                 self.para(DOTS, align="left", space_after=0)
 
     def rows(self, filled: FilledForm, fld: Field) -> None:
-        rows = filled.answers.get(fld.id) or [{}]
+        rows = filled.answers.get(fld.id) or fld.printed_blank_rows()
         table = self.doc.add_table(rows=1, cols=len(fld.columns) + 1)
         table.style = "Table Grid"
         heads = ["TT"] + [c.label for c in fld.columns]
