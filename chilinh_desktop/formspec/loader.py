@@ -72,7 +72,8 @@ def parse_form(raw: dict[str, Any], source: str) -> FormSpec:
     form = FormSpec(
         id=raw["id"], version=raw["version"], name=raw["name"], scope=raw["scope"], title=raw["title"],
         header_style=header["style"], header_left=tuple(header["left"]), sections=sections,
-        template=raw.get("template", ""), note=raw.get("note", ""), subtitle=tuple(raw.get("subtitle", ())), intro=raw.get("intro", ""),
+        template=raw.get("template", ""), note=raw.get("note", ""), subtitle=tuple(raw.get("subtitle", ())),
+        intro=raw.get("intro", ""),
         place_field=header.get("place_field"), date_field=header.get("date_field"), source=source,
         number_field=header.get("number_field"), document_type=header.get("document_type"),
         recipients=tuple(header.get("recipients", ())), recipients_field=header.get("recipients_field"),
