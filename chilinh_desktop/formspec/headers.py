@@ -156,14 +156,14 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
-def _committee_above(tree: UnitTree, unit: Unit, rules: Naming) -> Unit | None:
+def _committee_above(tree: UnitTree, unit: Unit, rules: Naming, top: Unit | None = None) -> Unit | None:
     node = tree.by_code.get(unit.code)
     node = tree.by_code.get(node.parent_code) if node is not None and node.parent_code else None
     while node is not None:
         if _committee(node.unit, rules) is not None:
             return node.unit
         node = tree.by_code.get(node.parent_code) if node.parent_code else None
-    return None
+    return top
 
 
 def _body_of_committee(unit: Unit, committee: Unit | None, rules: Naming) -> str:
@@ -192,14 +192,19 @@ def cell_name(text: str, rules: Naming | None = None) -> str:
     return text
 
 
-def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str = "", rules: Naming | None = None) -> Issuer:
-    """The header of a document the unit issues: the organisation above it, then the unit itself."""
+def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str = "", rules: Naming | None = None, *,
+                top: Unit | None = None) -> Issuer:
+    """The header of a document the unit issues: the organisation above it, then the unit itself.
+
+    `top` is the committee above the tree's root when the data file holds only a unit's own subtree (a
+    unit installation: the Board's committee, from its kit); else `top_superior` names what is above.
+    """
     rules = rules or naming()
     node = tree.by_code.get(unit.code)
-    parent = tree.by_code[node.parent_code].unit if node is not None and node.parent_code else None
+    parent = tree.by_code[node.parent_code].unit if node is not None and node.parent_code else top
     superior = organisation_name(parent, rules) if parent is not None else top_superior
     row = rules.by_type.get(unit.type, {})
-    committee = _committee_above(tree, unit, rules)
+    committee = _committee_above(tree, unit, rules, top)
     body = _body_of_committee(unit, committee, rules)
     if body and committee is not None:
         # A Ban of the committee: THÀNH ỦY MINH GIANG / BAN TỔ CHỨC (Hướng dẫn 36-HD/VPTW).
@@ -219,7 +224,7 @@ def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str = "", rules: Namin
 
 
 def member_issuer(tree: UnitTree, unit: Unit, typed_cell: str, top_superior: str = "",
-                  rules: Naming | None = None) -> Issuer:
+                  rules: Naming | None = None, *, top: Unit | None = None) -> Issuer:
     """The header of a member's own paper (Mẫu 02B…): the organisation above the member's cell, then the cell.
 
     A unit that is itself a cell (a grassroots cell, an agency's cell) is the member's cell; in a
@@ -228,16 +233,16 @@ def member_issuer(tree: UnitTree, unit: Unit, typed_cell: str, top_superior: str
     rules = rules or naming()
     row = rules.by_type.get(unit.type, {})
     if row.get("organisation", "").casefold().startswith("chi bộ"):
-        own = unit_issuer(tree, unit, top_superior, rules)
+        own = unit_issuer(tree, unit, top_superior, rules, top=top)
         return Issuer(own.superior, organisation_name(unit, rules), "Chi bộ", row.get("symbol", ""))
     cell = _cell_in_tree(tree, typed_cell, rules)
     if cell is not None:
         # The member's cell is a unit of the tree (an agency's cell under the agencies' party committee).
-        own = unit_issuer(tree, cell, top_superior, rules)
+        own = unit_issuer(tree, cell, top_superior, rules, top=top)
         return Issuer(own.superior, organisation_name(cell, rules), "Chi bộ", own.symbol)
     if not row.get("organisation"):
         # An agency whose cell is not in the tree: the cell as typed, under the agency's own superior.
-        parent = _committee_above(tree, unit, rules)
+        parent = _committee_above(tree, unit, rules, top)
         superior = organisation_name(parent, rules) if parent is not None else top_superior
         return Issuer(superior, cell_name(typed_cell, rules) or f"Chi bộ {unit.name}", "Chi bộ", "CB")
     return Issuer(organisation_name(unit, rules), cell_name(typed_cell, rules), "Chi bộ", "CB")
