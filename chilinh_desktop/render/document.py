@@ -143,6 +143,19 @@ def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[
     return story
 
 
+_HEADING_STYLES = ("heading", "heading_centre", "label")
+
+
+def _last_lines(story: list[Flowable]) -> list[Flowable]:
+    """Take the last paragraph off the story, with the heading or label it belongs to (never left alone
+    at the foot of a page when what follows moves on)."""
+    taken = [story.pop()]
+    while story and (isinstance(story[-1], CondPageBreak) or getattr(getattr(story[-1], "style", None), "name", "")
+                     in _HEADING_STYLES):
+        taken.insert(0, story.pop())
+    return taken
+
+
 def build_story(filled: FilledForm, styles: Styles, width: float, height: float) -> list[Flowable]:
     """The flowables of a filled form, top to bottom."""
     form = filled.form
@@ -162,7 +175,7 @@ def build_story(filled: FilledForm, styles: Styles, width: float, height: float)
         if bare and story and not isinstance(story[-1], KeepTogether):  # nested KeepTogethers never fit a page
             # A bare signature block (with 'Nơi nhận' beside it) signs what precedes it: it never
             # stands alone at the top of a page, so it goes with the last paragraph above it.
-            part = [KeepTogether([story.pop(), *part])]
+            part = [KeepTogether([*_last_lines(story), *part])]
         story += part
     return story
 

@@ -318,19 +318,20 @@ def _section(writer: _Writer, filled: FilledForm, section: Section, values: dict
     if section.heading:
         heading = fill(section.heading, values)
         centred = heading.isupper()
-        writer.para(heading, bold=True, align="centre" if centred else "justify", indent=not centred,
-                    space_before=14 if centred else 8)
+        # A heading or a label never ends a page: it keeps with what it heads.
+        writer.keep_with_next([writer.para(heading, bold=True, align="centre" if centred else "justify",
+                                           indent=not centred, space_before=14 if centred else 8)])
     if section.text:
         writer.para(fill(section.text, values), indent=True)
     fields, lone = printed_fields(filled.form, section)
     for fld in fields:
         if fld.type == "longtext":
             if not lone:
-                writer.para(fld.label, bold=True, indent=True, space_before=2)
+                writer.keep_with_next([writer.para(fld.label, bold=True, indent=True, space_before=2)])
             writer.longtext(filled.answers.get(fld.id, ""))
         elif fld.type == "rows":
             if not lone:
-                writer.para(fld.label, bold=True, indent=True, space_before=2)
+                writer.keep_with_next([writer.para(fld.label, bold=True, indent=True, space_before=2)])
             writer.rows(filled, fld)
         elif fld.display == "boxes":
             writer.level_boxes(level_choice(filled, fld))

@@ -51,6 +51,8 @@ def test_the_signer_block_of_a_report_always_has_body_text_above_it_on_its_page(
         assert "Nguyễn Văn An" in page and "BÍ THƯ" in page and "Nơi nhận:" in page, f"{count} lines: split block"
         above = page[: page.index("Nơi nhận:")]
         assert any(line not in ("Nơi nhận:",) for line in above), f"{count} lines: the block stands alone"
+        # and no heading is left alone at the foot of the page before it
+        assert "VI. Tự nhận mức xếp loại chất lượng" in above, f"{count} lines: heading VI parted from its rating"
     assert len(seen_pages) >= 2  # the steps did cross a page end
 
 
