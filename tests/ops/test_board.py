@@ -188,3 +188,17 @@ def test_the_handover_slip_has_the_units_two_line_header_and_its_place(received)
     text = _pdf_text(slip.read_bytes())
     assert "ĐẢNG BỘ THÀNH PHỐ MINH GIANG" in text and "ĐẢNG ỦY XÃ NAM SƠN" in text
     assert "Nam Sơn, ngày 05 tháng 12 năm 2023" in text and "Hải Dương" not in text
+
+
+def test_the_board_heads_its_own_report_as_it_heads_its_receipt(board):
+    from chilinh_desktop.core.cycles import get_cycle
+    from chilinh_desktop.formspec import set_form_answers
+    from chilinh_desktop.ops.printing import print_form
+
+    cycle = get_cycle(board)
+    set_form_answers(board, cycle, "01", {"document_date": "2023-12-08"}, unit_code="BTC", actor="test")
+    report_head = _pdf_text(print_form(board, cycle, "01", unit_code="BTC").pdf).split("BÁO CÁO")[0]
+    receipt_head = _pdf_text(receipt(board, unit_code="DB15").pdf).split("GIẤY BIÊN NHẬN")[0]
+    for text in (report_head, receipt_head):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert "THÀNH ỦY MINH GIANG" in lines and "BAN TỔ CHỨC" in lines and "CHI BỘ" not in text, lines
