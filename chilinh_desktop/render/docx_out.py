@@ -163,7 +163,8 @@ class _Writer:
             self.first(cell, number, align="centre")
         cell = table.cell(0, 1)
         if style == "state":
-            self.first(cell, STATE_NAME, align="centre", bold=True, size=13)
+            for line, size in self.header_lines(STATE_NAME, 1 - share, bold=True):
+                self.first(cell, line, align="centre", bold=True, size=min(size, 13))
             self.first(cell, STATE_MOTTO, align="centre", bold=True, underline=True)
         else:
             self.first(cell, PARTY_NAME, align="centre", bold=True, size=15, underline=True)
