@@ -1,4 +1,4 @@
-"""Rewrite the golden first pages of tests/render/test_golden_headers.py for the installed serif font.
+"""Rewrite the golden files of tests/render (first pages, and the 02B layout) for the installed serif font.
 
 Run by hand after looking at the PDFs (it writes them beside the golden files with --pdf DIR):
 
@@ -27,6 +27,24 @@ from chilinh_desktop.demo.build import DEMO_TODAY  # noqa: E402
 from chilinh_desktop.render.fonts import serif_family  # noqa: E402
 
 
+def _module(path: Path, name: str):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_02b_layout(family: str) -> Path:
+    """The golden layout of tests/render/test_golden_02b.py (every line of Mẫu 02B with its position)."""
+    tools = _module(ROOT / "tests" / "render" / "conftest.py", "render_conftest")
+    test = _module(ROOT / "tests" / "render" / "test_golden_02b.py", "test_golden_02b")
+    path = test.GOLDEN / f"02B-2023.1-{family.lower().replace(' ', '-')}.txt"
+    path.write_text("\n".join(test._layout({"layout": tools.layout_lines})) + "\n", encoding="utf-8")
+    return path
+
+
 def main() -> int:
     """Print every golden document and write its page 1 as text."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -50,6 +68,7 @@ def main() -> int:
                 print(path.relative_to(ROOT))
         finally:
             store.close()
+    print(write_02b_layout(family).relative_to(ROOT))
     return 0
 
 

@@ -211,12 +211,12 @@ def signature_row(styles: Styles, blocks: list[SignatureText], width: float,
 
     `left_cell` (the 'Nơi nhận' block) takes the left place when no block is on the left.
     """
-    def cell(block: SignatureText | None) -> list[Flowable]:
+    def cell(block: SignatureText | None, cell_width: float) -> list[Flowable]:
         if block is None:
             return []
-        out: list[Flowable] = [para(block.title.upper(), styles.centre_bold)]
+        out: list[Flowable] = _signer_line(block.title.upper(), styles.centre_bold, cell_width)
         if block.role:
-            out.append(para(block.role.upper(), styles.centre_bold))
+            out += _signer_line(block.role.upper(), styles.centre_bold, cell_width)
         if block.note:
             out.append(para(block.note, styles.centre_italic))
         out.append(Spacer(1, 56))  # room for the signature and the seal
@@ -227,8 +227,8 @@ def signature_row(styles: Styles, blocks: list[SignatureText], width: float,
     left = next((b for b in blocks if b.position == "left"), None)
     right = next((b for b in blocks if b.position != "left"), None)
     share = 0.55 if left is not None or left_cell else 0.62  # a lone block may use more of the line
-    first = cell(left) if left is not None or not left_cell else left_cell
-    table = Table([[first, cell(right)]], colWidths=[width * (1 - share), width * share])
+    first = cell(left, width * (1 - share)) if left is not None or not left_cell else left_cell
+    table = Table([[first, cell(right, width * share)]], colWidths=[width * (1 - share), width * share])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
@@ -236,6 +236,14 @@ def signature_row(styles: Styles, blocks: list[SignatureText], width: float,
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))
     return [Spacer(1, 6), table]
+
+
+def _signer_line(text: str, style: ParagraphStyle, width: float) -> list[Flowable]:
+    # A title too long for its column ('CẤP CÓ THẨM QUYỀN PHÊ DUYỆT') steps down in size before it is
+    # broken, like a header line; one that fits keeps the style as it is.
+    if stringWidth(text, style.fontName, style.fontSize) <= width:
+        return [para(text, style)]
+    return header_line(text, style, width)
 
 
 def dotted_lines(styles: Styles, width: float, count: int) -> list[Flowable]:

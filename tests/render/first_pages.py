@@ -50,6 +50,7 @@ ISSUERS = {
 }
 STATE = ("department", "front")  # agencies of the state and the Front: the state's name on the right
 GRASSROOTS = ("ward", "commune", "court")  # the party organisations that send a classification report
+CADRE_FORMS = ("NG2024", "DP2024", "BSLL")  # a cadre's other papers of the 2023 dossier
 
 REPORT = {
     "place": "", "document_date": "2023-12-08", "number": "12", "collective": "Tập thể lãnh đạo",
@@ -104,6 +105,8 @@ def print_one(store, cycle, form: str, kind: str, officials: dict[str, str]) -> 
     if form == "02B":
         set_form_answers(store, cycle, form, SELF_REVIEW, official_id=officials[kind], actor="test")
         return print_form(store, cycle, form, official_id=officials[kind]).pdf
+    if form in CADRE_FORMS:  # printed blank, as a person fills them by hand
+        return print_form(store, cycle, form, official_id=officials[kind]).pdf
     answers = {"01": REPORT, "BCXL": CLASSIFICATION, "BBKD": MINUTES}[form]
     set_form_answers(store, cycle, form, answers, unit_code=code, actor="test")
     return print_form(store, cycle, form, unit_code=code).pdf
@@ -117,7 +120,7 @@ def golden_path(family: str, form: str, kind: str) -> Path:
 def documents() -> list[tuple[str, str]]:
     """Every (form, kind) with a golden first page."""
     out = [(form, kind) for kind in ISSUERS for form in unit_forms(kind)]
-    return out + [("02B", kind) for kind in ISSUERS]
+    return out + [(form, kind) for kind in ISSUERS for form in ("02B", *CADRE_FORMS)]
 
 
 def first_page_text(pdf: bytes) -> str:
