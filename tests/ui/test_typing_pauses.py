@@ -42,6 +42,16 @@ def form_get(db, form: str, *, official: str | None = None, unit: str | None = N
     return data.get("answers", data)
 
 
+def printed_text(db, folder, official_id: str) -> str:
+    """The 02B draft as `chilinh print` writes it, read back from the PDF."""
+    from pypdf import PdfReader
+
+    out = folder / "02B.pdf"
+    subprocess.run([sys.executable, "-m", "chilinh_desktop", "print", "--db", str(db), "--official", official_id,
+                    "--out", str(out), "--draft", "02B"], capture_output=True, check=True)
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(out).pages)
+
+
 def editable_leader(store):
     """A cadre whose dossier is not signed off and who owes the breakthrough registration."""
     cycle = get_cycle(store)
@@ -73,7 +83,8 @@ def focus(qtbot, widget) -> None:
     qtbot.waitUntil(widget.hasFocus, timeout=2000)
 
 
-def test_long_text_typed_across_pauses_stays_in_place_with_caret_and_undo(qtbot, window, demo_path, leader):
+def test_long_text_typed_across_pauses_stays_in_place_with_caret_and_undo(qtbot, window, demo_path, leader,
+                                                                          tmp_path):
     official, _dossier = leader
     box = window.dossier_view.current_page().editor.widget_for("i1_politics")
     assert isinstance(box, QPlainTextEdit)
@@ -94,6 +105,9 @@ def test_long_text_typed_across_pauses_stays_in_place_with_caret_and_undo(qtbot,
     assert box.textCursor().position() == len(expected)  # the caret never jumped
     assert box.document().isUndoAvailable()  # the undo history survived every save
     assert form_get(demo_path, "02B", official=official.id)["i1_politics"] == expected.strip()
+    printed = printed_text(demo_path, tmp_path, official.id)
+    assert "XXXYYY" in printed and "Dòng hai sau khi dừng." in printed
+    assert printed.index("XXXYYY") < printed.index("Dòng hai sau khi dừng.")  # in the order typed
 
 
 def test_leading_space_and_new_line_survive_a_pause(qtbot, window, demo_path, leader):
