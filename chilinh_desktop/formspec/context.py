@@ -113,13 +113,14 @@ def board_committee(store: Store) -> Unit | None:
     return Unit(id="", code="", name=str(board_name), type="thanh_uy", grassroots=False)
 
 
-def issuer_header(store: Store, cycle: Cycle, unit_code: str) -> tuple[str, str, str]:
-    """The two header lines of a paper the unit issues (the body above, the unit) and the place of its date line."""
+def issuer_header(store: Store, cycle: Cycle, unit_code: str) -> tuple[str, str, str, str]:
+    """The two header lines of a paper the unit issues (the body above, the unit), the place of its date line
+    and its style ('state' for an agency: the state's name on the right, 'party' otherwise)."""
     unit = get_unit(store, unit_code)
     tree = unit_tree(store, cycle.tree_date)
     rules = naming(cycle.definitions)
     issuer = unit_issuer(tree, unit, cycle.dispatch.get("superior", ""), rules, top=board_committee(store))
-    return issuer.superior, issuer.issuer, _paper_place(store, cycle, tree, unit, rules)
+    return issuer.superior, issuer.issuer, _paper_place(store, cycle, tree, unit, rules), issuer.style
 
 
 def _figures(store: Store, cycle: Cycle, unit: Unit) -> dict[str, Any]:

@@ -212,21 +212,21 @@ def _read_back(target: Path, public_line: str) -> tuple[bytes, str]:
 
 def _slip(store: Store, contents: Contents, file_name: str, digest: str, fingerprint: str, dossiers: list) -> bytes:
     signers = sorted({d.signed_off_by for d in dossiers if d.signed_off_by})
-    superior, issuer, place = slip_header(store, contents.cycle, contents.unit.code, contents.unit.name)
+    superior, issuer, place, style = slip_header(store, contents.cycle, contents.unit.code, contents.unit.name)
     return handover_slip_pdf(HandoverSlip(
         issuer, contents.unit.code, contents.unit.name, contents.cycle.title, contents.documents, file_name,
-        digest, fingerprint, date_line(place, store.clock.today()), ", ".join(signers), superior,
+        digest, fingerprint, date_line(place, store.clock.today()), ", ".join(signers), superior, style,
     ))
 
 
-def slip_header(store: Store, cycle, unit_code: str, unit_name: str) -> tuple[str, str, str]:
-    """The slip's two header lines and the place of its date line, as the unit's own papers have them."""
+def slip_header(store: Store, cycle, unit_code: str, unit_name: str) -> tuple[str, str, str, str]:
+    """The slip's two header lines, the place of its date line and its style, as the unit's own papers have them."""
     from chilinh_desktop.formspec.context import issuer_header
 
     try:
         return issuer_header(store, cycle, unit_code)
     except NotFoundError:  # a unit the data file no longer holds: its name as the package carries it
-        return "", load_settings(store).unit_name or unit_name, cycle.dispatch.get("place", "")
+        return "", load_settings(store).unit_name or unit_name, cycle.dispatch.get("place", ""), "party"
 
 
 __all__ = ["ExportError", "ExportResult", "PackageError", "export_unit"]

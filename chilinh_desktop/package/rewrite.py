@@ -125,8 +125,8 @@ def _slip(store: Store, record: ArchivedPackage, data: bytes) -> bytes:
         for kind, item in dossier.items.items():
             if item.file:
                 documents.append((subject, names.get(kind, kind)))
-    superior, issuer, place = slip_header(store, cycle, unit.code, unit.name)
+    superior, issuer, place, style = slip_header(store, cycle, unit.code, unit.name)
     return handover_slip_pdf(HandoverSlip(issuer, unit.code, unit.name, cycle.title, documents,
                                           record.file_name, record.sha256, record.signer_fingerprint,
                                           date_line(place, store.clock.today()), ", ".join(sorted(signers)),
-                                          superior))
+                                          superior, style))

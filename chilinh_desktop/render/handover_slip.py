@@ -27,6 +27,7 @@ class HandoverSlip:
     date_line: str
     signed_off_by: str
     superior: str = ""  # the body above it (the header's upper line), e.g. "Đảng bộ thành phố Minh Giang"
+    style: str = "party"  # "state": an agency's paper, the state's name on the right
 
 
 def handover_slip_pdf(slip: HandoverSlip) -> bytes:
@@ -35,6 +36,7 @@ def handover_slip_pdf(slip: HandoverSlip) -> bytes:
         title=_("Handover slip"),
         subtitle=_("Review dossier package on a USB stick"),
         header_lines=[line for line in (slip.superior, slip.issuer) if line],
+        style=slip.style,
         date_line=slip.date_line,
         facts=[
             (_("Unit"), f"{slip.unit_name} ({slip.unit_code})"),
