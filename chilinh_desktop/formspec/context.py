@@ -6,6 +6,7 @@ lines, titles and signature names use the same names in braces.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -82,7 +83,7 @@ def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, An
             "official.government_post": official.government_post,
             "official.mass_org_post": official.mass_org_post, "official.workplace": official.workplace,
         })
-        issuer = member_issuer(tree, unit, official.party_cell, top, rules, top=board)
+        issuer = member_issuer(tree, unit, official.party_cell, top, rules, top=board, outside=outside_cells(store))
         values["official.party_cell"] = cell_name(official.party_cell, rules) if official.party_cell else issuer.issuer
     else:
         values.update(_figures(store, cycle, unit))
@@ -102,6 +103,19 @@ def _paper_place(store: Store, cycle: Cycle, tree: UnitTree, unit: Unit, rules: 
     board = board_committee(store)
     return (load_settings(store).print_place or locality_of(tree, unit, rules) or _place(tree, unit, rules)[0]
             or (place_name(board, rules) if board else "") or cycle.dispatch.get("place", ""))
+
+
+def outside_cells(store: Store) -> dict[str, Unit]:
+    """At a unit installation, the committee above each cadre's cell that lies outside its subtree (from the
+    kit: package/kit.py), by the cell's name folded; {} at the Board."""
+    raw = store.get_setting("outside_cells")
+    try:
+        cells = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    return {" ".join(str(name).split()).casefold(): Unit(id="", code="", name=str(row.get("parent", "")),
+                                                         type=str(row.get("parent_type", "")), grassroots=False)
+            for name, row in cells.items() if isinstance(row, dict) and row.get("parent")}
 
 
 def board_committee(store: Store) -> Unit | None:

@@ -224,7 +224,8 @@ def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str = "", rules: Namin
 
 
 def member_issuer(tree: UnitTree, unit: Unit, typed_cell: str, top_superior: str = "",
-                  rules: Naming | None = None, *, top: Unit | None = None) -> Issuer:
+                  rules: Naming | None = None, *, top: Unit | None = None,
+                  outside: dict[str, Unit] | None = None) -> Issuer:
     """The header of a member's own paper (Mẫu 02B…): the organisation above the member's cell, then the cell.
 
     A unit that is itself a cell (a grassroots cell, an agency's cell) is the member's cell; in a
@@ -240,6 +241,10 @@ def member_issuer(tree: UnitTree, unit: Unit, typed_cell: str, top_superior: str
         # The member's cell is a unit of the tree (an agency's cell under the agencies' party committee).
         own = unit_issuer(tree, cell, top_superior, rules, top=top)
         return Issuer(own.superior, organisation_name(cell, rules), "Chi bộ", own.symbol)
+    above = (outside or {}).get(cell_name(typed_cell, rules).casefold()) if typed_cell.strip() else None
+    if above is not None:
+        # A unit installation's cadre whose cell sits outside its subtree: the committee the Board's kit names.
+        return Issuer(organisation_name(above, rules), cell_name(typed_cell, rules), "Chi bộ", "CB")
     if not row.get("organisation"):
         # An agency whose cell is not in the tree: the cell as typed, under the agency's own superior.
         parent = _committee_above(tree, unit, rules, top)
