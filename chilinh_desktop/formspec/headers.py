@@ -142,7 +142,7 @@ def locality_of(tree: UnitTree, unit: Unit, rules: Naming | None = None) -> str:
 def initials(name: str) -> str:
     """The symbol of an agency in a number: 'Phòng Nội vụ' → 'PNV', 'Ban Tổ chức Thành ủy' → 'BTCTU'.
 
-    A word already in capitals (MTTQ, HĐND) is kept whole; joining words in lower case ('và') are left out.
+    A word already in capitals (MTTQ, HĐND) is kept whole; the joining words 'và' and 'các' are left out.
     """
     out = []
     for word in re.split(r"[\s,–\-]+", name):
