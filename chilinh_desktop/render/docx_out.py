@@ -26,6 +26,7 @@ from chilinh_desktop.render.layout import (
     STATE_MOTTO,
     STATE_NAME,
     TABLE_SIZE,
+    no_widow,
     split_header_line,
 )
 from chilinh_desktop.render.parts import (
@@ -174,7 +175,7 @@ class _Writer:
     def title(self, title: str, subtitle: list[str]) -> None:
         self.para(title.upper(), bold=True, size=15, align="centre", space_before=18, space_after=0)
         for line in subtitle:
-            self.para(line, bold=not line.startswith("("), italic=line.startswith("("), align="centre",
+            self.para(no_widow(line), bold=not line.startswith("("), italic=line.startswith("("), align="centre",
                       space_after=0)
         self.para("", space_after=6)
 

@@ -192,9 +192,16 @@ def title_block(styles: Styles, title: str, subtitle: list[str]) -> list[Flowabl
     out: list[Flowable] = [para(title.upper(), styles.title)]
     for line in subtitle:
         style = styles.centre_italic if line.startswith("(") else styles.centre_bold
-        out.append(para(line, style))
+        out.append(para(no_widow(line), style))
     out.append(Spacer(1, 12))
     return out
+
+
+def no_widow(text: str) -> str:
+    """A centred line whose last word never wraps alone ('… cá nhân năm / 2023'): the last two words are
+    joined by a no-break space (PDF and Word alike)."""
+    words = text.split(" ")
+    return " ".join([*words[:-2], "\xa0".join(words[-2:])]) if len(words) >= 3 else text
 
 
 def recipients_block(styles: Styles, lines: list[str]) -> list[Flowable]:
