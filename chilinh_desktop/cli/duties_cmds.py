@@ -48,7 +48,7 @@ def cmd_commendations(args: argparse.Namespace) -> int:
         return 0
     statuses, kinds = _status_names(), _kind_names()
     print_table([_("Id"), _("Unit"), _("Proposed for"), _("Kind"), _("Level"), _("Rating"), _("Status"), _("Flag")],
-                [[p.id, p.unit_code, p.name, kinds.get(p.kind, p.kind), p.level, p.rating or "—",
+                [[p.id, p.unit_name, p.name, kinds.get(p.kind, p.kind), p.level, p.rating or "—",
                   statuses.get(p.status, p.status) + (f" ({p.reason})" if p.reason else ""), "!" if p.flag else ""]
                  for p in work.proposals])
     for p in work.proposals:
@@ -74,11 +74,17 @@ def register_leaders(sub: argparse._SubParsersAction) -> None:
     actions = p.add_subparsers(dest="leaders_command", metavar=_("ACTION"), parser_class=type(p), required=True)
     q = actions.add_parser("assign", help=_("assign a leader to a unit's review meeting (several per unit)"))
     db_argument(q)
-    q.add_argument("--unit", required=True, metavar="CODE", help=_("the unit code"))
+    q.add_argument("--unit", required=True, metavar="UNIT", help=_("the unit: its code or its exact name"))
     q.add_argument("--name", required=True, metavar="NAME", help=_("the leader's full name"))
     q.add_argument("--post", default="", metavar="POST", help=_("the leader's post"))
     q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
     q.set_defaults(func=cmd_leaders_assign)
+    q = actions.add_parser("remove", help=_("remove a wrong assignment (recorded in the audit trail)"))
+    db_argument(q)
+    q.add_argument("--unit", required=True, metavar="UNIT", help=_("the unit: its code or its exact name"))
+    q.add_argument("--name", required=True, metavar="NAME", help=_("the leader's full name"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_leaders_remove)
     q = actions.add_parser("list", help=_("list the assignments"))
     db_argument(q)
     q.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
@@ -100,15 +106,26 @@ def cmd_leaders_assign(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_leaders_list(args: argparse.Namespace) -> int:
-    from chilinh_desktop.ops.leaders import list_assignments
+def cmd_leaders_remove(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.leaders import unassign
 
     with open_store(args) as store:
-        rows = list_assignments(store)
+        done = unassign(store, args.unit, args.name, actor=args.actor)
+    print(_("Removed: {leader} from the review meeting of {unit} ({code}).", leader=done.row.line,
+            unit=done.unit_name, code=done.row.unit_code))
+    return 0
+
+
+def cmd_leaders_list(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.leaders import assignment_list
+
+    with open_store(args) as store:
+        found = assignment_list(store)
     if args.json:
-        print_json([r.to_json() for r in rows])
+        print_json([r.to_json() for r in found.rows])
         return 0
-    print_table([_("Unit"), _("Full name"), _("Post")], [[r.unit_code, r.name, r.post] for r in rows])
+    print_table([_("Code"), _("Unit"), _("Full name"), _("Post")],
+                [[r.unit_code, found.unit_name(r.unit_code), r.name, r.post] for r in found.rows])
     return 0
 
 
@@ -227,9 +244,9 @@ def cmd_tasks(args: argparse.Namespace) -> int:
                         "tasks": [t.to_json() for t in rows]})
         return 0
     statuses = _task_statuses()
-    print_table([_("Unit"), _("Cadre"), _("No."), _("Task"), _("Status"), _("Note")],
-                [[t.unit_code, t.official_name, t.task_no, t.task, statuses.get(t.status, t.status), t.note]
-                 for t in rows])
+    print_table([_("Unit"), _("Cadre"), _("No."), _("Status"), _("Task"), _("Note")],
+                [[found.unit_name(t.unit_code), t.official_name, t.task_no, statuses.get(t.status, t.status), t.task,
+                  t.note] for t in rows])
     return 0
 
 

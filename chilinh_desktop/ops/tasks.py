@@ -6,9 +6,10 @@ leadership) may decide; a return needs its note.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from chilinh_desktop.core import tasks as core_tasks
+from chilinh_desktop.core.assignments import unit_names
 from chilinh_desktop.core.cycles import Cycle, get_cycle
 from chilinh_desktop.core.errors import NotFoundError, StateError, ValidationError
 from chilinh_desktop.core.settings import load_settings
@@ -27,6 +28,11 @@ class TaskList:
     tasks: list[Task]
     approver: str  # "board" or "unit"
     may_decide: bool  # whether this installation is the approving level
+    unit_names: dict[str, str] = field(default_factory=dict)  # unit code -> name (lists show names, not codes)
+
+    def unit_name(self, code: str) -> str:
+        """A unit's name (its code if the tree no longer has it)."""
+        return self.unit_names.get(code, code)
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,7 @@ def task_list(store: Store, cycle: Cycle | None = None) -> TaskList:
     """The registered tasks of the cycle (read-only)."""
     cycle = cycle or get_cycle(store)
     approver = core_tasks.approver(store, cycle)
-    return TaskList(core_tasks.tasks(store, cycle), approver, _may_decide(store, approver))
+    return TaskList(core_tasks.tasks(store, cycle), approver, _may_decide(store, approver), unit_names(store))
 
 
 def approved_by_cadre(store: Store, cycle: Cycle | None = None) -> dict[str, list[Task]]:

@@ -34,8 +34,8 @@ class ProposalModel(_RowsModel):
     """One row per proposal (core.appraisals.Proposal)."""
 
     def titles(self) -> tuple[str, ...]:
-        return (_("Id"), _("Unit"), _("Proposed for"), _("Kind"), _("Level"), _("Rating"), _("Status"),
-                _("Reason or remark"))
+        # Names, not the proposal's hash id (the command line's `commendations --json` carries the id).
+        return (_("Unit"), _("Proposed for"), _("Kind"), _("Level"), _("Rating"), _("Status"), _("Reason or remark"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -50,7 +50,7 @@ class ProposalModel(_RowsModel):
         kinds = {"to_chuc": _("Party organisation"), "dang_vien": _("Party member")}
         statuses = {"pending": _("not appraised"), "accepted": _("accepted"), "rejected": _("rejected")}
         remark = "; ".join(t for t in (p.reason, p.flag) if t)
-        return (p.id, p.unit_name, p.name, kinds.get(p.kind, p.kind), p.level, p.rating or "—",
+        return (p.unit_name, p.name, kinds.get(p.kind, p.kind), p.level, p.rating or "—",
                 statuses.get(p.status, p.status), remark)[index.column()]
 
 
