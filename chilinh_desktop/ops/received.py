@@ -140,29 +140,34 @@ def _answers(cycle: Cycle, form_id: str | None, version: str | None, answers: di
     if not answers:
         return ()
     fields: dict[str, Any] = {}
+    scales: dict[str, dict[str, str]] = {}
     if form_id:
         from chilinh_desktop.formspec.loader import load_form
+        from chilinh_desktop.formspec.scales import scales_for
 
         try:
             fields = {f.id: f for f in load_form(form_id, version, definitions=cycle.definitions).fields()}
+            found = scales_for(cycle)
+            scales = {"level": {o.id: o.label for o in found.levels}, "rating": {o.id: o.label for o in found.ratings}}
         except ChilinhError:
             fields = {}  # a form version this installation lacks: the answers still show, by their ids
     ordered = [key for key in fields if key in answers] + sorted(k for k in answers if k not in fields)
-    return tuple(ReceivedAnswer(fields[key].label if key in fields else key, _text(fields.get(key), answers[key]))
+    return tuple(ReceivedAnswer(fields[key].label if key in fields else key,
+                                _text(fields.get(key), answers[key], scales))
                  for key in ordered if answers[key] not in (None, "", [], {}))
 
 
-def _text(spec: Any, value: Any) -> str:
+def _text(spec: Any, value: Any, scales: dict[str, dict[str, str]]) -> str:
     import datetime as dt
 
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, list):
-        return "\n".join(_row_text(spec, row) for row in value)
+        return "\n".join(_row_text(spec, row, scales) for row in value)
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {_text(None, v)}" for k, v in value.items() if v not in (None, ""))
-    if spec is not None and spec.options:
-        labels = {option.id: option.label for option in spec.options}
+        return "; ".join(f"{k}: {_text(None, v, scales)}" for k, v in value.items() if v not in (None, ""))
+    if spec is not None and (spec.options or spec.type in scales):
+        labels = {option.id: option.label for option in spec.options} or scales[spec.type]
         return labels.get(str(value), str(value))
     if spec is not None and spec.type == "date" and isinstance(value, str):
         try:
@@ -172,12 +177,12 @@ def _text(spec: Any, value: Any) -> str:
     return str(value)
 
 
-def _row_text(spec: Any, row: Any) -> str:
+def _row_text(spec: Any, row: Any, scales: dict[str, dict[str, str]]) -> str:
     if not isinstance(row, dict):
-        return "– " + _text(None, row)
+        return "– " + _text(None, row, scales)
     columns = {c.id: c for c in spec.columns} if spec is not None else {}
     keys = [k for k in columns if k in row] + [k for k in row if k not in columns]
-    parts = [f"{columns[k].label if k in columns else k}: {_text(columns.get(k), row[k])}"
+    parts = [f"{columns[k].label if k in columns else k}: {_text(columns.get(k), row[k], scales)}"
              for k in keys if row[k] not in (None, "")]
     return "– " + "; ".join(parts)
 

@@ -81,6 +81,8 @@ class ReceivedPanel(QWidget):
         self.text = QTextBrowser()
         self.text.setObjectName("receivedText")
         self.text.setOpenLinks(False)
+        # Read-only, but a document to read: not the greyed look of a locked field (app.READ_ONLY_STYLE).
+        self.text.setStyleSheet("QTextBrowser { color: palette(text); background: palette(base); }")
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.preview_button = QPushButton(_("Preview and print what the unit sent…"))
