@@ -164,6 +164,10 @@ class DutiesView(QDialog):
         self.tabs.addTab(tasks, _("Breakthrough tasks"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # Enter in a field does that field's action only (Assign), never a button that happens to be default.
+        for button in (add, self.remove_button, approve, give_back, *buttons.buttons()):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
