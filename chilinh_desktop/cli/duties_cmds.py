@@ -32,6 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--reason", metavar="TEXT", help=_("why (required to reject)"))
     q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
     q.set_defaults(func=cmd_appraise)
+    q = actions.add_parser("withdraw", help=_("withdraw the Board's decision on one proposal (audited)"))
+    db_argument(q)
+    q.add_argument("--id", required=True, metavar="ID", help=_("the proposal id (see `chilinh commendations`)"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_withdraw_appraisal)
     register_leaders(sub)
     register_meetings(sub)
     register_tasks(sub)
@@ -65,6 +70,16 @@ def cmd_appraise(args: argparse.Namespace) -> int:
         done = appraise(store, args.id, args.decision, args.reason, actor=args.actor)
     print(_("Recorded: {name} ({unit}) — {decision}.", name=done.proposal.name, unit=done.proposal.unit_code,
             decision=_status_names()[done.decision]))
+    return 0
+
+
+def cmd_withdraw_appraisal(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.commendations import withdraw
+
+    with open_store(args) as store:
+        done = withdraw(store, args.id, actor=args.actor)
+    print(_("Decision withdrawn: {name} ({unit}) is to be appraised again.", name=done.proposal.name,
+            unit=done.proposal.unit_name))
     return 0
 
 
@@ -216,6 +231,12 @@ def register_tasks(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--note", metavar="TEXT", help=_("a note (required to return)"))
     q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
     q.set_defaults(func=cmd_tasks_decide)
+    q = actions.add_parser("withdraw", help=_("withdraw the decision on one task (audited)"))
+    db_argument(q)
+    q.add_argument("--cadre", required=True, metavar="ID", help=_("the cadre's id"))
+    q.add_argument("--task", required=True, type=int, metavar="N", help=_("the task's number (1 or 2)"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_tasks_withdraw)
     q = actions.add_parser("approver", help=_("show or set who approves the tasks (carried by the kit)"))
     db_argument(q)
     q.add_argument("level", nargs="?", choices=("board", "unit"), help=_("board or unit"))
@@ -266,4 +287,13 @@ def cmd_tasks_approver(args: argparse.Namespace) -> int:
         level = set_approver(store, args.level, actor=args.actor) if args.level else task_list(store).approver
     print(_("Breakthrough tasks are approved by: {level}.",
             level=_("the Organisation Board") if level == "board" else _("the unit leadership")))
+    return 0
+
+
+def cmd_tasks_withdraw(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.tasks import withdraw
+
+    with open_store(args) as store:
+        done = withdraw(store, args.cadre, args.task, actor=args.actor)
+    print(_("Decision withdrawn: {task} awaits approval again.", task=done.task.task))
     return 0

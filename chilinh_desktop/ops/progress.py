@@ -59,16 +59,20 @@ def unit_received(store: Store, cycle: Cycle, unit_code: str) -> ReceivedProgres
                             states)
 
 
-def unit_page(store: Store, cycle: Cycle, overview: UnitOverview) -> tuple[UnitOverview, ReceivedProgress | None]:
-    """The unit page as this installation must show it, and the unit's received package (None: none arrived).
+def unit_page(store: Store, cycle: Cycle, overview: UnitOverview
+              ) -> tuple[UnitOverview, ReceivedProgress | None, bool]:
+    """The unit page as this installation must show it, the unit's received package (None: none arrived),
+    and whether the Board is still waiting for the unit's package.
 
     At the Board only what arrived counts, as in tree_status: a dossier the unit has not sent shows
     nothing done, whatever the Board's own copy says; a unit office shows its own dossiers.
     """
     received = unit_received(store, cycle, overview.unit.code)
-    if received is None and not load_settings(store).is_board:
-        return overview, None
-    return overview_as_received(overview, received, at_board=load_settings(store).is_board), received
+    at_board = load_settings(store).is_board
+    if received is None and not at_board:
+        return overview, None, False
+    owes = overview.collective is not None or any(row.summary for row in overview.cadres)
+    return overview_as_received(overview, received, at_board=at_board), received, at_board and not received and owes
 
 
 def _not_received(found: DossierSummary) -> DossierSummary:

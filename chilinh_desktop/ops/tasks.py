@@ -84,15 +84,34 @@ def decide(store: Store, official_id: str, task_no: int, decision: str, note: st
     if decision == RETURNED and not note:
         raise ValidationError(_("Write the note saying why the task is returned; nothing was recorded."),
                               [("note", _("required to return"))])
-    approver = core_tasks.approver(store, cycle)
-    if not _may_decide(store, approver):
-        raise StateError(_("Breakthrough tasks of this cycle are approved by {level}; nothing was recorded here.",
-                           level=_("the Organisation Board") if approver == "board" else _("the unit leadership")),
-                         code="task.not_approver")
+    _check_level(store, core_tasks.approver(store, cycle))
+    found = _task(store, cycle, official_id, task_no)
+    core_tasks.record_decision(store, cycle, found, decision, note, actor=actor)
+    return TaskDecided(found, decision)
+
+
+def _task(store: Store, cycle: Cycle, official_id: str, task_no: int) -> Task:
     found = next((t for t in core_tasks.tasks(store, cycle) if t.official_id == official_id and t.task_no == task_no),
                  None)
     if found is None:
         raise NotFoundError(_("The cadre {id} has no registered task number {n}. List them with `chilinh tasks`.",
                               id=official_id, n=task_no), code="task.unknown")
-    core_tasks.record_decision(store, cycle, found, decision, note, actor=actor)
-    return TaskDecided(found, decision)
+    return found
+
+
+def _check_level(store: Store, approver: str) -> None:
+    if not _may_decide(store, approver):
+        raise StateError(_("Breakthrough tasks of this cycle are approved by {level}; nothing was recorded here.",
+                           level=_("the Organisation Board") if approver == "board" else _("the unit leadership")),
+                         code="task.not_approver")
+
+
+def withdraw(store: Store, official_id: str, task_no: int, *, actor: str) -> TaskDecided:
+    """Withdraw the decision recorded on one task (a mistake): it awaits approval again; audited."""
+    cycle = get_cycle(store)
+    _check_level(store, core_tasks.approver(store, cycle))
+    found = _task(store, cycle, official_id, task_no)
+    if not core_tasks.withdraw_decision(store, cycle, found, actor=actor):
+        raise StateError(_("No decision on the task “{task}” was recorded here; nothing was changed.",
+                           task=found.task), code="task.no_decision")
+    return TaskDecided(found, core_tasks.PENDING)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.leaders import ASSIGNMENTS, AssignmentList, assign, assignment_list, unassign
-from chilinh_desktop.ops.tasks import TASKS, TaskList, decide, task_list
+from chilinh_desktop.ops.tasks import TASKS, TaskList, decide, task_list, withdraw
 from chilinh_desktop.ui.common import ask_yes_no
 from chilinh_desktop.ui.list_models import Index, _RowsModel
 from chilinh_desktop.ui.operations import error_text
@@ -151,8 +151,10 @@ class DutiesView(QDialog):
         approve, give_back = QPushButton(_("Approve")), QPushButton(_("Return"))
         approve.clicked.connect(lambda: self.decide("approved"))
         give_back.clicked.connect(lambda: self.decide("returned"))
+        self.withdraw_button = QPushButton(_("Withdraw the decision"))
+        self.withdraw_button.clicked.connect(self.withdraw_decision)
         deciding = QHBoxLayout()
-        for widget in (self.note, approve, give_back):
+        for widget in (self.note, approve, give_back, self.withdraw_button):
             deciding.addWidget(widget)
         tasks = QWidget()
         tasks_layout = QVBoxLayout(tasks)
@@ -165,7 +167,7 @@ class DutiesView(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         # Enter in a field does that field's action only (Assign), never a button that happens to be default.
-        for button in (add, self.remove_button, approve, give_back, *buttons.buttons()):
+        for button in (add, self.remove_button, approve, give_back, self.withdraw_button, *buttons.buttons()):
             button.setAutoDefault(False)
             button.setDefault(False)
         layout = QVBoxLayout(self)
@@ -235,3 +237,13 @@ class DutiesView(QDialog):
         self._keep = (task.official_id, task.task_no)
         self._run(lambda store: decide(store, task.official_id, task.task_no, decision, note, actor=actor),
                   {TASKS}, self.note)
+
+    def withdraw_decision(self) -> None:
+        """Withdraw the decision on the selected task (a mistake); it awaits approval again (audited)."""
+        index = self.task_view.currentIndex()
+        if not index.isValid():
+            self.message.setText(_("Choose a task first."))
+            return
+        task, actor = self.tasks.row_object(index.row()), self.ctx.actor
+        self._keep = (task.official_id, task.task_no)
+        self._run(lambda store: withdraw(store, task.official_id, task.task_no, actor=actor), {TASKS})

@@ -213,14 +213,17 @@ class ReceivedSides(QTabWidget):
         else:
             self.setTabVisible(RECEIVED_TAB, True)
             self.tabBar().setVisible(True)
+            self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.received.load(found)
             self.setCurrentIndex(RECEIVED_TAB)
+            self.received.items.setFocus()  # the keyboard starts on what the unit sent, not in the hidden copy
         self.side_changed.emit(self.showing_received)
         return found
 
     def _show_copy_only(self) -> None:
         self.setTabVisible(RECEIVED_TAB, False)
         self.tabBar().setVisible(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight into the copy's own tabs
         self.setCurrentIndex(BOARD_COPY_TAB)
 
 

@@ -104,8 +104,10 @@ class UnitPane(QWidget):
         from chilinh_desktop.ops.progress import unit_page  # loaded on first use
 
         # The Board counts what the unit signed and sent, not its own copies (as the tree and F10 do).
-        self.overview, received = unit_page(self.ctx.store, self.ctx.cycle, self.overview)
+        self.overview, received, awaited = unit_page(self.ctx.store, self.ctx.cycle, self.overview)
         arrived = _("Package received by the Board on {day}", day=format_day(received.received_on)) if received else ""
+        if awaited:
+            arrived = _("The Board has not received this unit's package yet: nothing it sent is counted.")
         tail = f" · <b>{arrived}</b>" if arrived else ""
         self.heading.setText(f"<h2>{unit.name}</h2>{type_name} · {code_text}{tail}")
         collective = self.overview.collective

@@ -131,7 +131,9 @@ def test_the_unit_page_counts_only_what_arrived(window, board):
     window.open_unit("DB01")
     overview = window.unit_pane.overview
     assert all(row.summary.done == 0 for row in overview.cadres if row.summary)
+    assert "chưa nhận được gói" in window.unit_pane.heading.text()
     window.open_unit(UNIT)
+    assert "Ban Tổ chức đã nhận gói ngày 05/12/2023" in window.unit_pane.heading.text()
     assert all(row.summary.done == row.summary.required for row in window.unit_pane.overview.cadres if row.summary)
 
 
@@ -144,3 +146,22 @@ def test_print_all_at_the_board_writes_the_pdfs_the_unit_sent(board, package, tm
     assert run.confidential > 0 and not any("age" in name for name in written)
     reader = PdfReader(io.BytesIO(next(iter(written.values()))))
     assert len(reader.pages) >= 1
+
+
+def test_tab_walks_what_the_unit_sent_and_reaches_the_boards_copy(window, board, package, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    official_id, _sent, _text = _differing_cadre(board, package)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_official(official_id, UNIT)
+    sides = window.dossier_view.sides
+    assert QApplication.focusWidget() is sides.received.items  # the keyboard starts on what the unit sent
+    def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+        return QApplication.focusWidget()
+
+    assert [press(Qt.Key.Key_Tab) for _n in range(2)] == [sides.received.text, sides.received.preview_button]
+    back = [press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier) for _n in range(4)]
+    assert back[:2] == [sides.received.text, sides.received.items]
+    assert sides.tabBar() in back[2:]  # the tab bar choosing between what the unit sent and the Board's copy

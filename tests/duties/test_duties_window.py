@@ -107,3 +107,35 @@ def test_tasks_show_unit_names_status_on_screen_and_keep_the_row(qtbot, demo_pat
         window.ctx.runner.wait_idle()
         view.close()
         window.close()
+
+
+def test_proposals_show_names_and_a_decision_is_withdrawn_from_the_window(qtbot, board_path, tmp_path):
+    from chilinh_desktop.ui.commendations_view import CommendationsView
+    from chilinh_desktop.ui.main_window import MainWindow
+
+    with Store.open(board_path, clock=FixedClock(dt.date(2023, 12, 5))) as store:
+        window = MainWindow(store, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.start_session(ask=False)
+        view = CommendationsView(window.ctx, window)
+        qtbot.addWidget(view)
+        view.show()
+        view.refresh()
+        qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=20_000)
+        model = view.model
+        cells = {str(model.index(r, c).data()) for r in range(model.rowCount()) for c in range(model.columnCount())}
+        assert not cells & {model.row_object(r).id for r in range(model.rowCount())}  # no hash ids
+        assert model.index(0, 0).data() == "Đảng bộ xã Nam Sơn"
+        view.table.setFocus()
+        qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        row = view.table.currentIndex().row()
+        chosen = model.row_object(row).id
+        qtbot.mouseClick(view.accept_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: model.row_object(row).status == "accepted", timeout=10_000)
+        assert model.row_object(view.table.currentIndex().row()).id == chosen
+        qtbot.mouseClick(view.withdraw_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: model.row_object(row).status == "pending", timeout=10_000)
+        window.ctx.runner.wait_idle()
+        assert store.db.execute("SELECT count(*) FROM audit WHERE action = 'commendation.withdraw'").fetchone()[0] == 1
+        view.close()
+        window.close()
