@@ -80,7 +80,7 @@ def test_the_unit_leaderships_decisions_travel_to_the_board(demo_path, tmp_path)
 
 
 def test_a_task_decision_made_by_mistake_is_withdrawn_audited(board_path):
-    task = [t for t in _tasks(board_path)["tasks"] if t["unit_code"] == "DB15"][0]
+    task = next(t for t in _tasks(board_path)["tasks"] if t["unit_code"] == "DB15")
     args = ("--db", str(board_path), "--cadre", task["official_id"], "--task", str(task["task_no"]))
     code, _out, err = _run("tasks", "withdraw", *args)
     assert code == 2 and "chưa có gì thay đổi" in err
