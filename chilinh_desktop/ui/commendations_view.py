@@ -79,6 +79,8 @@ class CommendationsView(QDialog):
         self.reject_button.clicked.connect(lambda: self.decide("rejected"))
         self.withdraw_button = QPushButton(_("Withdraw the decision"))
         self.withdraw_button.clicked.connect(self.withdraw_decision)
+        for button in (self.accept_button, self.reject_button, self.withdraw_button):
+            button.setAutoDefault(False)  # Enter after typing a reason never accepts by itself
         deciding = QHBoxLayout()
         deciding.addWidget(self.reason, 1)
         deciding.addWidget(self.accept_button)
@@ -86,6 +88,8 @@ class CommendationsView(QDialog):
         deciding.addWidget(self.withdraw_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)

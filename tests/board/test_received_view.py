@@ -165,3 +165,15 @@ def test_tab_walks_what_the_unit_sent_and_reaches_the_boards_copy(window, board,
     back = [press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier) for _n in range(4)]
     assert back[:2] == [sides.received.text, sides.received.items]
     assert sides.tabBar() in back[2:]  # the tab bar choosing between what the unit sent and the Board's copy
+
+
+def test_the_collective_dossier_shows_what_the_unit_sent(window, board, package):
+    with zipfile.ZipFile(package) as archive:
+        unit_doc = json.loads(archive.read("data/unit.json"))
+    window.open_unit(UNIT)
+    window.unit_pane._open_collective(None)  # what "Mở hồ sơ tập thể" does
+    sides = window.dossier_view.sides
+    assert sides.showing_received and sides.received.found.subject == "Đảng bộ xã Nam Sơn"
+    sent = unit_doc["dossier"]["items"]["classification_report"]["answers"]["assessment"]
+    sides.received.select_item("classification_report")
+    assert sent[:60] in sides.received.text.toPlainText()
