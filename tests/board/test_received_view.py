@@ -177,3 +177,15 @@ def test_the_collective_dossier_shows_what_the_unit_sent(window, board, package)
     sent = unit_doc["dossier"]["items"]["classification_report"]["answers"]["assessment"]
     sides.received.select_item("classification_report")
     assert sent[:60] in sides.received.text.toPlainText()
+
+
+def test_print_the_whole_unit_from_the_window_writes_what_it_sent(window, package, tmp_path):
+    from chilinh_desktop.ui.received_view import print_received_unit_job
+
+    print_received_unit_job(window, UNIT, tmp_path / UNIT)
+    assert window.ctx.jobs.wait_idle(60)
+    sent = {entry["pdf"] for entry in _sent(package).values()}
+    files = sorted((tmp_path / UNIT).glob("*.pdf"))
+    assert sent <= {path.read_bytes() for path in files}
+    message = window.statusBar().currentMessage()
+    assert f"Đã ghi {len(files)} tệp PDF đơn vị gửi" in message and "tệp mật" in message
