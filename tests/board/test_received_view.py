@@ -52,13 +52,17 @@ def _sent(package) -> dict[str, dict]:
     return result
 
 
+def _board_copy(board, official_id: str) -> dict:
+    """The Board's own copy of a cadre's self-review answers."""
+    dossier = find_dossier(board, get_cycle(board), official_id=official_id)
+    local = stored_items(board, dossier.id).get("self_review")
+    return (local.answers or {}) if local else {}
+
+
 def _differing_cadre(board, package) -> tuple[str, dict, str]:
-    """A cadre of DB15 whose Board copy of the self-review differs from what the unit sent: (id, sent, board text)."""
-    cycle = get_cycle(board)
+    """A cadre of DB15 whose Board copy of the self-review differs from what the unit sent: (id, sent, sent text)."""
     for official_id, sent in _sent(package).items():
-        dossier = find_dossier(board, cycle, official_id=official_id)
-        local = stored_items(board, dossier.id).get("self_review")
-        local_answers = (local.answers or {}) if local else {}
+        local_answers = _board_copy(board, official_id)
         for field, text in sent["answers"].items():
             if isinstance(text, str) and len(text) > 40 and local_answers.get(field) != text:
                 return official_id, sent, text
@@ -92,6 +96,11 @@ def test_opening_a_cadre_shows_what_the_unit_sent_not_the_boards_copy(window, bo
     assert sides.received.current_item().id == "self_review"
     shown = sides.received.text.toPlainText()
     assert text.split("\n")[0][:60] in shown
+    sent_text = "\n".join(str(v) for v in sent["answers"].values())
+    copy = _board_copy(board, official_id).values()
+    own = [t.split("\n")[0][:60] for t in copy if isinstance(t, str) and len(t) > 40]
+    own = [t for t in own if t not in sent_text]  # the Board copy's own words, which the unit never sent
+    assert own and not any(t in shown for t in own)
     assert sides.received.text.isReadOnly()
 
     # Ctrl+P, as a clerk prints: the preview holds the unit's own PDF, byte for byte.
