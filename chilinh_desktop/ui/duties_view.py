@@ -70,8 +70,9 @@ class TaskModel(_RowsModel):
         if not index.isValid():
             return None
         t = self.row_object(index.row())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (TaskCol.TASK, TaskCol.NOTE):
-            return (t.task if index.column() == TaskCol.TASK else t.note) or None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (TaskCol.UNIT, TaskCol.TASK, TaskCol.NOTE):
+            return {TaskCol.UNIT: self.names.get(t.unit_code, t.unit_code), TaskCol.TASK: t.task,
+                    TaskCol.NOTE: t.note}[index.column()] or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         statuses = {"pending": _("awaiting approval"), "approved": _("approved"), "returned": _("returned")}
@@ -143,6 +144,8 @@ class DutiesView(QDialog):
         header.setSectionResizeMode(TaskCol.TASK, QHeaderView.ResizeMode.Stretch)  # long text elides, tooltip whole
         header.setSectionResizeMode(TaskCol.NOTE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(TaskCol.NOTE, 160)
+        header.setSectionResizeMode(TaskCol.UNIT, QHeaderView.ResizeMode.Interactive)  # long names elide
+        header.resizeSection(TaskCol.UNIT, 190)
         self.task_view.setWordWrap(False)
         self.task_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.task_level = QLabel()
