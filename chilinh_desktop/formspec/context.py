@@ -92,7 +92,9 @@ def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, An
                    # Not a placeholder: whether the issuer's papers carry the state's name (an agency).
                    "header.style": issuer.style,
                    # Not a placeholder: the document-type part of a number (Số 12-BC/ĐU), by the form's type.
-                   "header.document_symbols": rules.document_types})
+                   "header.document_symbols": rules.document_types,
+                   # Not a placeholder: phrases a header line is never broken inside.
+                   "header.unbroken": rules.unbroken})
     return values
 
 

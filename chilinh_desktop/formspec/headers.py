@@ -30,6 +30,7 @@ class Naming:
     localities: tuple[str, ...] = ()  # words that make a unit a commune or ward ("phường", "xã")
     locality_words: dict[str, str] = field(default_factory=dict)  # committee word → "thành phố"
     committee_bodies: dict[str, object] = field(default_factory=dict)  # a Ban of the committee
+    unbroken: tuple[str, ...] = ()  # phrases a header line is never broken inside ("Việt Nam")
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,12 @@ def _load_naming(definitions: Definitions) -> Naming:
         localities = tuple(str(word) for word in raw.get("localities", ()))
         locality_words = {row["committee"]: str(row.get("locality", "")) for row in raw.get("committees", ())}
         bodies = dict(raw.get("committee_bodies", {}))
+        unbroken = tuple(str(phrase) for phrase in raw.get("unbroken", ()))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise DefinitionError(_("{file}: cannot read the form definition: {error}", file=HEADERS_FILE,
                                 error=exc)) from exc
     return Naming(prefixes, by_type, committees, dict(raw.get("document_types", {})), localities,
-                  locality_words, bodies)
+                  locality_words, bodies, unbroken)
 
 
 def _starts(text: str, words: str) -> bool:

@@ -156,7 +156,7 @@ def split_header_line(text: str, font: str, width: float) -> tuple[float, list[s
     last line (a name such as 'MINH KHAI' stays together); of the breaks that fit, the one
     giving the most even lines wins.
     """
-    words = text.split()
+    words = [w for w in text.split(" ") if w]  # a no-break space (a phrase kept whole) is no place to break
     for size in _sizes():
         if stringWidth(text, font, size) <= width:
             return size, [text]

@@ -9,6 +9,7 @@ library is imported here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,4 +146,17 @@ def header_texts(filled: FilledForm, values: dict[str, Any]) -> tuple[list[str],
     place = str(filled.answers.get(form.place_field or "", "") or values.get("place", ""))
     raw_date = filled.answers.get(form.date_field or "")
     day = dt.date.fromisoformat(raw_date) if raw_date else None
-    return [fill(line, values) for line in form.header_left], date_line(place, day)
+    lines = [_unbroken(fill(line, values), values.get("header.unbroken") or ()) for line in form.header_left]
+    return lines, date_line(place, day)
+
+
+def _unbroken(text: str, phrases) -> str:
+    # A phrase a header line is never broken inside ('Việt Nam', 'nhân dân': forms/headers.toml) is
+    # joined by no-break spaces, which the line breaking of the PDF and of Word both respect.
+    for phrase in phrases:
+        words = str(phrase).split()
+        if len(words) < 2:
+            continue
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+        text = pattern.sub(lambda m: "\xa0".join(m.group(0).split()), text)
+    return text

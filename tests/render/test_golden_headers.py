@@ -27,6 +27,7 @@ from chilinh_desktop.formspec import set_form_answers
 from chilinh_desktop.ops.printing import print_form
 from chilinh_desktop.render.fonts import serif_family
 
+BROKEN = ("MINH", "HỒNG", "PHƯỜNG", "XÃ", "VIỆT", "NHÂN", "CHÍNH")  # a line ending so broke a name
 TITLES = ("BÁO CÁO", "BIÊN BẢN", "BÁO CÁO KIỂM ĐIỂM TẬP THỂ", "BẢN KIỂM ĐIỂM CÁ NHÂN")
 
 
@@ -69,6 +70,8 @@ def test_unit_documents_name_the_body_above_then_the_issuer(store, cycle_2023, t
     assert ("*" in left) is (kind not in STATE)  # a state body has a rule under its name, not a star
     for line in left:
         assert line.split()[:2] != line.split()[2:4], f"doubled words: {line}"
+        # a name or a phrase of headers.toml `unbroken` is never broken ('VIỆT / NAM', 'NHÂN / DÂN')
+        assert not line.endswith(BROKEN), f"a name broken: {left}"
         assert "CHI BỘ" not in line or kind not in ("department", "board", "front"), left
     body = pdf_tools["text"](pdf)
     assert f"{place}, ngày" in body and "Chí Linh" not in body
@@ -85,6 +88,7 @@ def test_02b_names_the_organisation_above_the_members_cell_then_the_cell(store, 
     left = _left_column(_first_page_lines(pdf_tools, pdf))
     superior, cell = ISSUERS[kind][8]
     assert " ".join(left) == f"{superior} {cell} *"
+    assert not any(line.endswith(BROKEN) for line in left), left
     body = pdf_tools["text"](pdf)
     assert "THÀNH ỦY" not in " ".join(left[:1]) and "CHI BỘ CHI BỘ" not in body.upper()
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in body and f"{ISSUERS[kind][7]}, ngày" in body
