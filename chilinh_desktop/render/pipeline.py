@@ -16,6 +16,7 @@ import contextlib
 import dataclasses
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,6 @@ from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.formspec.validate import check_answers
 from chilinh_desktop.i18n import _
-from chilinh_desktop.render.file_names import document_file_name, numbered
 from chilinh_desktop.render.workers import STALL_SECONDS, Outcome, run_batch, run_task
 
 if TYPE_CHECKING:  # reportlab loads with these, on the first print
@@ -108,12 +108,44 @@ class PrintRun:
 # -- which documents --------------------------------------------------------------------------
 
 
-def file_name(dossier: Dossier, subject: str, unit_code: str, item: ItemKind) -> str:
-    """The file a document prints to, in words a clerk recognises: 'Phạm Hữu Thịnh - Bản kiểm điểm cá nhân 02B.pdf'.
+# Characters Windows refuses in a file name, and the device names it reserves (CON.pdf cannot be written).
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f.]+')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+_NAME_LIMIT = 80  # characters of a person's or unit's name in a file name (paths stay short on a USB stick)
 
-    A unit's document is named after the unit ('Đảng bộ phường Sao Đỏ - Biên bản … BBKD.pdf'); no ids.
+
+def human_name(text: str) -> str:
+    """A name as it may stand in a file name on any system: Vietnamese kept, what Windows refuses replaced."""
+    text = unicodedata.normalize("NFC", text)
+    text = " ".join(_FORBIDDEN.sub(" ", text).split()).strip(" -")[:_NAME_LIMIT].strip(" -")
+    if text.split(" ")[0].upper() in _RESERVED:
+        text = f"_{text}"
+    return text or "_"
+
+
+def file_name(dossier: Dossier, subject: str, unit_code: str, item: ItemKind) -> str:
+    """The file a document prints to, named for a person: 'Nguyễn Văn An - Mẫu 02B.pdf', 'Đảng bộ … - Biên bản.pdf'.
+
+    Package payloads keep their ASCII ids (package/contents.py); these names are what a person sees in a folder.
     """
-    return document_file_name(subject or unit_code, item.name, item.form)
+    return f"{human_name(subject or unit_code)} - {human_name(item.short_name)}.pdf"
+
+
+def _distinct(documents: list[Document]) -> list[Document]:
+    """Two cadres of one name in a unit print to 'Nguyễn Văn An - Mẫu 02B.pdf' and '… An (2) - Mẫu 02B.pdf'."""
+    owners: dict[str, str] = {}  # dossier id → the name its files carry
+    out = []
+    for document in documents:
+        stem, _sep, rest = document.file_name.rpartition(" - ")
+        if document.dossier_id not in owners:
+            name, n = stem, 1
+            while name in owners.values():
+                n += 1
+                name = f"{stem} ({n})"
+            owners[document.dossier_id] = name
+        owner = owners[document.dossier_id]
+        out.append(dataclasses.replace(document, file_name=f"{owner} - {rest}") if owner != stem else document)
+    return out
 
 
 def _documents_of(store: Store, cycle: Cycle, dossier: Dossier, subject: str, unit_code: str) -> list[Document]:
@@ -145,10 +177,7 @@ def unit_documents(store: Store, cycle: Cycle, unit_code: str) -> list[Document]
         except NotFoundError:
             continue  # not managed at this level: not in the city dossier
         documents += _documents_of(store, cycle, dossier, official.full_name, unit_code)
-    # Two cadres of one name print into one folder: the second is numbered, never written over the first.
-    names = numbered(d.file_name for d in documents)
-    return [d if d.file_name == name else dataclasses.replace(d, file_name=name) for d, name in zip(documents, names,
-                                                                                                      strict=True)]
+    return _distinct(documents)
 
 
 def item_document(store: Store, cycle: Cycle, dossier_id: str, item_id: str) -> Document:

@@ -56,7 +56,7 @@ def test_printing_to_a_pdf_file_writes_the_programs_own_pdf_and_tells_where(qtbo
     official, dossier_id = _complete_02b(demo_store)
     dialog = open_item_preview(window, dossier_id, "self_review")
     try:
-        assert dialog._suggested == f"{official.full_name} - Bản kiểm điểm cá nhân 02B.pdf"
+        assert dialog._suggested == f"{official.full_name} - Mẫu 02B.pdf"  # words a clerk knows, no ids
         target = tmp_path / "ascii-out.pdf"
         defaults = _print_to_file_in_the_dialog(qtbot, target)
         qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
