@@ -47,3 +47,27 @@ def test_tab_skips_read_only_boxes_and_the_form_scrolls_to_the_focused_one(qtbot
     boxes[1].setReadOnly(False)  # a box that becomes editable takes Tab again
     skip_read_only(area)
     assert boxes[1].focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_tab_never_stops_on_a_computed_figure_and_the_form_follows(qtbot, window, demo_store):
+    from PySide6.QtWidgets import QApplication
+
+    dossier_id = demo_store.db.execute(
+        "SELECT d.id FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE d.official_id IS NULL "
+        "AND d.state = 'draft' AND u.code LIKE 'DB%' ORDER BY u.code LIMIT 1").fetchone()[0]
+    window.open_dossier(dossier_id, "classification_report")
+    editor = window.dossier_view.current_page().editor
+    read_only = [w for w in editor.widget().findChildren(QLineEdit) if w.isReadOnly()]
+    assert read_only  # the report's figures are computed from the records
+    first = next(w for w in editor.widget().findChildren(QLineEdit) if not w.isReadOnly())
+    window.activateWindow()
+    first.setFocus()
+    stops = []
+    for _ in range(25):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert not any(w in read_only for w in stops)
+    inside = [w for w in stops if editor.widget().isAncestorOf(w)]
+    last = inside[-1]
+    top = last.mapTo(editor.widget(), last.rect().topLeft()).y() - editor.verticalScrollBar().value()
+    assert 0 <= top <= editor.viewport().height()
