@@ -7,8 +7,11 @@ Two hooks for the form editor (ui/form_editor.py), each one line:
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit, QWidget
+from shiboken6 import isValid
 
 _MARGIN_X, _MARGIN_Y = 16, 48  # the box's label above it stays in view too
 
@@ -21,6 +24,10 @@ class _FocusFollower(QObject):
         QApplication.instance().focusChanged.connect(self._changed)
 
     def _changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not isValid(self.area):  # the form is gone (a closed tab) before Qt dropped the connection
+            with contextlib.suppress(RuntimeError, TypeError):
+                QApplication.instance().focusChanged.disconnect(self._changed)
+            return
         inner = self.area.widget()
         if new is not None and inner is not None and inner.isAncestorOf(new):
             self.area.ensureWidgetVisible(new, _MARGIN_X, _MARGIN_Y)
