@@ -44,6 +44,7 @@ from chilinh_desktop.package.errors import package_error
 from chilinh_desktop.package.incoming import (
     check_boundary,
     check_exported_at,
+    check_powers,
     exported_moment,
     read_documents,
     read_label,
@@ -218,6 +219,7 @@ def _check_into(store: Store, outcome: ImportOutcome) -> None:
         outcome.reasons.append(_("The package's data does not match its label (unit or cycle)."))
         return
     check_boundary(store, outcome.unit_id, unit_code, unit_doc, officials)
+    check_powers(store, cycle_id, unit_code, unit_doc)
     outcome.unit_doc, outcome.officials_doc = unit_doc, officials
     known = find_received(store, package_id)
     if known is not None:

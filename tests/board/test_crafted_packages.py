@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import random
 import sqlite3
 from pathlib import Path
 
@@ -120,6 +121,73 @@ def _missing_form(unit_doc, officials, foreign):
     return {"unit.json": dumped(unit)}
 
 
+def _task_decision(unit_doc, officials, foreign):
+    # The unit approves its own breakthrough task while the Board is the approver (the default).
+    unit = copy.deepcopy(unit_doc)
+    official_id = unit["officials"][0]
+    unit["task_decisions"] = [{"official_id": official_id, "task_no": 1, "task": "Chuyển đổi số", "decision": "approved",
+                               "note": "", "decided_by": "Bí thư", "decided_at": "2023-11-30T08:00:00+07:00"}]
+    return {"unit.json": dumped(unit)}
+
+
+def _proposal_about(subject):
+    def build(unit_doc, officials, foreign):
+        unit = copy.deepcopy(unit_doc)
+        who = subject(unit, foreign)
+        unit["ratings"]["commendations"].append({"name": foreign["name"], "kind": "dang_vien", "level": "HTXSNV",
+                                                 "achievement": "", "subject": who})
+        return {"unit.json": dumped(unit)}
+    return build
+
+
+def _long_proposal_name(unit_doc, officials, foreign):
+    unit = copy.deepcopy(unit_doc)
+    unit["ratings"]["commendations"].append({"name": "x" * 1001, "kind": "dang_vien", "level": "HTXSNV",
+                                             "achievement": "", "subject": None})
+    return {"unit.json": dumped(unit)}
+
+
+def _noise(length: int) -> str:
+    # Letters in no pattern, so the file is not refused as a ZIP bomb before its text is judged.
+    return "".join(random.Random(length).choices("aăâbcdđeêghiklmnoôơpqrstuưvxy ", k=length))
+
+
+def _huge_name(unit_doc, officials, foreign):
+    # 2,000,000 characters, a right-to-left override and a bell: the name a form field would refuse.
+    name, doc = next(iter(officials.items()))
+    doc = copy.deepcopy(doc)
+    doc["official"]["full_name"] = "Nguyễn \u202e\a" + _noise(2_000_000)
+    return {name: dumped(doc)}
+
+
+def _control_name(unit_doc, officials, foreign):
+    name, doc = next(iter(officials.items()))
+    doc = copy.deepcopy(doc)
+    doc["official"]["full_name"] = "Nguyễn Văn \u202eA\x1b[2J"
+    return {name: dumped(doc)}
+
+
+def _huge_answer(unit_doc, officials, foreign):
+    name, doc = next(iter(officials.items()))
+    doc = copy.deepcopy(doc)
+    item = next(i for i in doc["dossier"]["items"].values() if i.get("answers"))
+    key = next(iter(item["answers"]))
+    item["answers"][key] = _noise(3_000_000)
+    return {name: dumped(doc)}
+
+
+def _too_many_rows(unit_doc, officials, foreign):
+    name, doc = next(iter(officials.items()))
+    doc = copy.deepcopy(doc)
+    item = next(i for i in doc["dossier"]["items"].values() if i.get("answers"))
+    item["answers"]["bang"] = [{"a": "1"}] * 100_000
+    return {name: dumped(doc)}
+
+
+def _scan(data: bytes, name: str = "scans/scan.pdf"):
+    return lambda unit_doc, officials, foreign: {name: data}
+
+
 DOC = "package.document_invalid"
 VARIANTS = {
     "unit.json = []": (_raw(b"[]"), DOC),
@@ -174,6 +242,21 @@ VARIANTS = {
     "DB14's collective in DB15's package": (_foreign_collective, "package.foreign_record"),
     "cadre says unit DB14": (_official(lambda doc, f: doc["official"].update(unit_code="DB14")),
                              "package.foreign_record"),
+    # Round two (issue #25): powers, proposals, limits and scans.
+    "unit approves its own task": (_task_decision, "package.not_permitted"),
+    "proposal for a DB14 cadre": (_proposal_about(lambda u, f: f"official:{f['official_id']}"),
+                                  "package.foreign_record"),
+    "proposal for DB14's organisation": (_proposal_about(lambda u, f: f"unit:{f['unit_id']}"),
+                                         "package.foreign_record"),
+    "proposal for an unknown subject": (_proposal_about(lambda u, f: "official:khong-co"), "package.foreign_record"),
+    "proposal name over 1,000 characters": (_long_proposal_name, "package.text_refused"),
+    "2,000,000-character name with U+202E and BEL": (_huge_name, "package.text_refused"),
+    "name with U+202E and an ANSI escape": (_control_name, "package.text_refused"),
+    "3,000,000-character answer": (_huge_answer, "package.text_refused"),
+    "table of 100,000 rows": (_too_many_rows, "package.text_refused"),
+    "EXE in scans/": (_scan(b"MZ\x90\x00" + b"\x00" * 400), "package.scan_refused"),
+    "script named scan.pdf": (_scan(b"#!/bin/sh\nrm -rf ~\n"), "package.scan_refused"),
+    "PDF cut short in scans/": (_scan(b"%PDF-1.4\n1 0 obj\n<<>>\n"), "package.scan_refused"),
 }
 LABELS = {
     "Package-Id empty": ({"Package-Id": ""}, "package.info_invalid"),
