@@ -154,14 +154,18 @@ def plan_import(store: Store, paths: Iterable[Path], step: Step | None = None) -
 
 def _one_key_per_unit(outcomes: list[ImportOutcome]) -> None:
     # A new key is trusted only when the batch is unambiguous: one new key per unit, one unit per key.
+    # Every validly signed file counts, whatever else is wrong with it (a real package refused for its date
+    # beside an intruder's makes the unit's new key ambiguous, instead of the intruder's key being trusted).
     fresh = [o for o in outcomes if o.status == IMPORTED and o.new_key]
+    signed = [o for o in outcomes if o.fingerprint and o.unit_code]
     by_unit: dict[str, set[str]] = {}
     by_key: dict[str, set[str]] = {}
-    for o in fresh:
+    for o in signed:
         by_unit.setdefault(o.unit_code or "", set()).add(o.fingerprint or "")
         by_key.setdefault(o.fingerprint or "", set()).add(o.unit_code or "")
     for o in fresh:
-        prints, units = by_unit[o.unit_code or ""], by_key[o.fingerprint or ""]
+        prints = by_unit[o.unit_code or ""] - {o.known_fingerprint}
+        units = by_key[o.fingerprint or ""]
         if len(prints) > 1:
             o.refuse(package_error("package.key_ambiguous", count=len(prints), unit=o.unit_code,
                                    fingerprints=", ".join(sorted(prints))))
