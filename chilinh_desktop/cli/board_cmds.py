@@ -6,7 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from chilinh_desktop.cli.common import cycle_argument, cycle_of, db_argument, open_store, print_json, print_table
+from chilinh_desktop.cli.common import (
+    cycle_argument,
+    cycle_of,
+    db_argument,
+    open_store,
+    print_json,
+    print_table,
+    printable,
+)
 from chilinh_desktop.cli.package_cmds import read_passphrase
 from chilinh_desktop.core.board import find_received
 from chilinh_desktop.core.errors import NotFoundError
@@ -131,7 +139,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     [[o.path.name, o.unit_code or "", names[o.status], o.fingerprint or ""] for o in outcomes])
         for outcome in outcomes:
             for reason in outcome.reasons:
-                print(f"  - {outcome.path.name}: {reason}")
+                print(f"  - {printable(outcome.path.name)}: {printable(reason, newlines=True)}")
     return EXIT_REFUSED if any(o.status in (REFUSED, WAITING) for o in outcomes) else 0
 
 

@@ -16,6 +16,7 @@ from chilinh_desktop.cli.common import (
     open_store,
     print_json,
     print_table,
+    printable,
 )
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
@@ -259,5 +260,5 @@ def cmd_verify(args: argparse.Namespace) -> int:
     else:
         sys.stderr.write(_("The package was refused ({count} problems):", count=len(check.errors)) + "\n")
         for error in check.errors:
-            sys.stderr.write(f"  - [{error.code}] {error.message}\n")
+            sys.stderr.write(f"  - [{error.code}] {printable(error.message, newlines=True)}\n")
     return 0 if check.ok else EXIT_REFUSED

@@ -126,3 +126,19 @@ def tree_problem(value: Any, limits: TextLimits, long_keys: frozenset[str] = fro
                 return path, _("more than {count} rows ({length} were given)", count=limits.rows, length=len(item))
             stack += [(inner, f"{path}[{n}]", long) for n, inner in enumerate(item)]
     return None
+
+
+def printable(text: str, *, newlines: bool = False) -> str:
+    """`text` safe to write to a terminal: control characters (ANSI escapes), bidi controls and the lone
+    surrogates of a file name that is not UTF-8 become visible \\xNN / \\uXXXX escapes (newlines kept if asked)."""
+    out = []
+    for ch in text:
+        if newlines and ch == "\n":
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Cs") or ch in _BIDI_CONTROLS:
+            code = ord(ch)
+            # A byte that was not UTF-8 in a file name (surrogateescape) is shown as that byte.
+            out.append(f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

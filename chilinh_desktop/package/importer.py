@@ -35,6 +35,7 @@ from chilinh_desktop.core.board import (
     unit_key_record,
 )
 from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.input_rules import printable
 from chilinh_desktop.core.keys_store import record_unit_key, unit_of_key
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument
 from chilinh_desktop.core.store import Store
@@ -298,8 +299,10 @@ def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] | None
             except ChilinhError as exc:
                 outcome.refuse(exc)
             except OSError as exc:
-                outcome.refuse(package_error("io.read_failed", path=str(outcome.path),
+                outcome.refuse(package_error("io.read_failed", path=printable(str(outcome.path)),
                                              reason=exc.strerror or str(exc)))
+            except ValueError as exc:  # the last guard (UnicodeError is one): this file only, never the batch
+                outcome.refuse(package_error("package.unreadable", detail=type(exc).__name__))
         report(len(todo), len(todo), "")
     return plan.outcomes
 
@@ -322,7 +325,7 @@ def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
     previous = current_received(store, outcome.cycle_id, outcome.unit_id)
     newer = previous is None or outcome.order > _order(previous.exported_at, previous.package_id)
     record = ReceivedPackage(outcome.package_id, outcome.unit_id, outcome.unit_code or "", outcome.cycle_id,
-                             outcome.path.name, outcome.sha256 or "", outcome.size, outcome.fingerprint,
+                             printable(outcome.path.name), outcome.sha256 or "", outcome.size, outcome.fingerprint,
                              outcome.exported_at, store.now_text(), "current" if newer else "superseded",
                              previous.package_id if previous and newer else None)
     record_received(store, record, data, outcome.unit_doc, outcome.officials_doc, current=newer, actor=actor)

@@ -125,8 +125,9 @@ def _task_decision(unit_doc, officials, foreign):
     # The unit approves its own breakthrough task while the Board is the approver (the default).
     unit = copy.deepcopy(unit_doc)
     official_id = unit["officials"][0]
-    unit["task_decisions"] = [{"official_id": official_id, "task_no": 1, "task": "Chuyển đổi số", "decision": "approved",
-                               "note": "", "decided_by": "Bí thư", "decided_at": "2023-11-30T08:00:00+07:00"}]
+    unit["task_decisions"] = [{"official_id": official_id, "task_no": 1, "task": "Chuyển đổi số",
+                               "decision": "approved", "note": "", "decided_by": "Bí thư",
+                               "decided_at": "2023-11-30T08:00:00+07:00"}]
     return {"unit.json": dumped(unit)}
 
 
