@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.duties_rules import duties_rules
 from chilinh_desktop.core.errors import NotFoundError, ValidationError
+from chilinh_desktop.core.input_rules import text_limits, text_problem
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line
 from chilinh_desktop.core.units import get_unit
@@ -43,8 +44,15 @@ class Assignment:
 
 def checked(store: Store, unit_code: str, name: str, post: str) -> Assignment:
     """An assignment with its text cleaned and its unit known; ValidationError names what is wrong."""
-    code, name, post = clean_line(unit_code).upper(), clean_line(name), clean_line(post)
+    # The limits and character rules of every incoming text (typed, or a row of an Excel list).
     problems = []
+    for label, value in (("unit", unit_code), ("name", name), ("post", post)):
+        problem = text_problem(value, text_limits(store.definitions).line)
+        if problem is not None:
+            problems.append((label, problem))
+    if problems:
+        raise ValidationError(_("The assignment cannot be recorded; nothing was changed."), problems)
+    code, name, post = clean_line(unit_code).upper(), clean_line(name), clean_line(post)
     if not name:
         problems.append(("name", _("the leader's name is empty")))
     try:

@@ -92,3 +92,32 @@ def test_the_kit_carries_the_assignment_into_the_minutes_and_check_reports_a_mis
         answers["city_leader"] = "Nguyễn Văn Dự Thay (Ủy viên BTV)"  # who actually attended: editable
         set_form_answers(store, cycle, "BBKD", answers, unit_code="DB15", actor="t")
     assert "duties_minutes_assigned" in rules(unit_db)
+
+
+def _dump(db) -> str:
+    import hashlib
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode("utf-8")).hexdigest()
+
+
+def test_leaders_import_refuses_anything_but_an_xlsx_clearly(demo_path, tmp_path):
+    import os
+
+    files = {"danh-sach.txt": "Mã đơn vị\tHọ và tên\nDB15\tTrần Văn Bình\n".encode(),
+             "danh-sach.csv": "Mã đơn vị,Họ và tên,Chức vụ\nDB15,Trần Văn Bình,Phó Bí thư\n".encode(),
+             "danh-sach.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048,
+             "rong.xlsx": b"", "hong.xlsx": b"PK\x03\x04 not really a workbook"}
+    before = _dump(demo_path)
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "fifo.xlsx")
+        files["fifo.xlsx"] = b""
+    for name in files:
+        code, _out, err = _run("leaders", "import", "--db", str(demo_path), "--from", str(tmp_path / name))
+        assert code == 2 and "Traceback" not in err and name in err and "Không có gì được ghi" in err, (name, err)
+    assert "Excel 97–2003" in _run("leaders", "import", "--db", str(demo_path), "--from",
+                                   str(tmp_path / "danh-sach.xls"))[2]
+    assert _dump(demo_path) == before and _listed(demo_path) == []
