@@ -24,9 +24,9 @@ def open_store(args: argparse.Namespace) -> Store:
     """Open the database named by --db (or the per-user one) with the clock --today asks for."""
     store = Store.open(args.db)
     store.clock = clock_for(args, store)
-    notice = store.read_only_notice()
-    if notice:
-        sys.stderr.write(notice + "\n")
+    for notice in [*store.notices, store.read_only_notice()]:
+        if notice:
+            sys.stderr.write(notice + "\n")
     return store
 
 

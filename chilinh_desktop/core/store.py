@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -53,6 +54,22 @@ def default_db_path() -> Path:
 
 def _known_migrations() -> set[str]:
     return set(migrations.names())
+
+
+def _owner_only(path: Path) -> list[str]:
+    """Make the data file and its WAL files owner-only (0600) on POSIX; the modes that were wider, as 0644."""
+    if os.name != "posix":
+        return []
+    wider = []
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            mode = stat.S_IMODE(name.stat().st_mode)
+            if mode & 0o077:
+                os.chmod(name, mode & 0o700 | 0o600)
+                wider.append(f"{name.name} {mode:04o}")
+        except OSError:
+            continue  # absent (no WAL yet) or not ours to change: SQLite reports what matters
+    return wider
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -198,6 +215,7 @@ class Store:
         self.clock = clock
         self.read_only = read_only
         self.busy_timeout = busy_timeout
+        self.notices: list[str] = []  # what opening found and fixed, to tell a person once
         self._definitions: Definitions | None = None
 
     @property
@@ -238,6 +256,7 @@ class Store:
                       error=describe_os_error(exc))
                 ) from exc
         read_only = path.exists() and path.stat().st_size > 0 and not is_writable(path)
+        tightened = [] if read_only else _owner_only(path)
         try:
             if read_only:
                 db = _open_read_only(path)
@@ -256,7 +275,12 @@ class Store:
             if is_busy(exc):
                 raise busy_error(path) from exc
             raise StoreError(_("Cannot open the data file {path}: {error}.", path=path, error=str(exc))) from exc
-        return cls(path, db, clock or SystemClock(), read_only=read_only, busy_timeout=busy_timeout)
+        store = cls(path, db, clock or SystemClock(), read_only=read_only, busy_timeout=busy_timeout)
+        if tightened:
+            store.notices.append(_("Warning: the data file {path} (it holds this installation's private keys) could "
+                                   "be read by other users of this computer ({mode}); it is now readable by its "
+                                   "owner only (0600).", path=path, mode=", ".join(tightened)))
+        return store
 
     def read_only_notice(self) -> str | None:
         """What to tell a person when this store was opened read-only (None when it can be written)."""
@@ -275,6 +299,9 @@ class Store:
         """Close the connection (and checkpoint the WAL into the main file)."""
         if not self.read_only:
             with contextlib.suppress(sqlite3.Error):
+                # Best effort, without waiting: another program writing would otherwise make every
+                # busy refusal wait a second busy timeout here (10 s instead of the documented 5 s).
+                self.db.execute("PRAGMA busy_timeout=0")
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 

@@ -258,6 +258,10 @@ MESSAGES: dict[str, str] = {
         "gói lưu tại Ban Tổ chức vẫn giữ nguyên.",
         "Hãy đề nghị đơn vị xuất lại gói và nộp lại.",
     ),
+    "received.damaged": _kept(
+        "Gói {package} lưu tại Ban Tổ chức đã bị hỏng ({detail}), nên không đọc được tệp nào trong gói.",
+        "Hãy khôi phục tệp dữ liệu từ bản sao lưu, hoặc đề nghị đơn vị nộp lại gói rồi nhập lại.",
+    ),
     "bag.source_unreadable": 'Không đọc được tệp nguồn "{path}" để đóng gói ({reason}). Tệp gói '
     "ghi dở đã được xóa, không có gói nào được tạo ra. Hãy kiểm tra tệp nguồn rồi xuất lại.",
     "bag.write_verify_failed": "Gói vừa ghi ra {path} không vượt qua bước đọc lại để kiểm tra "

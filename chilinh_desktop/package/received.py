@@ -22,11 +22,21 @@ from chilinh_desktop.package.keyring import board_identity
 CONFIDENTIAL_DIR = "confidential/"
 
 
+_DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError, EOFError, UnicodeDecodeError)
+
+
+def _damaged(package_id: str, exc: BaseException):
+    return package_error("received.damaged", package=package_id, detail=type(exc).__name__)
+
+
 def confidential_names(store: Store, package_id: str) -> list[str]:
     """The encrypted files of a received package (names under data/), never their content."""
-    with zipfile.ZipFile(io.BytesIO(received_data(store, package_id))) as archive:
-        prefix = bagit.PAYLOAD_DIR + CONFIDENTIAL_DIR
-        return [n[len(bagit.PAYLOAD_DIR):] for n in archive.namelist() if n.startswith(prefix)]
+    try:
+        with zipfile.ZipFile(io.BytesIO(received_data(store, package_id))) as archive:
+            prefix = bagit.PAYLOAD_DIR + CONFIDENTIAL_DIR
+            return [n[len(bagit.PAYLOAD_DIR):] for n in archive.namelist() if n.startswith(prefix)]
+    except _DAMAGE as exc:  # a stored value damaged on disk or by hand: a message, never a traceback
+        raise _damaged(package_id, exc) from None
 
 
 def open_confidential(store: Store, package_id: str, name: str, passphrase: str | None = None,
@@ -43,11 +53,14 @@ def open_confidential(store: Store, package_id: str, name: str, passphrase: str 
     package = find_received(store, package_id)
     if package is None or hashlib.sha256(data).hexdigest() != package.sha256:
         raise package_error("received.confidential_mismatch", name=name, what=_("the stored package"))
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        sealed = archive.read(bagit.PAYLOAD_DIR + name)
-        manifest = archive.read(bagit.MANIFEST).decode("utf-8")
-    signed = dict((path, digest.lower()) for digest, path in
-                  (line.split(maxsplit=1) for line in manifest.splitlines() if line.strip()))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sealed = archive.read(bagit.PAYLOAD_DIR + name)
+            manifest = archive.read(bagit.MANIFEST).decode("utf-8")
+        signed = dict((path, digest.lower()) for digest, path in
+                      (line.split(maxsplit=1) for line in manifest.splitlines() if line.strip()))
+    except _DAMAGE as exc:
+        raise _damaged(package_id, exc) from None
     if signed.get(bagit.PAYLOAD_DIR + name) != hashlib.sha256(sealed).hexdigest():
         raise package_error("received.confidential_mismatch", name=name, what=_("the signed manifest"))
     expected = _plain_hash(store, package_id, name)
