@@ -58,6 +58,17 @@ def print_item_docx(store: Store, cycle: Cycle, dossier_id: str, item_id: str, *
 
 def print_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path, *, draft: bool = False,
                progress: Progress | None = None, workers: int | None = None) -> PrintRun:
-    """Every filled form and attached file of a unit and its cadres, into `folder`."""
-    return print_to_folder(store, cycle, unit_documents(store, cycle, unit_code), folder, draft=draft,
-                           progress=progress, workers=workers)
+    """Every filled form and attached file of a unit and its cadres, into `folder`, but no confidential item.
+
+    An asset declaration is confidential wherever it goes (DOMAIN.md): a folder of a whole unit's
+    papers is copied and shared, so the declaration is left out, and the run says so and why; it is
+    printed from its owner's dossier on purpose.
+    """
+    documents = unit_documents(store, cycle, unit_code)
+    confidential = [d for d in documents if cycle.item(d.item_id).confidential]
+    run = print_to_folder(store, cycle, [d for d in documents if d not in confidential], folder, draft=draft,
+                          progress=progress, workers=workers)
+    run.notes += [_("{title} was not written to the folder: it is confidential and is never written in plain text "
+                    "with a unit's papers. Print it from its owner's dossier when it is needed.", title=d.title)
+                  for d in confidential]
+    return run
