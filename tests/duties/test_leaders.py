@@ -117,7 +117,7 @@ def test_leaders_import_refuses_anything_but_an_xlsx_clearly(demo_path, tmp_path
         files["fifo.xlsx"] = b""
     for name in files:
         code, _out, err = _run("leaders", "import", "--db", str(demo_path), "--from", str(tmp_path / name))
-        assert code == 2 and "Traceback" not in err and name in err and "Không có gì được ghi" in err, (name, err)
+        assert code == 2 and "Traceback" not in err and name in err and "Chưa ghi nhận gì" in err, (name, err)
     assert "Excel 97–2003" in _run("leaders", "import", "--db", str(demo_path), "--from",
                                    str(tmp_path / "danh-sach.xls"))[2]
     assert _dump(demo_path) == before and _listed(demo_path) == []
