@@ -10,6 +10,7 @@ import copy
 import hashlib
 import random
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -312,7 +313,19 @@ def test_every_crafted_variant_is_refused_with_its_code_and_changes_nothing(demo
     wrong = {label: got for label, got in refused.items() if got[1] != got[2]}
     assert not wrong
     assert _dump_hash(demo_path) == before
-    print(f"\ncrafted packages: {len(crafted)} tried, {len(refused)} refused, 0 imported")
+    per_class = Counter(_class(code) for _path, code in crafted.values())
+    print(f"\ncrafted packages: {len(crafted)} tried, {len(refused)} refused, 0 imported, data file unchanged; "
+          + ", ".join(f"{name} {n}" for name, n in sorted(per_class.items())))
+
+
+def _class(code: str) -> str:
+    """The class of hostile input a variant belongs to, for the README's figures."""
+    if code.startswith("package.document") or code == DOC:
+        return "schema"
+    if code in ("package.foreign_record", "package.officials_mismatch", "package.unexpected_file", "bag.file_missing"):
+        return "boundary"
+    return {"package.not_permitted": "powers", "package.text_refused": "limits",
+            "package.scan_refused": "scans"}.get(code, "label")
 
 
 def test_a_crafted_batch_never_stops_the_good_package(demo_path, package, crafted, tmp_path, capsys):
