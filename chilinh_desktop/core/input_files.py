@@ -36,6 +36,11 @@ def open_regular(path: Path | str) -> BinaryIO:
         raise
 
 
+def check_regular(path: Path | str) -> None:
+    """NotRegularFile (or another OSError) unless `path` is a regular file that can be opened; nothing is read."""
+    open_regular(path).close()
+
+
 def read_bounded(path: Path | str, limit: int) -> bytes | None:
     """The bytes of a regular file, or None when it holds more than `limit` bytes (nothing more is read)."""
     with open_regular(path) as handle:

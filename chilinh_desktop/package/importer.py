@@ -35,6 +35,7 @@ from chilinh_desktop.core.board import (
     unit_key_record,
 )
 from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.input_files import open_regular
 from chilinh_desktop.core.input_rules import printable
 from chilinh_desktop.core.keys_store import record_unit_key, unit_of_key
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument
@@ -242,7 +243,7 @@ def _check_into(store: Store, outcome: ImportOutcome) -> None:
 def _sha256_of(path: Path) -> tuple[str, int]:
     # Read in chunks: the bytes are read again at commit time and compared by hash; a batch is never all in memory.
     digest, size = hashlib.sha256(), 0
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:  # a FIFO or a device is refused at once, never waited on
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
             size += len(chunk)

@@ -47,3 +47,22 @@ def test_json_output_stays_valid_with_an_odd_name(demo_path, batch, capsys):
     rows = json.loads(out)
     assert code == 0 and sorted(r["status"] for r in rows) == ["imported", "superseded"]
     assert "\x1b" not in out and out.isascii()
+
+
+def test_a_fifo_named_like_a_package_is_refused_at_once_and_the_batch_goes_on(demo_path, package, tmp_path):
+    # In a child process: were the FIFO waited on, the timeout would end the child, not the suite.
+    import subprocess
+
+    fifo = package.parent / "DB14-2023-fifo.zip"
+    os.mkfifo(fifo)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    for argv in (["import", "--db", str(demo_path), "--trust-new", str(package), str(fifo), "--json"],
+                 ["verify", str(fifo), "--json"], ["verify", "/dev/zero", "--json"]):
+        done = subprocess.run([sys.executable, "-m", "chilinh_desktop", *argv], capture_output=True, text=True,
+                              timeout=300, env=env, stdin=subprocess.DEVNULL)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        if argv[0] == "import":
+            rows = json.loads(done.stdout)
+            assert [(r["status"], r["code"]) for r in rows] == [("imported", None), ("refused", "io.read_failed")]
+        else:
+            assert [e["code"] for e in json.loads(done.stdout)["errors"]] == ["io.read_failed"]
