@@ -35,6 +35,7 @@ from chilinh_desktop.core.atomicfile import (
 from chilinh_desktop.core.clock import Clock, SystemClock
 from chilinh_desktop.core.definitions import Definitions
 from chilinh_desktop.core.errors import FileWriteError, StoreBusy, StoreError
+from chilinh_desktop.core.input_files import NotRegularFile, open_regular
 from chilinh_desktop.core.migrations import MIGRATION_SET, migrations
 from chilinh_desktop.core.sqlite import Connection
 from chilinh_desktop.i18n import _
@@ -134,10 +135,11 @@ def read_only_uri(path: Path) -> str:
 def inspect_file(path: Path) -> None:
     """Refuse (StoreError) a file that is not a healthy chilinh database; read-only."""
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:  # a FIFO or a device as --db is refused at once, never waited on
             header = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise StoreError(_("Cannot read the data file {path}: {error}.", path=path, error=describe_os_error(exc)),
+        error = exc.strerror if isinstance(exc, NotRegularFile) else describe_os_error(exc)
+        raise StoreError(_("Cannot read the data file {path}: {error}.", path=path, error=error),
                          code="store.unreadable") from exc
     if not header:
         return  # an empty file is a new database

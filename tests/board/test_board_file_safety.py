@@ -54,3 +54,18 @@ def test_closing_never_waits_on_a_busy_file(demo_path):
         holder.close()
     checkpoint = next(n for n, s in enumerate(statements) if "wal_checkpoint" in s)
     assert "PRAGMA busy_timeout=0" in statements[:checkpoint]
+
+
+@POSIX
+def test_a_fifo_or_a_device_as_the_data_file_is_refused_at_once(tmp_path):
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "data.sqlite3"
+    os.mkfifo(fifo)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    for db in (fifo, "/dev/zero"):
+        # In a child process: were the FIFO waited on, the timeout would end the child, not the suite.
+        done = subprocess.run([sys.executable, "-m", "chilinh_desktop", "status", "--db", str(db)],
+                              capture_output=True, text=True, timeout=300, env=env, stdin=subprocess.DEVNULL)
+        assert done.returncode == 2 and "Traceback" not in done.stderr and str(db) in done.stderr, done.stderr
