@@ -223,6 +223,9 @@ MESSAGES: dict[str, str] = {
         'Tệp đính kèm "{name}" của gói không phải tệp PDF, PNG, JPEG hoặc TIFF nguyên vẹn ({detail}); '
         "chính đơn vị cũng không thể đính kèm tệp này."
     ),
+    "package.sealed_mismatch": _refused(
+        "Gói niêm phong và gói bên trong không khớp nhau ({labels})."
+    ),
     "package.foreign_record": _kept(
         "Gói của đơn vị {unit} mang hồ sơ không thuộc đơn vị này: {record}.",
         "Không dùng gói này; hãy đề nghị đơn vị đối chiếu danh sách cán bộ với bộ tài liệu chu kỳ "

@@ -1,7 +1,8 @@
 """Importing units' packages at the Board (nhận gói hồ sơ): check everything first, then write once.
 
 Two stages, so the window can ask a person in between:
-1. `plan_import` is read-only: each file is verified (ZIP safety, manifests, signature), its label
+1. `plan_import` is read-only: each file is verified (ZIP safety, manifests, signature), a sealed one
+   opened with the Board's keys and its inner package verified alike (package/sealed.py), its label
    and every document read through the typed schema, the unit held to its own records, and its
    cycle, identity (package UUID + SHA-256) and signing key compared with what the Board holds.
    Every file gets a verdict with a stable code; one bad file never stops the others, and no input
@@ -41,7 +42,7 @@ from chilinh_desktop.core.keys_store import record_unit_key, unit_of_key
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
-from chilinh_desktop.package import bagit, keys, sshsig
+from chilinh_desktop.package import bagit, keys, sealed, sshsig
 from chilinh_desktop.package.errors import package_error
 from chilinh_desktop.package.incoming import (
     check_boundary,
@@ -132,15 +133,49 @@ def package_files(sources: Iterable[Path]) -> list[Path]:
     return found
 
 
-def plan_import(store: Store, paths: Iterable[Path], step: Step | None = None) -> ImportPlan:
-    """Check every file read-only and decide what importing it would do."""
+class BoardKey:
+    """The Board's age identity, unlocked once per batch and only when a sealed package needs it."""
+
+    def __init__(self, store: Store, passphrase: str | None) -> None:
+        self.store, self.passphrase = store, passphrase
+        self._identity: Any = None
+
+    def identity(self) -> Any:
+        """The unlocked identity (KeyringError/PackageError when it is missing or the passphrase is wrong)."""
+        if self._identity is None:
+            from chilinh_desktop.package.keyring import board_identity
+
+            self._identity = board_identity(self.store, self.passphrase)
+        return self._identity
+
+
+def _unsealed_documents(check: PackageCheck, key: BoardKey) -> tuple[UnitDocument, list[OfficialDocument]]:
+    # The envelope was verified; its inner package must be a whole signed bag by the same key with the same
+    # labels, and is then read like an unsealed package (package/sealed.py).
+    inner_data = sealed.unseal(sealed.sealed_bytes(check.path), key.identity())
+    with sealed.inner_file(inner_data) as inner:
+        report = bagit.verify_bag(inner, require_signature=True)
+        if report.errors:
+            raise report.errors[0]
+        if sealed.is_sealed(report.info):
+            raise package_error("package.unexpected_file", name=sealed.SEALED_NAME)
+        if report.signer_fingerprint != check.fingerprint or sealed.labels_differ(check.info, report.info):
+            raise package_error("package.sealed_mismatch", labels=", ".join(
+                sealed.labels_differ(check.info, report.info) or [bagit.SIGNER_FINGERPRINT_LABEL]))
+        return read_documents(inner)
+
+
+def plan_import(store: Store, paths: Iterable[Path], step: Step | None = None, *,
+                passphrase: str | None = None) -> ImportPlan:
+    """Check every file read-only and decide what importing it would do (`passphrase`: the Board's keys)."""
     files = list(map(Path, paths))
+    key = BoardKey(store, passphrase)
     report = step or (lambda done, total, text: None)
     outcomes: list[ImportOutcome] = []
     batch: dict[str, str] = {}  # package id -> sha256 accepted earlier in this batch
     for n, path in enumerate(files, 1):
         report(n - 1, len(files), path.name)
-        outcome = _check_one(store, path)
+        outcome = _check_one(store, path, key)
         if outcome.status == IMPORTED and outcome.package_id in batch:
             same = batch[outcome.package_id] == outcome.sha256
             outcome.status = ALREADY if same else REFUSED
@@ -175,10 +210,10 @@ def _one_key_per_unit(outcomes: list[ImportOutcome]) -> None:
             o.refuse(package_error("package.key_shared", fingerprint=o.fingerprint, units=", ".join(sorted(units))))
 
 
-def _check_one(store: Store, path: Path) -> ImportOutcome:
+def _check_one(store: Store, path: Path, key: BoardKey) -> ImportOutcome:
     outcome = ImportOutcome(path, REFUSED)
     try:
-        _check_into(store, outcome)
+        _check_into(store, outcome, key)
     except ChilinhError as exc:
         outcome.refuse(exc)
     except Exception as exc:  # the last guard: a crafted file never raises out of checking
@@ -188,7 +223,7 @@ def _check_one(store: Store, path: Path) -> ImportOutcome:
     return outcome
 
 
-def _check_into(store: Store, outcome: ImportOutcome) -> None:
+def _check_into(store: Store, outcome: ImportOutcome, key: BoardKey) -> None:
     path = outcome.path
     try:
         outcome.sha256, outcome.size = _sha256_of(path)
@@ -219,7 +254,7 @@ def _check_into(store: Store, outcome: ImportOutcome) -> None:
         return
     check_exported_at(exported_at, int(cycle[0]), store.clock.now())
     # Every document through its schema, then the unit held to its own records: all before any write.
-    unit_doc, officials = read_documents(path)
+    unit_doc, officials = _unsealed_documents(check, key) if check.sealed else read_documents(path)
     if unit_doc.unit.code != unit_code or unit_doc.cycle_id != cycle_id:
         outcome.code = "package.label_mismatch"
         outcome.reasons.append(_("The package's data does not match its label (unit or cycle)."))
@@ -339,12 +374,12 @@ def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
 
 
 def import_packages(store: Store, paths: Iterable[Path], *, trust_new: bool = False, actor: str = "import",
-                    step: Step | None = None) -> list[ImportOutcome]:
+                    step: Step | None = None, passphrase: str | None = None) -> list[ImportOutcome]:
     """Check then import files in one go (the command line).
 
     With `trust_new`, exactly the new keys this run shows (one per unit, each printed with its file) are
     accepted, each for its own unit's packages only.
     """
-    plan = plan_import(store, paths, step)
+    plan = plan_import(store, paths, step, passphrase=passphrase)
     accepted = {o.fingerprint for o in plan.new_keys if o.fingerprint} if trust_new else set()
     return commit_import(store, plan, accepted, actor=actor)

@@ -30,6 +30,9 @@ def exchange(tmp_path_factory, demo_db_file: Path) -> dict[str, Path]:
         usb.mkdir()
         assert main(["export", "--db", str(unit_db), "--unit", "DB15", "--out", str(usb)]) == 0
     package = next(usb.glob("DB15-*.zip"))
+    import forge
+
+    forge.BOARD_DB = board  # the demo Board's keys open (and reseal) the sealed packages the forger changes
     return {"kit": kit, "unit_db": unit_db, "package": package, "folder": folder}
 
 

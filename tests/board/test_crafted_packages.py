@@ -350,9 +350,32 @@ def test_the_forger_itself_makes_packages_the_board_takes(demo_path, exchange, t
         assert import_packages(store, [copy_path], trust_new=True)[0].status == "imported"
 
 
-def test_verify_reads_the_documents_too(crafted, capsys):
+def test_verify_reads_the_documents_of_an_unsealed_package_too(exchange, tmp_path, capsys):
     from board_helpers import run_json
 
-    path, code = crafted["unit.json = []"]
+    # A package made before sealing (old format): verify reads its documents, as before.
+    path = forge(exchange["package"], tmp_path / "old.zip", unit_key(exchange["unit_db"]),
+                 files={"unit.json": b"[]"}, seal=False)
     status, report = run_json(capsys, "verify", str(path))
-    assert status == 2 and not report["ok"] and [e["code"] for e in report["errors"]] == [code]
+    assert status == 2 and not report["ok"] and [e["code"] for e in report["errors"]] == [DOC]
+
+
+def test_verify_checks_a_sealed_package_without_the_boards_key(exchange, crafted, capsys):
+    from board_helpers import run_json
+
+    # Signature, manifests and labels only: the sealed documents are the Board's to read (and refuse) at import.
+    status, report = run_json(capsys, "verify", str(exchange["package"]))
+    assert status == 0 and report["ok"] and report["sealed"] is True
+    path, _code = crafted["unit.json = []"]
+    status, report = run_json(capsys, "verify", str(path))
+    assert status == 0 and report["sealed"] is True
+    import zipfile
+
+    tampered = path.with_name("tampered.zip")  # a label changed after signing: the signature no longer holds
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tampered, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data.replace(b"Unit-Code: DB15", b"Unit-Code: DB14") if name == "bag-info.txt"
+                            else data)
+    status, report = run_json(capsys, "verify", str(tampered))
+    assert status == 2 and not report["ok"]
