@@ -29,6 +29,18 @@ def _damaged(package_id: str, exc: BaseException):
     return package_error("received.damaged", package=package_id, detail=type(exc).__name__)
 
 
+def inner_package(store: Store, data: bytes, passphrase: str | None = None) -> bytes:
+    """The package bytes to read files from: a sealed package opened with the Board's keys, else `data` itself."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if bagit.PAYLOAD_DIR + sealed.SEALED_NAME not in archive.namelist():
+                return data
+            envelope = archive.read(bagit.PAYLOAD_DIR + sealed.SEALED_NAME)
+    except _DAMAGE as exc:
+        raise _damaged("", exc) from None
+    return sealed.unseal(envelope, board_identity(store, passphrase))
+
+
 def confidential_names(store: Store, package_id: str) -> list[str]:
     """The encrypted files of a received package (names under data/), never their content.
 
