@@ -1,6 +1,6 @@
 """Page 1 of the unit documents and of Mẫu 02B, for each kind of issuer, read back from the PDF.
 
-Headers come from the unit tree (DOMAIN.md §5): the organisation directly above the issuer,
+Headers come from the unit tree (Hướng dẫn 36-HD/VPTW, 2018): the organisation directly above the issuer,
 then the issuer by its kind. The layout of each page 1 is also kept in a golden file per font
 family (regenerate with CHILINH_UPDATE_GOLDEN=1 after looking at the PDFs).
 """
