@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
@@ -57,10 +56,6 @@ from chilinh_desktop.render.parts import (
     value_text,
 )
 from chilinh_desktop.render.settings import PrintSettings
-
-# Page streams Flate-compressed only, not also ASCII85-encoded (reportlab's default, read when the PDF is
-# written): the encoding runs in pure Python, about a twentieth of a 02B's time, and makes the file bigger.
-rl_config.useA85 = 0
 
 DRAFT_MARK = "BẢN NHÁP"
 PAGE_NUMBER_SIZE = 13
