@@ -16,13 +16,13 @@ from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.package_archive import ArchivedPackage, get_package, package_data
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json
-from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import bagit, sealed
 from chilinh_desktop.package.atomicfile import remove_quietly, write_atomically
 from chilinh_desktop.package.errors import package_error
+from chilinh_desktop.package.export import slip_header
 from chilinh_desktop.render.handover_slip import HandoverSlip, handover_slip_pdf
 
 
@@ -104,7 +104,7 @@ def _check(path: Path, record: ArchivedPackage) -> None:
         raise package_error("bag.write_verify_failed", path=str(path), codes=codes)
 
 
-def _sealed_slip(store: Store, record: ArchivedPackage) -> bytes:
+def _sealed_documents(store: Store, record: ArchivedPackage) -> tuple[list[tuple[str, str]], set[str]]:
     # A sealed package cannot be read here (only the Board's keys open it): the slip is rebuilt from the
     # dossiers that left in it, locked since (export records their package id), item by item as the writer did.
     from chilinh_desktop.core.dossiers import dossier_statuses, get_dossier, stored_items
@@ -112,7 +112,7 @@ def _sealed_slip(store: Store, record: ArchivedPackage) -> bytes:
     from chilinh_desktop.core.requirements import ItemState, Need
 
     cycle = get_cycle(store, record.cycle_id)
-    code, name = store.db.execute("SELECT code, name FROM units WHERE id = ?", [record.unit_id]).fetchone()
+    name = store.db.execute("SELECT name FROM units WHERE id = ?", [record.unit_id]).fetchone()[0]
     documents, signers = [], set()
     ids = [r[0] for r in store.db.execute("SELECT id FROM dossiers WHERE package_id = ? ORDER BY official_id IS NOT "
                                           "NULL, rowid", [record.id])]
@@ -128,22 +128,21 @@ def _sealed_slip(store: Store, record: ArchivedPackage) -> bytes:
             form = status.item.kind == "form" and kept.state in (ItemState.COMPLETE, ItemState.DRAFT)
             if form or kept.attachment_sha256:
                 documents.append((who, status.item.short_name))
-    issuer = load_settings(store).unit_name or name
-    return handover_slip_pdf(HandoverSlip(issuer, code, name, cycle.title, documents, record.file_name,
-                                          record.sha256, record.signer_fingerprint,
-                                          date_line("", store.clock.today()), ", ".join(sorted(signers))))
+    return documents, signers
 
 
 def _slip(store: Store, record: ArchivedPackage, data: bytes) -> bytes:
     # The slip is rebuilt from what the package itself carries, so it describes exactly these bytes.
+    cycle = get_cycle(store, record.cycle_id)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if bagit.PAYLOAD_DIR + sealed.SEALED_NAME in archive.namelist():
-            return _sealed_slip(store, record)
+            code, name = store.db.execute("SELECT code, name FROM units WHERE id = ?", [record.unit_id]).fetchone()
+            documents, signers = _sealed_documents(store, record)
+            return _slip_pdf(store, record, cycle, code, name, documents, signers)
         unit_doc = UnitDocument.from_json(parse_json(archive.read(bagit.PAYLOAD_DIR + "unit.json"), "unit.json"))
         officials = [OfficialDocument.from_json(parse_json(archive.read(f"{bagit.PAYLOAD_DIR}{name}"), name), name,
                                                 unit_doc.version)
                      for name in (f"officials/{oid}.json" for oid in unit_doc.officials)]
-    cycle = get_cycle(store, record.cycle_id)
     names = {item.id: item.short_name for item in cycle.items}
     unit = unit_doc.unit
     subjects = [(unit.name, unit_doc.dossier)]
@@ -157,7 +156,13 @@ def _slip(store: Store, record: ArchivedPackage, data: bytes) -> bytes:
         for kind, item in dossier.items.items():
             if item.file:
                 documents.append((subject, names.get(kind, kind)))
-    issuer = load_settings(store).unit_name or unit.name
-    return handover_slip_pdf(HandoverSlip(issuer, unit.code, unit.name, cycle.title, documents,
+    return _slip_pdf(store, record, cycle, unit.code, unit.name, documents, signers)
+
+
+def _slip_pdf(store: Store, record: ArchivedPackage, cycle, code: str, name: str, documents: list[tuple[str, str]],
+              signers: set[str]) -> bytes:
+    superior, issuer, place, style = slip_header(store, cycle, code, name)
+    return handover_slip_pdf(HandoverSlip(issuer, code, name, cycle.title, documents,
                                           record.file_name, record.sha256, record.signer_fingerprint,
-                                          date_line("", store.clock.today()), ", ".join(sorted(signers))))
+                                          date_line(place, store.clock.today()), ", ".join(sorted(signers)),
+                                          superior, style))
