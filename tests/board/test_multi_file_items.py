@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import zipfile
+from pathlib import Path
 
 from board_helpers import package_documents, run, run_json
 
 from chilinh_desktop.core.requirements import ItemState
 
 
-def test_an_item_of_three_pages_reaches_the_board_as_three_entries_in_order(capsys, exchange, tmp_path):
+def test_an_item_of_three_pages_reaches_the_board_as_three_entries_in_order(capsys, exchange, demo_db_file, tmp_path):
     from chilinh_desktop.core.cycles import get_cycle
     from chilinh_desktop.core.dossiers import dossier_statuses
     from chilinh_desktop.core.store import Store
@@ -44,13 +44,16 @@ def test_an_item_of_three_pages_reaches_the_board_as_three_entries_in_order(caps
         status.item.id]
     assert [f["name"] for f in item["files"]] == ["trang-1.pdf", "trang-2.pdf", "trang-3.pdf"]
     assert item["file"] == item["files"][0]["file"]  # a reader of the one-file format still finds page 1
-    with zipfile.ZipFile(result["path"]) as archive:
-        assert [archive.read("data/" + f["file"]) for f in item["files"]] == pages
+    from forge import read_bag
+
+    payload, _info = read_bag(Path(result["path"]))  # the inner, signed package (unsealed with the Board's key)
+    assert [payload[f["file"]] for f in item["files"]] == pages
 
     board = tmp_path / "board.sqlite3"
-    shutil.copyfile(exchange["folder"] / "board.sqlite3", board)
+    shutil.copyfile(demo_db_file, board)  # a Board that has not met this unit installation's key yet
+    board.chmod(0o600)  # the Board's data file holds its keys: owner-only, as the program keeps it
     code, _out, err = run(capsys, "import", "--db", str(board), "--trust-new", str(usb))
-    assert code == 0, err
+    assert code == 0, err + _out
     from chilinh_desktop.package.received import received_documents
 
     with Store.open(board) as store:
