@@ -20,6 +20,14 @@ def party_date(day: dt.date) -> str:
     return f"ngày {day.day:02d} tháng {_month(day)} năm {day.year}"
 
 
+def screen_date(day: dt.date) -> str:
+    """A date on screen and in messages: always dd/mm/yyyy with leading zeros ('13/03/1977', '04/02/1980').
+
+    Printed documents keep the party rule (`running_date`, `party_date`); the window writes every date alike.
+    """
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
 def running_date(day: dt.date) -> str:
     """A date inside running text: '04/10/2023', '08/3/2018', '02/01/2020', '14/8/2023'."""
     return f"{day.day:02d}/{_month(day)}/{day.year}"

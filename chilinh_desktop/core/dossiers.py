@@ -50,6 +50,14 @@ class Dossier:
 
 
 @dataclass(frozen=True)
+class ItemFile:
+    """One attached file of an item: the stored bytes' SHA-256 and the name it was chosen under."""
+
+    sha256: str
+    name: str
+
+
+@dataclass(frozen=True)
 class StoredItem:
     """The stored content of one dossier item (`item_id`: the cycle's item, e.g. "self_review")."""
 
@@ -58,11 +66,20 @@ class StoredItem:
     form_id: str | None
     form_version: str | None
     answers: dict[str, Any] | None
-    attachment_sha256: str | None
-    attachment_name: str | None
     exempt_reason: str | None
     updated_at: str
     updated_by: str
+    files: tuple[ItemFile, ...] = ()  # an attachment item's files, in order
+
+    @property
+    def attachment_sha256(self) -> str | None:
+        """The first attached file's SHA-256, or None."""
+        return self.files[0].sha256 if self.files else None
+
+    @property
+    def attachment_name(self) -> str | None:
+        """The first attached file's name, or None."""
+        return self.files[0].name if self.files else None
 
 
 _DOSSIER_COLUMNS = "id, cycle_id, unit_id, official_id, state, snapshot_sha256, signed_off_by, signed_off_at"
@@ -143,15 +160,22 @@ def get_dossier(store: Store, dossier_id: str) -> Dossier:
 
 def stored_items(store: Store, dossier_id: str) -> dict[str, StoredItem]:
     """Every stored item of a dossier, by item id."""
+    files: dict[str, list[ItemFile]] = {}
+    for kind, sha256, name in store.db.execute(
+        "SELECT i.kind, f.sha256, f.name FROM item_files f JOIN dossier_items i ON i.id = f.item_id "
+        "WHERE i.dossier_id = ? ORDER BY i.kind, f.position",
+        [dossier_id],
+    ):
+        files.setdefault(kind, []).append(ItemFile(sha256, name))
     result = {}
     for row in store.db.execute(
-        "SELECT kind, state, form_id, form_version, answers, attachment_sha256, attachment_name, exempt_reason, "
-        "updated_at, updated_by FROM dossier_items WHERE dossier_id = ?",
+        "SELECT kind, state, form_id, form_version, answers, exempt_reason, updated_at, updated_by "
+        "FROM dossier_items WHERE dossier_id = ?",
         [dossier_id],
     ):
         result[row[0]] = StoredItem(
             row[0], ItemState(row[1]), row[2], row[3], json.loads(row[4]) if row[4] else None,
-            row[5], row[6], row[7], row[8], row[9],
+            row[5], row[6], row[7], tuple(files.get(row[0], ())),
         )
     return result
 
@@ -188,24 +212,31 @@ def _editable(store: Store, cycle: Cycle, dossier_id: str, item_id: str) -> Doss
     return dossier
 
 
-def _write_item(store: Store, cycle: Cycle, dossier: Dossier, item_id: str, actor: str, action: str, **values) -> None:
+def _write_item(store: Store, cycle: Cycle, dossier: Dossier, item_id: str, actor: str, action: str,
+                files: list[ItemFile] | None = None, **values) -> None:
+    """Write an item's row; `files` (for an attached item) replaces its file list, otherwise the list is emptied."""
     now = store.now_text()
     row = {
         "dossier_id": dossier.id, "kind": item_id, "form_id": None, "form_version": None, "answers": None,
-        "attachment_sha256": None, "attachment_name": None, "exempt_reason": None,
-        "updated_at": now, "updated_by": actor, **values,
+        "exempt_reason": None, "updated_at": now, "updated_by": actor, **values,
     }
     store.db.execute(
-        "INSERT INTO dossier_items (dossier_id, kind, state, form_id, form_version, answers, attachment_sha256, "
-        "attachment_name, exempt_reason, updated_at, updated_by) VALUES (:dossier_id, :kind, :state, :form_id, "
-        ":form_version, :answers, :attachment_sha256, :attachment_name, :exempt_reason, :updated_at, :updated_by) "
+        "INSERT INTO dossier_items (dossier_id, kind, state, form_id, form_version, answers, "
+        "exempt_reason, updated_at, updated_by) VALUES (:dossier_id, :kind, :state, :form_id, "
+        ":form_version, :answers, :exempt_reason, :updated_at, :updated_by) "
         "ON CONFLICT (dossier_id, kind) DO UPDATE SET state = excluded.state, form_id = excluded.form_id, "
         "form_version = excluded.form_version, answers = excluded.answers, "
-        "attachment_sha256 = excluded.attachment_sha256, attachment_name = excluded.attachment_name, "
         "exempt_reason = excluded.exempt_reason, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
         row,
     )
-    store.audit(actor, action, f"dossier:{dossier.id}", item=item_id, state=values.get("state"))
+    row_id = store.db.execute("SELECT id FROM dossier_items WHERE dossier_id = ? AND kind = ?",
+                              [dossier.id, item_id]).fetchone()[0]
+    store.db.execute("DELETE FROM item_files WHERE item_id = ?", [row_id])
+    for position, item_file in enumerate(files or [], start=1):
+        store.db.execute("INSERT INTO item_files (item_id, position, sha256, name) VALUES (?, ?, ?, ?)",
+                         [row_id, position, item_file.sha256, item_file.name])
+    detail = {"files": [f.sha256 for f in files]} if files is not None else {}
+    store.audit(actor, action, f"dossier:{dossier.id}", item=item_id, state=values.get("state"), **detail)
     _refresh_state(store, cycle, dossier)
 
 
@@ -235,13 +266,40 @@ def save_answers(
 def attach_file(
     store: Store, cycle: Cycle, dossier_id: str, item_id: str, data: bytes, filename: str, *, actor: str
 ) -> str:
-    """Attach a PDF or image to an item (stored once by content); return its SHA-256."""
+    """Add a PDF or image after the item's other files (stored once by content); return its SHA-256.
+
+    The same file twice in one item is refused: it is almost always a page added again by mistake.
+    """
     with store.atomic():
         dossier = _editable(store, cycle, dossier_id, item_id)
         digest = put_attachment(store, data)
-        _write_item(store, cycle, dossier, item_id, actor, "item.attach", state=ItemState.ATTACHED.value,
-                    attachment_sha256=digest, attachment_name=clean_line(filename))
+        current = stored_items(store, dossier.id).get(item_id)
+        files = list(current.files) if current is not None and current.state is ItemState.ATTACHED else []
+        if any(f.sha256 == digest for f in files):
+            raise ValidationError(_("This file is already attached to “{item}”.", item=cycle.item(item_id).short_name),
+                                  [("file", clean_line(filename))])
+        files.append(ItemFile(digest, clean_line(filename)))
+        _write_item(store, cycle, dossier, item_id, actor, "item.attach", files, state=ItemState.ATTACHED.value)
     return digest
+
+
+def set_item_files(store: Store, cycle: Cycle, dossier_id: str, item_id: str, files: list[ItemFile], *,
+                   actor: str) -> None:
+    """Make an item's files exactly `files` (stored already), in order; none clears the item.
+
+    Removing one file and undoing a change both come here, so the audit trail shows every list.
+    """
+    with store.atomic():
+        dossier = _editable(store, cycle, dossier_id, item_id)
+        for item_file in files:
+            if store.db.execute("SELECT 1 FROM attachments WHERE sha256 = ?", [item_file.sha256]).fetchone() is None:
+                raise NotFoundError(_("The attached file {id} is not in the data file.", id=item_file.sha256[:12]))
+        if not files:
+            store.db.execute("DELETE FROM dossier_items WHERE dossier_id = ? AND kind = ?", [dossier.id, item_id])
+            store.audit(actor, "item.clear", f"dossier:{dossier.id}", item=item_id)
+            _refresh_state(store, cycle, dossier)
+            return
+        _write_item(store, cycle, dossier, item_id, actor, "item.files", list(files), state=ItemState.ATTACHED.value)
 
 
 def set_exempt(store: Store, cycle: Cycle, dossier_id: str, item_id: str, reason: str, *, actor: str) -> None:
@@ -278,7 +336,9 @@ def snapshot_hash(store: Store, dossier_id: str) -> str:
     """
     dossier = get_dossier(store, dossier_id)
     content = [
-        [item.item_id, item.state.value, item.form_id, item.form_version, item.answers, item.attachment_sha256,
+        # One file is hashed as its SHA-256 alone, so dossiers signed before items held several keep their hash.
+        [item.item_id, item.state.value, item.form_id, item.form_version, item.answers,
+         item.attachment_sha256 if len(item.files) <= 1 else [f.sha256 for f in item.files],
          item.exempt_reason]
         for item in sorted(stored_items(store, dossier_id).values(), key=lambda i: i.item_id)
     ]

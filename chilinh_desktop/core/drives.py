@@ -38,14 +38,17 @@ class ExportTarget:
 
 
 def order_targets(targets: Iterable[ExportTarget]) -> list[ExportTarget]:
-    """Removable drives first, then home folders, local disks, network drives; each group by path; no repeats."""
+    """Removable drives first, then the user's folders (in the order given: Documents first), local disks,
+    network drives; the other groups by path; no repeats."""
     seen: set[Path] = set()
     unique = []
     for target in targets:
         if target.path not in seen:
             seen.add(target.path)
             unique.append(target)
-    return sorted(unique, key=lambda t: (_RANK[t.kind], str(t.path).casefold()))
+    given = {target.path: n for n, target in enumerate(unique)}
+    return sorted(unique, key=lambda t: (_RANK[t.kind], given[t.path] if t.kind == HOME else 0,
+                                         str(t.path).casefold()))
 
 
 # -- Windows ---------------------------------------------------------------------------------
@@ -117,13 +120,10 @@ def posix_targets(user: str | None = None, home: Path | None = None,
 
 
 def _home_targets(home: Path | None) -> list[ExportTarget]:
+    # Documents first: without a USB stick the package lands where a clerk looks for files, not in the bare home.
     home = home or Path.home()
-    targets = [ExportTarget(home, HOME)]
-    for name in ("Desktop", "Documents"):
-        folder = home / name
-        if folder.is_dir():
-            targets.append(ExportTarget(folder, HOME))
-    return targets
+    targets = [ExportTarget(home / name, HOME) for name in ("Documents", "Desktop") if (home / name).is_dir()]
+    return [*targets, ExportTarget(home, HOME)]
 
 
 def export_targets() -> list[ExportTarget]:

@@ -458,3 +458,25 @@ def m0008_board_duties(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0009_item_files")
+def m0009_item_files(db: Database) -> None:
+    db.executescript(
+        """
+        -- An attachment item holds several files in order (a three-page scan added page by page). The file
+        -- an item held before (dossier_items.attachment_sha256/_name, now unused) becomes its first file.
+        CREATE TABLE item_files (
+            item_id INTEGER NOT NULL REFERENCES dossier_items(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            sha256 TEXT NOT NULL REFERENCES attachments(sha256),
+            name TEXT NOT NULL,
+            PRIMARY KEY (item_id, position)
+        );
+        INSERT INTO item_files (item_id, position, sha256, name)
+            SELECT id, 1, attachment_sha256, COALESCE(attachment_name, '') FROM dossier_items
+            WHERE attachment_sha256 IS NOT NULL;
+        UPDATE dossier_items SET attachment_sha256 = NULL, attachment_name = NULL
+            WHERE attachment_sha256 IS NOT NULL;
+        """
+    )

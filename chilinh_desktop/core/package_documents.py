@@ -244,6 +244,27 @@ class UnitRatings:
 
 
 @dataclass(frozen=True)
+class FileRecord:
+    """One attached file of an item of several: its payload name, content hash and the name it was chosen under."""
+
+    file: str
+    sha256: str
+    name: str
+    plain_sha256: str | None = None  # set when the file travels encrypted
+
+    @classmethod
+    def read(cls, f: Fields) -> FileRecord:
+        return cls(f.text("file"), f.text("sha256"), f.text("name"), f.text("plain_sha256", optional=True,
+                                                                             nullable=True))
+
+    def to_json(self) -> dict[str, Any]:
+        data = {"file": self.file, "sha256": self.sha256, "name": self.name}
+        if self.plain_sha256 is not None:
+            data["plain_sha256"] = self.plain_sha256
+        return data
+
+
+@dataclass(frozen=True)
 class ItemRecord:
     """One item of a dossier: what was owed, its state, and the file that carries it."""
 
@@ -259,6 +280,26 @@ class ItemRecord:
     attachment_sha256: str | None = None
     attachment_name: str | None = None
     plain_sha256: str | None = None  # a confidential file's content before encryption (version 2)
+    # An item of several files lists them all, in order, the first being `file` too; older packages and
+    # items of one file leave it out.
+    files: tuple[FileRecord, ...] | None = None
+
+    @property
+    def all_files(self) -> tuple[FileRecord, ...]:
+        """Every attached file of the item, in order (one for a package of a single-file item)."""
+        if self.files:
+            return self.files
+        if self.file is not None and self.attachment_sha256 is not None:
+            return (FileRecord(self.file, self.attachment_sha256, self.attachment_name or "", self.plain_sha256),)
+        return ()
+
+    @property
+    def payload_files(self) -> tuple[str, ...]:
+        """The payload names this item carries (its form's PDF, or each attached file)."""
+        names = [f.file for f in self.files or ()]
+        if self.file is not None and self.file not in names:
+            names.insert(0, self.file)
+        return tuple(names)
 
     @classmethod
     def read(cls, f: Fields, kind: str) -> ItemRecord:
@@ -270,7 +311,9 @@ class ItemRecord:
                      f.text("form_version", optional=True, nullable=True), f.raw_object("answers"),
                      f.text("attachment_sha256", optional=True, nullable=True),
                      f.text("attachment_name", optional=True, nullable=True),
-                     f.text("plain_sha256", optional=True, nullable=True))
+                     f.text("plain_sha256", optional=True, nullable=True),
+                     tuple(FileRecord.read(Fields(value, f.name, f.path(f"files.{n}")))
+                           for n, value in enumerate(f.array("files", optional=True))) or None)
         if record.kind != kind:
             raise invalid(f.name, f.path("kind"), repr(kind), record.kind)
         return record
@@ -282,6 +325,8 @@ class ItemRecord:
                     "attachment_name", "plain_sha256"):
             if getattr(self, key) is not None:
                 data[key] = getattr(self, key)
+        if self.files:
+            data["files"] = [f.to_json() for f in self.files]
         return data
 
 

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.dates import screen_date
 from chilinh_desktop.core.dossiers import Dossier, get_unit_by_id
 from chilinh_desktop.core.figures import report_figures
 from chilinh_desktop.core.officials import get_official
@@ -57,12 +58,13 @@ def fill(text: str, values: dict[str, Any]) -> str:
     return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1)) or ""), text)
 
 
-def _vn_date(value: Any) -> str:
-    return running_date(value) if value else ""
+def record_context(store: Store, cycle: Cycle, dossier: Dossier, *, on_screen: bool = False) -> dict[str, Any]:
+    """Every KNOWN_SOURCES value for the subject of a dossier; dates as printed, or (`on_screen`) as the window
+    writes them (13/03/1977)."""
 
+    def _vn_date(value: Any) -> str:
+        return (screen_date if on_screen else running_date)(value) if value else ""
 
-def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, Any]:
-    """Every KNOWN_SOURCES value for the subject of a dossier."""
     unit = get_unit_by_id(store, dossier.unit_id)
     tree = unit_tree(store, cycle.tree_date)
     values = _unit_values(tree, unit)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from chilinh_desktop.core import appraisals
 from chilinh_desktop.core.appraisals import DECISIONS, PENDING, REJECTED, Proposal
 from chilinh_desktop.core.cycles import Cycle, get_cycle
+from chilinh_desktop.core.dates import screen_date
 from chilinh_desktop.core.duties_rules import duties_rules
 from chilinh_desktop.core.errors import NotFoundError, StateError, ValidationError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line
-from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.i18n import _
 
 COMMENDATIONS = "commendations"  # change key: the Board's appraisals
@@ -51,9 +51,9 @@ class Worklist:
             return ""
         if self.days_left < 0:
             return _("{n} commendation proposals were not appraised by {date} (the deadline has passed).",
-                     n=self.pending, date=running_date(self.deadline))
+                     n=self.pending, date=screen_date(self.deadline))
         return _("{n} commendation proposals still to appraise before {date} ({days} days left).",
-                 n=self.pending, date=running_date(self.deadline), days=self.days_left)
+                 n=self.pending, date=screen_date(self.deadline), days=self.days_left)
 
 
 @dataclass(frozen=True)

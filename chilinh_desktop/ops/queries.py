@@ -63,3 +63,9 @@ def exported_packages(store: Store, unit_code: str | None = None) -> list[Export
     codes = unit_codes(store)
     return [ExportedPackage(p.id, codes.get(p.unit_id, p.unit_id), p.file_name, p.sha256, p.size, p.created_at)
             for p in list_packages(store, unit_id)]
+
+
+def unit_name(store: Store, code: str) -> str:
+    """A unit's name as a person knows it (its code when the unit is unknown here)."""
+    row = store.db.execute("SELECT name FROM units WHERE code = ?", [code]).fetchone()
+    return row[0] if row else code

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from chilinh_desktop.core import ratings as core_ratings
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.dates import running_date
+from chilinh_desktop.core.dates import screen_date
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.rules import over_quota
 from chilinh_desktop.core.rulesets import rule_set_for
@@ -70,7 +70,7 @@ def _not_after_today(store: Store, day: dt.date, where: str) -> None:
     today = store.clock.today()
     if day > today:
         raise ValidationError(_("The date {date} is after today ({today}): record only what has happened. "
-                                "Nothing was recorded.", date=running_date(day), today=running_date(today)),
+                                "Nothing was recorded.", date=screen_date(day), today=screen_date(today)),
                               [(where, day.isoformat())])
 
 
@@ -90,7 +90,7 @@ def record_discipline(store: Store, cycle: Cycle, key: str, *, date: dt.date, fo
     _not_after_today(store, date, "date")
     if date.year != cycle.year:  # the cycle's rules and records count only the year it reviews
         raise ValidationError(_("The date {date} is not in {year}, the year this cycle reviews: a measure of another "
-                                "year does not count here. Nothing was recorded.", date=running_date(date),
+                                "year does not count here. Nothing was recorded.", date=screen_date(date),
                                 year=cycle.year), [("date", date.isoformat())])
     core_ratings.add_discipline(store, key, date=date, form=form, self_remedied=self_remedied, note=note, kind=kind,
                                 actor=actor)

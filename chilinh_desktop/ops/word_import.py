@@ -8,6 +8,7 @@ nothing. The answers before the import come back in the result, so the import ca
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,34 @@ def undo_word_import(store: Store, cycle: Cycle, result: WordImportResult, *, ac
                      form=plan.form).changes
 
 
+_SECTION_NUMBER = re.compile(r"^\s*([IVX]{1,4})\s*\.")
+_FIELD_NUMBER = re.compile(r"^\s*(\d{1,2})\s*\.\s*")
+
+
+def target_fields(form) -> list[tuple[str, str]]:
+    """The fields a paragraph can be moved to, each once, named with its section's number and its own words.
+
+    "I.1. Về phẩm chất chính trị…" and "II.1. Hạn chế, khuyết điểm", never two bare "1. …"; a field without
+    a number of its own takes its section's ("III. Kết quả khắc phục").
+    """
+    targets = []
+    for section in form.sections:
+        found = _SECTION_NUMBER.match(section.heading or "")
+        roman = found[1] if found else ""
+        for fld in section.fields:
+            if fld.type != "longtext":
+                continue
+            own = _FIELD_NUMBER.match(fld.label)
+            if roman and own:
+                label = f"{roman}.{own[1]}. {fld.label[own.end():]}"
+            elif roman:
+                label = f"{roman}. {fld.label}"
+            else:
+                label = fld.label
+            targets.append((fld.id, label))
+    return targets
+
+
 def aside_reason(note: str) -> str:
     """Why a paragraph was kept aside, for a person (the mapping's note is a code and a heading)."""
     kind, _sep, where = note.partition(":")
@@ -121,6 +150,9 @@ def aside_reason(note: str) -> str:
         return _("before the first section")
     if kind == "unknown_heading":
         return _("under the heading «{heading}», which the form does not have", heading=where)
+    if kind == "mismatch_heading":
+        return _("under the heading «{heading}», whose number and words name different sections of the form",
+                 heading=where)
     if kind == "no_item":
         return _("in «{heading}», before any numbered item", heading=where)
     return note

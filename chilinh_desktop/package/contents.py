@@ -7,7 +7,9 @@ The payload, under data/ (names are ASCII ids; Vietnamese lives inside the files
 - unit.json and officials/<id>.json: the typed, versioned documents of core/package_documents.py
   (the unit, its collective dossier, its cadres' ids and ratings; one cadre's details, dossier and
   rating record). Every document is built from those types, so what leaves is what the Board reads.
-- forms/<dossier>-<item>.pdf: rendered forms; scans/<sha256>.<ext>: attached scans.
+- forms/<dossier>-<item>.pdf: rendered forms; scans/<sha256>.<ext>: attached scans, one entry per file
+  (an item of several files lists them in order under "files"; its first file is also its "file", as an
+  item of one file always was, so a Board reading only "file" still finds it).
 - confidential/<name>.age: confidential forms and scans, encrypted to the Board (age, X25519).
 - summary.xlsx: the unit's item-by-item summary.
 """
@@ -26,6 +28,7 @@ from chilinh_desktop.core.meetings import unit_meeting_record
 from chilinh_desktop.core.officials import get_official
 from chilinh_desktop.core.package_documents import (
     DossierRecord,
+    FileRecord,
     ItemRecord,
     OfficialDocument,
     OfficialRecord,
@@ -68,7 +71,7 @@ def payload_count(contents: Contents) -> int:
     count = 2  # unit.json and summary.xlsx
     for dossier in contents.dossiers:
         count += 1 if dossier.official_id else 0
-        count += sum(1 for item in stored_items(contents.store, dossier.id).values()
+        count += sum(max(len(item.files), 1) for item in stored_items(contents.store, dossier.id).values()
                      if item.state in (ItemState.COMPLETE, ItemState.DRAFT, ItemState.ATTACHED))
     return count
 
@@ -89,7 +92,7 @@ def payload(contents: Contents, progress: Progress | None = None) -> Iterator[tu
         who = official.full_name if official else contents.unit.name
         items = _item_fields(contents, dossier)
         for name, data, item_record in _item_files(contents, dossier, who):
-            items[item_record["kind"]].update(item_record, file=name)
+            items[item_record["kind"]].update(item_record)
             if name in seen:
                 continue  # the same scan attached twice is carried once (names are content hashes)
             seen.add(name)
@@ -145,14 +148,25 @@ def _item_files(contents: Contents, dossier: Dossier, who: str) -> Iterator[tupl
             if not item.confidential:
                 record["answers"] = kept.answers  # a confidential form's answers travel only inside its PDF
             name = f"forms/{dossier.id}-{item.id}.pdf"
-            yield (*_maybe_sealed(contents, name, f"{dossier.id}-{item.id}.pdf", pdf, item.confidential, record),
-                   record)
+            sealed = _maybe_sealed(contents, name, f"{dossier.id}-{item.id}.pdf", pdf, item.confidential, record)
+            record["file"] = sealed[0]
+            yield (*sealed, record)
             contents.documents.append((who, item.short_name))
-        elif kept.attachment_sha256:
-            data, mime = get_attachment(store, kept.attachment_sha256)
-            file_name = f"{kept.attachment_sha256}.{_EXTENSIONS.get(mime, 'bin')}"
-            record.update(attachment_sha256=kept.attachment_sha256, attachment_name=kept.attachment_name)
-            yield (*_maybe_sealed(contents, f"scans/{file_name}", file_name, data, item.confidential, record), record)
+        elif kept.files:
+            files: list[dict[str, Any]] = []
+            for kept_file in kept.files:
+                data, mime = get_attachment(store, kept_file.sha256)
+                file_name = f"{kept_file.sha256}.{_EXTENSIONS.get(mime, 'bin')}"
+                entry: dict[str, Any] = {"sha256": kept_file.sha256, "name": kept_file.name}
+                sealed = _maybe_sealed(contents, f"scans/{file_name}", file_name, data, item.confidential, entry)
+                entry["file"] = sealed[0]
+                files.append(entry)
+                if len(files) == 1:  # the first file is also the item's own, as when an item held one
+                    record.update(file=sealed[0], attachment_sha256=kept_file.sha256, attachment_name=kept_file.name,
+                                  **({"plain_sha256": entry["plain_sha256"]} if "plain_sha256" in entry else {}))
+                if len(kept.files) > 1:
+                    record["files"] = tuple(FileRecord(**f) for f in files)
+                yield (*sealed, record)
             contents.documents.append((who, item.short_name))
 
 

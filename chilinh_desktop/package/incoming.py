@@ -116,8 +116,9 @@ def read_documents(path: Path) -> tuple[UnitDocument, list[OfficialDocument]]:
     dossiers = [doc.dossier for doc in officials] + ([unit_doc.dossier] if unit_doc.dossier else [])
     for dossier in dossiers:
         for item in dossier.items.values():
-            if item.file is not None and item.file not in names:
-                raise package_error("bag.file_missing", name=bagit.PAYLOAD_DIR + item.file)
+            for file in item.payload_files:
+                if file not in names:
+                    raise package_error("bag.file_missing", name=bagit.PAYLOAD_DIR + file)
     return unit_doc, officials
 
 

@@ -116,10 +116,11 @@ def _plain_hash(store: Store, package_id: str, name: str) -> str | None:
     dossiers: list[DossierRecord] = [doc.dossier for doc in officials]
     if unit_doc.dossier is not None:
         dossiers.append(unit_doc.dossier)
-    records: list[ItemRecord] = [item for d in dossiers for item in d.items.values() if item.file == name]
+    records: list[ItemRecord] = [item for d in dossiers for item in d.items.values() if name in item.payload_files]
     if not records:
         raise package_error("received.confidential_mismatch", name=name, what=_("the package's documents"))
-    hashes = {r.plain_sha256 or r.attachment_sha256 for r in records} - {None}
+    hashes = {r.plain_sha256 or r.attachment_sha256 for r in records if r.file == name} - {None}
+    hashes |= {f.plain_sha256 or f.sha256 for r in records for f in r.files or () if f.file == name}
     scan = _SCAN_NAME.fullmatch(name[len(CONFIDENTIAL_DIR):])
     if scan:
         hashes.add(scan.group(1))

@@ -172,10 +172,11 @@ class _Mapper:
             return None  # "1.", "2." number the items inside a section
         words = _words(rest)
         best, best_score = None, 0.0
+        similar: dict[int, float] = {}
         for target in self.sections:
             if len(words) > 2 * len(target.words) + 8:
                 continue
-            score = _similarity(words, target.words)
+            score = similar[int(target.key)] = _similarity(words, target.words)
             if roman and target.number == number and target.roman:
                 score += 0.4
             elif roman:
@@ -183,10 +184,22 @@ class _Mapper:
             if score > best_score:
                 best, best_score = target, score
         if best is not None and best_score >= (0.5 if roman else 0.75):
+            if roman and self._disagrees(number, best, similar):
+                return "mismatch"
             return int(best.key)
         if roman and len(words) <= 30:
             return "unknown"
         return None
+
+    def _disagrees(self, number: int | None, best: _Target, similar: dict[int, float]) -> bool:
+        """A heading whose number names one section and whose words another ("V." over VI's words).
+
+        Guessing either way puts text under a heading the person did not write: it is set apart instead.
+        """
+        if best.roman and best.number != number:
+            return True
+        others = [score for key, score in similar.items() if key != int(best.key)]
+        return bool(others) and max(others) >= 0.6 and max(others) > similar.get(int(best.key), 0.0) + 0.2
 
     def field_heading(self, para: WordParagraph) -> Field | None:
         if self.section is None or self.section < 0:
@@ -313,11 +326,12 @@ class _Mapper:
         heading = None if inside and self.field_heading(para) else self.section_heading(para)
         if heading is not None:
             self.out.ignored.append(para.text)
-            self.section = None if heading == "unknown" else int(heading)
-            self.unknown_heading = para.text if heading == "unknown" else ""
+            lost = heading in ("unknown", "mismatch")
+            self.section = None if lost else int(heading)
+            self.unknown_heading = f"{heading}_heading:{para.text}" if lost else ""
             self.current = self._lone() if self.section is not None else None
             self.fresh, self.signing = True, False
-            if heading == "unknown":
+            if lost:
                 self.section = -1
             return
         if self.section is None:
@@ -347,7 +361,7 @@ class _Mapper:
             return
         self.fresh = False
         if self.section < 0:
-            self.out.placed.append(Placed(para.text, None, "unknown_heading:" + self.unknown_heading))
+            self.out.placed.append(Placed(para.text, None, self.unknown_heading))
         elif self.current is None:
             self.out.placed.append(Placed(para.text, None, "no_item:" + self.form.sections[self.section].heading))
         else:

@@ -1,7 +1,8 @@
-"""Attachment items: choose or drop a PDF or image, see it, replace or remove it."""
+"""Attachment items: several files in order (a scan added page by page), by dialog or drop, each removable."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -19,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.i18n import _
+from chilinh_desktop.i18n import _, ngettext
 
 ACCEPTED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
@@ -57,29 +60,39 @@ class PdfPreview(QPdfView):
 
 
 class AttachmentPane(QWidget):
-    """The file of an attachment item, with choose / drop / remove."""
+    """The files of an attachment item, in order: add (dialog or drop), see one, remove one."""
 
-    file_chosen = Signal(str)  # a local path to attach
-    remove_requested = Signal()
+    file_chosen = Signal(str)  # a local path to add after the item's other files
+    remove_requested = Signal(int)  # the index of the file to remove
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
         self._read_only = False
+        self._fetch: Callable[[int], tuple[bytes, str]] | None = None
         self.name_label = QLabel()
         self.name_label.setObjectName("attachmentName")
-        self.choose_button = QPushButton(_("Choose a file…"))
+        self.name_label.setWordWrap(True)
+        self.choose_button = QPushButton(_("Add a file…"))
         self.choose_button.setObjectName("chooseFile")
-        self.remove_button = QPushButton(_("Remove the file"))
+        self.choose_button.setToolTip(_("Add a page or a file after the ones already attached; they stay."))
+        self.remove_button = QPushButton(_("Remove this file"))
+        self.remove_button.setObjectName("removeFile")
         self.choose_button.clicked.connect(self.choose)
-        self.remove_button.clicked.connect(self.remove_requested.emit)
+        self.remove_button.clicked.connect(self._remove_current)
         top = QHBoxLayout()
         top.addWidget(self.name_label, 1)
         top.addWidget(self.choose_button)
         top.addWidget(self.remove_button)
-        self.drop_hint = QLabel(_("Drop a PDF or an image (PNG, JPEG, TIFF) here,\nor press “Choose a file…”."))
+        self.files = QListWidget()
+        self.files.setObjectName("attachedFiles")
+        self.files.setMaximumWidth(260)
+        self.files.currentRowChanged.connect(self._show_row)
+        self.drop_hint = QLabel(_("Drop a PDF or an image (PNG, JPEG, TIFF) here,\nor press “Add a file…”. "
+                                  "A scan of several pages can be added page by page."))
         self.drop_hint.setObjectName("dropHint")
         self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.drop_hint.setWordWrap(True)
         self.pdf = PdfPreview()
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -89,21 +102,53 @@ class AttachmentPane(QWidget):
         self.stack = QStackedWidget()
         for widget in (self.drop_hint, self.pdf, image_scroll):
             self.stack.addWidget(widget)
+        body = QHBoxLayout()
+        body.addWidget(self.files)
+        body.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
         self.show_empty()
 
     def show_empty(self) -> None:
         """No file yet."""
+        self._fetch = None
+        self.files.blockSignals(True)
+        self.files.clear()
+        self.files.blockSignals(False)
+        self.files.hide()
         self.name_label.setText(_("No file attached yet."))
         self.stack.setCurrentWidget(self.drop_hint)
         self.remove_button.setEnabled(False)
 
-    def show_file(self, data: bytes, mime: str, name: str) -> None:
-        """Preview an attached file."""
-        self.name_label.setText(_("Attached: {name}", name=name))
+    def show_files(self, names: list[str], fetch: Callable[[int], tuple[bytes, str]], *,
+                   current: int | None = None) -> None:
+        """List the item's files in order and preview one (`current`, else the one shown before, else the first).
+
+        `fetch(index)` reads a file's bytes and type when it is shown, so a long scan is not read all at once.
+        """
+        if not names:
+            self.show_empty()
+            return
+        keep = self.files.currentRow()
+        self._fetch = fetch
+        self.files.blockSignals(True)
+        self.files.clear()
+        for number, name in enumerate(names, start=1):
+            self.files.addItem(QListWidgetItem(f"{number}. {name}"))
+        self.files.blockSignals(False)
+        self.files.show()
+        self.name_label.setText(ngettext("{n} file attached, in this order:", "{n} files attached, in this order:",
+                                   len(names)))
+        row = current if current is not None else (keep if 0 <= keep < len(names) else 0)
+        self.files.setCurrentRow(min(max(row, 0), len(names) - 1))
+        self._show_row(self.files.currentRow())
         self.remove_button.setEnabled(not self._read_only)
+
+    def _show_row(self, row: int) -> None:
+        if self._fetch is None or row < 0:
+            return
+        data, mime = self._fetch(row)
         if mime == "application/pdf":
             self.pdf.show_bytes(data)
             self.stack.setCurrentWidget(self.pdf)
@@ -115,33 +160,38 @@ class AttachmentPane(QWidget):
             self.image.setPixmap(pixmap)
             self.stack.setCurrentIndex(2)
 
+    def _remove_current(self) -> None:
+        if self.files.currentRow() >= 0:
+            self.remove_requested.emit(self.files.currentRow())
+
     def set_read_only(self, read_only: bool) -> None:
-        """A signed-off dossier: the file can be seen, not changed."""
+        """A signed-off dossier: the files can be seen, not changed."""
         self._read_only = read_only
         self.setAcceptDrops(not read_only)
         self.choose_button.setEnabled(not read_only)
-        self.remove_button.setEnabled(not read_only and self.stack.currentWidget() is not self.drop_hint)
+        self.remove_button.setEnabled(not read_only and self.files.count() > 0)
 
     def choose(self) -> None:
-        """Ask for a file with the file dialog."""
-        path, _filter = QFileDialog.getOpenFileName(
+        """Ask for one or more files with the file dialog; they are added in the order chosen."""
+        paths, _filter = QFileDialog.getOpenFileNames(
             self,
-            _("Choose the file to attach"),
+            _("Choose the files to attach"),
             str(Path.home()),
             _("PDF or image") + " (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)",
         )
-        if path:
+        for path in paths:
             self.file_chosen.emit(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
-        if not self._read_only and len(urls) == 1 and urls[0].isLocalFile() and accepted_file(urls[0].toLocalFile()):
+        if not self._read_only and urls and all(u.isLocalFile() and accepted_file(u.toLocalFile()) for u in urls):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
             event.acceptProposedAction()
-            self.file_chosen.emit(urls[0].toLocalFile())
+            for url in urls:
+                self.file_chosen.emit(url.toLocalFile())

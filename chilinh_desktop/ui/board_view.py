@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 
 from chilinh_desktop.core.board import LATE, ON_TIME, OVERDUE, UnitArrival
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.dates import running_date
+from chilinh_desktop.core.dates import screen_date
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.board import BoardOverview, overview
 
@@ -59,7 +59,7 @@ class BoardModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         names = [_("Code"), _("Unit"), _("Arrived"), _("Received on")]
-        names += [_("Deadline {day}", day=running_date(d.date)) for d in self.cycle.deadlines]
+        names += [_("Deadline {day}", day=screen_date(d.date)) for d in self.cycle.deadlines]
         names += [_("Complete"), _("What is missing"), _("Ratings"), _("Points to note")]
         return names[section] if 0 <= section < len(names) else None
 

@@ -6,8 +6,6 @@ audited reopen. Every change is a core call through the operation runner.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.core import dossiers as core_dossiers
-from chilinh_desktop.core.attachments import get_attachment, read_attachment_file
+from chilinh_desktop.core.attachments import get_attachment
 from chilinh_desktop.core.deadlines import days_left, working_days_left
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
@@ -31,6 +29,7 @@ from chilinh_desktop.formspec.answers import stored_form_item
 from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.attachments import FilesChanged, add_file, read_file, remove_file
 from chilinh_desktop.ops.figures import who_is_counted
 from chilinh_desktop.ops.signoff import SignOffRefused, finding_line, refusal, reopen, sign_off, sign_off_plan
 from chilinh_desktop.ui.attachments import AttachmentPane
@@ -42,7 +41,7 @@ from chilinh_desktop.ui.labels import STATE_MARKS, dossier_state_label, format_d
 from chilinh_desktop.ui.operations import error_text
 from chilinh_desktop.ui.rating_editor import RatingEditor
 from chilinh_desktop.ui.received_view import ReceivedSides
-from chilinh_desktop.ui.undo_clear import ClearedItem, ClearedItems, restorer
+from chilinh_desktop.ui.undo_clear import ChangedFiles, ClearedItem, ClearedItems, restorer
 from chilinh_desktop.ui.word_import_dialog import attach_word_import
 
 
@@ -73,6 +72,7 @@ class ItemPage(QWidget):
         self.item = status.item
         self.editor: FormEditor | None = None
         self.attachment: AttachmentPane | None = None
+        self._show_file: int | None = None  # the file to show at the next load (the one just added)
         self._replacing = False  # the next reload replaces what is on screen (cleared, restored, imported)
         self.setObjectName(f"item_{self.item.id}")
         layout = QVBoxLayout(self)
@@ -116,7 +116,7 @@ class ItemPage(QWidget):
         if self.item.kind == "attachment":
             self.attachment = AttachmentPane()
             self.attachment.file_chosen.connect(self._attach)
-            self.attachment.remove_requested.connect(self._ask_clear)
+            self.attachment.remove_requested.connect(self._remove_file)
             self.body.addWidget(self.attachment, 1)
             return
         try:
@@ -132,7 +132,7 @@ class ItemPage(QWidget):
             self.body.addWidget(missing, 1)
             return
         dossier = self.view.detail.dossier
-        record = record_context(self.ctx.store, self.ctx.cycle, dossier)
+        record = record_context(self.ctx.store, self.ctx.cycle, dossier, on_screen=True)
         counted = None
         if dossier.official_id is None and any(f.computed for f in form.fields()):
             unit_code = self.view.detail.unit.code
@@ -170,11 +170,12 @@ class ItemPage(QWidget):
             self.editor.set_read_only(locked)
         if self.attachment is not None:
             if contents:
-                if stored and stored.attachment_sha256:
-                    data, mime = get_attachment(self.ctx.store, stored.attachment_sha256)
-                    self.attachment.show_file(data, mime, stored.attachment_name or "")
-                else:
-                    self.attachment.show_empty()
+                files = stored.files if stored else ()
+                store = self.ctx.store
+                self.attachment.show_files([f.name for f in files],
+                                           lambda index: get_attachment(store, files[index].sha256),
+                                           current=self._show_file)
+                self._show_file = None
             self.attachment.set_read_only(locked)
 
     def _edited(self) -> None:
@@ -192,21 +193,35 @@ class ItemPage(QWidget):
 
     def _attach(self, path: str) -> None:
         try:
-            data = read_attachment_file(Path(path)).data  # size checked first, read whole or refused
+            data, name = read_file(path)  # size checked first, read whole or refused
         except ChilinhError as exc:
             self.view.show_error(error_text(exc))
             return
-        ctx, dossier_id, kind, name = (
-            self.ctx,
-            self.view.detail.dossier.id,
-            self.item.id,
-            Path(path).name,
-        )
+        ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
         ctx.runner.call(
-            lambda store: core_dossiers.attach_file(store, ctx.cycle, dossier_id, kind, data, name, actor=ctx.actor),
+            lambda store: add_file(store, ctx.cycle, dossier_id, kind, data, name, actor=ctx.actor),
             changes={f"dossier:{dossier_id}", "attachment"},
+            on_done=lambda result: self._files_changed(result, _("“{name}” added to “{item}”. Ctrl+Z takes it out.",
+                                                                 name=name, item=self.item.short_name)),
             on_error=lambda exc: self.view.show_error(error_text(exc)),
         )
+
+    def _remove_file(self, index: int) -> None:
+        ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
+        ctx.runner.call(
+            lambda store: remove_file(store, ctx.cycle, dossier_id, kind, index, actor=ctx.actor),
+            changes={f"dossier:{dossier_id}", "attachment"},
+            on_done=lambda result: self._files_changed(
+                result, _("“{name}” removed from “{item}”. Ctrl+Z puts it back.",
+                          name=result.before[index].name, item=self.item.short_name),
+                show=max(index - 1, 0)),
+            on_error=lambda exc: self.view.show_error(error_text(exc)),
+        )
+
+    def _files_changed(self, result: FilesChanged, message: str, *, show: int | None = None) -> None:
+        self.view.cleared.push(ChangedFiles(result.dossier_id, result.item_id, self.item.short_name, result.before))
+        self._show_file = len(result.after) - 1 if show is None else show
+        self.view.tell(message)
 
     def _ask_exempt(self) -> None:
         reason = ask_text(self, _("Exempt the item"), _("Why is this item not needed?"))
@@ -464,7 +479,10 @@ class DossierView(QWidget):
                 page.expect_replacement()
 
         def done(_result: object) -> None:
-            self.tell(_("“{item}” put back.", item=item.name))
+            if isinstance(item, ChangedFiles):
+                self.tell(_("The change to the files of “{item}” was undone.", item=item.name))
+            else:
+                self.tell(_("“{item}” put back.", item=item.name))
             if self.dossier_id == item.dossier_id:
                 self.refresh(contents=True)
                 self.go_to_item(item.kind)

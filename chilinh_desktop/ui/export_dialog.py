@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.exchange import ExportResult, export_unit
+from chilinh_desktop.ops.queries import unit_name
 from chilinh_desktop.ops.signoff import sign_off_plan
 from chilinh_desktop.package import keyring
+from chilinh_desktop.ui.focus import skip_read_only
 from chilinh_desktop.ui.open_pdf import open_pdf
 from chilinh_desktop.ui.operations import Cancelled, error_text
 from chilinh_desktop.ui.target_picker import TargetPicker
@@ -45,7 +47,7 @@ class ExportDialog(QDialog):
         self.open_url = open_url  # None: the system's (QDesktopServices.openUrl)
         self.slip_view = None  # the program's own view of the slip, when the system has no viewer
         self.setObjectName("exportDialog")
-        self.setWindowTitle(_("Export the package of {code}", code=unit_code))
+        self.setWindowTitle(_("Export the package of {unit}", unit=unit_name(ctx.store, unit_code)))
         self.ctx, self.unit_code = ctx, unit_code
         self.cancel_requested = False
         self.result: ExportResult | None = None
@@ -68,7 +70,8 @@ class ExportDialog(QDialog):
         self.slip = QPushButton(_("Open the handover slip"))
         self.slip.setEnabled(False)
         self.slip.clicked.connect(self._open_slip)
-        close = QPushButton(_("Close"))
+        self.close_button = close = QPushButton(_("Close"))
+        close.setObjectName("exportClose")
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         for button in (self.start, self.cancel, self.slip, close):
@@ -90,6 +93,7 @@ class ExportDialog(QDialog):
         layout.addLayout(facts)
         layout.addLayout(buttons)
         self.progressed.connect(self._progress)
+        skip_read_only(self)  # Tab goes from the target to the buttons, not through the file's facts
         (self.blockers if self.show_blockers() else self.start).setFocus()
         self.resize(720, 420 if self.blockers.count() else 300)
 
@@ -174,6 +178,10 @@ class ExportDialog(QDialog):
         self.fingerprint.setText(result.fingerprint)
         self.slip.setEnabled(True)
         self.status.setText(_("Package written and checked: {path}", path=result.path))
+        # Done: Enter now closes. A second Enter must not write a second package; exporting again takes a click.
+        self.start.setDefault(False)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
 
     def _open_slip(self) -> None:
         if self.result is not None:

@@ -42,6 +42,7 @@ from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import options_for
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.figures import CountedFigure
+from chilinh_desktop.ui.focus import follow_focus, skip_read_only
 from chilinh_desktop.ui.typed_fields import Invalid, TypedField, format_date, parse_date
 
 # Who is counted in a computed figure, by its source name (ops.figures.who_is_counted).
@@ -368,6 +369,8 @@ class FormEditor(QScrollArea):
             layout.addWidget(box)
         layout.addStretch()
         self.setWidget(page)
+        follow_focus(self)  # the view scrolls to whichever box takes the focus
+        skip_read_only(self)  # Tab passes over figures from the records
 
     def _text(self, text: str) -> str:
         """A definition text with its `{placeholders}` filled as in print (formspec.context.fill)."""
@@ -497,6 +500,7 @@ class FormEditor(QScrollArea):
         """Lock every field (a signed-off dossier)."""
         for inp in self.inputs.values():
             inp.set_read_only(read_only or inp.field.computed)
+        skip_read_only(self)
 
     def invalid_fields(self) -> list[str]:
         """Fields whose text on screen is not a valid value (kept unsaved, error shown)."""

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtGui import QColor
 
-from chilinh_desktop.core.dates import running_date
+from chilinh_desktop.core.dates import screen_date
 from chilinh_desktop.core.requirements import ItemState
 from chilinh_desktop.core.state_labels import dossier_state_label, item_state_label, need_label, status_label
 from chilinh_desktop.i18n import _
@@ -33,8 +33,8 @@ STATE_MARKS = {
 
 
 def format_day(day: dt.date) -> str:
-    """A date as party documents write it in running text: 05/12/2023, 08/3/2018 (Hướng dẫn 36-HD/VPTW, 2018)."""
-    return running_date(day)
+    """A date on screen: dd/mm/yyyy with leading zeros (05/12/2023, 08/03/2018); printed documents differ."""
+    return screen_date(day)
 
 
 def format_moment(moment: dt.datetime) -> str:

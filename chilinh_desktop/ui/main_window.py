@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
     # -- navigation -------------------------------------------------------------------
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
+        self.proxy.set_text(text, {p.unit_code for p in self.people.matching(text)})
         if text:
             self.tree.expandAll()
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.dates import running_date
+from chilinh_desktop.core.dates import screen_date
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.meetings import Calendar, calendar
 from chilinh_desktop.ui.list_models import Index, _RowsModel
@@ -47,8 +47,8 @@ class MeetingModel(_RowsModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         sources = {"package": _("package"), "phone": _("telephone"), "own": _("this installation")}
-        day = running_date(dt.date.fromisoformat(m.date)) if m.date else "—"
-        summary = running_date(dt.date.fromisoformat(m.summary_date)) if m.summary_date else ""
+        day = screen_date(dt.date.fromisoformat(m.date)) if m.date else "—"
+        summary = screen_date(dt.date.fromisoformat(m.summary_date)) if m.summary_date else ""
         return (m.unit_name, day, m.time, m.place, summary, ", ".join(m.leaders),
                 sources.get(m.source, m.source))[index.column()]
 
@@ -120,4 +120,4 @@ class MeetingsView(QDialog):
         day = dt.date(chosen.year(), chosen.month(), chosen.day())
         rows = self.data.on(day)
         self.model.set_rows(rows)
-        self.day_title.setText(_("{n} review meetings on {date}", n=len(rows), date=running_date(day)))
+        self.day_title.setText(_("{n} review meetings on {date}", n=len(rows), date=screen_date(day)))

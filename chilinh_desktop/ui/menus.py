@@ -112,7 +112,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     edit_menu.addAction(
         action(
             "undo_clear",
-            _("&Undo clearing an item"),
+            _("&Undo the last change to an item"),
             undo_clear,
             QKeySequence.StandardKey.Undo,
         )

@@ -79,12 +79,18 @@ class PeopleSearch(QObject):
         """The cadres changed (an import, a new cadre): read them again next time."""
         self._everyone = None
 
-    def update(self, text: str) -> None:
-        """List the cadres matching the text typed."""
+    def matching(self, text: str) -> list[Person]:
+        """The cadres the box lists for this text (read once, then kept until `forget`)."""
+        if len("".join(fold(text).split())) < 2:  # one letter lists nobody: the cadres are not even read
+            return []
         if self._everyone is None:
             self._everyone = self._load()
+        return matches(self._everyone, text)
+
+    def update(self, text: str) -> None:
+        """List the cadres matching the text typed."""
         self.model.clear()
-        for person in matches(self._everyone, text):
+        for person in self.matching(text):
             item = QStandardItem(person.label)
             item.setData(person.official_id, OFFICIAL_ROLE)
             item.setData(person.unit_code, UNIT_ROLE)

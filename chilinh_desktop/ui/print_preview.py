@@ -27,6 +27,7 @@ from chilinh_desktop.core.atomicfile import write_bytes
 from chilinh_desktop.core.errors import FileWriteError
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ui.common import fit_to_screen, message_box_texts
+from chilinh_desktop.ui.saved_file import documents_folder, tell_saved
 from chilinh_desktop.ui.word_export import save_word
 
 PdfSource = Callable[[bool], bytes]  # final? -> PDF bytes
@@ -70,6 +71,7 @@ class PrintPreviewDialog(QDialog):
         self._source = source
         self._suggested = suggested_name
         self._bytes = b""
+        self.saved_notice: QMessageBox | None = None  # where the last saved file went (tests reach it)
         self._buffer: QBuffer | None = None
         self.document = QPdfDocument()  # not a child of the view: see attachments.PdfPreview
         self.view = QPdfView()
@@ -140,24 +142,36 @@ class PrintPreviewDialog(QDialog):
         return self._bytes
 
     def print_document(self) -> None:
-        """Choose a printer and print."""
+        """Choose a printer and print; "print to a PDF file" writes the program's own PDF, not page images."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setDocName(self._suggested)
+        printer.setDocName(Path(self._suggested).stem)  # Qt names a "print to file" after it
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Print"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_pdf(self.document, printer)
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print on the chosen printer; a PDF file gets the vector PDF shown (text, small), a printer the pages."""
+        target = printer.outputFileName()
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat or target:
+            path = Path(target) if target else documents_folder() / self._suggested
+            self.write_pdf(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
+            return
+        print_pdf(self.document, printer)
 
     def save_document(self) -> None:
-        """Write the PDF shown to a file."""
+        """Write the PDF shown to a file (the Documents folder is offered, under the document's own name)."""
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save as PDF"), str(Path.home() / self._suggested), "PDF (*.pdf)"
+            self, _("Save as PDF"), str(documents_folder() / self._suggested), "PDF (*.pdf)"
         )
-        if not path:
-            return
+        if path:
+            self.write_pdf(Path(path))
+
+    def write_pdf(self, path: Path) -> bool:
+        """Write the PDF shown to `path` and say where it went; False (with the reason shown) if it was not."""
         try:
-            write_bytes(Path(path), self._bytes)
+            write_bytes(path, self._bytes)
         except FileWriteError as exc:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
@@ -168,3 +182,6 @@ class PrintPreviewDialog(QDialog):
             )
             message_box_texts(box)
             box.exec()
+            return False
+        self.saved_notice = tell_saved(self, path)
+        return True

@@ -23,6 +23,7 @@ from chilinh_desktop.ops.printing import (
 from chilinh_desktop.ui.common import ask_yes_no, warn
 from chilinh_desktop.ui.operations import JobControl
 from chilinh_desktop.ui.print_preview import PrintPreviewDialog
+from chilinh_desktop.ui.saved_file import documents_folder
 
 if TYPE_CHECKING:
     from chilinh_desktop.ui.main_window import MainWindow
@@ -77,7 +78,8 @@ def ask_print_unit(window: MainWindow) -> None:
 
     # At the Board, a unit whose package arrived prints what it sent (the PDFs it signed), not the Board's copy.
     received = any(c == code for c, _name, _day in received_units(window.store, window.ctx.cycle))
-    folder = QFileDialog.getExistingDirectory(window, _("Choose the folder for the PDF files"), str(Path.home()))
+    folder = QFileDialog.getExistingDirectory(window, _("Choose the folder for the PDF files"),
+                                              str(documents_folder()))
     if not folder:
         return
     if received:

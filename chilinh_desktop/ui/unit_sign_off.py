@@ -6,6 +6,7 @@ the rating rules; one signer name; the warnings are acknowledged once, for all d
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -82,8 +83,13 @@ class UnitSignOffDialog(QDialog):
             self.findings.addItem("⛔ " + finding_line(finding))
         for finding in self.plan.warnings:
             self.findings.addItem("⚠ " + finding_line(finding))
+        # A finding is a sentence or two: wrapped at the dialog's edge, never cut off; the list scrolls.
+        self.findings.setWordWrap(True)
+        self.findings.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.findings.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.findings.setVisible(bool(self.plan.errors or self.plan.warnings))
-        self.findings.setMaximumHeight(120)
+        self.findings.setMaximumHeight(160)
         self.acknowledge = QCheckBox(
             _("I have read the {n} warnings and sign off anyway (recorded in the audit trail).",
               n=len(self.plan.warnings))

@@ -193,23 +193,31 @@ class UnitTreeModel(QAbstractItemModel):
 
 
 class UnitFilterModel(QSortFilterProxyModel):
-    """Keeps the units whose name or code contains the typed words (diacritics optional), and their parents."""
+    """Keeps the units whose name or code contains the typed words (diacritics optional), and their parents.
+
+    Also kept: the units of the cadres the find box lists for the same words, so typing a person's name
+    shows where they work instead of an empty tree.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self.setAutoAcceptChildRows(True)
         self._words: list[str] = []
+        self._also: frozenset[str] = frozenset()
 
-    def set_text(self, text: str) -> None:
-        """Filter by these words (empty: everything)."""
+    def set_text(self, text: str, also: frozenset[str] | set[str] = frozenset()) -> None:
+        """Filter by these words (empty: everything); `also`: unit codes kept whatever their name."""
         self.beginFilterChange()
         self._words = fold(text).split()
+        self._also = frozenset(also)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._words:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
+        if self._also and index.data(CODE_ROLE) in self._also:
+            return True
         haystack = index.data(SEARCH_ROLE) or ""
         return all(word in haystack for word in self._words)

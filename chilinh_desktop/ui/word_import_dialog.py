@@ -29,16 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.i18n import _
+from chilinh_desktop.i18n import _, ngettext
 from chilinh_desktop.ops import changes
 from chilinh_desktop.ops.word_import import (
     WordImport,
     apply_word_import,
     aside_reason,
     plan_word_import,
+    target_fields,
     undo_word_import,
 )
-from chilinh_desktop.ui.common import button_box_texts
+from chilinh_desktop.ui.common import button_box_texts, fit_to_screen
 from chilinh_desktop.ui.operations import error_text
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class WordImportDialog(QDialog):
         self.plan = plan
         self.setObjectName("wordImport")
         self.setWindowTitle(_("Import from Word — {file}", file=plan.path.name))
-        self.targets = [(f.id, f.label) for f in plan.form.fields() if f.type == "longtext"]
+        self.targets = target_fields(plan.form)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -81,7 +82,7 @@ class WordImportDialog(QDialog):
             for field_id, label in self.targets:
                 combo.addItem(_short(label, 60), field_id)
             combo.setCurrentIndex(max(combo.findData(placed.field_id), 0))
-            combo.currentIndexChanged.connect(lambda _i, r=row, c=combo: self.move(r, c.currentData()))
+            combo.currentIndexChanged.connect(lambda _i, r=row, c=combo: self.move_paragraph(r, c.currentData()))
             self.table.setCellWidget(row, 1, combo)
             self.combos.append(combo)
         self.fields = QListWidget()
@@ -97,13 +98,13 @@ class WordImportDialog(QDialog):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.fields)
-        split.setSizes([420, 200])
+        split.setSizes([380, 180])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         layout.addWidget(self.replace_box)
         layout.addWidget(buttons)
-        self.resize(980, 760)
+        fit_to_screen(self, 980, 700)  # a 1366×768 screen shows it whole, buttons included
         self.refresh()
 
     @property
@@ -111,7 +112,7 @@ class WordImportDialog(QDialog):
         """Whether fields that already have an answer are replaced too."""
         return self.replace_box.isChecked()
 
-    def move(self, row: int, field_id: str | None) -> None:
+    def move_paragraph(self, row: int, field_id: str | None) -> None:
         """Put paragraph `row` into another field (None: keep it aside)."""
         self.plan.mapping.move(row, field_id)
         combo = self.combos[row]
@@ -140,8 +141,9 @@ class WordImportDialog(QDialog):
                                in_registry=line.in_registry))
         aside = mapping.aside()
         if aside:
-            lines.append(_("{count} paragraphs fit no field: choose where they go, or they are not saved.",
-                           count=len(aside)))
+            lines.append(ngettext("{n} paragraph fits no field: choose where it goes, or it is not saved.",
+                                  "{n} paragraphs fit no field: choose where they go, or they are not saved.",
+                                  len(aside)))
         self.summary.setText("\n".join(lines))
         self.fields.clear()
         texts = mapping.texts()
@@ -149,8 +151,9 @@ class WordImportDialog(QDialog):
             if field_id in texts:
                 count = len(texts[field_id].split("\n"))
                 state = _("fill") if field_id in filled else _("keep (already filled)")
-                self.fields.addItem(f"{_short(label, 70)} — {_('{n} paragraphs', n=count)} — {state}: "
-                                    f"{_short(texts[field_id], 80)}")
+                paragraphs = ngettext("{n} paragraph", "{n} paragraphs", count)
+                self.fields.addItem(_("{field} — {paragraphs} — {state}: {text}", field=_short(label, 70),
+                                      paragraphs=paragraphs, state=state, text=_short(texts[field_id], 80)))
         for placed in aside:
             self.fields.addItem(_("Aside ({reason}): {text}", reason=aside_reason(placed.note),
                                   text=_short(placed.text, 80)))

@@ -79,7 +79,15 @@ def test_enter_in_the_export_dialog_exports(window, tmp_path, qtbot):
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
     assert dialog.result.path.parent == tmp_path and dialog.result.path.exists()
-    dialog.close()
+    assert "Đảng bộ" in dialog.windowTitle() and "DB01" not in dialog.windowTitle()  # the unit's name
+    # Done: a second Enter closes the dialog instead of writing a second package.
+    assert dialog.close_button.isDefault() and not dialog.start.isDefault()
+    window.ctx.runner.wait_idle()
+    QTest.qWait(50)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    window.ctx.runner.wait_idle()
+    assert not dialog.isVisible()
+    assert [p.name for p in tmp_path.glob("*.zip")] == [dialog.result.path.name]
 
 
 def test_enter_in_the_import_dialog_imports_from_the_chosen_folder(window, package, qtbot):
@@ -126,3 +134,19 @@ def test_enter_on_a_units_first_key_keeps_the_package_waiting(window, qtbot):
                             fingerprint="SHA256:abc")
     assert confirm_first_key(window, outcome) is False
     assert seen == ["Không"]
+
+
+def test_the_export_dialog_opens_on_the_usb_stick_when_one_is_there(window, tmp_path, qtbot, monkeypatch):
+    from chilinh_desktop.core.drives import HOME, REMOVABLE, ExportTarget
+    from chilinh_desktop.ui import target_picker
+
+    stick, documents = tmp_path / "USB ĐẢNG ỦY", tmp_path / "Documents"
+    monkeypatch.setattr(target_picker, "export_targets",
+                        lambda: [ExportTarget(stick, REMOVABLE), ExportTarget(documents, HOME)])
+    dialog = ExportDialog(window.ctx, "DB01", window)
+    qtbot.addWidget(dialog)
+    assert dialog.target.folder() == str(stick)
+    monkeypatch.setattr(target_picker, "export_targets", lambda: [ExportTarget(documents, HOME)])
+    without = ExportDialog(window.ctx, "DB01", window)
+    qtbot.addWidget(without)
+    assert without.target.folder() == str(documents)

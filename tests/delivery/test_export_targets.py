@@ -36,7 +36,7 @@ def test_windows_without_a_stick_offers_the_users_folders_first(tmp_path: Path):
     (tmp_path / "Documents").mkdir()
     targets = drives.windows_targets(bitmask=lambda: _mask("C"), drive_type=lambda root: DRIVE_FIXED, home=tmp_path)
     assert [t.kind for t in targets] == [HOME, HOME, FIXED]
-    assert targets[0].path == tmp_path and targets[1].path == tmp_path / "Documents"
+    assert targets[0].path == tmp_path / "Documents" and targets[1].path == tmp_path  # Documents before home
 
 
 def test_linux_mounted_media_first(tmp_path: Path):

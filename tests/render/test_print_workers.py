@@ -42,8 +42,8 @@ def test_documents_that_fail_in_workers_are_named_and_the_others_printed(demo_st
     conn = sqlite3.connect(demo_path)
     ours = {d.dossier_id for d in documents}
     scan = next(row for row in conn.execute(
-        "SELECT dossier_id, kind, attachment_sha256 FROM dossier_items WHERE attachment_sha256 IS NOT NULL "
-        "AND kind != 'asset_declaration'")  # a declaration is never printed with the unit (confidential)
+        "SELECT i.dossier_id, i.kind, f.sha256 FROM dossier_items i JOIN item_files f ON f.item_id = i.id "
+        "WHERE i.kind != 'asset_declaration'")  # a declaration is never printed with the unit (confidential)
         if row[0] in ours)
     conn.execute("UPDATE attachments SET mime = 'image/png' WHERE sha256 = ?", [scan[2]])
     conn.commit()

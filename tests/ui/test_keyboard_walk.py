@@ -187,7 +187,7 @@ def test_main_flow_with_keys_only(qtbot, window, demo_store):
 
     # Ctrl+E: the export dialog of this unit.
     def export(dialog) -> None:
-        assert dialog.objectName() == "exportDialog" and code in dialog.windowTitle()
+        assert dialog.objectName() == "exportDialog" and unit_name in dialog.windowTitle()  # its name, not its code
         assert dialog.isAncestorOf(QApplication.focusWidget())
 
     exports = on_modal(qtbot, export)

@@ -41,3 +41,26 @@ def test_a_name_that_matches_no_one_lists_nothing(qtbot, window):
     qtbot.keyClicks(window.filter, "zzxq")
     assert window.people.model.rowCount() == 0
     qtbot.keyClick(window.filter, Qt.Key.Key_Escape)
+
+
+def test_the_tree_keeps_the_units_of_the_cadres_listed_instead_of_going_blank(qtbot, window, demo_store):
+    from chilinh_desktop.ui.unit_tree_model import CODE_ROLE
+
+    official = next(o for o in list_officials(demo_store) if len(o.full_name.split()) >= 3)
+    typed = fold(official.full_name)
+    window.filter.setFocus()
+    qtbot.keyClicks(window.filter, typed)
+    assert window.people.model.rowCount() >= 1
+
+    def shown(parent=None) -> set[str]:
+        from PySide6.QtCore import QModelIndex
+
+        parent = parent or QModelIndex()
+        codes = set()
+        for row in range(window.proxy.rowCount(parent)):
+            index = window.proxy.index(row, 0, parent)
+            codes |= {index.data(CODE_ROLE)} | shown(index)
+        return codes
+
+    units = {p.unit_code for p in window.people.matching(typed)}
+    assert units and units <= shown()  # the person's unit is in the tree, not an empty pane

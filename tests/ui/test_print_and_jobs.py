@@ -87,8 +87,8 @@ def test_a_cancelled_job_stops_at_its_next_step(qtbot, window):
 def test_attachment_preview_prints_the_attached_file(qtbot, window, demo_store, kind):
     cycle = get_cycle(demo_store)
     row = demo_store.db.execute(
-        "SELECT d.id FROM dossiers d JOIN dossier_items i ON i.dossier_id = d.id WHERE i.kind = ? "
-        "AND i.attachment_sha256 IS NOT NULL LIMIT 1",
+        "SELECT d.id FROM dossiers d JOIN dossier_items i ON i.dossier_id = d.id "
+        "JOIN item_files f ON f.item_id = i.id WHERE i.kind = ? LIMIT 1",
         [kind],
     ).fetchone()
     assert stored_items(demo_store, row[0])[kind].attachment_sha256

@@ -181,3 +181,28 @@ def test_small_edits_to_the_headings_still_match(tmp_path, form, scales):
     _document, mapping = _map(tmp_path / "edited.docx", form, scales)
     assert mapping.texts() == {f: t for t, f in lines if f}
     assert mapping.aside() == []
+
+
+def test_a_heading_with_a_wrong_number_sets_its_text_apart(tmp_path, form, scales, monkeypatch):
+    """'V.' written over VI's words: the text goes to neither V nor VI, but aside for the person to place."""
+    import docx_fixtures
+
+    later = [(h.replace("VI. ", "V. ", 1) if h.startswith("VI. ") else h, f, lines)
+             for h, f, lines in docx_fixtures.LATER]
+    monkeypatch.setattr(docx_fixtures, "LATER", later)
+    _document, mapping = _map(self_review(tmp_path / "wrong.docx"), form, scales)
+    aside = mapping.aside()
+    measures = expected(ITEMS_2023)["vi_measures"].split("\n")
+    assert [p.text for p in aside] == measures
+    assert all(p.note.startswith("mismatch_heading:V. Phương hướng") for p in aside)
+    assert "vi_measures" not in mapping.texts()
+    assert mapping.texts()["v_responsibility"] == expected(ITEMS_2023)["v_responsibility"]  # V's own text stays
+
+
+def test_the_fields_to_move_to_carry_their_sections_number_once(form):
+    from chilinh_desktop.ops.word_import import target_fields
+
+    labels = [label for _id, label in target_fields(form)]
+    assert len(labels) == len(set(labels))
+    assert labels[0].startswith("I.1. Về ")
+    assert "II.1. Hạn chế, khuyết điểm" in labels and "VI. Phương hướng, biện pháp" in labels

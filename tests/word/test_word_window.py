@@ -84,3 +84,22 @@ def test_save_as_word_writes_the_form_shown(qtbot, window, demo_store, tmp_path)
         assert dialog.word_button.isVisibleTo(dialog)
     finally:
         dialog.close()
+
+
+def test_the_import_preview_fits_a_1366x768_screen_and_speaks_vietnamese(qtbot, window, demo_store, tmp_path):
+    from PySide6.QtGui import QGuiApplication
+
+    open_editable_cadre(qtbot, window, demo_store)
+    page = open_tab(window, "self_review")
+    dialog = start_word_import(page, self_review(tmp_path / "review.docx", extra=["Một đoạn lạc chỗ."]))
+    try:
+        area = QGuiApplication.primaryScreen().availableGeometry()
+        assert dialog.width() <= min(area.width(), 1366) and dialog.height() <= min(area.height(), 768) - 32
+        lines = [dialog.fields.item(n).text() for n in range(dialog.fields.count())] + [dialog.summary.text()]
+        assert not any("paragraph" in line for line in lines), lines
+        assert any("2 đoạn" in line for line in lines) and any("1 đoạn" in line for line in lines)
+        combo = dialog.combos[0]
+        entries = [combo.itemText(n) for n in range(combo.count())]
+        assert len(entries) == len(set(entries)) and any(e.startswith("II.1. ") for e in entries)
+    finally:
+        dialog.close()
