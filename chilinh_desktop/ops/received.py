@@ -49,8 +49,9 @@ class ReceivedItem:
     exempt_reason: str | None
     form: str | None  # e.g. "02B (2023.2)"
     answers: tuple[ReceivedAnswer, ...]
-    file: str | None  # the payload file under data/ (a PDF, or an encrypted file)
+    file: str | None  # the payload file under data/ (a PDF, or an encrypted file); the first of `files`
     confidential: bool
+    files: tuple[str, ...] = ()  # every payload file of the item, in order (a scan sent page by page)
 
     @property
     def viewable(self) -> bool:
@@ -130,7 +131,7 @@ def _items(cycle: Cycle, record: DossierRecord) -> tuple[ReceivedItem, ...]:
         result.append(ReceivedItem(item_id, kind.name if kind else item_id, kind.short_name if kind else item_id,
                                    sent.need, sent.state, sent.exempt_reason, form,
                                    _answers(cycle, sent.form_id, sent.form_version, sent.answers),
-                                   sent.file, bool(sent.confidential)))
+                                   sent.file, bool(sent.confidential), sent.payload_files))
     return tuple(result)
 
 
@@ -233,15 +234,17 @@ def received_files(store: Store, package_id: str, names: list[str]) -> dict[str,
     return result
 
 
-def received_item_pdf(store: Store, cycle: Cycle, dossier_id: str, item_id: str) -> tuple[ReceivedDossier, bytes]:
-    """The PDF the unit sent for one item of a dossier (for preview and print), with its dossier."""
+def received_item_pdf(store: Store, cycle: Cycle, dossier_id: str, item_id: str, number: int = 0
+                      ) -> tuple[ReceivedDossier, bytes]:
+    """The PDF the unit sent for one item of a dossier (its `number`-th file), with its dossier."""
     found = received_dossier(store, cycle, dossier_id)
     if found is None:
         raise NotFoundError(_("No package carrying this dossier has reached the Board."), code="received.none")
     item = found.item(item_id)
-    if not item.file:
+    files = item.files or ((item.file,) if item.file else ())
+    if not 0 <= number < len(files):
         raise NotFoundError(_("The unit sent no file for {item}.", item=item.short_name), code="received.no_file")
-    return found, received_file(store, found.package_id, item.file)
+    return found, received_file(store, found.package_id, files[number])
 
 
 @dataclass
@@ -278,12 +281,17 @@ def print_received_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path
     subjects = [(unit_doc.unit.name, unit_doc.dossier)] + [(d.official.full_name, d.dossier) for d in officials]
     for subject, record in subjects:
         for item_id, item in (record.items.items() if record else ()):
-            if not item.file:
+            files = item.payload_files
+            if not files:
                 continue
-            if item.confidential or item.file.startswith(CONFIDENTIAL_DIR):
+            if item.confidential or any(f.startswith(CONFIDENTIAL_DIR) for f in files):
                 result.confidential += 1
                 continue
-            wanted.append((item.file, received_file_name(subject, names.get(item_id, item_id))))
+            name = names.get(item_id, item_id)
+            for n, payload_name in enumerate(files, 1):  # a scan sent page by page: one file each, in order
+                label = name if len(files) == 1 else _("{item}, file {n} of {count}", item=name, n=n,
+                                                       count=len(files))
+                wanted.append((payload_name, received_file_name(subject, label)))
     contents = received_files(store, package.package_id, [payload_name for payload_name, _name in wanted])
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

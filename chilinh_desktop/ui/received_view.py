@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -88,8 +89,14 @@ class ReceivedPanel(QWidget):
         self.preview_button = QPushButton(_("Preview and print what the unit sent…"))
         self.preview_button.setObjectName("receivedPreview")
         self.preview_button.clicked.connect(self.open_preview)
+        # An item sent as several files (a scan added page by page): which one the preview opens.
+        self.file_choice = QComboBox()
+        self.file_choice.setObjectName("receivedFile")
+        self.file_choice.setAccessibleName(_("File to preview"))
+        self.file_choice.hide()
         bar = QHBoxLayout()
         bar.addWidget(self.note, 1)
+        bar.addWidget(self.file_choice)
         bar.addWidget(self.preview_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -151,6 +158,10 @@ class ReceivedPanel(QWidget):
             parts.append(f"<p>{html.escape(_state_words(item))}</p>")
         self.text.setHtml("".join(parts))
         self.preview_button.setEnabled(item.viewable)
+        self.file_choice.clear()
+        for n in range(1, len(item.files) + 1):
+            self.file_choice.addItem(_("File {n} of {count}", n=n, count=len(item.files)))
+        self.file_choice.setVisible(len(item.files) > 1 and item.viewable)
         if item.confidential:
             self.note.setText(_("Confidential: the unit's file is encrypted to the Board. Open it from Packages "
                                 "received › Confidential files… (the opening is recorded)."))
@@ -167,12 +178,13 @@ class ReceivedPanel(QWidget):
         if item is None or found is None or not item.viewable:
             return None
         try:
-            data = received_file(self.ctx.store, found.package_id, item.file or "")
+            chosen = item.files[self.file_choice.currentIndex()] if len(item.files) > 1 else item.file
+            data = received_file(self.ctx.store, found.package_id, chosen or "")
         except ChilinhError as exc:
             warn(self, _("Nothing to print"), error_text(exc))
             return None
         title = _("{subject} — {item} (as the unit sent it)", subject=found.subject, item=item.short_name)
-        name = Path(item.file or "document.pdf").name
+        name = Path(chosen or "document.pdf").name
         dialog = PrintPreviewDialog(title, lambda _final: data, name, parent=self, draft_choice=False)
         self.preview = dialog  # tests and screenshots reach the open preview
         dialog.open()

@@ -62,6 +62,20 @@ def test_an_item_of_three_pages_reaches_the_board_as_three_entries_in_order(caps
     record = next(d for d in docs if d.official.id == dossier.official_id).dossier.items[status.item.id]
     assert [f.name for f in record.all_files] == ["trang-1.pdf", "trang-2.pdf", "trang-3.pdf"]
 
+    # What the Board clerk reads and prints: every page, in order, byte for byte.
+    from chilinh_desktop.core.dossiers import find_dossier
+    from chilinh_desktop.ops.received import print_received_unit, received_item_pdf
+
+    with Store.open(board) as store:
+        cycle = get_cycle(store)
+        board_dossier = find_dossier(store, cycle, official_id=dossier.official_id)
+        sent = [received_item_pdf(store, cycle, board_dossier.id, status.item.id, n)[1] for n in range(3)]
+        printed = print_received_unit(store, cycle, "DB15", tmp_path / "printed")
+    assert sent == pages
+    written = {p.read_bytes() for p in printed.paths}
+    assert all(page in written for page in pages)
+    assert len([p for p in printed.paths if "3" in p.stem and "tệp" in p.stem]) >= 1
+
 
 def test_a_package_of_one_file_items_keeps_the_one_file_format(exchange):
     _unit_doc, officials = package_documents(exchange["package"])
