@@ -28,6 +28,7 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.views import Badge, dossier_for_subject, unit_badges
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.session import Session
 from chilinh_desktop.ui.common import fit_to_screen, inform, keep_on_screen, warn
 from chilinh_desktop.ui.menus import build_menus, connect_duties_notice
 from chilinh_desktop.ui.operations import Cancelled, Job, error_text
@@ -50,9 +51,12 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.store = store
+        # One session per open data file: writes on `store` (the writer thread's alone), reads on its reader.
+        self.session = Session(store, separate_reader=True)
+        self.store = self.session.reader
+        store = self.store
         self.settings = settings or QSettings()
-        self.ctx = build_context(store, self)
+        self.ctx = build_context(self.session, self)
         cycle = self.ctx.cycle
         self.setWindowTitle(_("Review dossiers — {title}", title=cycle.title))
 
@@ -261,6 +265,7 @@ class MainWindow(QMainWindow):
         self.ctx.runner.shutdown()
         self.save_state()
         self.ctx.journal.end_session()
+        self.session.close_reader()
         # Break leftover reference cycles now, on the GUI thread: Qt wrappers freed later by a collection
         # on a worker thread or during interpreter shutdown crash (`bool_dealloc`, segfault).
         gc.collect()

@@ -13,6 +13,7 @@ from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.session import Session
 from chilinh_desktop.ui.autosave import Autosave
 from chilinh_desktop.ui.common import ask_yes_no, warn
 from chilinh_desktop.ui.context import AppContext
@@ -26,15 +27,19 @@ def actor_name(store: Store) -> str:
     return load_settings(store).user_name or getpass.getuser() or "?"
 
 
-def build_context(store: Store, parent: QObject) -> AppContext:
-    """The runners, journal and autosave over one open data file (the cycle must exist)."""
-    cycle = get_cycle(store)
-    runner = OperationRunner(store, parent)
-    jobs = JobRunner(store, parent)
-    journal = EditJournal(store.path)
-    actor = actor_name(store)
+def build_context(session: Session, parent: QObject) -> AppContext:
+    """The runners, journal and autosave over one open data file (the cycle must exist).
+
+    The GUI thread reads on the session's reader; the runner's thread alone writes on its writer.
+    """
+    reader = session.reader
+    cycle = get_cycle(reader)
+    runner = OperationRunner(session, parent)
+    jobs = JobRunner(session.writer, parent)
+    journal = EditJournal(session.path)
+    actor = actor_name(reader)
     autosave = Autosave(runner, journal, cycle, actor, parent)
-    return AppContext(store, cycle, runner, jobs, journal, autosave, actor)
+    return AppContext(session, reader, cycle, runner, jobs, journal, autosave, actor)
 
 
 def complete_dossiers(ctx: AppContext) -> None:
@@ -42,7 +47,7 @@ def complete_dossiers(ctx: AppContext) -> None:
 
     Cheap when none are missing; the window asks for it once it has first been painted.
     """
-    if ctx.store.read_only:  # a file opened for reading only is shown as it is
+    if ctx.session.read_only:  # a file opened for reading only is shown as it is
         return
     cycle, actor = ctx.cycle, ctx.actor
 
