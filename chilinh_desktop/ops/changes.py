@@ -12,6 +12,7 @@ RATINGS = "ratings"
 SETTINGS = "settings"
 PACKAGES = "packages"
 DEFINITIONS = "definitions"
+ATTACHMENT = "attachment"  # a file attached to an item, or removed from it
 
 
 def dossier(dossier_id: str) -> str:

@@ -6,8 +6,6 @@ audited reopen. Every change is a core call through the operation runner.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core import dossiers as core_dossiers
-from chilinh_desktop.core.attachments import get_attachment, read_attachment_file
+from chilinh_desktop.core.attachments import get_attachment
 from chilinh_desktop.core.deadlines import days_left, working_days_left
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
@@ -30,7 +27,7 @@ from chilinh_desktop.core.views import DossierDetail, dossier_detail
 from chilinh_desktop.formspec.answers import stored_form_item
 from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops import changes
+from chilinh_desktop.ops import changes, dossier_items
 from chilinh_desktop.ops.figures import who_is_counted
 from chilinh_desktop.ops.signoff import SignOffRefused, finding_line, refusal, reopen, sign_off, sign_off_plan
 from chilinh_desktop.ui.attachments import AttachmentPane
@@ -178,20 +175,9 @@ class ItemPage(QWidget):
         self.ctx.autosave.edited(self.view.detail.dossier.id, self.item.id, self.editor.spec, self.editor.answers())
 
     def _attach(self, path: str) -> None:
-        try:
-            data = read_attachment_file(Path(path)).data  # size checked first, read whole or refused
-        except ChilinhError as exc:
-            self.view.show_error(error_text(exc))
-            return
-        ctx, dossier_id, kind, name = (
-            self.ctx,
-            self.view.detail.dossier.id,
-            self.item.id,
-            Path(path).name,
-        )
-        ctx.runner.call(
-            lambda store: core_dossiers.attach_file(store, ctx.cycle, dossier_id, kind, data, name, actor=ctx.actor),
-            changes={f"dossier:{dossier_id}", "attachment"},
+        ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
+        ctx.runner.call(  # the file is read (size checked first) and stored on the writer
+            lambda store: dossier_items.attach(store, ctx.cycle, dossier_id, kind, path, actor=ctx.actor),
             on_error=lambda exc: self.view.show_error(error_text(exc)),
         )
 
@@ -201,8 +187,7 @@ class ItemPage(QWidget):
             return
         ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
         ctx.runner.call(
-            lambda store: core_dossiers.set_exempt(store, ctx.cycle, dossier_id, kind, reason, actor=ctx.actor),
-            changes={f"dossier:{dossier_id}", "content"},
+            lambda store: dossier_items.exempt(store, ctx.cycle, dossier_id, kind, reason, actor=ctx.actor),
             on_error=lambda exc: self.view.show_error(error_text(exc)),
         )
 
@@ -227,8 +212,7 @@ class ItemPage(QWidget):
                 view.tell(_("“{item}” cleared. Ctrl+Z puts it back.", item=self.item.short_name))
 
         ctx.runner.call(
-            lambda store: core_dossiers.clear_item(store, ctx.cycle, dossier_id, kind, actor=ctx.actor),
-            changes={f"dossier:{dossier_id}", "content"},
+            lambda store: dossier_items.clear(store, ctx.cycle, dossier_id, kind, actor=ctx.actor),
             on_done=done,
             on_error=lambda exc: self.view.show_error(error_text(exc)),
         )

@@ -10,12 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from chilinh_desktop.core import dossiers as core_dossiers
-from chilinh_desktop.core.attachments import get_attachment
-from chilinh_desktop.core.dossiers import StoredItem
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.ops import changes
-from chilinh_desktop.ops.answers import save_item
+from chilinh_desktop.ops.dossier_items import StoredItem, put_back
 
 
 @dataclass(frozen=True)
@@ -29,20 +26,8 @@ class ClearedItem:
 
 
 def restorer(cleared: ClearedItem, cycle, actor: str) -> Callable[[Store], object]:
-    """The write that puts a cleared item's content back."""
-    stored, dossier_id, kind = cleared.stored, cleared.dossier_id, cleared.kind
-
-    def run(store: Store) -> object:
-        if stored.attachment_sha256:
-            data, _mime = get_attachment(store, stored.attachment_sha256)
-            return core_dossiers.attach_file(
-                store, cycle, dossier_id, kind, data, stored.attachment_name or "", actor=actor
-            )
-        if stored.exempt_reason:
-            return core_dossiers.set_exempt(store, cycle, dossier_id, kind, stored.exempt_reason, actor=actor)
-        return save_item(store, cycle, dossier_id, kind, dict(stored.answers or {}), actor=actor, restoring=True)
-
-    return run
+    """The write that puts a cleared item's content back (ops/dossier_items.py)."""
+    return lambda store: put_back(store, cycle, cleared.dossier_id, cleared.kind, cleared.stored, actor=actor)
 
 
 class ClearedItems:
@@ -65,4 +50,4 @@ class ClearedItems:
     @staticmethod
     def changes_for(item: ClearedItem) -> frozenset[str]:
         """What restoring the item changes."""
-        return changes.dossiers([item.dossier_id]) | {"content", "attachment"}
+        return changes.dossiers([item.dossier_id]) | {changes.ATTACHMENT}
