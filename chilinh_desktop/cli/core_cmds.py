@@ -17,7 +17,6 @@ from chilinh_desktop.cli.common import (
 )
 from chilinh_desktop.core.deadlines import compute_status
 from chilinh_desktop.core.officials import list_officials
-from chilinh_desktop.core.store import restore
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
@@ -201,11 +200,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from chilinh_desktop.core.store import default_db_path
+    from chilinh_desktop.ops.setup import restore_data_file
 
-    db_path = args.db or default_db_path()
-    kept = restore(args.source, db_path, force=args.force)
-    print(_("Restored {source} into {path}.", source=args.source, path=db_path))
-    if kept is not None:
-        print(_("The previous data file was kept as {path}.", path=kept))
+    restored = restore_data_file(args.source, args.db, force=args.force)
+    print(_("Restored {source} into {path}.", source=args.source, path=restored.path))
+    if restored.kept is not None:
+        print(_("The previous data file was kept as {path}.", path=restored.kept))
     return 0

@@ -223,10 +223,10 @@ def cmd_packages(args: argparse.Namespace) -> int:
 
 
 def cmd_packages_write(args: argparse.Namespace) -> int:
-    from chilinh_desktop.package.rewrite import rewrite_package
+    from chilinh_desktop.ops.exchange import rewrite_package
 
     with open_store(args) as store:
-        result = rewrite_package(store, args.package_id, args.out, actor="packages")
+        result = rewrite_package(store, args.package_id, args.out, actor="packages").result
     if args.json:
         print_json({"path": str(result.path), "slip": str(result.slip_path), "sha256": result.sha256,
                     "size": result.size, "fingerprint": result.fingerprint, "already": result.already})

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import getpass
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
 from chilinh_desktop.core.cycles import get_cycle
-from chilinh_desktop.core.dossiers import ensure_dossiers
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
@@ -51,17 +49,12 @@ def complete_dossiers(ctx: AppContext) -> None:
         return
     cycle, actor = ctx.cycle, ctx.actor
 
-    def run(store: Store) -> Completed:
-        return Completed(frozenset({changes.TREE}) if ensure_dossiers(store, cycle, actor=actor) else frozenset())
+    def run(store: Store):
+        from chilinh_desktop.ops.cycles import complete_dossiers as complete  # on the writer, after the first paint
+
+        return complete(store, cycle, actor=actor)
 
     ctx.runner.call(run)  # new dossiers refresh the views (a unit page may already be showing)
-
-
-@dataclass(frozen=True)
-class Completed:
-    """What completing the dossiers changed (the runner reads `changes`)."""
-
-    changes: frozenset[str]
 
 
 def describe_entries(ctx: AppContext, entries: list[JournalEntry]) -> str:
