@@ -12,6 +12,7 @@ from pathlib import Path
 
 from chilinh_desktop.core.clock import FixedClock
 from chilinh_desktop.core.cycles import install_cycle, load_cycle_file, shipped_cycle_files
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.core.dossiers import ensure_dossiers
 from chilinh_desktop.core.officials import add_official
 from chilinh_desktop.core.store import Store
@@ -30,7 +31,7 @@ def main() -> None:
         add_unit(store, code="TU", name="Thành ủy", type="thanh_uy", parent_code=None, valid_from=dt.date(2020, 1, 1))
         official = add_official(store, full_name="Đỗ Thị Hà", unit_code="TU", tier="btv_thanh_uy")
         ensure_dossiers(store, cycle)
-        limit = input_limits().max_length["longtext"]
+        limit = input_limits(SHIPPED).max_length["longtext"]
         sentence = "Bản thân luôn giữ vững lập trường tư tưởng, kiên định mục tiêu, lý tưởng của Đảng. "
         text = "\n".join([sentence * 8] * (limit // len(sentence * 8) + 1))[:limit]
         fields = [f.id for f in load_form("02B", "2023.1").fields() if f.type == "longtext"]

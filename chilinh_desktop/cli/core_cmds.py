@@ -100,7 +100,7 @@ def cmd_units(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         tree = unit_tree(store, store.clock.today())
         nodes = list(tree.walk())
-    types = vocabulary().unit_types
+        types = vocabulary(store.definitions).unit_types
     if args.json:
         print_json([
             {"code": n.unit.code, "name": n.unit.name, "type": n.unit.type, "parent_code": n.parent_code,
@@ -121,10 +121,10 @@ def cmd_units(args: argparse.Namespace) -> int:
 def cmd_officials(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         officials = list_officials(store, args.unit)
+        tiers = vocabulary(store.definitions).tiers
     if args.json:
         print_json([o.as_json() for o in officials])
         return 0
-    tiers = vocabulary().tiers
     print_table(
         [_("Unit"), _("Full name"), _("Party post"), _("Government post"), _("Managed by")],
         [[o.unit_code, o.full_name, o.party_post, o.government_post,

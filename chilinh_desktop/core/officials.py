@@ -90,7 +90,7 @@ def _check(store: Store, fields: dict) -> None:
     problems = []
     if "full_name" in fields and not fields["full_name"]:
         problems.append(("full_name", _("The full name is empty.")))
-    if "tier" in fields and fields["tier"] not in vocabulary().tiers:
+    if "tier" in fields and fields["tier"] not in vocabulary(store.definitions).tiers:
         problems.append(("tier", _("Unknown management tier: {tier}.", tier=fields["tier"])))
     birth_date = fields.get("birth_date")
     # "Today" is the data file's clock (a pinned day, --today), never the computer's.

@@ -125,7 +125,7 @@ def add_unit(
         problems.append(("code", _("The unit code is empty.")))
     if not name:
         problems.append(("name", _("The unit name is empty.")))
-    unit_type = vocabulary().unit_types.get(type)
+    unit_type = vocabulary(store.definitions).unit_types.get(type)
     if unit_type is None:
         problems.append(("type", _("Unknown kind of unit: {type}.", type=type)))
     if problems:
@@ -211,12 +211,12 @@ def reopen_unit(store: Store, code: str, on: dt.date, parent_code: str | None, *
         store.audit(actor, "unit.reopen", f"unit:{code}", parent=parent_code, on=on)
 
 
-def _checked_name_and_type(name: str, type: str) -> str:
+def _checked_name_and_type(store: Store, name: str, type: str) -> str:
     name = clean_line(name)
     problems = []
     if not name:
         problems.append(("name", _("The unit name is empty.")))
-    if vocabulary().unit_types.get(type) is None:
+    if vocabulary(store.definitions).unit_types.get(type) is None:
         problems.append(("type", _("Unknown kind of unit: {type}.", type=type)))
     if problems:
         raise ValidationError(problems[0][1], problems)
@@ -227,7 +227,7 @@ def update_unit(store: Store, code: str, *, name: str, type: str, grassroots: bo
                 actor: str = "system") -> Unit:
     """Change a unit's name, kind and grassroots mark (NFC, a known kind; audited); its code and id stay."""
     unit = get_unit(store, code)
-    name = _checked_name_and_type(name, type)
+    name = _checked_name_and_type(store, name, type)
     row = {"name": name, "type": type, "grassroots": int(grassroots)}
     if sort_key is not None:
         row["sort_key"] = sort_key

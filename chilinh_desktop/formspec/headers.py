@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 
-from chilinh_desktop.core.definitions import SHIPPED, Definitions
+from chilinh_desktop.core.definitions import Definitions
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.core.units import Unit, UnitTree
 from chilinh_desktop.i18n import _
@@ -37,7 +37,7 @@ class Issuer:
     symbol: str
 
 
-def naming(definitions: Definitions = SHIPPED) -> Naming:
+def naming(definitions: Definitions) -> Naming:
     """The naming rules in force among `definitions`."""
     return definitions.memo(("headers",), lambda: _load_naming(definitions))
 
@@ -78,9 +78,8 @@ def _committee(unit: Unit, rules: Naming) -> tuple[str, str] | None:
     return None
 
 
-def organisation_name(unit: Unit, rules: Naming | None = None) -> str:
+def organisation_name(unit: Unit, rules: Naming) -> str:
     """How the unit is named as a party organisation: 'Đảng bộ thành phố Minh Giang', 'Chi bộ Phòng Nội vụ'."""
-    rules = rules or naming()
     committee = _committee(unit, rules)
     if committee is not None:
         return f"{committee[1]} {unit.name[len(committee[0]):].strip()}"
@@ -89,25 +88,22 @@ def organisation_name(unit: Unit, rules: Naming | None = None) -> str:
     return f"{words} {core}" if words else unit.name
 
 
-def issuer_name(unit: Unit, rules: Naming | None = None) -> str:
+def issuer_name(unit: Unit, rules: Naming) -> str:
     """How the unit is named when it issues a document: 'Đảng ủy phường Minh Khai', 'Chi bộ Phòng Nội vụ'."""
-    rules = rules or naming()
     words = rules.by_type.get(unit.type, {}).get("issuer", "")
     if not words or _committee(unit, rules) is not None:
         return " ".join(unit.name.split())
     return f"{words} {strip_prefix(unit.name, rules.prefixes)}"
 
 
-def place_name(unit: Unit, rules: Naming | None = None) -> str:
+def place_name(unit: Unit, rules: Naming) -> str:
     """The place of a committee ('Thành ủy Minh Giang' → 'Minh Giang'); '' for other units."""
-    rules = rules or naming()
     committee = _committee(unit, rules)
     return unit.name[len(committee[0]):].strip() if committee else ""
 
 
-def cell_name(text: str, rules: Naming | None = None) -> str:
+def cell_name(text: str, rules: Naming) -> str:
     """A typed cell name with doubled words removed: 'Chi bộ Chi bộ Viện Kiểm sát' → 'Chi bộ Viện Kiểm sát'."""
-    rules = rules or naming()
     text = " ".join(text.split())
     for prefix in rules.prefixes:
         if _starts(text, prefix):
@@ -115,9 +111,8 @@ def cell_name(text: str, rules: Naming | None = None) -> str:
     return text
 
 
-def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str = "", rules: Naming | None = None) -> Issuer:
+def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str, rules: Naming) -> Issuer:
     """The header of a document the unit issues: the organisation above it, then the unit itself."""
-    rules = rules or naming()
     node = tree.by_code.get(unit.code)
     parent = tree.by_code[node.parent_code].unit if node is not None and node.parent_code else None
     superior = organisation_name(parent, rules) if parent is not None else top_superior
@@ -125,14 +120,12 @@ def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str = "", rules: Namin
     return Issuer(superior, issuer_name(unit, rules), row.get("signs_for", ""), row.get("symbol", ""))
 
 
-def member_issuer(tree: UnitTree, unit: Unit, typed_cell: str, top_superior: str = "",
-                  rules: Naming | None = None) -> Issuer:
+def member_issuer(tree: UnitTree, unit: Unit, typed_cell: str, top_superior: str, rules: Naming) -> Issuer:
     """The header of a member's own paper (Mẫu 02B…): the organisation above the member's cell, then the cell.
 
     A unit that is itself a cell (a grassroots cell, an agency's cell) is the member's cell; in a
     đảng bộ the cell is the one typed on the person's record, under the đảng bộ.
     """
-    rules = rules or naming()
     row = rules.by_type.get(unit.type, {})
     if row.get("organisation", "").casefold().startswith("chi bộ"):
         own = unit_issuer(tree, unit, top_superior, rules)

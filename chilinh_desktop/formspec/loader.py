@@ -36,7 +36,7 @@ def shipped_form_files() -> list[Path]:
     return sorted(p for p in forms_dir().glob("*.toml") if FORM_FILE.match(p.name))
 
 
-def form_names(definitions: Definitions = SHIPPED) -> list[str]:
+def form_names(definitions: Definitions) -> list[str]:
     """Every form definition in force (shipped, or stored from a kit), by file name."""
     return [name for name in definitions.names() if FORM_FILE.match(name)]
 

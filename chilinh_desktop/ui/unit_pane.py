@@ -98,7 +98,7 @@ class UnitPane(QWidget):
         """Read and show a unit's overview."""
         self.overview = unit_overview(self.ctx.store, self.ctx.cycle, code)
         unit = self.overview.unit
-        types = vocabulary().unit_types
+        types = vocabulary(self.ctx.store.definitions).unit_types
         type_name = types[unit.type].name if unit.type in types else unit.type
         code_text = _("code {code}", code=unit.code)
         from chilinh_desktop.ops.progress import overview_as_received, unit_received  # loaded on first use
