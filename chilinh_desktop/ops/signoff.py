@@ -147,7 +147,8 @@ def sign_off(store: Store, cycle: Cycle, unit_code: str, *, by: str, dossier_id:
             elif line.missing:
                 result.missing.append(line)
             else:
-                result.signed.append(core_dossiers.sign_off(store, cycle, line.dossier.id, by=by))
+                # Open and complete as the plan found it inside this transaction: its items are not checked again.
+                result.signed.append(core_dossiers.lock_checked(store, line.dossier, by=by))
     return result
 
 
