@@ -35,7 +35,7 @@ from chilinh_desktop.ops.session import Session
 
 @dataclass
 class Operation:
-    """A core call to run off the GUI thread, and what it changes ("tree", "dossier:<id>", "settings")."""
+    """A core call to run off the GUI thread, and what it changes (typed keys, ops/changes.py)."""
 
     run: Callable[[Store], Any]
     changes: frozenset[str] = frozenset()
