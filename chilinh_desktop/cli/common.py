@@ -9,22 +9,31 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.session import Session
-from chilinh_desktop.ops.session import parse_today as parse_today  # re-exported: the commands' dates
+
+if TYPE_CHECKING:
+    from chilinh_desktop.ops.session import Store
 
 
 def open_store(args: argparse.Namespace) -> Store:
     """Open the database named by --db (or the per-user one) with the clock --today asks for (ops/session.py)."""
+    from chilinh_desktop.ops.session import Session  # not loaded by `chilinh gui`, which opens its own
+
     store = Session.open(args.db, today=getattr(args, "today", None)).writer
     notice = store.read_only_notice()
     if notice:
         sys.stderr.write(notice + "\n")
     return store
+
+
+def parse_today(text: str) -> dt.date:
+    """A date given on the command line, or a Vietnamese error naming it (the session's rule)."""
+    from chilinh_desktop.ops.session import parse_today as parse
+
+    return parse(text)
 
 
 def print_json(value: Any) -> None:

@@ -17,8 +17,8 @@ from chilinh_desktop.cli.common import (
     print_json,
     print_table,
 )
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.session import Store
 
 EXIT_REFUSED = 2
 PASSPHRASE_ENV = "CHILINH_PASSPHRASE"

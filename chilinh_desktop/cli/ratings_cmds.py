@@ -14,10 +14,9 @@ from chilinh_desktop.cli.common import (
     print_json,
     print_table,
 )
-from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.rules import evaluate
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.errors import ValidationError
 from chilinh_desktop.ops.rating import (
     COUNT_KINDS,
     mark_not_rated,
@@ -28,6 +27,7 @@ from chilinh_desktop.ops.rating import (
     set_classification_counts,
     subject_key,
 )
+from chilinh_desktop.ops.session import Store
 
 YES_NO = {"yes": True, "no": False}
 

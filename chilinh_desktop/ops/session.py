@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chilinh_desktop.core.clock import Clock, FixedClock, SystemClock, parse_date
+from chilinh_desktop.core.cycles import Cycle as Cycle  # re-exported: the plain types the front ends hold
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.settings import Settings, load_settings
-from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.store import Store as Store  # re-exported: what a use case runs on
 from chilinh_desktop.i18n import _
 
 if TYPE_CHECKING:

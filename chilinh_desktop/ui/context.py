@@ -6,9 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.store import Store
-from chilinh_desktop.ops.session import Session
+from chilinh_desktop.ops.session import Cycle, Session, Store
 from chilinh_desktop.ui.autosave import Autosave
 from chilinh_desktop.ui.journal import EditJournal
 from chilinh_desktop.ui.operations import JobRunner, OperationRunner

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.core.cycles import Cycle, get_cycle
-from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.cycles import CycleStarted, list_cycles, start_cycle
+from chilinh_desktop.ops.errors import ValidationError
 from chilinh_desktop.ui.common import button_box_texts
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.operations import error_text

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from chilinh_desktop.core.attachments import get_attachment
 from chilinh_desktop.core.deadlines import days_left, working_days_left
-from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
 from chilinh_desktop.core.rules import evaluate, findings_for_subject
 from chilinh_desktop.core.settings import load_settings
@@ -28,6 +27,7 @@ from chilinh_desktop.formspec.answers import stored_form_item
 from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes, dossier_items
+from chilinh_desktop.ops.errors import ChilinhError
 from chilinh_desktop.ops.figures import who_is_counted
 from chilinh_desktop.ops.signoff import SignOffRefused, finding_line, refusal, reopen, sign_off, sign_off_plan
 from chilinh_desktop.ui.attachments import AttachmentPane

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.core.definitions import SHIPPED
-from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.errors import ChilinhError
 from chilinh_desktop.ops.setup import Installation, check_installation, kit_signer
 from chilinh_desktop.ui.common import ask_yes_no, button_box_texts
 

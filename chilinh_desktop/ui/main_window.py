@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.errors import ChilinhError
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.views import Badge, dossier_for_subject, unit_badges
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
-from chilinh_desktop.ops.session import Session
+from chilinh_desktop.ops.errors import ChilinhError
+from chilinh_desktop.ops.session import Session, Store
 from chilinh_desktop.ui.common import fit_to_screen, inform, keep_on_screen, warn
 from chilinh_desktop.ui.menus import build_menus, connect_duties_notice
 from chilinh_desktop.ui.operations import Cancelled, Job, error_text
@@ -59,7 +58,11 @@ class MainWindow(QMainWindow):
         self.store = self.session.reader
         store = self.store
         self.settings = settings or QSettings()
-        self.ctx = build_context(self.session, self)
+        try:
+            self.ctx = build_context(self.session, self)
+        except BaseException:  # no cycle in the file (NotFoundError): the caller closes the writer, we the reader
+            self.session.close_reader()
+            raise
         cycle = self.ctx.cycle
         self.setWindowTitle(_("Review dossiers — {title}", title=cycle.title))
 
@@ -322,7 +325,7 @@ class MainWindow(QMainWindow):
     def open_official(self, official_id: str, unit_code: str = "") -> None:
         """Open a cadre's dossier (found by name); a cadre without one is shown in their unit's list."""
         from chilinh_desktop.core.dossiers import find_dossier
-        from chilinh_desktop.core.errors import NotFoundError
+        from chilinh_desktop.ops.errors import NotFoundError
 
         try:
             dossier = find_dossier(self.store, self.ctx.cycle, official_id=official_id)

@@ -26,11 +26,10 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from chilinh_desktop.core.errors import ChilinhError
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes as change_keys
-from chilinh_desktop.ops.session import Session
+from chilinh_desktop.ops.errors import ChilinhError
+from chilinh_desktop.ops.session import Session, Store
 
 
 @dataclass

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.core import ratings as core_ratings
-from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.core.rulesets import STEPS, RuleSet, level_for_score, rule_set_for
 from chilinh_desktop.core.views import DossierDetail
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
 from chilinh_desktop.ops import rating as rating_ops
+from chilinh_desktop.ops.errors import ValidationError
 from chilinh_desktop.ops.history import subject_history
 from chilinh_desktop.ops.rating import rate, record_discipline
 from chilinh_desktop.ui.common import ask_yes_no, list_table

@@ -8,10 +8,9 @@ from PySide6.QtCore import QObject
 
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.settings import load_settings
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
-from chilinh_desktop.ops.session import Session
+from chilinh_desktop.ops.session import Session, Store
 from chilinh_desktop.ui.autosave import Autosave
 from chilinh_desktop.ui.common import ask_yes_no, warn
 from chilinh_desktop.ui.context import AppContext

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.ops import changes
 from chilinh_desktop.ops.dossier_items import StoredItem, put_back
+from chilinh_desktop.ops.session import Store
 
 
 @dataclass(frozen=True)
