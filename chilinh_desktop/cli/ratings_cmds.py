@@ -14,11 +14,11 @@ from chilinh_desktop.cli.common import (
     print_json,
     print_table,
 )
-from chilinh_desktop.core.rules import evaluate
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.errors import ValidationError
 from chilinh_desktop.ops.rating import (
     COUNT_KINDS,
+    findings,
     mark_not_rated,
     rate,
     record_conclusion,
@@ -139,18 +139,18 @@ def _key(store: Store, args: argparse.Namespace) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        findings = evaluate(store, cycle_of(store, args), args.unit)
+        found = findings(store, cycle_of(store, args), args.unit)
     if args.json:
-        print_json({"findings": [f.as_json() for f in findings]})
+        print_json({"findings": [f.as_json() for f in found]})
         return 0
-    if not findings:
+    if not found:
         print(_("No findings: the ratings follow the cycle's rules."))
         return 0
     print_table([_("Severity"), _("Rule"), _("Subject"), _("Message")],
                 [[_("error") if f.severity == "error" else _("warning"), f.citation, f.subject_name, f.message]
-                 for f in findings])
-    errors = sum(1 for f in findings if f.severity == "error")
-    print(_("{errors} errors, {warnings} warnings.", errors=errors, warnings=len(findings) - errors))
+                 for f in found])
+    errors = sum(1 for f in found if f.severity == "error")
+    print(_("{errors} errors, {warnings} warnings.", errors=errors, warnings=len(found) - errors))
     return 0
 
 

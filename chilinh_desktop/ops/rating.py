@@ -14,7 +14,7 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.ratings import COUNT_KINDS as COUNT_KINDS  # re-exported: the kinds of classification report
-from chilinh_desktop.core.rules import over_quota
+from chilinh_desktop.core.rules import Finding, over_quota
 from chilinh_desktop.core.rulesets import rule_set_for
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
@@ -190,3 +190,10 @@ def subject_key(store: Store, *, official_id: str | None = None, unit_code: str 
                 collective: bool = False) -> str:
     """The rating subject named by a cadre id, a unit code, or a unit's leadership collective."""
     return core_ratings.subject_key(store, official_id=official_id, unit_code=unit_code, collective=collective)
+
+
+def findings(store: Store, cycle: Cycle, unit_code: str | None = None) -> list[Finding]:
+    """What the cycle's rating rules find, over a unit and the units under it (every unit by default)."""
+    from chilinh_desktop.core.rules import evaluate
+
+    return evaluate(store, cycle, unit_code)

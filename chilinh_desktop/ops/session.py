@@ -23,6 +23,7 @@ from chilinh_desktop.i18n import _
 
 if TYPE_CHECKING:
     from chilinh_desktop.core.definitions import Definitions
+    from chilinh_desktop.core.vocabulary import Vocabulary
 
 
 def parse_today(text: str) -> dt.date:
@@ -94,6 +95,19 @@ class Session:
     def settings(self) -> Settings:
         """The stored settings, as committed (read on the reader)."""
         return load_settings(self.reader)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The kinds of unit and management tiers this data file uses."""
+        from chilinh_desktop.core.vocabulary import vocabulary
+
+        return vocabulary(self.reader.definitions)
+
+    def cycle(self, cycle_id: str | None = None) -> Cycle:
+        """A cycle of this data file (the current one by default), read on the reader."""
+        from chilinh_desktop.core.cycles import get_cycle
+
+        return get_cycle(self.reader, cycle_id)
 
     @property
     def definitions(self) -> Definitions:

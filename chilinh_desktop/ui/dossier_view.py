@@ -21,7 +21,6 @@ from chilinh_desktop.core.attachments import get_attachment
 from chilinh_desktop.core.deadlines import days_left, working_days_left
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
 from chilinh_desktop.core.rules import evaluate, findings_for_subject
-from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.views import DossierDetail, dossier_detail
 from chilinh_desktop.formspec.answers import stored_form_item
 from chilinh_desktop.formspec.context import record_context
@@ -389,7 +388,7 @@ class DossierView(QWidget):
             self,
             _("Sign off the dossier"),
             _("Who signs the dossier off (name and post)?"),
-            load_settings(ctx.store).signer,
+            ctx.session.settings.signer,
         )
         if who is None:
             return

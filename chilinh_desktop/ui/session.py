@@ -6,8 +6,6 @@ import getpass
 
 from PySide6.QtCore import QObject
 
-from chilinh_desktop.core.cycles import get_cycle
-from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
 from chilinh_desktop.ops.session import Session, Store
@@ -19,9 +17,9 @@ from chilinh_desktop.ui.labels import format_moment
 from chilinh_desktop.ui.operations import JobRunner, OperationRunner
 
 
-def actor_name(store: Store) -> str:
+def actor_name(session: Session) -> str:
     """Who is working, as recorded in the audit trail."""
-    return load_settings(store).user_name or getpass.getuser() or "?"
+    return session.settings.user_name or getpass.getuser() or "?"
 
 
 def build_context(session: Session, parent: QObject) -> AppContext:
@@ -30,11 +28,11 @@ def build_context(session: Session, parent: QObject) -> AppContext:
     The GUI thread reads on the session's reader; the runner's thread alone writes on its writer.
     """
     reader = session.reader
-    cycle = get_cycle(reader)
+    cycle = session.cycle()
     runner = OperationRunner(session, parent)
     jobs = JobRunner(session.writer, parent)
     journal = EditJournal(session.path)
-    actor = actor_name(reader)
+    actor = actor_name(session)
     autosave = Autosave(runner, journal, cycle, actor, parent)
     return AppContext(session, reader, cycle, runner, jobs, journal, autosave, actor)
 
