@@ -20,6 +20,7 @@ import docx
 
 from chilinh_desktop.core.clock import FixedClock
 from chilinh_desktop.core.cycles import install_cycle, load_cycle_file, shipped_cycle_files
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.core.dossiers import ensure_dossiers
 from chilinh_desktop.core.legacy_text import encode_tcvn3
 from chilinh_desktop.core.officials import add_official
@@ -75,7 +76,7 @@ def best_of(runs: int, action) -> float:
 
 
 def main() -> int:
-    form, scales = load_form("02B", "2023.1"), load_scales("2023")
+    form, scales = load_form("02B", "2023.1", definitions=SHIPPED), load_scales("2023", definitions=SHIPPED)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         cycle = load_cycle_file(next(p for p in shipped_cycle_files() if p.stem == "2023"))

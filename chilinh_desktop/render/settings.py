@@ -22,7 +22,7 @@ FONT_SETTING = "print.font"
 PRINT_FILE = "print.toml"
 
 
-def default_margins(definitions: Definitions = SHIPPED) -> tuple[float, float, float, float]:
+def default_margins(definitions: Definitions) -> tuple[float, float, float, float]:
     """Top, bottom, left, right in mm, as forms/print.toml sets them (the party committee handbook's)."""
     def load() -> tuple[float, float, float, float]:
         try:

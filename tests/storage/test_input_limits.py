@@ -61,7 +61,7 @@ def test_unpaired_surrogates_are_refused_cleanly_on_the_command_line(store, cadr
 
 
 def test_a_table_far_beyond_its_rows_is_not_read(store, cycle_2023, cadre):
-    form = load_form("NG2024", "2023.1")
+    form = load_form("NG2024", "2023.1", definitions=SHIPPED)
     table = next(f for f in form.fields() if f.type == "rows")
     column = table.columns[0].id
     problems = _set(store, cycle_2023, cadre, {table.id: [{column: "x"}] * 1_000_000}, form="NG2024")
