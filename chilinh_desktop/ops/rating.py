@@ -118,13 +118,7 @@ def record_targets(store: Store, cycle: Cycle, key: str, *, met_pct: float, exce
                    main_met: bool | None = None, force_majeure: bool = False, behind_pct: float | None = None,
                    shortcomings_fixed: bool | None = None, actor: str) -> RatingInputSaved:
     """Record a subject's targets this cycle: shares met, exceeded and behind schedule; main targets; force majeure."""
-    shares = ((_("the share of targets met"), "met_pct", met_pct),
-              (_("the share of targets exceeded"), "exceeded_pct", exceeded_pct),
-              (_("the share of tasks behind schedule"), "behind_pct", behind_pct))
-    for label, where, value in shares:
-        if value is not None and not 0 <= value <= 100:
-            raise ValidationError(_("{what} must be between 0 and 100 % (not {value}). Nothing was recorded.",
-                                    what=label[:1].upper() + label[1:], value=f"{value:g}"), [(where, f"{value:g}")])
+    core_ratings.check_shares(met_pct=met_pct, exceeded_pct=exceeded_pct, behind_pct=behind_pct)  # 0–100 %
     if exceeded_pct > met_pct:
         raise ValidationError(_("The share of targets exceeded ({exceeded} %) cannot be larger than the share met "
                                 "({met} %). Nothing was recorded.", exceeded=f"{exceeded_pct:g}", met=f"{met_pct:g}"),

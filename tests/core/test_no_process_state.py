@@ -51,3 +51,18 @@ def test_the_clock_rule_lives_in_the_session(tmp_path):
         assert session.clock.today() == dt.date(2024, 1, 2)  # --today wins
     with pytest.raises(ValidationError):
         Session.open(path, today="31/02/2024")
+
+
+@pytest.mark.parametrize("typed", ["5.12.2023", "05/12/2023", "5-12-2023", "2023-12-05", " 5 / 12 / 2023 "])
+def test_a_day_the_window_accepts_the_command_line_accepts(typed):
+    from chilinh_desktop.ops.session import parse_today
+
+    assert parse_today(typed) == dt.date(2023, 12, 5)
+
+
+@pytest.mark.parametrize("typed", ["31.02.2024", "12/2023", "2023-13-01", "hôm nay"])
+def test_an_impossible_day_is_refused_with_the_sessions_words(typed):
+    from chilinh_desktop.ops.session import parse_today
+
+    with pytest.raises(ValidationError):
+        parse_today(typed)
