@@ -66,6 +66,11 @@ def dossiers(ids: Iterable[str]) -> Changes:
     return frozenset({CONTENT, *(dossier(i) for i in ids)})
 
 
+def answers(dossier_id: str) -> Changes:
+    """The change keys of answers typed in the window and saved: states change, the text on screen does not."""
+    return frozenset({ANSWERS, dossier(dossier_id)})
+
+
 def dossier_ids(changes: Iterable[object]) -> frozenset[str]:
     """The dossiers named in a set of changes."""
     return frozenset(c.dossier_id for c in changes if isinstance(c, DossierChanged))

@@ -68,6 +68,7 @@ class ItemPage(QWidget):
         self.item = status.item
         self.editor: FormEditor | None = None
         self.attachment: AttachmentPane | None = None
+        self._replacing = False  # the next reload replaces what is on screen (cleared, restored, imported)
         self.setObjectName(f"item_{self.item.id}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -134,6 +135,7 @@ class ItemPage(QWidget):
         self.editor = FormEditor(form, self.ctx.scales, record_values=record, who_is_counted=counted)
         self.editor.changed.connect(self._edited)
         self.editor.left_field.connect(self.ctx.autosave.flush)
+        self.editor.invalid_changed.connect(self._validity_changed)
         self.body.addWidget(self.editor, 1)
         attach_word_import(self)
 
@@ -158,7 +160,8 @@ class ItemPage(QWidget):
         stored = detail.stored.get(self.item.id)
         if self.editor is not None:
             if contents:
-                self.editor.set_answers(stored.answers or {} if stored else {})
+                self.editor.set_answers(stored.answers or {} if stored else {}, force=self._replacing)
+                self._replacing = False
             self.editor.set_read_only(locked)
         if self.attachment is not None:
             if contents:
@@ -173,6 +176,15 @@ class ItemPage(QWidget):
         assert self.editor is not None
         self.ctx.autosave.edited(self.view.detail.dossier.id, self.item.id, self.editor.spec, self.editor.answers())
 
+    def _validity_changed(self) -> None:
+        assert self.editor is not None
+        self.ctx.autosave.set_invalid(self.view.detail.dossier.id, self.item.id, self.editor.invalid_labels())
+
+    def expect_replacement(self) -> None:
+        """An action is about to replace this item's content: save what was typed first, then show the result."""
+        self.ctx.autosave.flush()
+        self._replacing = True
+
     def _attach(self, path: str) -> None:
         ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
         ctx.runner.call(  # the file is read (size checked first) and stored on the writer
@@ -185,6 +197,7 @@ class ItemPage(QWidget):
         if reason is None:
             return
         ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
+        self.expect_replacement()
         ctx.runner.call(
             lambda store: dossier_items.exempt(store, ctx.cycle, dossier_id, kind, reason, actor=ctx.actor),
             on_error=lambda exc: self.view.show_error(error_text(exc)),
@@ -202,6 +215,7 @@ class ItemPage(QWidget):
         ):
             return
         ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
+        self.expect_replacement()
         stored = self.view.detail.stored.get(kind)
         view = self.view
 
@@ -278,6 +292,8 @@ class DossierView(QWidget):
     def open(self, dossier_id: str, item_kind: str | None = None) -> None:
         """Show a dossier (saving whatever was typed in the previous one first)."""
         self.ctx.autosave.flush()
+        if self.detail is not None:
+            self.ctx.autosave.forget_invalid(self.detail.dossier.id)
         self.detail = dossier_detail(self.ctx.store, self.ctx.cycle, dossier_id)
         self.tabs.clear()
         for page in self.pages:
@@ -408,6 +424,9 @@ class DossierView(QWidget):
         if item is None:
             return False
         ctx = self.ctx
+        for page in self.pages:
+            if self.dossier_id == item.dossier_id and page.item.id == item.kind:
+                page.expect_replacement()
 
         def done(_result: object) -> None:
             self.tell(_("“{item}” put back.", item=item.name))
