@@ -16,21 +16,21 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.ops import changes
 
 if TYPE_CHECKING:
-    from chilinh_desktop.package.export import ExportResult
+    from chilinh_desktop.package.export import ExportError, ExportResult
     from chilinh_desktop.package.importer import ImportOutcome, ImportPlan
     from chilinh_desktop.package.rewrite import RewriteResult
 
-__all__ = ["ExportResult", "Exported", "ImportOutcome", "ImportPlan", "Imported", "KitWritten", "RewriteResult",
-           "Rewritten", "board_key_needs_passphrase", "commit_import", "confidential_files", "confidential_name",
-           "export_kit", "export_unit", "import_packages", "open_confidential", "own_key_needs_passphrase",
-           "package_files", "plain_name", "plan_import", "rewrite_package"]
+__all__ = ["ExportError", "ExportResult", "Exported", "ImportOutcome", "ImportPlan", "Imported", "KitWritten",
+           "RewriteResult", "Rewritten", "board_key_needs_passphrase", "commit_import", "confidential_files",
+           "confidential_name", "export_kit", "export_unit", "import_packages", "open_confidential",
+           "own_key_needs_passphrase", "package_files", "plain_name", "plan_import", "rewrite_package"]
 
 
 def __getattr__(name: str):  # the package layer's result types, loaded on first use
-    if name == "ExportResult":
-        from chilinh_desktop.package.export import ExportResult
+    if name in ("ExportResult", "ExportError"):
+        from chilinh_desktop.package import export
 
-        return ExportResult
+        return getattr(export, name)
     if name in ("ImportOutcome", "ImportPlan"):
         from chilinh_desktop.package import importer
 
