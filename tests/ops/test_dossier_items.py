@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import struct
 import zlib
 
@@ -47,10 +48,8 @@ def test_a_file_that_is_not_a_scan_is_refused_and_nothing_is_written(store, cycl
 def test_a_signed_off_dossier_refuses_an_exemption(store, cycle_2023, cadre):
     dossier = find_dossier(store, cycle_2023, official_id=cadre.id)
     for item in cycle_2023.items:  # every item the cadre owes, waived, so the dossier can be signed off
-        try:
+        with contextlib.suppress(ChilinhError):  # an item of another subject
             dossier_items.exempt(store, cycle_2023, dossier.id, item.id, "Không áp dụng", actor="t")
-        except ChilinhError:
-            pass  # an item of another subject
     try:
         sign_off(store, cycle_2023, dossier.id, by="Bí thư")
     except ChilinhError:
