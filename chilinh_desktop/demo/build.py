@@ -113,6 +113,21 @@ def _build_tree_and_cadres(store: Store, rng: random.Random) -> None:
             # A managed specialist below deputy-head level: no pledge or breakthrough registration owed.
             _cadre(store, rng, used, prefix, name, "Đảng viên", "Chuyên viên", "", deputy_head=False,
                    sort_key=next(sort))
+    _agency_cells(store, sort)
+
+
+def _agency_cells(store: Store, sort) -> None:
+    """Each agency's party cell, under the party committee of its kind of agency (names.AGENCY_CELLS_UNDER).
+
+    The agency itself (the leadership collective, "lãnh đạo phòng, ban") stays directly under the city:
+    it sends its own dossier; its cadres' 02B names the committee above their cell.
+    """
+    for prefix, unit_type, name, _posts in names.AGENCIES:
+        parent = names.agency_cell_parent(unit_type, name)
+        if parent is None:
+            continue
+        add_unit(store, code=f"{parent}-{prefix}", name=f"Chi bộ {name}", type="chi_bo_truc_thuoc",
+                 parent_code=parent, valid_from=TREE_START, sort_key=next(sort), actor=ACTOR)
 
 
 def _cadre(store: Store, rng: random.Random, used: set[str], unit_code: str, workplace: str, party: str,

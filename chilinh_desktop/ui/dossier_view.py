@@ -37,6 +37,7 @@ from chilinh_desktop.ui.form_editor import FormEditor
 from chilinh_desktop.ui.labels import STATE_MARKS, dossier_state_label, format_day, status_label
 from chilinh_desktop.ui.operations import error_text
 from chilinh_desktop.ui.rating_editor import RatingEditor
+from chilinh_desktop.ui.received_view import ReceivedSides
 from chilinh_desktop.ui.undo_clear import ClearedItem, ClearedItems, restorer
 from chilinh_desktop.ui.word_import_dialog import attach_word_import
 
@@ -256,13 +257,18 @@ class DossierView(QWidget):
         self.sign_button.clicked.connect(self.ask_sign_off)
         self.reopen_button.clicked.connect(self.ask_reopen)
         self.print_button.clicked.connect(self._print_current)
+        # The state and these buttons are the Board's copy's (at the Board): hidden while the unit's are in front.
+        self.copy_actions = QWidget()
+        copy_actions = QHBoxLayout(self.copy_actions)
+        copy_actions.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         head.addWidget(self.back_button)
         head.addWidget(self.heading, 1)
-        head.addWidget(self.state)
-        head.addWidget(self.sign_button)
-        head.addWidget(self.reopen_button)
-        head.addWidget(self.print_button)
+        head.addWidget(self.copy_actions)
+        copy_actions.addWidget(self.state)
+        copy_actions.addWidget(self.sign_button)
+        copy_actions.addWidget(self.reopen_button)
+        copy_actions.addWidget(self.print_button)
         self.locked_banner = QLabel(
             _("This dossier is signed off and read-only. To change it, choose “Reopen…”; the reopening is recorded.")
         )
@@ -277,12 +283,19 @@ class DossierView(QWidget):
         self.rating_editor = RatingEditor(ctx, self.show_error)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
+        board_copy = QWidget()
+        copy_layout = QVBoxLayout(board_copy)
+        copy_layout.setContentsMargins(0, 0, 0, 0)
+        copy_layout.addWidget(self.locked_banner)
+        copy_layout.addWidget(self.findings)
+        copy_layout.addWidget(self.tabs, 1)
+        # At the Board, what the unit sent is the record: shown first, apart from the Board's copy (ui/received_view).
+        self.sides = ReceivedSides(ctx, board_copy)
+        self.sides.side_changed.connect(lambda received: self.copy_actions.setVisible(not received))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
-        layout.addWidget(self.locked_banner)
-        layout.addWidget(self.findings)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.sides, 1)
 
     @property
     def dossier_id(self) -> str | None:
@@ -304,11 +317,13 @@ class DossierView(QWidget):
         self.rating_editor.open(self.detail)
         self.tabs.addTab(self.rating_editor, _("Ratings"))
         self._show(contents=True)
+        self.sides.show_dossier(dossier_id)
         if item_kind is not None:
             self.go_to_item(item_kind)
 
     def go_to_item(self, item_kind: str) -> None:
-        """Select the tab of an item."""
+        """Select the tab of an item (and the same item of what the unit sent)."""
+        self.sides.received.select_item(item_kind)
         for n, page in enumerate(self.pages):
             if page.item.id == item_kind:
                 self.tabs.setCurrentIndex(n)
@@ -376,6 +391,9 @@ class DossierView(QWidget):
         warn(self, _("The action was not done"), message)
 
     def _print_current(self) -> None:
+        if self.sides.showing_received:  # what the unit sent, byte for byte, not the Board's copy
+            self.sides.received.open_preview()
+            return
         page = self.current_page()
         if self.detail and page:
             self.ctx.autosave.flush()
