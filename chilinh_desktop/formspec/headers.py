@@ -1,4 +1,4 @@
-"""Who issues a document and who stands above it, named from the unit tree (DOMAIN.md §5).
+"""Who issues a document and who stands above it, named from the unit tree (Hướng dẫn 36-HD/VPTW, 2018).
 
 The naming rules are data (forms/headers.toml): per kind of unit, how it is named as an
 organisation, as an issuer, after "T/M", and in a document number.

@@ -1,4 +1,4 @@
-"""The look of a party document (Hướng dẫn 36-HD/VPTW; DOMAIN.md §5), as reportlab pieces.
+"""The look of a party document (Hướng dẫn 36-HD/VPTW, 2018), as reportlab pieces.
 
 Two-column header (issuing body left; ĐẢNG CỘNG SẢN VIỆT NAM, its rule and the
 place-and-date line right), the title block, and signature blocks.
@@ -95,7 +95,7 @@ class Rule(Flowable):
 
 
 HEADER_SIZE = 14
-# The header lines may step down to this size before a line is broken (DOMAIN.md §5 gives 14 pt;
+# The header lines may step down to this size before a line is broken (Hướng dẫn 36-HD/VPTW gives 14 pt;
 # 12 pt is the smallest size of the party conventions' range for these lines).
 HEADER_MIN_SIZE = 12
 HEADER_LEFT_SHARE = 0.45

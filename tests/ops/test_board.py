@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import shutil
@@ -23,19 +22,9 @@ TODAY = dt.date(2023, 12, 5)
 
 
 @pytest.fixture(scope="module")
-def received(tmp_path_factory, demo_db_file: Path) -> Path:
-    """The demo Board after importing DB15's signed package (made by a unit installation from DB15's kit)."""
-    folder = tmp_path_factory.mktemp("received")
-    board, kit, unit_db, usb = folder / "board.sqlite3", folder / "kit.zip", folder / "unit.sqlite3", folder / "usb"
-    shutil.copyfile(demo_db_file, board)
-    usb.mkdir()
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        assert main(["kit", "export", "--db", str(board), "--out", str(kit), "--unit", "DB15"]) == 0
-        assert main(["demo", "--role", "unit", "--unit", "DB15", "--kit", str(kit), "--db", str(unit_db)]) == 0
-        main(["signoff", "--db", str(unit_db), "--unit", "DB15", "--by", "Bí thư", "--acknowledge-warnings"])
-        assert main(["export", "--db", str(unit_db), "--unit", "DB15", "--out", str(usb)]) == 0
-        assert main(["import", "--db", str(board), "--trust-new", str(usb)]) == 0
-    return board
+def received(exchange_files) -> Path:
+    """The demo Board after importing DB15's signed package (the session's exchange, tests/conftest.py)."""
+    return exchange_files["board"]
 
 
 @pytest.fixture

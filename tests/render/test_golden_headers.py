@@ -1,8 +1,8 @@
 """Page 1 of the unit documents and of Mẫu 02B, for each kind of issuer, read back from the PDF.
 
-Headers come from the unit tree (DOMAIN.md §5): the organisation directly above the issuer, then
-the issuer by its kind; a department's leadership collective issues its own report under the
-city's People's Committee with the state's name, a Ban of the city committee writes the committee
+Headers come from the unit tree (Hướng dẫn 36-HD/VPTW, 2018): the organisation directly above the
+issuer, then the issuer by its kind; a department's leadership collective issues its own report under
+the city's People's Committee with the state's name, a Ban of the city committee writes the committee
 above its own name, an agency's cadre writes the agencies' party committee above their cell. Page 1
 of each document type and kind is also kept as text per font family under golden/first-pages/,
 written only by scripts/update_golden_first_pages.py.
