@@ -62,3 +62,15 @@ def restore_board_keys(store: Store, source: Path, passphrase: str, *, actor: st
     from chilinh_desktop.package import keyring
 
     return keyring.restore_board_keys(store, Path(source), passphrase, actor=actor)
+
+
+def board_private_key_protected(store: Store) -> bool:
+    """Whether this installation holds the Board's private decryption key under a passphrase (False: none here)."""
+    from chilinh_desktop.core.errors import ChilinhError
+    from chilinh_desktop.package import keyring
+
+    try:
+        recipient = keyring.board_recipient(store)
+    except ChilinhError:
+        return False
+    return recipient.private is not None and keyring.needs_passphrase(recipient)

@@ -23,9 +23,9 @@ from chilinh_desktop.render.pipeline import (
     prepare,
     print_document,
     print_to_folder,
-    unit_documents,
     write_pdf,
 )
+from chilinh_desktop.render.pipeline import unit_documents as every_unit_document
 
 __all__ = ["Document", "ItemPrint", "PrintRun", "Printed", "can_print_final", "item_document", "prepare", "print_form",
            "print_item", "print_item_docx", "print_unit", "unit_documents", "write_pdf"]
@@ -56,11 +56,26 @@ def print_item_docx(store: Store, cycle: Cycle, dossier_id: str, item_id: str, *
     return render_docx(rendering.filled, print_settings(store), draft=rendering.draft, title=rendering.document.title)
 
 
+def unit_documents(store: Store, cycle: Cycle, unit_code: str) -> list[Document]:
+    """What printing a whole unit writes: every printable item of the unit and its cadres but confidential ones."""
+    return [d for d in every_unit_document(store, cycle, unit_code) if not cycle.item(d.item_id).confidential]
+
+
 def print_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path, *, draft: bool = False,
                progress: Progress | None = None, workers: int | None = None) -> PrintRun:
-    """Every filled form and attached file of a unit and its cadres, into `folder`."""
-    return print_to_folder(store, cycle, unit_documents(store, cycle, unit_code), folder, draft=draft,
-                           progress=progress, workers=workers)
+    """Every filled form and attached file of a unit and its cadres, into `folder`, but no confidential item.
+
+    An asset declaration is confidential wherever it goes (DOMAIN.md): a folder of a whole unit's
+    papers is copied and shared, so the declaration is left out, and the run says so and why; it is
+    printed from its owner's dossier on purpose.
+    """
+    confidential = [d for d in every_unit_document(store, cycle, unit_code) if cycle.item(d.item_id).confidential]
+    run = print_to_folder(store, cycle, unit_documents(store, cycle, unit_code), folder, draft=draft,
+                          progress=progress, workers=workers)
+    run.notes += [_("{title} was not written to the folder: it is confidential and is never written in plain text "
+                    "with a unit's papers. Print it from its owner's dossier when it is needed.", title=d.title)
+                  for d in confidential]
+    return run
 
 
 class ItemPrint:
