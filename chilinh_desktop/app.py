@@ -10,11 +10,11 @@ from pathlib import Path
 
 import platformdirs
 
-from chilinh_desktop.core.clock import FixedClock, parse_date
+from chilinh_desktop.core.clock import parse_date
 from chilinh_desktop.core.errors import ChilinhError, NotFoundError
-from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store, default_db_path
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
+from chilinh_desktop.ops.session import clock_for
 from chilinh_desktop.resources import resources_dir
 
 # Writes run on the window's worker thread, so waiting there for another program to finish its
@@ -39,9 +39,11 @@ def open_for_gui(db_path: Path | None, demo: bool, today: str | None = None) -> 
         store = Store.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT)
     else:
         store = Store.open(db_path or default_db_path(), busy_timeout=WINDOW_BUSY_TIMEOUT)
-    pinned = today or load_settings(store).today
-    if pinned:
-        store.clock = FixedClock(parse_date(pinned))
+    try:
+        store.clock = clock_for(store, today)  # the one clock rule (ops/session.py)
+    except BaseException:
+        store.close()
+        raise
     return store
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chilinh_desktop.cli.common import db_argument, printable
-from chilinh_desktop.core.errors import ChilinhError, ValidationError
+from chilinh_desktop.core.errors import ChilinhError, ValidationError  # not ops/: `gui` loads no use case
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
 
 EXIT_REFUSED = 2

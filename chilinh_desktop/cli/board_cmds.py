@@ -16,8 +16,6 @@ from chilinh_desktop.cli.common import (
     printable,
 )
 from chilinh_desktop.cli.package_cmds import read_passphrase
-from chilinh_desktop.core.board import find_received
-from chilinh_desktop.core.errors import NotFoundError
 from chilinh_desktop.core.keys_store import BOARD, SIGNING, get_key
 from chilinh_desktop.i18n import _
 
@@ -80,12 +78,13 @@ def cmd_kit_export(args: argparse.Namespace) -> int:
         row = get_key(store, BOARD, SIGNING)
         passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True) if row and row.protected \
             else None
-        from chilinh_desktop.package.kit import export_kit
+        from chilinh_desktop.ops.exchange import export_kit
 
-        path, fingerprint = export_kit(store, args.out, passphrase=passphrase, unit_code=args.unit)
-    print(_("Cycle kit written: {path}", path=path))
-    if args.unit:
-        print(_("It carries the cadres of {code} only: give it to that unit alone.", code=args.unit.strip().upper()))
+        kit = export_kit(store, args.out, passphrase=passphrase, unit_code=args.unit)
+        fingerprint = kit.fingerprint
+    print(_("Cycle kit written: {path}", path=kit.path))
+    if kit.unit_code:
+        print(_("It carries the cadres of {code} only: give it to that unit alone.", code=kit.unit_code))
     else:
         print(_("It carries no cadres: each unit gets its cadres with its own kit (kit export --unit CODE)."))
     print(_("Board key fingerprint (print it in the dispatch): {fingerprint}", fingerprint=fingerprint))
@@ -147,14 +146,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _board_keys_protected(store) -> bool:
-    from chilinh_desktop.core.errors import ChilinhError
-    from chilinh_desktop.package import keyring
+    from chilinh_desktop.ops.keys import board_private_key_protected
 
-    try:
-        recipient = keyring.board_recipient(store)
-    except ChilinhError:
-        return False
-    return recipient.private is not None and keyring.needs_passphrase(recipient)
+    return board_private_key_protected(store)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -167,25 +161,21 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_open_confidential(args: argparse.Namespace) -> int:
-    from chilinh_desktop.package import keyring
-    from chilinh_desktop.package.received import CONFIDENTIAL_DIR, confidential_names, write_confidential
+    from chilinh_desktop.ops.exchange import board_key_needs_passphrase, confidential_files, open_confidential
 
     with open_store(args) as store:
-        if find_received(store, args.package) is None:
-            raise NotFoundError(_("The Board has not received a package with the id {id}.", id=args.package),
-                                code="received.unknown")
+        names = confidential_files(store, args.package)  # refused when the Board received no such package
         if not args.file:
-            for name in confidential_names(store, args.package):
+            for name in names:
                 print(name)
             return 0
         if args.out is None:
             sys.stderr.write(_("Error: {problem}", problem=_("--file needs --out FILE.")) + "\n")
             return EXIT_REFUSED
-        name = args.file if args.file.startswith(CONFIDENTIAL_DIR) else CONFIDENTIAL_DIR + args.file
         passphrase = None
-        if keyring.needs_passphrase(keyring.board_recipient(store)):
+        if board_key_needs_passphrase(store):
             passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True)
-        write_confidential(store, args.package, name, args.out, passphrase, actor="open-confidential")
+        open_confidential(store, args.package, args.file, args.out, passphrase, actor="open-confidential")
     print(_("Decrypted file written: {path}", path=args.out))
     sys.stderr.write(_("Warning: {problem}", problem=_(
         "this file is a confidential declaration in plain form. Keep it only as long as needed, never on a "

@@ -9,42 +9,32 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chilinh_desktop.core.clock import FixedClock, SystemClock, parse_date
-from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.input_rules import printable
-from chilinh_desktop.core.settings import load_settings
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.i18n import _
 
+if TYPE_CHECKING:
+    from chilinh_desktop.ops.session import Store
+
 
 def open_store(args: argparse.Namespace) -> Store:
-    """Open the database named by --db (or the per-user one) with the clock --today asks for."""
-    store = Store.open(args.db)
-    store.clock = clock_for(args, store)
+    """Open the database named by --db (or the per-user one) with the clock --today asks for (ops/session.py)."""
+    from chilinh_desktop.ops.session import Session  # not loaded by `chilinh gui`, which opens its own
+
+    store = Session.open(args.db, today=getattr(args, "today", None)).writer
     for notice in [*store.notices, store.read_only_notice()]:
         if notice:
             sys.stderr.write(notice + "\n")
     return store
 
 
-def clock_for(args: argparse.Namespace, store: Store):
-    """--today wins; else a day pinned in the data file (the demo's); else the computer's clock."""
-    text = getattr(args, "today", None) or load_settings(store).today
-    return FixedClock(parse_today(text)) if text else SystemClock()
-
-
 def parse_today(text: str) -> dt.date:
-    """A date given on the command line, or a Vietnamese error naming it."""
-    try:
-        return parse_date(text)
-    except ValueError:
-        raise ValidationError(
-            _("{value} is not a valid date. Write it as YYYY-MM-DD, for example 2023-12-05.", value=text),
-            [("today", text)],
-        ) from None
+    """A date given on the command line, or a Vietnamese error naming it (the session's rule)."""
+    from chilinh_desktop.ops.session import parse_today as parse
+
+    return parse(text)
 
 
 def print_json(value: Any) -> None:

@@ -17,7 +17,6 @@ from chilinh_desktop.cli.common import (
 )
 from chilinh_desktop.core.deadlines import compute_status
 from chilinh_desktop.core.officials import list_officials
-from chilinh_desktop.core.store import restore
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
@@ -101,7 +100,7 @@ def cmd_units(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         tree = unit_tree(store, store.clock.today())
         nodes = list(tree.walk())
-    types = vocabulary().unit_types
+        types = vocabulary(store.definitions).unit_types
     if args.json:
         print_json([
             {"code": n.unit.code, "name": n.unit.name, "type": n.unit.type, "parent_code": n.parent_code,
@@ -122,10 +121,10 @@ def cmd_units(args: argparse.Namespace) -> int:
 def cmd_officials(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         officials = list_officials(store, args.unit)
+        tiers = vocabulary(store.definitions).tiers
     if args.json:
         print_json([o.as_json() for o in officials])
         return 0
-    tiers = vocabulary().tiers
     print_table(
         [_("Unit"), _("Full name"), _("Party post"), _("Government post"), _("Managed by")],
         [[o.unit_code, o.full_name, o.party_post, o.government_post,
@@ -201,11 +200,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from chilinh_desktop.core.store import default_db_path
+    from chilinh_desktop.ops.setup import restore_data_file
 
-    db_path = args.db or default_db_path()
-    kept = restore(args.source, db_path, force=args.force)
-    print(_("Restored {source} into {path}.", source=args.source, path=db_path))
-    if kept is not None:
-        print(_("The previous data file was kept as {path}.", path=kept))
+    restored = restore_data_file(args.source, args.db, force=args.force)
+    print(_("Restored {source} into {path}.", source=args.source, path=restored.path))
+    if restored.kept is not None:
+        print(_("The previous data file was kept as {path}.", path=restored.kept))
     return 0

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from chilinh_desktop.cli.common import db_argument, format_date, open_store, print_json, print_table
-from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import cycles as cycle_ops
+from chilinh_desktop.ops.errors import ValidationError
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -18,8 +18,8 @@ from chilinh_desktop.cli.common import (
     print_table,
     printable,
 )
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.session import Store
 
 EXIT_REFUSED = 2
 PASSPHRASE_ENV = "CHILINH_PASSPHRASE"
@@ -85,7 +85,7 @@ def read_passphrase(prompt: str, *, required: bool) -> str | None:
     if sys.stdin.isatty():
         return getpass.getpass(prompt + " ") or None
     if required:
-        from chilinh_desktop.package.export import ExportError
+        from chilinh_desktop.ops.exchange import ExportError
 
         raise ExportError(_("A passphrase is needed: set {env} or run the command in a terminal.",
                             env=PASSPHRASE_ENV), code="keys.passphrase")
@@ -93,11 +93,11 @@ def read_passphrase(prompt: str, *, required: bool) -> str | None:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    from chilinh_desktop.package import keyring
+    from chilinh_desktop.ops.keys import show_keys
 
     with open_store(args) as store:
-        shown = keyring.public_keys(store)
-        unprotected = keyring.unprotected_board_keys(store)
+        keys = show_keys(store)
+    shown, unprotected = keys.public, keys.unprotected_board_keys
     result: dict = {"signing": None, "unprotected_board_keys": unprotected}
     if shown.signing_public:
         result["signing"] = {"public_openssh": shown.signing_public, "fingerprint": shown.signing_fingerprint,
@@ -126,54 +126,50 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_init(args: argparse.Namespace) -> int:
-    from chilinh_desktop.package import keyring
+    from chilinh_desktop.ops.keys import create_key
 
     prompt = _("Passphrase for the keys (empty for none):") if not args.board else _("Passphrase for the keys:")
     passphrase = read_passphrase(prompt, required=args.board)
     with open_store(args) as store:
-        fingerprint = keyring.create_installation_key(store, board=args.board, passphrase=passphrase,
-                                                      actor="keys")
+        fingerprint = create_key(store, board=args.board, passphrase=passphrase, actor="keys")
     print(_("Signing key created. Fingerprint: {fingerprint}", fingerprint=fingerprint))
     return 0
 
 
 def cmd_keys_backup(args: argparse.Namespace) -> int:
-    from chilinh_desktop.package import keyring
+    from chilinh_desktop.ops.keys import back_up_board_keys, board_keys_protected
 
     with open_store(args) as store:
         if args.plain:
             sys.stderr.write(_("Warning: the file {path} will hold the Board's decryption key WITHOUT "
                                "protection. Anyone with it can read every confidential file. Keep it offline "
                                "and destroy it after use.", path=args.out) + "\n")
-            row = keyring.board_recipient(store)
-            passphrase = read_passphrase(_("Passphrase of the keys:"), required=True) if row.protected else None
-            keyring.write_plain_identity(store, args.out, passphrase)
+            passphrase = read_passphrase(_("Passphrase of the keys:"), required=True) \
+                if board_keys_protected(store) else None
         else:
             passphrase = read_passphrase(_("Passphrase for the backup:"), required=True)
-            assert passphrase is not None
-            keyring.backup_board_keys(store, args.out, passphrase)
+        back_up_board_keys(store, args.out, passphrase, plain=args.plain)
     print(_("Keys written to {path}.", path=args.out))
     return 0
 
 
 def cmd_keys_restore(args: argparse.Namespace) -> int:
-    from chilinh_desktop.package import keyring
+    from chilinh_desktop.ops.keys import restore_board_keys
 
     passphrase = read_passphrase(_("Passphrase of the backup:"), required=True)
     assert passphrase is not None
     with open_store(args) as store:
-        recipient = keyring.restore_board_keys(store, args.source, passphrase)
+        recipient = restore_board_keys(store, args.source, passphrase)
     print(_("Keys restored. Board encryption key: {recipient}", recipient=recipient))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from chilinh_desktop.package import keyring
-    from chilinh_desktop.package.export import ExportError
+    from chilinh_desktop.ops.exchange import ExportError, own_key_needs_passphrase
 
     with open_store(args) as store:
         passphrase = None
-        if keyring.needs_passphrase(keyring.own_signing(store)):
+        if own_key_needs_passphrase(store):
             passphrase = read_passphrase(_("Passphrase of the signing key:"), required=True)
         try:
             result = _export(store, args, passphrase)
@@ -224,10 +220,10 @@ def cmd_packages(args: argparse.Namespace) -> int:
 
 
 def cmd_packages_write(args: argparse.Namespace) -> int:
-    from chilinh_desktop.package.rewrite import rewrite_package
+    from chilinh_desktop.ops.exchange import rewrite_package
 
     with open_store(args) as store:
-        result = rewrite_package(store, args.package_id, args.out, actor="packages")
+        result = rewrite_package(store, args.package_id, args.out, actor="packages").result
     if args.json:
         print_json({"path": str(result.path), "slip": str(result.slip_path), "sha256": result.sha256,
                     "size": result.size, "fingerprint": result.fingerprint, "already": result.already})

@@ -14,12 +14,20 @@ from chilinh_desktop.cli.common import (
     print_json,
     print_table,
 )
-from chilinh_desktop.core import ratings
-from chilinh_desktop.core.errors import ValidationError
-from chilinh_desktop.core.rules import evaluate
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.rating import rate, record_conclusion, record_discipline, record_targets
+from chilinh_desktop.ops.errors import ValidationError
+from chilinh_desktop.ops.rating import (
+    COUNT_KINDS,
+    findings,
+    mark_not_rated,
+    rate,
+    record_conclusion,
+    record_discipline,
+    record_targets,
+    set_classification_counts,
+    subject_key,
+)
+from chilinh_desktop.ops.session import Store
 
 YES_NO = {"yes": True, "no": False}
 
@@ -108,7 +116,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("classification", help=_("record a unit's classification report (counts per level)"))
     _common(p)
     p.add_argument("--unit", required=True, metavar="CODE", help=_("the unit"))
-    p.add_argument("--kind", required=True, choices=ratings.COUNT_KINDS, help=_("members or cells"))
+    p.add_argument("--kind", required=True, choices=COUNT_KINDS, help=_("members or cells"))
     p.add_argument("--counts", required=True, metavar="JSON", help=_('e.g. {"HTXSNV": 2, "HTTNV": 10}'))
     p.set_defaults(func=cmd_classification)
 
@@ -126,23 +134,23 @@ def _json_arg(text: str | None, name: str) -> dict:
 
 
 def _key(store: Store, args: argparse.Namespace) -> str:
-    return ratings.subject_key(store, official_id=args.official, unit_code=args.unit, collective=args.collective)
+    return subject_key(store, official_id=args.official, unit_code=args.unit, collective=args.collective)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        findings = evaluate(store, cycle_of(store, args), args.unit)
+        found = findings(store, cycle_of(store, args), args.unit)
     if args.json:
-        print_json({"findings": [f.as_json() for f in findings]})
+        print_json({"findings": [f.as_json() for f in found]})
         return 0
-    if not findings:
+    if not found:
         print(_("No findings: the ratings follow the cycle's rules."))
         return 0
     print_table([_("Severity"), _("Rule"), _("Subject"), _("Message")],
                 [[_("error") if f.severity == "error" else _("warning"), f.citation, f.subject_name, f.message]
-                 for f in findings])
-    errors = sum(1 for f in findings if f.severity == "error")
-    print(_("{errors} errors, {warnings} warnings.", errors=errors, warnings=len(findings) - errors))
+                 for f in found])
+    errors = sum(1 for f in found if f.severity == "error")
+    print(_("{errors} errors, {warnings} warnings.", errors=errors, warnings=len(found) - errors))
     return 0
 
 
@@ -186,14 +194,14 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 def cmd_not_rated(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        ratings.mark_not_rated(store, cycle_of(store, args), _key(store, args), args.reason, actor=args.actor)
+        mark_not_rated(store, cycle_of(store, args), _key(store, args), args.reason, actor=args.actor)
     print(_("Recorded as not rated."))
     return 0
 
 
 def cmd_classification(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        ratings.set_classification_counts(store, cycle_of(store, args), args.unit.upper(), args.kind,
-                                          _json_arg(args.counts, "counts"), actor=args.actor)
+        set_classification_counts(store, cycle_of(store, args), args.unit, args.kind,
+                                  _json_arg(args.counts, "counts"), actor=args.actor)
     print(_("Classification report recorded."))
     return 0

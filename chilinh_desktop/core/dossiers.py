@@ -369,6 +369,12 @@ def sign_off(store: Store, cycle: Cycle, dossier_id: str, *, by: str) -> Dossier
                 _("The dossier cannot be signed off: {count} required items are missing.", count=len(missing)),
                 [(s.item.id, s.item.name) for s in missing],
             )
+        return lock_checked(store, dossier, by=by)
+
+
+def lock_checked(store: Store, dossier: Dossier, *, by: str) -> Dossier:
+    """Lock a dossier the caller found open and complete in this same transaction (ops/signoff.py)."""
+    with store.atomic():
         digest = snapshot_hash(store, dossier.id)
         store.db.execute(
             "UPDATE dossiers SET state = ?, snapshot_sha256 = ?, signed_off_by = ?, signed_off_at = ?, "
@@ -376,7 +382,7 @@ def sign_off(store: Store, cycle: Cycle, dossier_id: str, *, by: str) -> Dossier
             [DossierState.SIGNED_OFF.value, digest, by, store.now_text(), store.now_text(), dossier.id],
         )
         store.audit(by, "dossier.sign_off", f"dossier:{dossier.id}", snapshot=digest)
-    return get_dossier(store, dossier_id)
+    return get_dossier(store, dossier.id)
 
 
 def reopen(store: Store, cycle: Cycle, dossier_id: str, *, by: str, reason: str) -> Dossier:

@@ -85,6 +85,21 @@ def get_official(store: Store, official_id: str) -> Official:
     return _row_to_official(row)
 
 
+def _check(store: Store, fields: dict) -> None:
+    """The rules every write of a cadre's record keeps (typed, imported or from a kit)."""
+    problems = []
+    if "full_name" in fields and not fields["full_name"]:
+        problems.append(("full_name", _("The full name is empty.")))
+    if "tier" in fields and fields["tier"] not in vocabulary(store.definitions).tiers:
+        problems.append(("tier", _("Unknown management tier: {tier}.", tier=fields["tier"])))
+    birth_date = fields.get("birth_date")
+    # "Today" is the data file's clock (a pinned day, --today), never the computer's.
+    if birth_date is not None and not (dt.date(1900, 1, 1) <= birth_date <= store.clock.today()):
+        problems.append(("birth_date", _("The date of birth is not possible.")))
+    if problems:
+        raise ValidationError(problems[0][1], problems)
+
+
 def add_official(
     store: Store,
     *,
@@ -112,15 +127,7 @@ def add_official(
     }
     values = {key: clean_line(value) for key, value in values.items()}
     reason = clean_line(residence_exempt_reason) if residence_exempt_reason else None
-    problems = []
-    if not values["full_name"]:
-        problems.append(("full_name", _("The full name is empty.")))
-    if tier not in vocabulary().tiers:
-        problems.append(("tier", _("Unknown management tier: {tier}.", tier=tier)))
-    if birth_date is not None and not (dt.date(1900, 1, 1) <= birth_date <= dt.date.today()):
-        problems.append(("birth_date", _("The date of birth is not possible.")))
-    if problems:
-        raise ValidationError(problems[0][1], problems)
+    _check(store, {**values, "tier": tier, "birth_date": birth_date})
     unit = get_unit(store, unit_code)
     official_id = official_id or str(uuid.uuid4())
     with store.atomic():
@@ -148,17 +155,28 @@ def update_official(store: Store, official_id: str, *, actor: str = "system", **
             row[key] = clean_line(value) if value else None
         elif key in ("deputy_head_or_above", "asset_declaration_required", "active"):
             row[key] = int(bool(value))
-        elif key == "birth_date":
-            row[key] = value.isoformat() if value else None
-        elif key == "tier" and value in vocabulary().tiers:
+        elif key in ("birth_date", "tier", "gender", "sort_key"):
             row[key] = value
         elif key == "unit_code":
             row["unit_id"] = get_unit(store, value).id
         else:
             raise ValidationError(_("The field {field} cannot be changed.", field=key), [(key, str(value))])
-    if row.get("full_name") == "":
-        raise ValidationError(_("The full name is empty."), [("full_name", "")])
+    _check(store, row)
+    if row.get("birth_date") is not None:
+        row["birth_date"] = row["birth_date"].isoformat()
     with store.atomic():
         store.db["officials"].update(current.id, row)
         store.audit(actor, "official.update", f"official:{current.id}", fields=sorted(row))
     return get_official(store, official_id)
+
+
+def put_official(store: Store, *, official_id: str, unit_code: str, actor: str = "system", **fields) -> Official:
+    """Register a cadre under a known id (a Board's kit), or bring that record up to date and active.
+
+    The same checks as typing the record: text NFC-normalised, a known tier, a possible date of birth.
+    """
+    try:
+        get_official(store, official_id)
+    except NotFoundError:
+        return add_official(store, official_id=official_id, unit_code=unit_code, actor=actor, **fields)
+    return update_official(store, official_id, unit_code=unit_code, active=True, actor=actor, **fields)

@@ -236,13 +236,22 @@ def add_discipline(store: Store, key: str, *, date: dt.date, form: str, self_rem
     return Discipline(key, date, form, self_remedied, clean_line(note), clean_line(kind))
 
 
+def check_shares(*, met_pct: float | None, exceeded_pct: float | None, behind_pct: float | None) -> None:
+    """The one rule on a subject's shares of targets: each between 0 and 100 % (the same words everywhere)."""
+    shares = ((_("the share of targets met"), "met_pct", met_pct),
+              (_("the share of targets exceeded"), "exceeded_pct", exceeded_pct),
+              (_("the share of tasks behind schedule"), "behind_pct", behind_pct))
+    for label, where, value in shares:
+        if value is not None and not 0 <= value <= 100:
+            raise ValidationError(_("{what} must be between 0 and 100 % (not {value}). Nothing was recorded.",
+                                    what=label[:1].upper() + label[1:], value=f"{value:g}"), [(where, f"{value:g}")])
+
+
 def set_targets(store: Store, cycle: Cycle, key: str, *, met_pct: float, exceeded_pct: float = 0,
                 main_met: bool | None = None, force_majeure: bool = False, behind_pct: float | None = None,
                 shortcomings_fixed: bool | None = None, actor: str = "system") -> Targets:
     """Record the share of targets met and exceeded by a subject this cycle."""
-    for name, value in (("met_pct", met_pct), ("exceeded_pct", exceeded_pct), ("behind_pct", behind_pct)):
-        if value is not None and not 0 <= value <= 100:
-            raise ValidationError(_("A percentage must be between 0 and 100."), [(name, str(value))])
+    check_shares(met_pct=met_pct, exceeded_pct=exceeded_pct, behind_pct=behind_pct)
     _ensure_open(store, key, cycle_id=cycle.id)
     with store.atomic():
         store.db["targets"].upsert({"cycle_id": cycle.id, "subject_key": key, "met_pct": met_pct,

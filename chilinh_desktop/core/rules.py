@@ -215,7 +215,7 @@ def _excellent_requires(ctx: _Context, rule: Rule) -> Iterator[Finding]:
 def _group_of(ctx: _Context, subject: Subject, rating, group_by: str) -> str:
     if rating.peer_group:  # the competent level may set the group of similar roles itself
         return rating.peer_group
-    words = vocabulary()
+    words = vocabulary(ctx.store.definitions)
     if group_by == "tier" and subject.tier in words.tiers:
         return words.tiers[subject.tier].name
     if group_by == "unit_type" and subject.unit_type in words.unit_types:

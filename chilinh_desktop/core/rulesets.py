@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.definitions import SHIPPED, Definitions
+from chilinh_desktop.core.definitions import Definitions
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.i18n import _
 
@@ -196,7 +196,7 @@ def rule_set_path(rule_set_id: str) -> str:
     return f"rules/{rule_set_id}.toml"
 
 
-def load_rule_set(rule_set_id: str, *, definitions: Definitions = SHIPPED) -> RuleSet:
+def load_rule_set(rule_set_id: str, *, definitions: Definitions) -> RuleSet:
     """The rule set in force (rules/<id>.toml, stored or shipped), checked."""
     return definitions.memo(("rules", rule_set_id), lambda: _load_rule_set(definitions, rule_set_id))
 

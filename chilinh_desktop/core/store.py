@@ -219,6 +219,7 @@ class Store:
         self.busy_timeout = busy_timeout
         self.notices: list[str] = []  # what opening found and fixed, to tell a person once
         self._definitions: Definitions | None = None
+        self.reads_for: Store | None = None  # a reader: the writer whose committed state it reads
 
     @property
     def definitions(self) -> Definitions:
@@ -286,6 +287,8 @@ class Store:
 
     def read_only_notice(self) -> str | None:
         """What to tell a person when this store was opened read-only (None when it can be written)."""
+        if self.reads_for is not None:
+            return self.reads_for.read_only_notice()
         if not self.read_only:
             return None
         return _("The data file {path} cannot be written (the file or its folder is read-only), so it was "
@@ -296,6 +299,23 @@ class Store:
         """A read-only connection to an existing data file, usable from another thread (WAL allows it)."""
         conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         return cls(Path(path), Connection(conn), clock or SystemClock(), read_only=True)
+
+    @classmethod
+    def open_reader(cls, writer: Store) -> Store:
+        """A second connection to `writer`'s file, for reads on another thread while the writer writes.
+
+        SQLite in WAL mode gives each read the last committed state: a row the writer has not
+        committed yet, or rolls back, is never seen. The reader shares the writer's clock.
+        """
+        uri = read_only_uri(writer.path) if writer.read_only else f"{writer.path.resolve().as_uri()}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout={int(writer.busy_timeout * 1000)}")
+        except sqlite3.Error as exc:
+            raise StoreError(_("Cannot open the data file {path}: {error}.", path=writer.path, error=str(exc))) from exc
+        reader = cls(writer.path, Connection(conn), writer.clock, read_only=True, busy_timeout=writer.busy_timeout)
+        reader.reads_for = writer
+        return reader
 
     def close(self) -> None:
         """Close the connection (and checkpoint the WAL into the main file)."""

@@ -125,7 +125,7 @@ def add_unit(
         problems.append(("code", _("The unit code is empty.")))
     if not name:
         problems.append(("name", _("The unit name is empty.")))
-    unit_type = vocabulary().unit_types.get(type)
+    unit_type = vocabulary(store.definitions).unit_types.get(type)
     if unit_type is None:
         problems.append(("type", _("Unknown kind of unit: {type}.", type=type)))
     if problems:
@@ -209,6 +209,51 @@ def reopen_unit(store: Store, code: str, on: dt.date, parent_code: str | None, *
             {"unit_id": unit.id, "parent_id": parent_id, "valid_from": on.isoformat(), "valid_until": None}
         )
         store.audit(actor, "unit.reopen", f"unit:{code}", parent=parent_code, on=on)
+
+
+def _checked_name_and_type(store: Store, name: str, type: str) -> str:
+    name = clean_line(name)
+    problems = []
+    if not name:
+        problems.append(("name", _("The unit name is empty.")))
+    if vocabulary(store.definitions).unit_types.get(type) is None:
+        problems.append(("type", _("Unknown kind of unit: {type}.", type=type)))
+    if problems:
+        raise ValidationError(problems[0][1], problems)
+    return name
+
+
+def update_unit(store: Store, code: str, *, name: str, type: str, grassroots: bool, sort_key: int | None = None,
+                actor: str = "system") -> Unit:
+    """Change a unit's name, kind and grassroots mark (NFC, a known kind; audited); its code and id stay."""
+    unit = get_unit(store, code)
+    name = _checked_name_and_type(store, name, type)
+    row = {"name": name, "type": type, "grassroots": int(grassroots)}
+    if sort_key is not None:
+        row["sort_key"] = sort_key
+    with store.atomic():
+        store.db["units"].update(unit.id, row)
+        if (unit.name, unit.type, unit.grassroots) != (name, type, grassroots):
+            store.audit(actor, "unit.update", f"unit:{unit.code}", name=name, type=type, grassroots=grassroots)
+    return get_unit(store, code)
+
+
+def place_unit(store: Store, code: str, parent_code: str | None, on: dt.date, *, actor: str = "system") -> None:
+    """Make the unit stand under `parent_code` from `on` on (a new year's tree), keeping earlier placements.
+
+    A unit already placed from `on` or later keeps that placement; a closed unit is reopened there;
+    one under another parent is moved.
+    """
+    unit = get_unit(store, code)
+    latest = store.db.execute("SELECT parent_id, valid_from FROM unit_periods WHERE unit_id = ? AND "
+                              "valid_until IS NULL ORDER BY valid_from DESC LIMIT 1", [unit.id]).fetchone()
+    if latest is None:
+        reopen_unit(store, code, on, parent_code, actor=actor)
+        return
+    parent_id = get_unit(store, parent_code).id if parent_code is not None else None
+    if latest[0] == parent_id or latest[1] >= on.isoformat():
+        return
+    move_unit(store, code, parent_code, on, actor=actor)
 
 
 def unit_tree(store: Store, day: dt.date) -> UnitTree:

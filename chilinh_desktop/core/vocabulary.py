@@ -5,12 +5,16 @@ from __future__ import annotations
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.i18n import _
-from chilinh_desktop.resources import forms_dir
+
+if TYPE_CHECKING:
+    from chilinh_desktop.core.definitions import Definitions
+
+VOCABULARY_FILE = "vocabulary.toml"
 
 
 @dataclass(frozen=True)
@@ -46,10 +50,10 @@ class Vocabulary:
         return min(ranks, default=len(self.post_order))
 
 
-def load_vocabulary(path: Path) -> Vocabulary:
-    """Read and check a vocabulary file."""
+def parse_vocabulary(text: str, path: Path | str) -> Vocabulary:
+    """Check the text of a vocabulary file (`path` names it in an error)."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(text)
         unit_types = {
             row["id"]: UnitType(row["id"], row["name"], bool(row["grassroots"])) for row in raw["unit_types"]
         }
@@ -72,7 +76,18 @@ def name_sort_key(full_name: str) -> tuple[str, str, str]:
     return fold(words[-1] if words else ""), fold(full_name), full_name
 
 
-@cache
-def vocabulary() -> Vocabulary:
-    """The vocabulary shipped with the program."""
-    return load_vocabulary(forms_dir() / "vocabulary.toml")
+def vocabulary(definitions: Definitions) -> Vocabulary:
+    """The unit types and tiers of one installation's definitions (its own copy, else the shipped file).
+
+    Parsed once per `Definitions`, never for the whole process: two data files open in one process
+    each see their own.
+    """
+    def load() -> Vocabulary:
+        try:
+            text = definitions.read(VOCABULARY_FILE).decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DefinitionError(_("The file {path} is not a valid vocabulary: {error}.", path=VOCABULARY_FILE,
+                                    error=exc)) from exc
+        return parse_vocabulary(text, VOCABULARY_FILE)
+
+    return definitions.memo(("vocabulary",), load)

@@ -18,7 +18,7 @@ from chilinh_desktop.core.officials import get_official
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import Unit, UnitTree, get_unit, unit_tree
-from chilinh_desktop.core.vocabulary import vocabulary
+from chilinh_desktop.core.vocabulary import UnitType, vocabulary
 from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.formspec.headers import (
     Naming,
@@ -67,7 +67,7 @@ def record_context(store: Store, cycle: Cycle, dossier: Dossier, *, on_screen: b
 
     unit = get_unit_by_id(store, dossier.unit_id)
     tree = unit_tree(store, cycle.tree_date)
-    values = _unit_values(tree, unit)
+    values = _unit_values(tree, unit, vocabulary(cycle.definitions).unit_types)
     top = cycle.dispatch.get("superior", "")
     rules = naming(cycle.definitions)
     board = board_committee(store)
@@ -160,12 +160,11 @@ def _place(tree: UnitTree, unit: Unit, rules: Naming) -> tuple[str, str]:
     return "", ""
 
 
-def _unit_values(tree: UnitTree, unit: Unit) -> dict[str, Any]:
+def _unit_values(tree: UnitTree, unit: Unit, types: dict[str, UnitType]) -> dict[str, Any]:
     node = tree.by_code.get(unit.code)
     parent_name = ""
     if node is not None and node.parent_code:
         parent_name = tree.by_code[node.parent_code].unit.name
-    types = vocabulary().unit_types
     return {
         "unit.name": unit.name, "unit.code": unit.code, "unit.parent_name": parent_name,
         "unit.type_name": types[unit.type].name if unit.type in types else unit.type,

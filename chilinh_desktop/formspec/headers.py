@@ -11,7 +11,7 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 
-from chilinh_desktop.core.definitions import SHIPPED, Definitions
+from chilinh_desktop.core.definitions import Definitions
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.core.units import Unit, UnitTree
 from chilinh_desktop.i18n import _
@@ -44,7 +44,7 @@ class Issuer:
     style: str = "party"  # "state": the issuer's papers carry the state's name, not the party's
 
 
-def naming(definitions: Definitions = SHIPPED) -> Naming:
+def naming(definitions: Definitions) -> Naming:
     """The naming rules in force among `definitions`."""
     return definitions.memo(("headers",), lambda: _load_naming(definitions))
 
@@ -90,9 +90,8 @@ def _committee(unit: Unit, rules: Naming) -> tuple[str, str] | None:
     return None
 
 
-def organisation_name(unit: Unit, rules: Naming | None = None) -> str:
+def organisation_name(unit: Unit, rules: Naming) -> str:
     """How the unit is named as a party organisation: 'Đảng bộ thành phố Minh Giang', 'Chi bộ Phòng Nội vụ'."""
-    rules = rules or naming()
     committee = _committee(unit, rules)
     if committee is not None:
         return f"{committee[1]} {unit.name[len(committee[0]):].strip()}"
@@ -101,25 +100,22 @@ def organisation_name(unit: Unit, rules: Naming | None = None) -> str:
     return f"{words} {core}" if words else unit.name
 
 
-def issuer_name(unit: Unit, rules: Naming | None = None) -> str:
+def issuer_name(unit: Unit, rules: Naming) -> str:
     """How the unit is named when it issues a document: 'Đảng ủy phường Minh Khai', 'Chi bộ Phòng Nội vụ'."""
-    rules = rules or naming()
     words = rules.by_type.get(unit.type, {}).get("issuer", "")
     if not words or _committee(unit, rules) is not None:
         return " ".join(unit.name.split())
     return f"{words} {strip_prefix(unit.name, rules.prefixes)}"
 
 
-def place_name(unit: Unit, rules: Naming | None = None) -> str:
+def place_name(unit: Unit, rules: Naming) -> str:
     """The place of a committee ('Thành ủy Minh Giang' → 'Minh Giang'); '' for other units."""
-    rules = rules or naming()
     committee = _committee(unit, rules)
     return unit.name[len(committee[0]):].strip() if committee else ""
 
 
-def locality_name(unit: Unit, rules: Naming | None = None) -> str:
+def locality_name(unit: Unit, rules: Naming) -> str:
     """The commune or ward a unit is ('Đảng bộ phường Minh Khai' → 'Minh Khai'); '' for other units."""
-    rules = rules or naming()
     own = strip_prefix(unit.name, rules.prefixes)
     for word in sorted(rules.localities, key=len, reverse=True):
         if _starts(own, word) and len(own) > len(word):
@@ -127,9 +123,8 @@ def locality_name(unit: Unit, rules: Naming | None = None) -> str:
     return ""
 
 
-def locality_of(tree: UnitTree, unit: Unit, rules: Naming | None = None) -> str:
+def locality_of(tree: UnitTree, unit: Unit, rules: Naming) -> str:
     """The place a unit's papers are dated at: its commune or ward (or the one it belongs to), else ''."""
-    rules = rules or naming()
     node = tree.by_code.get(unit.code)
     while node is not None:
         if _committee(node.unit, rules) is not None:
@@ -184,9 +179,8 @@ def _fill_symbol(symbol: str, name: str) -> str:
     return symbol.replace("{initials}", initials(name)) if "{initials}" in symbol else symbol
 
 
-def cell_name(text: str, rules: Naming | None = None) -> str:
+def cell_name(text: str, rules: Naming) -> str:
     """A typed cell name with doubled words removed: 'Chi bộ Chi bộ Viện Kiểm sát' → 'Chi bộ Viện Kiểm sát'."""
-    rules = rules or naming()
     text = " ".join(text.split())
     for prefix in rules.prefixes:
         if _starts(text, prefix):
@@ -194,14 +188,13 @@ def cell_name(text: str, rules: Naming | None = None) -> str:
     return text
 
 
-def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str = "", rules: Naming | None = None, *,
+def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str, rules: Naming, *,
                 top: Unit | None = None) -> Issuer:
     """The header of a document the unit issues: the organisation above it, then the unit itself.
 
     `top` is the committee above the tree's root when the data file holds only a unit's own subtree (a
     unit installation: the Board's committee, from its kit); else `top_superior` names what is above.
     """
-    rules = rules or naming()
     node = tree.by_code.get(unit.code)
     parent = tree.by_code[node.parent_code].unit if node is not None and node.parent_code else top
     superior = organisation_name(parent, rules) if parent is not None else top_superior
@@ -225,15 +218,13 @@ def unit_issuer(tree: UnitTree, unit: Unit, top_superior: str = "", rules: Namin
                   _fill_symbol(row.get("symbol", ""), unit.name), row.get("style", "party") or "party")
 
 
-def member_issuer(tree: UnitTree, unit: Unit, typed_cell: str, top_superior: str = "",
-                  rules: Naming | None = None, *, top: Unit | None = None,
-                  outside: dict[str, Unit] | None = None) -> Issuer:
+def member_issuer(tree: UnitTree, unit: Unit, typed_cell: str, top_superior: str, rules: Naming, *,
+                  top: Unit | None = None, outside: dict[str, Unit] | None = None) -> Issuer:
     """The header of a member's own paper (Mẫu 02B…): the organisation above the member's cell, then the cell.
 
     A unit that is itself a cell (a grassroots cell, an agency's cell) is the member's cell; in a
     đảng bộ the cell is the one typed on the person's record, under the đảng bộ.
     """
-    rules = rules or naming()
     row = rules.by_type.get(unit.type, {})
     if row.get("organisation", "").casefold().startswith("chi bộ"):
         own = unit_issuer(tree, unit, top_superior, rules, top=top)

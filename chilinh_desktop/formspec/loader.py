@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle, ItemKind
-from chilinh_desktop.core.definitions import SHIPPED, Definitions
+from chilinh_desktop.core.definitions import Definitions
 from chilinh_desktop.core.errors import DefinitionError, NotFoundError
 from chilinh_desktop.formspec.context import KNOWN_SOURCES, placeholders_in
 from chilinh_desktop.formspec.model import Field, FormSpec, Migration, Move, Option, Section, Signature
@@ -36,7 +36,7 @@ def shipped_form_files() -> list[Path]:
     return sorted(p for p in forms_dir().glob("*.toml") if FORM_FILE.match(p.name))
 
 
-def form_names(definitions: Definitions = SHIPPED) -> list[str]:
+def form_names(definitions: Definitions) -> list[str]:
     """Every form definition in force (shipped, or stored from a kit), by file name."""
     return [name for name in definitions.names() if FORM_FILE.match(name)]
 
@@ -178,7 +178,7 @@ def _forms_by_key(definitions: Definitions) -> dict[tuple[str, str], str]:
                                                  if (m := FORM_FILE.match(name))})
 
 
-def load_form(form_id: str, version: str | None = None, *, definitions: Definitions = SHIPPED) -> FormSpec:
+def load_form(form_id: str, version: str | None = None, *, definitions: Definitions) -> FormSpec:
     """The form in force with this id (and version; the newest when not given) among `definitions`."""
     return definitions.memo(("form", form_id, version), lambda: _load_form(definitions, form_id, version))
 

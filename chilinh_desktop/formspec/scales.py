@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.definitions import SHIPPED, Definitions
+from chilinh_desktop.core.definitions import Definitions
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.formspec.model import Option
 from chilinh_desktop.i18n import _
@@ -32,7 +32,7 @@ def scales_path(cycle_id: str) -> str:
     return f"scales/{cycle_id}.toml"
 
 
-def load_scales(cycle_id: str, *, definitions: Definitions = SHIPPED) -> Scales:
+def load_scales(cycle_id: str, *, definitions: Definitions) -> Scales:
     """The scales of a cycle in force (scales/<cycle id>.toml, stored or shipped), checked."""
     return definitions.memo(("scales", cycle_id), lambda: _load_scales(definitions, cycle_id))
 

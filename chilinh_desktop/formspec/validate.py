@@ -40,7 +40,7 @@ class Limits:
         return fld.max_length if fld.max_length is not None else self.max_length.get(fld.type)
 
 
-def input_limits(definitions: Definitions = SHIPPED) -> Limits:
+def input_limits(definitions: Definitions) -> Limits:
     """The limits in force: the installation's copy of forms/limits.toml, else the shipped one."""
     return definitions.memo(("limits",), lambda: _read_limits(definitions))
 
@@ -208,7 +208,7 @@ def check_answers(form: FormSpec, answers: dict[str, Any], scales: Scales,
     `limits` are the input limits of the installation (`input_limits(store.definitions)`); by
     default the program's own forms/limits.toml.
     """
-    limits = limits or input_limits()
+    limits = limits or input_limits(SHIPPED)  # no data file given: the program's own limits
     out = CheckedAnswers({})
     if not isinstance(answers, dict):
         out.errors.append(("", _("The answers must be one JSON object keyed by field id.")))

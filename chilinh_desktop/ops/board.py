@@ -80,10 +80,10 @@ def issuer_name(store: Store) -> str:
 
 def board_place(store: Store) -> str:
     """The place on the Board's papers (địa danh): the city of the committee at the tree's root."""
-    from chilinh_desktop.formspec.headers import place_name
+    from chilinh_desktop.formspec.headers import naming, place_name
 
     root = root_unit(store)
-    return place_name(root) if root else ""
+    return place_name(root, naming(store.definitions)) if root else ""  # the data file's naming rules
 
 
 def overview(store: Store, cycle: Cycle | None = None) -> BoardOverview:
@@ -104,13 +104,14 @@ def board_report(store: Store, cycle: Cycle | None = None) -> BoardReport:
     cycle = cycle or get_cycle(store)
     today = store.clock.today()
     arrivals = board_overview(store, cycle, today)
-    types = {key: value.name for key, value in vocabulary().unit_types.items()}
+    types = {key: value.name for key, value in vocabulary(store.definitions).unit_types.items()}
     received = received_ratings(store, cycle)
     return BoardReport(issuer_name(store), cycle, running_date(today), types,
                        classification_summary(store, cycle, arrivals, received.data), arrivals,
                        _with_appraisals(store, cycle, commendation_rows(store, cycle, arrivals, received), received),
                        received_findings(store, cycle, received), history_rows(store, cycle),
-                       vocabulary().commendation_kinds, members_by_level(store, arrivals, received.data))
+                       vocabulary(store.definitions).commendation_kinds,
+                       members_by_level(store, arrivals, received.data))
 
 
 def history_rows(store: Store, cycle: Cycle) -> list[HistoryRow]:

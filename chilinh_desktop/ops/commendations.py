@@ -18,8 +18,7 @@ from chilinh_desktop.core.errors import NotFoundError, StateError, ValidationErr
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line
 from chilinh_desktop.i18n import _
-
-COMMENDATIONS = "commendations"  # change key: the Board's appraisals
+from chilinh_desktop.ops.changes import COMMENDATIONS  # re-exported: the change key of appraisals
 
 
 @dataclass(frozen=True)

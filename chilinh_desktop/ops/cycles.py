@@ -243,3 +243,20 @@ def list_cycles(store: Store) -> list[CycleRow]:
 def use_cycle(store: Store, cycle_id: str, *, actor: str = "system") -> CycleChosen:
     """Make a cycle the current one (the default of every command and of the window)."""
     return CycleChosen(core_cycles.use_cycle(store, cycle_id, actor=actor))
+
+
+@dataclass(frozen=True)
+class DossiersCompleted:
+    """The dossiers a cycle lacked (cadres and units added since it began), now created."""
+
+    created: int
+
+    @property
+    def changes(self) -> frozenset[str]:
+        """New dossiers change the tree's figures; none, nothing."""
+        return frozenset({changes.TREE}) if self.created else frozenset()
+
+
+def complete_dossiers(store: Store, cycle: Cycle, *, actor: str) -> DossiersCompleted:
+    """Create every dossier the cycle owes and the data file lacks (cheap when none is missing)."""
+    return DossiersCompleted(ensure_dossiers(store, cycle, actor=actor))

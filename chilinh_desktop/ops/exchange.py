@@ -16,22 +16,29 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.ops import changes
 
 if TYPE_CHECKING:
-    from chilinh_desktop.package.export import ExportResult
+    from chilinh_desktop.package.export import ExportError, ExportResult
     from chilinh_desktop.package.importer import ImportOutcome, ImportPlan
+    from chilinh_desktop.package.rewrite import RewriteResult
 
-__all__ = ["ExportResult", "Exported", "ImportOutcome", "ImportPlan", "Imported", "commit_import", "export_unit",
-           "import_packages", "package_files", "plan_import"]
+__all__ = ["ExportError", "ExportResult", "Exported", "ImportOutcome", "ImportPlan", "Imported", "KitWritten",
+           "RewriteResult", "Rewritten", "board_key_needs_passphrase", "commit_import", "confidential_files",
+           "confidential_name", "export_kit", "export_unit", "import_packages", "open_confidential",
+           "own_key_needs_passphrase", "package_files", "plain_name", "plan_import", "rewrite_package"]
 
 
 def __getattr__(name: str):  # the package layer's result types, loaded on first use
-    if name == "ExportResult":
-        from chilinh_desktop.package.export import ExportResult
+    if name in ("ExportResult", "ExportError"):
+        from chilinh_desktop.package import export
 
-        return ExportResult
+        return getattr(export, name)
     if name in ("ImportOutcome", "ImportPlan"):
         from chilinh_desktop.package import importer
 
         return getattr(importer, name)
+    if name == "RewriteResult":
+        from chilinh_desktop.package.rewrite import RewriteResult
+
+        return RewriteResult
     raise AttributeError(name)
 
 Progress = Callable[[int, int, str], None]
@@ -100,3 +107,100 @@ def import_packages(store: Store, paths: Iterable[Path], *, trust_new: bool = Fa
     plan = plan_import(store, paths, passphrase=passphrase)
     accepted = {o.fingerprint for o in plan.new_keys if o.fingerprint} if trust_new else set()
     return commit_import(store, plan, accepted, actor=actor)
+
+
+# -- an archived package written again, confidential files, the cycle kit ----------------------------
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """An exported package written again from the archive, read back and checked (package/rewrite.py)."""
+
+    result: RewriteResult
+
+    @property
+    def changes(self) -> frozenset[str]:
+        """Writing again is audited with the packages."""
+        return frozenset({changes.PACKAGES})
+
+
+def rewrite_package(store: Store, package_id: str, out_dir: Path, *, actor: str) -> Rewritten:
+    """Write an archived package under its original name in `out_dir`, read it back, verify it; add its slip."""
+    from chilinh_desktop.package.rewrite import rewrite_package as rewrite
+
+    return Rewritten(rewrite(store, package_id, Path(out_dir), actor=actor))
+
+
+def _received(store: Store, package_id: str) -> None:
+    from chilinh_desktop.core.board import find_received
+    from chilinh_desktop.core.errors import NotFoundError
+    from chilinh_desktop.i18n import _
+
+    if find_received(store, package_id) is None:
+        raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id),
+                            code="received.unknown")
+
+
+def confidential_files(store: Store, package_id: str) -> list[str]:
+    """The encrypted files of a received package (names under data/), never their content."""
+    from chilinh_desktop.package.received import confidential_names
+
+    _received(store, package_id)
+    return confidential_names(store, package_id)
+
+
+def confidential_name(name: str) -> str:
+    """A confidential file's name as a package stores it (`x.pdf.age` → `confidential/x.pdf.age`)."""
+    from chilinh_desktop.package.received import CONFIDENTIAL_DIR
+
+    return name if name.startswith(CONFIDENTIAL_DIR) else CONFIDENTIAL_DIR + name
+
+
+def plain_name(name: str) -> str:
+    """The decrypted file's name: `confidential/x.pdf.age` → `x.pdf`."""
+    from chilinh_desktop.package.received import CONFIDENTIAL_DIR
+
+    return name.removeprefix(CONFIDENTIAL_DIR).removesuffix(".age")
+
+
+def board_key_needs_passphrase(store: Store) -> bool:
+    """Whether opening a confidential file asks for the passphrase of the Board's keys."""
+    from chilinh_desktop.package import keyring
+
+    return keyring.needs_passphrase(keyring.board_recipient(store))
+
+
+def own_key_needs_passphrase(store: Store) -> bool:
+    """Whether signing (an export, a kit) asks for the passphrase of this installation's key."""
+    from chilinh_desktop.package import keyring
+
+    return keyring.needs_passphrase(keyring.own_signing(store))
+
+
+def open_confidential(store: Store, package_id: str, name: str, target: Path, passphrase: str | None = None, *,
+                      actor: str) -> Path:
+    """Decrypt and check one confidential file of a received package, then write it owner-only to `target`.
+
+    Audited: on the window it runs on the writer thread like every other write.
+    """
+    from chilinh_desktop.package.received import write_confidential
+
+    _received(store, package_id)
+    return write_confidential(store, package_id, confidential_name(name), Path(target), passphrase, actor=actor)
+
+
+@dataclass(frozen=True)
+class KitWritten:
+    """A signed cycle kit written for one unit (with its cadres) or for all (without cadres)."""
+
+    path: Path
+    fingerprint: str
+    unit_code: str | None
+
+
+def export_kit(store: Store, out: Path, *, passphrase: str | None = None, unit_code: str | None = None) -> KitWritten:
+    """Write the Board's signed cycle kit: the cycle, its forms, scales and rules, and one unit's cadres."""
+    from chilinh_desktop.package.kit import export_kit as write_kit
+
+    path, fingerprint = write_kit(store, Path(out), passphrase=passphrase, unit_code=unit_code)
+    return KitWritten(path, fingerprint, unit_code.strip().upper() if unit_code else None)

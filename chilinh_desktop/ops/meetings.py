@@ -20,8 +20,7 @@ from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.i18n import _
-
-MEETINGS = "meetings"  # change key: review meetings
+from chilinh_desktop.ops.changes import CONTENT, MEETINGS  # MEETINGS re-exported: the change key
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ class MeetingRecorded:
     @property
     def changes(self) -> frozenset[str]:
         """What recording it changed (at a unit the minutes' answers too)."""
-        return frozenset({MEETINGS, "content"}) if self.source == "minutes" else frozenset({MEETINGS})
+        return frozenset({MEETINGS, CONTENT}) if self.source == "minutes" else frozenset({MEETINGS})
 
 
 def calendar(store: Store, cycle: Cycle | None = None) -> Calendar:

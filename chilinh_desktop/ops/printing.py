@@ -27,8 +27,8 @@ from chilinh_desktop.render.pipeline import (
 )
 from chilinh_desktop.render.pipeline import unit_documents as every_unit_document
 
-__all__ = ["Document", "PrintRun", "Printed", "can_print_final", "item_document", "prepare", "print_form", "print_item",
-           "print_item_docx", "print_unit", "unit_documents", "write_pdf"]
+__all__ = ["Document", "ItemPrint", "PrintRun", "Printed", "can_print_final", "item_document", "prepare", "print_form",
+           "print_item", "print_item_docx", "print_unit", "unit_documents", "write_pdf"]
 
 
 def print_form(store: Store, cycle: Cycle, form_id: str, *, official_id: str | None = None,
@@ -76,3 +76,53 @@ def print_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path, *, draf
                     "with a unit's papers. Print it from its owner's dossier when it is needed.", title=d.title)
                   for d in confidential]
     return run
+
+
+class ItemPrint:
+    """One dossier item as the print preview shows it (Vietnamese: bản in thử): read from the data file once,
+    then drawn as a draft or final PDF, or saved as Word, from what was read.
+
+    The preview asked the data file four times for the same item (its title, whether it may be final,
+    the PDF, then the Word file); now it asks once.
+    """
+
+    def __init__(self, store: Store, cycle: Cycle, dossier_id: str, item_id: str) -> None:
+        from chilinh_desktop.render.settings import print_settings
+
+        self._store, self._cycle = store, cycle
+        self.rendering = prepare(store, cycle, item_document(store, cycle, dossier_id, item_id))
+        self.settings = print_settings(store)
+
+    @property
+    def document(self) -> Document:
+        """What is printed: its title and file name."""
+        return self.rendering.document
+
+    @property
+    def can_print_final(self) -> bool:
+        """Whether it may be printed as final (an attached file always; a form when complete)."""
+        return self.rendering.attachment is not None or not self.rendering.draft
+
+    def _as(self, final: bool):
+        from dataclasses import replace
+
+        if self.rendering.attachment is not None:
+            return self.rendering
+        if final and not self.can_print_final:  # refused with the pipeline's own words
+            prepare(self._store, self._cycle, self.document, final=True)
+        return replace(self.rendering, draft=not final)
+
+    def pdf(self, final: bool) -> bytes:
+        """The PDF, with the draft mark unless final."""
+        from chilinh_desktop.render.pipeline import render
+
+        return render(self._as(final), self.settings).pdf
+
+    def docx(self, final: bool) -> bytes:
+        """The editable Word file, with the same content, draft rule and title as the PDF."""
+        from chilinh_desktop.render.docx_out import render_docx
+
+        rendering = self._as(final)
+        if rendering.filled is None:
+            raise ValidationError(_("An attached file cannot be saved as Word."), [("item", self.document.item_id)])
+        return render_docx(rendering.filled, self.settings, draft=rendering.draft, title=self.document.title)

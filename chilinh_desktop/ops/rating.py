@@ -13,7 +13,8 @@ from chilinh_desktop.core import ratings as core_ratings
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dates import screen_date
 from chilinh_desktop.core.errors import ValidationError
-from chilinh_desktop.core.rules import over_quota
+from chilinh_desktop.core.ratings import COUNT_KINDS as COUNT_KINDS  # re-exported: the kinds of classification report
+from chilinh_desktop.core.rules import Finding, over_quota
 from chilinh_desktop.core.rulesets import rule_set_for
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
@@ -117,13 +118,7 @@ def record_targets(store: Store, cycle: Cycle, key: str, *, met_pct: float, exce
                    main_met: bool | None = None, force_majeure: bool = False, behind_pct: float | None = None,
                    shortcomings_fixed: bool | None = None, actor: str) -> RatingInputSaved:
     """Record a subject's targets this cycle: shares met, exceeded and behind schedule; main targets; force majeure."""
-    shares = ((_("the share of targets met"), "met_pct", met_pct),
-              (_("the share of targets exceeded"), "exceeded_pct", exceeded_pct),
-              (_("the share of tasks behind schedule"), "behind_pct", behind_pct))
-    for label, where, value in shares:
-        if value is not None and not 0 <= value <= 100:
-            raise ValidationError(_("{what} must be between 0 and 100 % (not {value}). Nothing was recorded.",
-                                    what=label[:1].upper() + label[1:], value=f"{value:g}"), [(where, f"{value:g}")])
+    core_ratings.check_shares(met_pct=met_pct, exceeded_pct=exceeded_pct, behind_pct=behind_pct)  # 0–100 %
     if exceeded_pct > met_pct:
         raise ValidationError(_("The share of targets exceeded ({exceeded} %) cannot be larger than the share met "
                                 "({met} %). Nothing was recorded.", exceeded=f"{exceeded_pct:g}", met=f"{met_pct:g}"),
@@ -135,3 +130,64 @@ def record_targets(store: Store, cycle: Cycle, key: str, *, met_pct: float, exce
                              force_majeure=force_majeure, behind_pct=behind_pct,
                              shortcomings_fixed=shortcomings_fixed, actor=actor)
     return RatingInputSaved(key)
+
+
+def remove_discipline(store: Store, key: str, discipline_id: int, *, actor: str) -> RatingInputSaved:
+    """Delete a disciplinary record made by mistake (audited)."""
+    core_ratings.remove_discipline(store, key, discipline_id, actor=actor)
+    return RatingInputSaved(key)
+
+
+def mark_not_rated(store: Store, cycle: Cycle, key: str, reason: str, *, note: str = "",
+                   actor: str) -> RatingInputSaved:
+    """Record that a member is not rated this cycle, with one of the rule set's reasons."""
+    core_ratings.mark_not_rated(store, cycle, key, reason, note=note, actor=actor)
+    return RatingInputSaved(key)
+
+
+def clear_not_rated(store: Store, cycle: Cycle, key: str, *, actor: str) -> RatingInputSaved:
+    """Withdraw a 'not rated this cycle' record."""
+    core_ratings.clear_not_rated(store, cycle, key, actor=actor)
+    return RatingInputSaved(key)
+
+
+@dataclass(frozen=True)
+class UnitReportSaved:
+    """A unit's classification report or commendation proposals recorded."""
+
+    unit_code: str
+
+    @property
+    def changes(self) -> frozenset[str]:
+        """What recording the report changed."""
+        return frozenset({changes.RATINGS, changes.CONTENT})
+
+
+def set_classification_counts(store: Store, cycle: Cycle, unit_code: str, kind: str, counts: dict[str, int], *,
+                              actor: str) -> UnitReportSaved:
+    """Record a unit's classification report: how many members or cells per level."""
+    unit_code = unit_code.upper()
+    core_ratings.set_classification_counts(store, cycle, unit_code, kind, counts, actor=actor)
+    return UnitReportSaved(unit_code)
+
+
+def propose_commendation(store: Store, cycle: Cycle, unit_code: str, *, name: str, kind: str, level: str,
+                         achievement: str = "", actor: str) -> UnitReportSaved:
+    """Record a commendation proposal of a unit for one of its organisations or members."""
+    unit_code = unit_code.upper()
+    core_ratings.add_commendation(store, cycle, unit_code, name=name, kind=kind, level=level,
+                                  achievement=achievement, actor=actor)
+    return UnitReportSaved(unit_code)
+
+
+def subject_key(store: Store, *, official_id: str | None = None, unit_code: str | None = None,
+                collective: bool = False) -> str:
+    """The rating subject named by a cadre id, a unit code, or a unit's leadership collective."""
+    return core_ratings.subject_key(store, official_id=official_id, unit_code=unit_code, collective=collective)
+
+
+def findings(store: Store, cycle: Cycle, unit_code: str | None = None) -> list[Finding]:
+    """What the cycle's rating rules find, over a unit and the units under it (every unit by default)."""
+    from chilinh_desktop.core.rules import evaluate
+
+    return evaluate(store, cycle, unit_code)

@@ -229,3 +229,19 @@ def _unit_name(store: Store, settings: Settings) -> str:
         return get_unit(store, settings.unit_code).name if settings.unit_code else ""
     except NotFoundError:
         return ""
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A data file replaced by a checked backup; `kept` is where the previous file was kept (None: there was none)."""
+
+    path: Path
+    kept: Path | None
+
+
+def restore_data_file(backup: Path | str, db_path: Path | str | None = None, *, force: bool = False) -> Restored:
+    """Replace the data file (the per-user one by default) with a backup, checked before anything is replaced."""
+    from chilinh_desktop.core.store import default_db_path, restore
+
+    path = Path(db_path) if db_path is not None else default_db_path()
+    return Restored(path, restore(backup, path, force=force))

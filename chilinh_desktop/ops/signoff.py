@@ -131,12 +131,15 @@ def sign_off(store: Store, cycle: Cycle, unit_code: str, *, by: str, dossier_id:
     by = clean_line(by)
     if not by:
         raise ValidationError(_("Say who signs the dossier off."), [("by", "")])
-    plan = sign_off_plan(store, cycle, unit_code, dossier_id=dossier_id)
-    refused = refusal(plan, acknowledge=acknowledge)
-    if refused is not None:
-        raise refused
-    result = SignOffResult(acknowledged=list(plan.warnings))
-    with store.atomic():  # the acknowledgement stands only if the sign-off does
+    # The findings are evaluated once this transaction holds the write lock: a rating another
+    # program (or the window's writer) records meanwhile cannot slip between the check and the lock.
+    # The acknowledgement stands only if the sign-off does.
+    with store.atomic():
+        plan = sign_off_plan(store, cycle, unit_code, dossier_id=dossier_id)
+        refused = refusal(plan, acknowledge=acknowledge)
+        if refused is not None:
+            raise refused
+        result = SignOffResult(acknowledged=list(plan.warnings))
         acknowledge_warnings(store, cycle, plan.unit_code, list(plan.warnings), by=by)
         for line in plan.dossiers:
             if line.dossier.locked:
@@ -144,7 +147,8 @@ def sign_off(store: Store, cycle: Cycle, unit_code: str, *, by: str, dossier_id:
             elif line.missing:
                 result.missing.append(line)
             else:
-                result.signed.append(core_dossiers.sign_off(store, cycle, line.dossier.id, by=by))
+                # Open and complete as the plan found it inside this transaction: its items are not checked again.
+                result.signed.append(core_dossiers.lock_checked(store, line.dossier, by=by))
     return result
 
 

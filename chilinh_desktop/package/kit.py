@@ -29,13 +29,14 @@ from chilinh_desktop.core import definitions
 from chilinh_desktop.core.assignments import assignments, replace_assignments
 from chilinh_desktop.core.cycles import Cycle, get_cycle, install_cycle, parse_cycle
 from chilinh_desktop.core.dossiers import ensure_dossiers
+from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.input_rules import shown, text_limits, tree_problem
 from chilinh_desktop.core.keys_store import BOARD, ENCRYPTION, SELF, SIGNING, StoredKey, get_key, put_key
-from chilinh_desktop.core.officials import list_officials
+from chilinh_desktop.core.officials import list_officials, put_official, update_official
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.tasks import APPROVER_SETTING, APPROVERS
 from chilinh_desktop.core.tasks import approver as task_approver
-from chilinh_desktop.core.units import unit_tree
+from chilinh_desktop.core.units import add_unit, close_unit, place_unit, unit_tree, update_unit
 from chilinh_desktop.formspec.assigned_minutes import prefill_minutes
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import bagit, keys, sshsig
@@ -208,8 +209,8 @@ def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None
                                           else kit.definitions, kit.kit_id)
             install_cycle(store, cycle, actor=actor)
             cycle = get_cycle(store, cycle.id)  # bound to the kit's definitions, now the file's own
-            _install_units(store, subtree, cycle)
-            _install_officials(store, officials, subtree)
+            _install_units(store, subtree, cycle, actor)
+            _install_officials(store, officials, actor)
             if earlier:
                 _close_missing(store, subtree, officials if kit.unit_code else None, cycle, actor)
             now = store.now_text()
@@ -252,25 +253,23 @@ def _stored_files(store: Store) -> dict[str, bytes]:
 def _close_missing(store: Store, subtree: list[dict[str, Any]], officials: list[dict[str, Any]] | None,
                    cycle: Cycle, actor: str) -> None:
     """Units of the installation the kit's tree no longer lists end at the new cycle's year; cadres too."""
-    start = f"{cycle.year}-01-01"
+    start = dt.date(cycle.year, 1, 1)
     listed = {u["id"] for u in subtree}
     root = subtree[0]["id"]
-    for node in unit_tree(store, dt.date.fromisoformat(start)).walk():
-        if node.unit.id not in listed and root in _ancestors(store, node.unit.id, start):
-            store.db.execute("UPDATE unit_periods SET valid_until = ? WHERE unit_id = ? AND valid_until IS NULL",
-                             [start, node.unit.id])
-            store.audit(actor, "unit.close", f"unit:{node.unit.code}", at=start, cycle=cycle.id)
+    tree = unit_tree(store, start)
+    for node in tree.walk():
+        parent = tree.by_code.get(node.parent_code) if node.parent_code else None
+        if parent is not None and parent.unit.id not in listed:
+            continue  # closed with the unlisted unit above it
+        if node.unit.id not in listed and root in _ancestors(store, node.unit.id, start.isoformat()):
+            close_unit(store, node.unit.code, start, actor=actor)
     if officials is None:
         return  # a whole-city kit carries no cadres: the unit keeps its own list
     kept = {o["id"] for o in officials}
-    ids = [u["id"] for u in subtree]
-    marks = ",".join("?" * len(ids))
-    for (official_id,) in store.db.execute(
-        f"SELECT id FROM officials WHERE active = 1 AND unit_id IN ({marks})", ids
-    ).fetchall():
-        if official_id not in kept:
-            store.db.execute("UPDATE officials SET active = 0 WHERE id = ?", [official_id])
-            store.audit(actor, "official.leave", f"official:{official_id}", cycle=cycle.id)
+    for code in (u["code"] for u in subtree):
+        for official in list_officials(store, code):
+            if official.id not in kept:
+                update_official(store, official.id, active=False, actor=actor)
 
 
 def _ancestors(store: Store, unit_id: str, day: str) -> set[str]:
@@ -337,34 +336,28 @@ def _subtree(units: list[dict[str, Any]], code: str) -> list[dict[str, Any]]:
     return result
 
 
-def _install_units(store: Store, subtree: list[dict[str, Any]], cycle: Cycle) -> None:
-    # The unit is the root of a unit office's tree; ids travel unchanged so the Board recognises them.
-    valid_from = f"{cycle.year}-01-01"
+def _install_units(store: Store, subtree: list[dict[str, Any]], cycle: Cycle, actor: str) -> None:
+    """The kit's units through the registry's own functions (NFC, a known kind, dated placements, audited).
+
+    The unit is the root of a unit office's tree; ids travel unchanged so the Board recognises them.
+    """
+    valid_from = dt.date(cycle.year, 1, 1)
     for n, unit in enumerate(subtree):
-        row = store.db.execute("SELECT id FROM units WHERE code = ?", [unit["code"]]).fetchone()
-        if row is not None and row[0] != unit["id"]:
+        parent_code = None if n == 0 else unit["parent_code"]
+        by_code = store.db.execute("SELECT id FROM units WHERE code = ?", [unit["code"]]).fetchone()
+        by_id = store.db.execute("SELECT code FROM units WHERE id = ?", [unit["id"]]).fetchone()
+        if (by_code is not None and by_code[0] != unit["id"]) or (by_id is not None and by_id[0] != unit["code"]):
             raise KitError(_("The unit code {code} is already used here by another unit.", code=unit["code"]),
                            code="kit.unit_conflict")
-        store.db.execute("INSERT INTO units (id, code, name, type, grassroots, sort_key) VALUES (?, ?, ?, ?, ?, ?) "
-                         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, "
-                         "grassroots = excluded.grassroots",
-                         [unit["id"], unit["code"], unit["name"], unit["type"], int(unit["grassroots"]),
-                          unit["sort_key"]])
-        parent = None if n == 0 else store.db.execute("SELECT id FROM units WHERE code = ?",
-                                                      [unit["parent_code"]]).fetchone()[0]
-        if row is None:
-            store.db.execute("INSERT INTO unit_periods (unit_id, parent_id, valid_from, valid_until) "
-                             "VALUES (?, ?, ?, NULL)", [unit["id"], parent, valid_from])
+        if by_code is None:
+            add_unit(store, code=unit["code"], name=unit["name"], type=unit["type"], parent_code=parent_code,
+                     valid_from=valid_from, grassroots=bool(unit["grassroots"]), unit_id=unit["id"],
+                     sort_key=unit["sort_key"], actor=actor)
             continue
-        # Year two: a unit that moved (or reopened) gets a new period from the cycle's year; earlier trees keep theirs.
-        open_period = store.db.execute("SELECT id, parent_id, valid_from FROM unit_periods WHERE unit_id = ? AND "
-                                       "valid_until IS NULL ORDER BY valid_from DESC LIMIT 1", [unit["id"]]).fetchone()
-        if open_period is not None and (open_period[1] == parent or n == 0 or open_period[2] >= valid_from):
-            continue
-        if open_period is not None:
-            store.db.execute("UPDATE unit_periods SET valid_until = ? WHERE id = ?", [valid_from, open_period[0]])
-        store.db.execute("INSERT INTO unit_periods (unit_id, parent_id, valid_from, valid_until) "
-                         "VALUES (?, ?, ?, NULL)", [unit["id"], parent, valid_from])
+        update_unit(store, unit["code"], name=unit["name"], type=unit["type"], grassroots=bool(unit["grassroots"]),
+                    sort_key=unit["sort_key"], actor=actor)
+        # Year two: a unit that moved (or reopened) is placed anew from the cycle's year; earlier trees stay.
+        place_unit(store, unit["code"], parent_code, valid_from, actor=actor)
 
 
 _OFFICIAL_FIELDS = ("full_name", "birth_date", "gender", "party_post", "government_post", "mass_org_post", "workplace",
@@ -372,14 +365,25 @@ _OFFICIAL_FIELDS = ("full_name", "birth_date", "gender", "party_post", "governme
                     "asset_declaration_required", "sort_key")
 
 
-def _install_officials(store: Store, officials: list[dict[str, Any]], subtree: list[dict[str, Any]]) -> None:
-    ids = {u["code"]: u["id"] for u in subtree}
+def _install_officials(store: Store, officials: list[dict[str, Any]], actor: str) -> None:
+    """The kit's cadres through the registry's own function: the checks a typed record passes."""
     for official in officials:
-        row = {name: official.get(name) for name in _OFFICIAL_FIELDS}
-        row.update(id=official["id"], unit_id=ids[official["unit_code"]], active=1,
-                   deputy_head_or_above=int(bool(row["deputy_head_or_above"])),
-                   asset_declaration_required=int(bool(row["asset_declaration_required"])))
-        store.db["officials"].upsert(row, pk="id")
+        fields = {name: official.get(name) for name in _OFFICIAL_FIELDS}
+        born = fields.pop("birth_date")
+        fields["deputy_head_or_above"] = bool(fields["deputy_head_or_above"])
+        fields["asset_declaration_required"] = bool(fields["asset_declaration_required"])
+        fields["sort_key"] = fields["sort_key"] or 0
+        for text in ("party_post", "government_post", "mass_org_post", "workplace", "party_cell"):
+            fields[text] = fields[text] or ""
+        try:
+            birth_date = dt.date.fromisoformat(born) if born else None
+            put_official(store, official_id=official["id"], unit_code=official["unit_code"], birth_date=birth_date,
+                         actor=actor, **fields)
+        except (ValidationError, ValueError, TypeError) as exc:
+            problem = exc.message if isinstance(exc, ValidationError) else str(exc)
+            raise KitError(_("The kit's record of the cadre {name} cannot be used: {problem} Nothing was changed. "
+                             "Ask the Organisation Board for a corrected kit.", name=fields.get("full_name") or "?",
+                             problem=problem), code="kit.invalid_official") from exc
 
 
 def _definition_notes(kit: Kit) -> list[str]:

@@ -151,7 +151,7 @@ def receipt_facts(store: Store, package_id: str) -> ReceiptFacts:
                             code="received.unknown")
     unit_doc, officials = received_documents(store, package_id)
     documents = []
-    words = vocabulary()
+    words = vocabulary(store.definitions)
     # The unit's own papers first, then its people by their highest post, then by name (never by internal id).
     officials = sorted(officials, key=lambda doc: (
         words.post_rank(doc.official.party_post, doc.official.government_post, doc.official.mass_org_post),

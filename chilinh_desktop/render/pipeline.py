@@ -34,7 +34,7 @@ from chilinh_desktop.core.views import dossier_detail
 from chilinh_desktop.formspec.answers import get_form_item, stored_form_item
 from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.formspec.scales import scales_for
-from chilinh_desktop.formspec.validate import check_answers
+from chilinh_desktop.formspec.validate import check_answers, input_limits
 from chilinh_desktop.i18n import _
 from chilinh_desktop.render.workers import STALL_SECONDS, Outcome, run_batch, run_task
 
@@ -209,7 +209,7 @@ def prepare(store: Store, cycle: Cycle, document: Document, *, draft: bool = Fal
     detail = dossier_detail(store, cycle, document.dossier_id)
     form_item = stored_form_item(store, cycle, detail.dossier, item)
     scales = scales_for(cycle)
-    complete = check_answers(form_item.form, form_item.answers, scales).complete
+    complete = check_answers(form_item.form, form_item.answers, scales, input_limits(store.definitions)).complete
     if final and not complete:
         raise ValidationError(
             _("The final print needs every required answer of “{item}”. Print a draft, or fill in what is missing.",

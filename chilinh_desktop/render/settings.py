@@ -7,7 +7,7 @@ installation overrides them.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
 
@@ -22,7 +22,7 @@ FONT_SETTING = "print.font"
 PRINT_FILE = "print.toml"
 
 
-def default_margins(definitions: Definitions = SHIPPED) -> tuple[float, float, float, float]:
+def default_margins(definitions: Definitions) -> tuple[float, float, float, float]:
     """Top, bottom, left, right in mm, as forms/print.toml sets them (the party committee handbook's)."""
     def load() -> tuple[float, float, float, float]:
         try:
@@ -38,14 +38,12 @@ def default_margins(definitions: Definitions = SHIPPED) -> tuple[float, float, f
     return definitions.memo(("print", "margins"), load)
 
 
-DEFAULT_MARGINS_MM = default_margins()
-
-
 @dataclass(frozen=True)
 class PrintSettings:
     """Margins in mm (top, bottom, left, right) and the font family to try first."""
 
-    margins_mm: tuple[float, float, float, float] = DEFAULT_MARGINS_MM
+    # The program's own defaults, read when first needed (not at import); print_settings() passes the store's.
+    margins_mm: tuple[float, float, float, float] = field(default_factory=lambda: default_margins(SHIPPED))
     font: str | None = None
 
     @property

@@ -22,14 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.i18n import _
-from chilinh_desktop.package import keyring
-from chilinh_desktop.package.received import CONFIDENTIAL_DIR, confidential_names, write_confidential
+from chilinh_desktop.ops.exchange import board_key_needs_passphrase, confidential_files, open_confidential, plain_name
 from chilinh_desktop.ui.operations import error_text
-
-
-def plain_name(name: str) -> str:
-    """The decrypted file's name: `confidential/x.pdf.age` → `x.pdf`."""
-    return name.removeprefix(CONFIDENTIAL_DIR).removesuffix(".age")
 
 
 class ConfidentialDialog(QDialog):
@@ -44,7 +38,7 @@ class ConfidentialDialog(QDialog):
         self.written: Path | None = None
         self._temp: Path | None = None
         self.files = QListWidget()
-        self.files.addItems(confidential_names(ctx.store, package_id))
+        self.files.addItems(confidential_files(ctx.store, package_id))
         self.files.setCurrentRow(0)
         self.status = QLabel(_("Opening a file is recorded in the audit trail. A decrypted file is sensitive: "
                                "close and delete it after use."))
@@ -68,7 +62,7 @@ class ConfidentialDialog(QDialog):
         self.finished.connect(self._clean_up)
 
     def _passphrase(self) -> tuple[bool, str | None]:
-        if not keyring.needs_passphrase(keyring.board_recipient(self.ctx.store)):
+        if not board_key_needs_passphrase(self.ctx.store):
             return True, None
         text, ok = QInputDialog.getText(self, _("Passphrase"), _("Passphrase of the Board's keys:"),
                                         QLineEdit.EchoMode.Password)
@@ -95,7 +89,7 @@ class ConfidentialDialog(QDialog):
             target = self._temp / plain_name(name)
 
         def run(store) -> Path:
-            return write_confidential(store, package_id, name, target, passphrase, actor=actor)
+            return open_confidential(store, package_id, name, target, passphrase, actor=actor)
 
         # Audited, so it is a write: it goes through the writer thread like every other.
         self.ctx.runner.call(run, on_done=lambda path: self._done(path, opening=target.parent == self._temp),

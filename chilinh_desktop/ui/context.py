@@ -6,8 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.store import Store
+from chilinh_desktop.ops.session import Cycle, Session, Store
 from chilinh_desktop.ui.autosave import Autosave
 from chilinh_desktop.ui.journal import EditJournal
 from chilinh_desktop.ui.operations import JobRunner, OperationRunner
@@ -18,8 +17,13 @@ if TYPE_CHECKING:
 
 @dataclass
 class AppContext:
-    """One open installation as the window sees it (reads on the GUI thread, writes via `runner`)."""
+    """One open installation as the window sees it (reads on the GUI thread, writes via `runner`).
 
+    `store` is the session's read connection: the GUI thread reads only what the writer committed.
+    Writes go through `runner`, whose one thread alone uses the writer connection.
+    """
+
+    session: Session
     store: Store
     cycle: Cycle
     runner: OperationRunner

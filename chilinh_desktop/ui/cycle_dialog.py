@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.cycles import Cycle, get_cycle
-from chilinh_desktop.core.errors import ValidationError
-from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.cycles import CycleStarted, list_cycles, start_cycle
+from chilinh_desktop.ops.errors import ValidationError
+from chilinh_desktop.ops.session import Cycle
 from chilinh_desktop.ui.common import button_box_texts
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.operations import error_text
@@ -103,7 +102,7 @@ class CycleDialog(QDialog):
 
     def source(self) -> Cycle:
         """The cycle chosen to copy."""
-        return get_cycle(self.ctx.store, self.copy_from.currentData())
+        return self.ctx.session.cycle(self.copy_from.currentData())
 
     def _source_changed(self) -> None:
         source = self.source()
@@ -173,4 +172,4 @@ class CycleDialog(QDialog):
 
 def can_start_cycle(ctx: AppContext) -> bool:
     """Only the Board (or the demo playing it) starts a cycle; a unit gets its cycles from kits."""
-    return load_settings(ctx.store).role != "unit"
+    return ctx.session.settings.role != "unit"

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import CycleStatus, DeadlineStatus, MissingItem, UnitStatus
 from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.session import Cycle
 from chilinh_desktop.ops.today import FINE, URGENCY_RANK, most_urgent, urgency
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.findings import FindingsPanel

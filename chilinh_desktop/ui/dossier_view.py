@@ -17,19 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core import dossiers as core_dossiers
 from chilinh_desktop.core.attachments import get_attachment
 from chilinh_desktop.core.deadlines import days_left, working_days_left
-from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
 from chilinh_desktop.core.rules import evaluate, findings_for_subject
-from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.views import DossierDetail, dossier_detail
 from chilinh_desktop.formspec.answers import stored_form_item
 from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops import changes
+from chilinh_desktop.ops import changes, dossier_items
 from chilinh_desktop.ops.attachments import FilesChanged, add_file, read_file, remove_file
+from chilinh_desktop.ops.errors import ChilinhError
 from chilinh_desktop.ops.figures import who_is_counted
 from chilinh_desktop.ops.signoff import SignOffRefused, finding_line, refusal, reopen, sign_off, sign_off_plan
 from chilinh_desktop.ui.attachments import AttachmentPane
@@ -230,8 +228,7 @@ class ItemPage(QWidget):
         ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
         self.expect_replacement()
         ctx.runner.call(
-            lambda store: core_dossiers.set_exempt(store, ctx.cycle, dossier_id, kind, reason, actor=ctx.actor),
-            changes={f"dossier:{dossier_id}", "content"},
+            lambda store: dossier_items.exempt(store, ctx.cycle, dossier_id, kind, reason, actor=ctx.actor),
             on_error=lambda exc: self.view.show_error(error_text(exc)),
         )
 
@@ -257,8 +254,7 @@ class ItemPage(QWidget):
                 view.tell(_("“{item}” cleared. Ctrl+Z puts it back.", item=self.item.short_name))
 
         ctx.runner.call(
-            lambda store: core_dossiers.clear_item(store, ctx.cycle, dossier_id, kind, actor=ctx.actor),
-            changes={f"dossier:{dossier_id}", "content"},
+            lambda store: dossier_items.clear(store, ctx.cycle, dossier_id, kind, actor=ctx.actor),
             on_done=done,
             on_error=lambda exc: self.view.show_error(error_text(exc)),
         )
@@ -454,7 +450,7 @@ class DossierView(QWidget):
             self,
             _("Sign off the dossier"),
             _("Who signs the dossier off (name and post)?"),
-            load_settings(ctx.store).signer,
+            ctx.session.settings.signer,
         )
         if who is None:
             return

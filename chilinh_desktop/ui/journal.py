@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from chilinh_desktop.core.atomicfile import write_atomically
-from chilinh_desktop.core.errors import FileWriteError
+from chilinh_desktop.ops.errors import FileWriteError
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.errors import ChilinhError
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.views import Badge, dossier_for_subject, unit_badges
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.errors import ChilinhError
+from chilinh_desktop.ops.session import Session, Store
 from chilinh_desktop.ui.common import fit_to_screen, inform, keep_on_screen, warn
 from chilinh_desktop.ui.menus import build_menus, connect_duties_notice
 from chilinh_desktop.ui.operations import Cancelled, Job, error_text
@@ -47,12 +48,21 @@ BADGE_DELAY_MS = 300
 class MainWindow(QMainWindow):
     """One open data file: tree, unit, dossier tabs, dashboard, menus, autosave."""
 
+    duties_changed = Signal()  # proposals appraised, tasks decided: the dashboard's duties line is read again
+
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.store = store
+        # One session per open data file: writes on `store` (the writer thread's alone), reads on its reader.
+        self.session = Session(store, separate_reader=True)
+        self.store = self.session.reader
+        store = self.store
         self.settings = settings or QSettings()
-        self.ctx = build_context(store, self)
+        try:
+            self.ctx = build_context(self.session, self)
+        except BaseException:  # no cycle in the file (NotFoundError): the caller closes the writer, we the reader
+            self.session.close_reader()
+            raise
         cycle = self.ctx.cycle
         self.setWindowTitle(_("Review dossiers — {title}", title=cycle.title))
 
@@ -261,6 +271,7 @@ class MainWindow(QMainWindow):
         self.ctx.runner.shutdown()
         self.save_state()
         self.ctx.journal.end_session()
+        self.session.close_reader()
         # Break leftover reference cycles now, on the GUI thread: Qt wrappers freed later by a collection
         # on a worker thread or during interpreter shutdown crash (`bool_dealloc`, segfault).
         gc.collect()
@@ -314,7 +325,7 @@ class MainWindow(QMainWindow):
     def open_official(self, official_id: str, unit_code: str = "") -> None:
         """Open a cadre's dossier (found by name); a cadre without one is shown in their unit's list."""
         from chilinh_desktop.core.dossiers import find_dossier
-        from chilinh_desktop.core.errors import NotFoundError
+        from chilinh_desktop.ops.errors import NotFoundError
 
         try:
             dossier = find_dossier(self.store, self.ctx.cycle, official_id=official_id)
@@ -356,17 +367,23 @@ class MainWindow(QMainWindow):
 
     # -- refreshing -------------------------------------------------------------------
 
-    def _on_changed(self, changes: frozenset[str]) -> None:
+    def _on_changed(self, changed: frozenset) -> None:
+        """Refresh each view whose own list of changes (ops/changes.py) meets what an operation changed."""
         shown = self._dossier_view.dossier_id if self._dossier_view is not None else None
-        if shown and f"dossier:{shown}" in changes:
-            self.dossier_view.refresh(contents=bool(changes & {"content", "attachment"}))
-        if self.stack.currentWidget() is self.unit_pane:
+        if shown and changes.dossier(shown) in changed:
+            # Answers typed in this window (ANSWERS) are already in the editor: only an operation's
+            # content (CONTENT) or a file (ATTACHMENT) reloads it.
+            self.dossier_view.refresh(contents=bool(changed & {changes.CONTENT, changes.ATTACHMENT}))
+        if self.stack.currentWidget() is self.unit_pane and changes.shows(changes.UNIT_PAGE, changed):
             self.unit_pane.refresh()
-        if "tree" in changes:
+        if changes.TREE in changed:
             self.people.forget()
             self.model.set_tree(unit_tree(self.store, self.ctx.cycle.tree_date))
             self._keep_place()
-        self._badge_timer.start()
+        if changes.shows(changes.PROGRESS, changed):
+            self._badge_timer.start()  # badges, the first screen and the dashboard's figures
+        if self._dashboard is not None and changes.shows(changes.DUTIES, changed):
+            self.duties_changed.emit()
 
     def _keep_place(self) -> None:
         """After the tree is rebuilt (an import, a new cadre), show it opened as before, at the unit shown."""

@@ -264,3 +264,4 @@ def connect_duties_notice(window: MainWindow, dashboard: Dashboard) -> None:
         window.ctx.runner.call(lambda store: worklist(store, cycle).notice(), on_done=dashboard.set_duties_notice)
 
     dashboard.shown.connect(read)
+    window.duties_changed.connect(read)  # a proposal appraised meanwhile: the count drops at once

@@ -14,8 +14,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
-from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.errors import ChilinhError
 
 UrlOpener = Callable[[QUrl], bool]
 

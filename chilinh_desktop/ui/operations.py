@@ -26,14 +26,15 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from chilinh_desktop.core.errors import ChilinhError
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops import changes as change_keys
+from chilinh_desktop.ops.errors import ChilinhError
+from chilinh_desktop.ops.session import Session, Store
 
 
 @dataclass
 class Operation:
-    """A core call to run off the GUI thread, and what it changes ("tree", "dossier:<id>", "settings")."""
+    """A core call to run off the GUI thread, and what it changes (typed keys, ops/changes.py)."""
 
     run: Callable[[Store], Any]
     changes: frozenset[str] = frozenset()
@@ -75,13 +76,15 @@ class OperationRunner(QObject):
     busy_changed = Signal(bool)
     _submit = Signal(object)
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, session: Session | Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        # The writer connection is used on the worker thread only; the GUI thread reads on the session's reader.
+        self.session = session if isinstance(session, Session) else Session(session)
+        self.store = self.session.writer
         self._pending = 0
         self._thread = QThread()
         self._thread.setObjectName("chilinh-writer")
-        self._writer = _Writer(store)
+        self._writer = _Writer(self.store)
         self._writer.moveToThread(self._thread)
         self._submit.connect(self._writer.run)
         self._writer.finished.connect(self._on_finished)
@@ -124,6 +127,8 @@ class OperationRunner(QObject):
                     op.on_done(result)
                 # An operation's result says what it changed (ops/changes.py); the caller may add more.
                 changed = op.changes | frozenset(getattr(result, "changes", None) or ())
+                if change_keys.DEFINITIONS in changed:  # before any view reads them again
+                    self.session.definitions_changed()
                 if changed:
                     self.changed.emit(changed)
         finally:

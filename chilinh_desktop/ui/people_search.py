@@ -13,10 +13,9 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.officials import list_officials
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
+from chilinh_desktop.ops.session import Cycle, Store
 from chilinh_desktop.ui.unit_tree_model import fold
 
 OFFICIAL_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.core.atomicfile import write_bytes
-from chilinh_desktop.core.errors import FileWriteError
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.errors import FileWriteError
 from chilinh_desktop.ui.common import fit_to_screen, message_box_texts
 from chilinh_desktop.ui.saved_file import documents_folder, tell_saved
 from chilinh_desktop.ui.word_export import save_word

@@ -11,15 +11,7 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.printing import (
-    PrintRun,
-    can_print_final,
-    item_document,
-    prepare,
-    print_item,
-    print_item_docx,
-    print_unit,
-)
+from chilinh_desktop.ops.printing import ItemPrint, PrintRun, print_unit
 from chilinh_desktop.ui.common import ask_yes_no, warn
 from chilinh_desktop.ui.operations import JobControl
 from chilinh_desktop.ui.print_preview import PrintPreviewDialog
@@ -36,19 +28,19 @@ def open_item_preview(window: MainWindow, dossier_id: str, item_id: str) -> Prin
     ctx.runner.wait_idle()
     store, cycle = ctx.store, ctx.cycle
     item = cycle.item(item_id)
-    try:  # read, not rendered: the dialog renders what it shows
-        document = prepare(store, cycle, item_document(store, cycle, dossier_id, item_id)).document
+    try:  # read once, not rendered: the dialog draws the draft, the final PDF and the Word file from it
+        preview = ItemPrint(store, cycle, dossier_id, item_id)
     except ChilinhError as exc:
         warn(window, _("Nothing to print"), exc.message)
         return None
+    document = preview.document
     dialog = PrintPreviewDialog(
         document.title,
-        lambda final: print_item(store, cycle, dossier_id, item_id, final=final).pdf,
+        preview.pdf,
         document.file_name,
-        allow_final=can_print_final(store, cycle, dossier_id, item_id),
+        allow_final=preview.can_print_final,
         parent=window,
-        word_source=None if item.kind == "attachment" else
-        lambda final: print_item_docx(store, cycle, dossier_id, item_id, final=final),
+        word_source=None if item.kind == "attachment" else preview.docx,
     )
     window.preview = dialog  # tests and screenshots reach the open preview
     dialog.open()

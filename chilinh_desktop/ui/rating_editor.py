@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.core import ratings as core_ratings
-from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.core.rulesets import STEPS, RuleSet, level_for_score, rule_set_for
 from chilinh_desktop.core.views import DossierDetail
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops import changes
+from chilinh_desktop.ops import rating as rating_ops
+from chilinh_desktop.ops.errors import ValidationError
 from chilinh_desktop.ops.history import subject_history
 from chilinh_desktop.ops.rating import rate, record_discipline
 from chilinh_desktop.ui.common import ask_yes_no, list_table
@@ -105,7 +107,8 @@ class _Tab:
             if on_refused is not None:
                 on_refused(exc)
 
-        self.ctx.runner.call(run, changes={f"dossier:{dossier_id}", "rating"}, on_done=lambda _result: after(),
+        self.ctx.runner.call(run, changes={changes.dossier(dossier_id), changes.RATINGS},
+                             on_done=lambda _result: after(),
                              on_error=failed)
 
 
@@ -406,7 +409,7 @@ class SubjectBox(QGroupBox):
                           _("Remove “{form}”? The removal is recorded in the audit trail.", form=what)):
             return
         key, actor = self.key, self.tab.ctx.actor
-        self.tab.save(lambda store: core_ratings.remove_discipline(store, key, row_id, actor=actor),
+        self.tab.save(lambda store: rating_ops.remove_discipline(store, key, row_id, actor=actor),
                       lambda: self.reload("discipline"))
 
     def _save_not_rated(self) -> None:
@@ -414,9 +417,9 @@ class SubjectBox(QGroupBox):
         key, cycle, actor = self.key, self.tab.ctx.cycle, self.tab.ctx.actor
         if self.not_rated.isChecked():
             reason, note = self.not_rated_reason.currentData(), self.not_rated_note.text()
-            run = lambda store: core_ratings.mark_not_rated(store, cycle, key, reason, note=note, actor=actor)  # noqa: E731
+            run = lambda store: rating_ops.mark_not_rated(store, cycle, key, reason, note=note, actor=actor)  # noqa: E731
         else:
-            run = lambda store: core_ratings.clear_not_rated(store, cycle, key, actor=actor)  # noqa: E731
+            run = lambda store: rating_ops.clear_not_rated(store, cycle, key, actor=actor)  # noqa: E731
         self.tab.save(run, lambda: self.reload("not_rated"))
 
 
@@ -500,8 +503,8 @@ class UnitReportBox(QGroupBox):
             return
         counts = {level: spin.value() or 0 for level, spin in self.counts[kind].items()}
         code, cycle, actor = self.unit_code, self.tab.ctx.cycle, self.tab.ctx.actor
-        self.tab.save(lambda store: core_ratings.set_classification_counts(store, cycle, code, kind, counts,
-                                                                           actor=actor), self.reload)
+        self.tab.save(lambda store: rating_ops.set_classification_counts(store, cycle, code, kind, counts,
+                                                                         actor=actor), self.reload)
 
     def _add_commendation(self) -> None:
         name = self.commendation_name.text().strip()
@@ -511,8 +514,9 @@ class UnitReportBox(QGroupBox):
         kind, level = self.commendation_kind.currentData(), self.commendation_level.currentData()
         achievement, code, cycle, actor = (self.commendation_achievement.text(), self.unit_code, self.tab.ctx.cycle,
                                            self.tab.ctx.actor)
-        self.tab.save(lambda store: core_ratings.add_commendation(store, cycle, code, name=name, kind=kind,
-                                                                  level=level, achievement=achievement, actor=actor),
+        self.tab.save(lambda store: rating_ops.propose_commendation(store, cycle, code, name=name, kind=kind,
+                                                                    level=level, achievement=achievement,
+                                                                    actor=actor),
                       self.reload)
 
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.errors import ChilinhError
 from chilinh_desktop.ops.received import ReceivedDossier, ReceivedItem, moment_text, received_dossier, received_file
 from chilinh_desktop.ui.common import warn
 from chilinh_desktop.ui.operations import error_text

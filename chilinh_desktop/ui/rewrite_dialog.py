@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.exchange import RewriteResult, Rewritten, rewrite_package
 from chilinh_desktop.ops.queries import exported_packages
-from chilinh_desktop.package.rewrite import RewriteResult, rewrite_package
 from chilinh_desktop.ui.operations import error_text
 from chilinh_desktop.ui.target_picker import TargetPicker
 
@@ -70,14 +70,14 @@ class RewriteDialog(QDialog):
         package_id, actor = item.data(Qt.ItemDataRole.UserRole), self.ctx.actor
         self.start.setEnabled(False)
         self.ctx.runner.call(lambda store: rewrite_package(store, package_id, Path(folder), actor=actor),
-                             changes={"packages"}, on_done=self._done, on_error=self._failed)
+                             on_done=self._done, on_error=self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.start.setEnabled(True)
         self.status.setText(error_text(error))
 
-    def _done(self, result: RewriteResult) -> None:
-        self.result = result
+    def _done(self, rewritten: Rewritten) -> None:
+        self.result = result = rewritten.result
         self.start.setEnabled(True)
         self.status.setText(_("Package written again and checked: {path}", path=result.path) + "\n"
                             + _("SHA-256: {sha256}", sha256=result.sha256) + "\n"

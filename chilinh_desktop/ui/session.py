@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import getpass
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
-from chilinh_desktop.core.cycles import get_cycle
-from chilinh_desktop.core.dossiers import ensure_dossiers
-from chilinh_desktop.core.settings import load_settings
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.session import Session, Store
 from chilinh_desktop.ui.autosave import Autosave
 from chilinh_desktop.ui.common import ask_yes_no, warn
 from chilinh_desktop.ui.context import AppContext
@@ -21,20 +17,24 @@ from chilinh_desktop.ui.labels import format_moment
 from chilinh_desktop.ui.operations import JobRunner, OperationRunner
 
 
-def actor_name(store: Store) -> str:
+def actor_name(session: Session) -> str:
     """Who is working, as recorded in the audit trail."""
-    return load_settings(store).user_name or getpass.getuser() or "?"
+    return session.settings.user_name or getpass.getuser() or "?"
 
 
-def build_context(store: Store, parent: QObject) -> AppContext:
-    """The runners, journal and autosave over one open data file (the cycle must exist)."""
-    cycle = get_cycle(store)
-    runner = OperationRunner(store, parent)
-    jobs = JobRunner(store, parent)
-    journal = EditJournal(store.path)
-    actor = actor_name(store)
+def build_context(session: Session, parent: QObject) -> AppContext:
+    """The runners, journal and autosave over one open data file (the cycle must exist).
+
+    The GUI thread reads on the session's reader; the runner's thread alone writes on its writer.
+    """
+    reader = session.reader
+    cycle = session.cycle()
+    runner = OperationRunner(session, parent)
+    jobs = JobRunner(session.writer, parent)
+    journal = EditJournal(session.path)
+    actor = actor_name(session)
     autosave = Autosave(runner, journal, cycle, actor, parent)
-    return AppContext(store, cycle, runner, jobs, journal, autosave, actor)
+    return AppContext(session, reader, cycle, runner, jobs, journal, autosave, actor)
 
 
 def complete_dossiers(ctx: AppContext) -> None:
@@ -42,21 +42,16 @@ def complete_dossiers(ctx: AppContext) -> None:
 
     Cheap when none are missing; the window asks for it once it has first been painted.
     """
-    if ctx.store.read_only:  # a file opened for reading only is shown as it is
+    if ctx.session.read_only:  # a file opened for reading only is shown as it is
         return
     cycle, actor = ctx.cycle, ctx.actor
 
-    def run(store: Store) -> Completed:
-        return Completed(frozenset({changes.TREE}) if ensure_dossiers(store, cycle, actor=actor) else frozenset())
+    def run(store: Store):
+        from chilinh_desktop.ops.cycles import complete_dossiers as complete  # on the writer, after the first paint
+
+        return complete(store, cycle, actor=actor)
 
     ctx.runner.call(run)  # new dossiers refresh the views (a unit page may already be showing)
-
-
-@dataclass(frozen=True)
-class Completed:
-    """What completing the dossiers changed (the runner reads `changes`)."""
-
-    changes: frozenset[str]
 
 
 def describe_entries(ctx: AppContext, entries: list[JournalEntry]) -> str:

@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from chilinh_desktop.core import dossiers as core_dossiers
-from chilinh_desktop.core.dossiers import ItemFile, StoredItem
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.ops import changes
-from chilinh_desktop.ops.answers import save_item
-from chilinh_desktop.ops.attachments import set_files
+from chilinh_desktop.ops.attachments import ItemFile, set_files
+from chilinh_desktop.ops.dossier_items import StoredItem, put_back
+from chilinh_desktop.ops.session import Store
 
 
 @dataclass(frozen=True)
@@ -47,16 +45,7 @@ def restorer(cleared: Undoable, cycle, actor: str) -> Callable[[Store], object]:
     dossier_id, kind = cleared.dossier_id, cleared.kind
     if isinstance(cleared, ChangedFiles):
         return lambda store: set_files(store, cycle, dossier_id, kind, cleared.before, actor=actor)
-    stored = cleared.stored
-
-    def run(store: Store) -> object:
-        if stored.files:
-            return set_files(store, cycle, dossier_id, kind, stored.files, actor=actor)
-        if stored.exempt_reason:
-            return core_dossiers.set_exempt(store, cycle, dossier_id, kind, stored.exempt_reason, actor=actor)
-        return save_item(store, cycle, dossier_id, kind, dict(stored.answers or {}), actor=actor, restoring=True)
-
-    return run
+    return lambda store: put_back(store, cycle, dossier_id, kind, cleared.stored, actor=actor)
 
 
 class ClearedItems:
@@ -79,4 +68,4 @@ class ClearedItems:
     @staticmethod
     def changes_for(item: Undoable) -> frozenset[str]:
         """What restoring the item changes."""
-        return changes.dossiers([item.dossier_id]) | {"content", "attachment"}
+        return changes.dossiers([item.dossier_id]) | {changes.ATTACHMENT}

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.core.views import UnitOverview, unit_overview
-from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.context import AppContext
@@ -98,7 +97,7 @@ class UnitPane(QWidget):
         """Read and show a unit's overview."""
         self.overview = unit_overview(self.ctx.store, self.ctx.cycle, code)
         unit = self.overview.unit
-        types = vocabulary().unit_types
+        types = self.ctx.session.vocabulary.unit_types
         type_name = types[unit.type].name if unit.type in types else unit.type
         code_text = _("code {code}", code=unit.code)
         from chilinh_desktop.ops.progress import unit_page  # loaded on first use

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
 from chilinh_desktop.ops.signoff import (
@@ -95,7 +94,7 @@ class UnitSignOffDialog(QDialog):
               n=len(self.plan.warnings))
         )
         self.acknowledge.setVisible(bool(self.plan.warnings))
-        self.signer = QLineEdit(load_settings(ctx.store).signer)
+        self.signer = QLineEdit(ctx.session.settings.signer)
         self.signer.setObjectName("signer")
         self.why = QLabel()
         self.why.setObjectName("signOffWhy")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.errors import ChilinhError
 from chilinh_desktop.ops.printing import write_pdf
 from chilinh_desktop.ui.common import warn
 from chilinh_desktop.ui.saved_file import documents_folder, tell_saved

@@ -8,6 +8,7 @@ import pytest
 
 from chilinh_desktop.core.attachments import _SIGNATURES
 from chilinh_desktop.core.cycles import load_cycle_file, shipped_cycle_files
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.formspec import cycle_forms, load_form_file, load_scales, shipped_form_files
 from chilinh_desktop.formspec.loader import ATTACHMENT_TYPES, parse_form
@@ -33,7 +34,8 @@ def test_every_cycle_names_loadable_forms_and_scales(path):
     cycle = load_cycle_file(path)
     pairs = cycle_forms(cycle)
     assert all(form is not None for item, form in pairs if item.kind == "form")
-    assert [o.label for o in load_scales(cycle.id).levels] == ["Xuất sắc", "Tốt", "Trung bình", "Kém"]
+    levels = load_scales(cycle.id, definitions=SHIPPED).levels
+    assert [o.label for o in levels] == ["Xuất sắc", "Tốt", "Trung bình", "Kém"]
 
 
 def test_02B_has_every_section_and_signature_block_of_the_form():

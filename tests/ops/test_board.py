@@ -155,7 +155,7 @@ def test_the_receipt_lists_people_by_post_then_name_and_documents_in_dossier_ord
     people = board.db.execute("SELECT full_name, party_post, government_post, mass_org_post FROM officials o "
                               "JOIN units u ON u.id = o.unit_id WHERE u.code = 'DB15' AND o.tier = 'btv_thanh_uy'"
                               ).fetchall()
-    words = vocabulary()
+    words = vocabulary(board.definitions)
     expected = [p[0] for p in sorted(people, key=lambda p: (words.post_rank(*p[1:]), name_sort_key(p[0])))]
     positions = [text.index(name) for name in expected]
     assert positions == sorted(positions) and len(positions) >= 3

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from ratings_helpers import DAY, GOOD, rules_hit
 
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.core.officials import add_official
 from chilinh_desktop.core.ratings import (
     add_conclusion,
@@ -105,7 +106,7 @@ def test_the_quota_counts_one_step_and_leaves_out_those_not_rated(city, cycle_20
 
 
 def test_each_rule_cites_its_own_article():
-    rules = {rule.id: rule.citation for rule in load_rule_set("124-QD-TW").rules}
+    rules = {rule.id: rule.citation for rule in load_rule_set("124-QD-TW", definitions=SHIPPED).rules}
     assert rules["collective_first"].startswith("QĐ 124, Điều 11")
     assert rules["steps_in_order"].startswith("QĐ 124, Điều 11")
     assert rules["not_rated"].startswith("QĐ 124, Điều 5 khoản 2")

@@ -2,13 +2,14 @@
 
 import pytest
 
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.core.rulesets import load_rule_set, parse_rule_set
 
 
 @pytest.mark.parametrize("rule_set_id", ["124-QD-TW", "366-QD-TW"])
 def test_shipped_rule_sets_load(rule_set_id):
-    assert load_rule_set(rule_set_id).rules
+    assert load_rule_set(rule_set_id, definitions=SHIPPED).rules
 
 
 @pytest.mark.parametrize(("change", "where"), [

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.formspec import load_form, load_scales
 from chilinh_desktop.render import FilledForm, render_pdf
 from chilinh_desktop.render.fonts import serif_family
@@ -41,7 +42,8 @@ VALUES = {
 
 
 def _layout(pdf_tools) -> list[str]:
-    pdf = render_pdf(FilledForm(load_form("02B", "2023.1"), ANSWERS, VALUES, load_scales("2023")))
+    pdf = render_pdf(FilledForm(load_form("02B", "2023.1", definitions=SHIPPED), ANSWERS, VALUES,
+                                load_scales("2023", definitions=SHIPPED)))
     return pdf_tools["layout"](pdf)
 
 

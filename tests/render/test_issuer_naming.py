@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.core.units import Unit, UnitNode, UnitTree
 from chilinh_desktop.formspec.headers import initials, locality_name, member_issuer, naming, unit_issuer
 
@@ -37,11 +38,11 @@ def test_the_symbol_of_an_agency_is_its_initials(name, symbol):
     ("Đảng bộ thị trấn Sao Đỏ", "Sao Đỏ"), ("Phòng Nội vụ", ""), ("Đảng bộ Cơ quan Chính quyền thành phố", ""),
 ])
 def test_a_commune_or_ward_is_named_by_its_own_place(name, place):
-    assert locality_name(_unit("X", name, "dang_bo_co_so")) == place
+    assert locality_name(_unit("X", name, "dang_bo_co_so"), naming(SHIPPED)) == place
 
 
 def test_a_ban_of_the_committee_is_found_also_above_a_units_own_subtree():
-    rules = naming()
+    rules = naming(SHIPPED)
     committee = _unit("TU", "Thành ủy Minh Giang", "thanh_uy")
     ban = _unit("BTC", "Ban Tổ chức Thành ủy", "phong_ban")
     at_board = unit_issuer(_tree((committee, None), (ban, "TU")), ban, "", rules)
@@ -52,7 +53,7 @@ def test_a_ban_of_the_committee_is_found_also_above_a_units_own_subtree():
 
 
 def test_a_department_cadres_cell_is_named_under_its_committee():
-    rules = naming()
+    rules = naming(SHIPPED)
     city = _unit("TU", "Thành ủy Minh Giang", "thanh_uy")
     agencies = _unit("DBCQ", "Đảng bộ Cơ quan Chính quyền thành phố", "dang_bo_co_so")
     cell = _unit("DBCQ-PNV", "Chi bộ Phòng Nội vụ", "chi_bo_truc_thuoc")

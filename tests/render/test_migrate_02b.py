@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.core.dossiers import ensure_dossiers, find_dossier, save_answers, stored_items
 from chilinh_desktop.core.errors import StateError
 from chilinh_desktop.core.officials import add_official
@@ -38,8 +39,8 @@ def old_02b(store, cycle_2023):
     official = add_official(store, full_name="Đỗ Thị Hà", unit_code="PNV", tier="btv_thanh_uy")
     ensure_dossiers(store, cycle_2023)
     dossier = find_dossier(store, cycle_2023, official_id=official.id)
-    old = load_form("02B", "2023.1")
-    checked = check_answers(old, OLD_ANSWERS, load_scales("2023"))
+    old = load_form("02B", "2023.1", definitions=SHIPPED)
+    checked = check_answers(old, OLD_ANSWERS, load_scales("2023", definitions=SHIPPED))
     assert checked.complete
     item = item_for_form(cycle_2023, "02B")
     save_answers(store, cycle_2023, dossier.id, item.id, checked.answers, form_id="02B", form_version="2023.1",
@@ -64,8 +65,8 @@ def test_moving_to_2023_2_keeps_every_typed_word_and_marks_where_it_came_from(st
     stored = stored_items(store, dossier.id)[item.id]
     assert stored.form_version == "2023.2"
     moved = " ".join(str(v) for v in stored.answers.values())
-    scales = load_scales("2023")
-    old = load_form("02B", "2023.1")
+    scales = load_scales("2023", definitions=SHIPPED)
+    old = load_form("02B", "2023.1", definitions=SHIPPED)
     from chilinh_desktop.formspec import display_value
 
     for key, value in OLD_ANSWERS.items():
@@ -84,9 +85,10 @@ def test_moving_to_2023_2_keeps_every_typed_word_and_marks_where_it_came_from(st
 
 
 def test_an_answer_with_nowhere_to_go_stops_the_move():
-    old, new = load_form("01", "2023.1"), load_form("01", "2023.2")
+    old, new = load_form("01", "2023.1", definitions=SHIPPED), load_form("01", "2023.2", definitions=SHIPPED)
     with pytest.raises(StateError) as caught:
-        migrate_answers(old, new, {"signing_body": "ĐẢNG ỦY", "legacy_note": "Ghi chú cũ"}, load_scales("2023"))
+        migrate_answers(old, new, {"signing_body": "ĐẢNG ỦY", "legacy_note": "Ghi chú cũ"},
+                        load_scales("2023", definitions=SHIPPED))
     assert "legacy_note" in str(caught.value) and "signing_body" not in str(caught.value)
 
 
@@ -95,10 +97,10 @@ def test_a_value_the_new_version_computes_is_kept_in_the_audit_of_the_move(store
 
     from chilinh_desktop.core.units import get_unit
 
-    old = load_form("BCXL", "2023.1")
+    old = load_form("BCXL", "2023.1", definitions=SHIPPED)
     answers = {"own_rating": "HTTNV", "org_total": 26, "org_htxsnv": 12, "signing_body": "CHI ỦY",
                "assessment": "Nghiêm túc."}
-    checked = check_answers(old, answers, load_scales("2023"))
+    checked = check_answers(old, answers, load_scales("2023", definitions=SHIPPED))
     unit_dossier = find_dossier(store, cycle_2023, unit_code="PNV")
     item = item_for_form(cycle_2023, "BCXL")
     assert get_unit(store, "PNV").type == "phong_ban"
@@ -111,6 +113,6 @@ def test_a_value_the_new_version_computes_is_kept_in_the_audit_of_the_move(store
 
 
 def test_minutes_move_to_2023_2_unchanged():
-    old, new = load_form("BBKD", "2023.1"), load_form("BBKD", "2023.2")
+    old, new = load_form("BBKD", "2023.1", definitions=SHIPPED), load_form("BBKD", "2023.2", definitions=SHIPPED)
     answers = {"venue": "Hội trường", "members_total": 9, "members_present": 9}
-    assert migrate_answers(old, new, answers, load_scales("2023")) == answers
+    assert migrate_answers(old, new, answers, load_scales("2023", definitions=SHIPPED)) == answers

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.formspec import load_form, load_scales
 from chilinh_desktop.render import FilledForm, PrintSettings, print_settings, render_pdf
@@ -13,8 +14,9 @@ from chilinh_desktop.render.document import DRAFT_MARK
 @pytest.fixture
 def filled():
     long = "\n".join(f"Đoạn {n}: hoàn thành tốt nhiệm vụ được giao trong năm." for n in range(60))
-    return FilledForm(load_form("02B"), {"i1_politics": long, "document_date": "2024-02-05"},
-                      {"place": "Chí Linh", "official.full_name": "Lê Văn Tám"}, load_scales("2023"))
+    return FilledForm(load_form("02B", definitions=SHIPPED), {"i1_politics": long, "document_date": "2024-02-05"},
+                      {"place": "Chí Linh", "official.full_name": "Lê Văn Tám"},
+                      load_scales("2023", definitions=SHIPPED))
 
 
 def test_pages_are_a4_with_every_font_embedded(filled, pdf_tools):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chilinh_desktop.cli import main
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.formspec import load_form, load_scales
 from chilinh_desktop.render.document import FilledForm, render_document
 from chilinh_desktop.render.fonts import font_note, serif_family
@@ -13,7 +14,8 @@ VALUES = {"header.superior": "Đảng bộ thành phố Minh Giang", "header.iss
 
 
 def _document(settings=None):
-    filled = FilledForm(load_form("02B", "2023.2"), {"document_date": "2023-11-28"}, VALUES, load_scales("2023"))
+    filled = FilledForm(load_form("02B", "2023.2", definitions=SHIPPED), {"document_date": "2023-11-28"}, VALUES,
+                        load_scales("2023", definitions=SHIPPED))
     return render_document(filled, settings)
 
 
@@ -39,7 +41,7 @@ def test_print_names_the_font_used_instead_of_times_new_roman(demo_store, demo_p
 
 
 def test_margins_default_to_the_handbook_and_a_setting_overrides_them(store, pdf_tools):
-    assert default_margins() == (25.0, 25.0, 35.0, 15.0)
+    assert default_margins(SHIPPED) == (25.0, 25.0, 35.0, 15.0)
     assert print_settings(store).margins_mm == (25.0, 25.0, 35.0, 15.0)
     store.set_setting(MARGINS_SETTING, "20,20,30,15")
     assert print_settings(store).margins_mm == (20.0, 20.0, 30.0, 15.0)

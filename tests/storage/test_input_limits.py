@@ -9,6 +9,7 @@ import pypdf
 import pytest
 
 from chilinh_desktop.cli import main
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.formspec import set_form_answers
 from chilinh_desktop.formspec.loader import form_for_item, item_for_form, load_form
@@ -39,11 +40,11 @@ def test_tabs_and_newlines_are_text(store, cycle_2023, cadre):
 
 
 def test_an_overlong_value_is_refused_before_anything_else(store, cycle_2023, cadre):
-    limit = input_limits().max_length["longtext"]
+    limit = input_limits(SHIPPED).max_length["longtext"]
     assert limit == 20_000
     problems = _set(store, cycle_2023, cadre, {"i1_politics": "a" * 10_000_000, "place": "Minh Giang"})
     assert "20000" in problems["i1_politics"] and "10000000" in problems["i1_politics"]
-    line = input_limits().max_length["text"]
+    line = input_limits(SHIPPED).max_length["text"]
     problems = _set(store, cycle_2023, cadre, {"place": "x" * (line + 1)})
     assert str(line) in problems["place"]
 
@@ -60,7 +61,7 @@ def test_unpaired_surrogates_are_refused_cleanly_on_the_command_line(store, cadr
 
 
 def test_a_table_far_beyond_its_rows_is_not_read(store, cycle_2023, cadre):
-    form = load_form("NG2024", "2023.1")
+    form = load_form("NG2024", "2023.1", definitions=SHIPPED)
     table = next(f for f in form.fields() if f.type == "rows")
     column = table.columns[0].id
     problems = _set(store, cycle_2023, cadre, {table.id: [{column: "x"}] * 1_000_000}, form="NG2024")
@@ -69,7 +70,7 @@ def test_a_table_far_beyond_its_rows_is_not_read(store, cycle_2023, cadre):
 
 def test_the_limits_file_is_checked_against_the_schema():
     assert check_part({"max_length": {"text": 1000}, "rows": {"max_rows": 0}}, "limits") != []
-    assert check_part({"max_length": dict(input_limits().max_length), "rows": {"max_rows": 200}}, "limits") == []
+    assert check_part({"max_length": dict(input_limits(SHIPPED).max_length), "rows": {"max_rows": 200}}, "limits") == []
 
 
 def test_a_02b_filled_to_every_limit_prints_whole(store, cycle_2023, cadre):

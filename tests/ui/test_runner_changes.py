@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from chilinh_desktop.ops import changes
 from chilinh_desktop.ops.signoff import Reopened
 from chilinh_desktop.ui.operations import OperationRunner
 
@@ -15,8 +16,8 @@ def test_a_results_changes_reach_the_views(qtbot, store):
     seen = []
     runner.changed.connect(seen.append)
     try:
-        runner.call(lambda _store: Reopened(_Dossier()), changes={"settings"})
+        runner.call(lambda _store: Reopened(_Dossier()), changes={changes.SETTINGS})
         assert runner.wait_idle()
     finally:
         runner.shutdown()
-    assert seen == [frozenset({"settings", "dossier:d-1", "content", "ratings"})]
+    assert seen == [frozenset({changes.SETTINGS, changes.dossier("d-1"), changes.CONTENT, changes.RATINGS})]

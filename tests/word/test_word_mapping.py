@@ -7,6 +7,7 @@ import zipfile
 import pytest
 from docx_fixtures import ITEMS_2019, ITEMS_2023, expected, self_review, tcvn3, vni
 
+from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.core.legacy_text import TCVN3, UNICODE, VNI
 from chilinh_desktop.formspec import load_form, load_scales
 from chilinh_desktop.render.docx_import import WordFileError, read_docx
@@ -21,12 +22,12 @@ INLINE = {"place": "Minh Giang", "document_date": "2023-12-04", "i1_level": "tot
 
 @pytest.fixture(scope="module")
 def form():
-    return load_form("02B", "2023.1")
+    return load_form("02B", "2023.1", definitions=SHIPPED)
 
 
 @pytest.fixture(scope="module")
 def scales():
-    return load_scales("2023")
+    return load_scales("2023", definitions=SHIPPED)
 
 
 def _map(path, form, scales, registry=REGISTRY):
