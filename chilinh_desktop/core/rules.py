@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import pairwise
 
-from chilinh_desktop.core import form_rules, ground_rules, year_rules
+from chilinh_desktop.core import form_rules, ground_rules, paper_rules, year_rules
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.officials import list_officials
@@ -351,6 +351,17 @@ CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
     "forced_level_if_unit_targets_below": ground_rules.forced_level_if_unit_targets_below,
     "level_conditions": ground_rules.level_conditions,
     "form_points": form_rules.form_points,
+    "paper_signer_listed": paper_rules.paper_signer_listed,
+    "paper_signer_post": paper_rules.paper_signer_post,
+    "paper_signer_same": paper_rules.paper_signer_same,
+    "form_time_order": paper_rules.form_time_order,
+    "form_criteria_excellent": paper_rules.form_criteria_excellent,
+    "document_numbers": paper_rules.document_numbers,
+    "form_date_versus_meeting": paper_rules.form_date_versus_meeting,
+    "official_cell_in_tree": paper_rules.official_cell_in_tree,
+    "official_posts_in_place": paper_rules.official_posts_in_place,
+    "staff_not_managed": paper_rules.staff_not_managed,
+    "form_not_own_signature": paper_rules.form_not_own_signature,
     "repeated_level": year_rules.repeated_level,
     "commendation_years": year_rules.commendation_years,
 }

@@ -1,0 +1,230 @@
+"""Rules across a unit's papers: what a Board clerk checks before accepting a dossier (issue 23).
+
+Each kind reads the answers stored in the dossiers and compares them with the rest of the dossier
+and the cadre registry: who signs and chairs, the meeting's times and date, a self-assessment's
+criteria against the level it claims, document numbers, dates of papers against the meeting,
+a cadre's cell and posts. Which form, field, post and word each check reads is rule data
+(forms/rules/<id>.toml); the messages and citations too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from chilinh_desktop.core.dates import running_date
+from chilinh_desktop.core.form_rules import _answers, _subject
+from chilinh_desktop.core.officials import Official, list_officials
+from chilinh_desktop.core.rulesets import Rule
+from chilinh_desktop.core.units import unit_tree
+
+if TYPE_CHECKING:
+    from chilinh_desktop.core.rules import Finding, _Context
+
+
+def _fold(text: Any) -> str:
+    return " ".join(str(text or "").split()).casefold()
+
+
+def _officials(ctx: _Context) -> list[Official]:
+    return [o for o in list_officials(ctx.store, active_only=False) if f"official:{o.id}" in ctx.subjects]
+
+
+def _posts(official: Official) -> list[str]:
+    """Every post a cadre holds, party first, each as its own phrase ("Bí thư Đảng ủy", "Chủ tịch UBND")."""
+    return [p.strip() for text in (official.party_post, official.government_post, official.mass_org_post)
+            for p in (text or "").split(",") if p.strip()]
+
+
+def _signers(ctx: _Context, rule: Rule) -> dict[str, list[tuple[str, str, str, str]]]:
+    """Unit code → (paper label, typed name, typed role, subject key) of each paper the rule names."""
+    found: dict[str, list[tuple[str, str, str, str]]] = {}
+    for paper in rule.params["papers"]:
+        for key, unit_code, answers in _answers(ctx, paper["form"]):
+            name = " ".join(str(answers.get(paper["field"]) or "").split())
+            role = " ".join(str(answers.get(paper.get("role_field", "")) or "").split())
+            if name:
+                found.setdefault(unit_code, []).append((paper["label"], name, role, key))
+    return found
+
+
+def paper_signer_listed(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A unit's paper signed or chaired by someone who is not on the unit's own cadre list."""
+    by_unit: dict[str, set[str]] = {}
+    for official in _officials(ctx):
+        by_unit.setdefault(official.unit_code, set()).add(_fold(official.full_name))
+    for unit_code, papers in sorted(_signers(ctx, rule).items()):
+        for label, name, _role, key in papers:
+            if _fold(name) not in by_unit.get(unit_code, set()):
+                yield ctx.finding(rule, _subject(ctx, key, unit_code), key=f"{key}:{label}", paper=label, who=name)
+
+
+def paper_signer_post(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A paper whose signer's printed role is not a post the signer holds (a deputy signs as deputy)."""
+    people: dict[tuple[str, str], Official] = {}
+    for official in _officials(ctx):
+        people[(official.unit_code, _fold(official.full_name))] = official
+    for unit_code, papers in sorted(_signers(ctx, rule).items()):
+        for label, name, role, key in papers:
+            official = people.get((unit_code, _fold(name)))
+            if official is None or not role:
+                continue  # an unknown signer is paper_signer_listed's finding
+            role_words = _fold(role.removeprefix("KT.").removeprefix("K/T"))
+            if not any(_fold(post).startswith(role_words) for post in _posts(official)):
+                yield ctx.finding(rule, _subject(ctx, key, unit_code), key=f"{key}:{label}", paper=label, who=name,
+                                  role=role, post=", ".join(_posts(official)) or "—")
+
+
+def paper_signer_same(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A unit whose papers are signed or chaired by different people."""
+    for unit_code, papers in sorted(_signers(ctx, rule).items()):
+        names = {_fold(name): name for _label, name, _role, _key in papers}
+        if len(names) > 1:
+            listed = "; ".join(f"{label}: {name}" for label, name, _role, _key in papers)
+            yield ctx.finding(rule, _subject(ctx, papers[0][3], unit_code), key=f"signers:{unit_code}", who=listed)
+
+
+_TIME = re.compile(r"(\d{1,2})\s*(?:giờ|h|:)\s*(\d{1,2})?", re.IGNORECASE)
+
+
+def clock_minutes(text: Any) -> int | None:
+    """Minutes after midnight of a typed time ("14 giờ 00 phút", "8h30", "14:00"); None when unreadable."""
+    match = _TIME.search(str(text or ""))
+    if match is None:
+        return None
+    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+    return hours * 60 + minutes if hours < 24 and minutes < 60 else None
+
+
+def form_time_order(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A meeting that ends before (or when) it starts."""
+    p = rule.params
+    for key, unit_code, answers in _answers(ctx, p["form"]):
+        start, end = clock_minutes(answers.get(p["start_field"])), clock_minutes(answers.get(p["end_field"]))
+        if start is not None and end is not None and end <= start:
+            yield ctx.finding(rule, _subject(ctx, key, unit_code), start=answers[p["start_field"]],
+                              end=answers[p["end_field"]])
+
+
+def form_criteria_excellent(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A form that claims a level (HTXSNV) while its own self-assessment rates a criterion below the bar."""
+    p = rule.params
+    levels = ctx.cycle.criterion_levels
+    labels = ctx.rule_set
+    words = {"None": p["unmarked"], **p["level_labels"]}  # how the self-assessment reads on paper
+
+    def rank(level: Any) -> int:
+        return levels.index(level) if level in levels else len(levels)
+
+    for key, unit_code, answers in _answers(ctx, p["form"]):
+        if not any(answers.get(f) == p["level_rated"] for f in p["rating_fields"]):
+            continue
+        failed = []
+        for field_id, criterion in p["level_fields"].items():
+            typed = answers.get(field_id)
+            bar = p.get("criteria_at", {}).get(criterion, p["min_criterion"])
+            if typed is None or rank(typed) > rank(bar):
+                failed.append(f"{labels.criterion_label(criterion)} ({words.get(str(typed), str(typed))})")
+        if failed:
+            yield ctx.finding(rule, _subject(ctx, key, unit_code), level=p["level_rated"], criterion="; ".join(failed))
+
+
+
+
+def document_numbers(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """Two documents of one issuer, of one type (BC, BB) and one year, with the same number."""
+    seen: dict[tuple[str, str, int, str], list[tuple[str, str]]] = {}
+    for paper in rule.params["papers"]:
+        for key, unit_code, answers in _answers(ctx, paper["form"]):
+            number = str(answers.get(paper.get("field", "number")) or "").strip()
+            if not number:
+                continue
+            when = _date(answers.get(paper.get("date_field", "document_date")))
+            year = when.year if when else ctx.cycle.year
+            seen.setdefault((unit_code, paper["type"], year, number.lstrip("0")), []).append((paper["label"], key))
+    for (unit_code, kind, _year, number), papers in sorted(seen.items()):
+        if len(papers) > 1:
+            yield ctx.finding(rule, _subject(ctx, papers[0][1], unit_code), key=f"number:{unit_code}:{kind}:{number}",
+                              number=number, kind=kind, papers=", ".join(label for label, _key in papers))
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _meeting_dates(ctx: _Context, p: dict) -> dict[str, dt.date]:
+    dates = {}
+    for _key, unit_code, answers in _answers(ctx, p["meeting_form"]):
+        when = _date(answers.get(p["meeting_field"]))
+        if when is not None:
+            dates[unit_code] = when
+    return dates
+
+
+def form_date_versus_meeting(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A cadre's paper dated after the meeting that reviewed it (02B), or before it (the pledge follows it)."""
+    p = rule.params
+    meetings = _meeting_dates(ctx, p)
+    for key, unit_code, answers in _answers(ctx, p["form"]):
+        when, meeting = _date(answers.get(p["field"])), meetings.get(unit_code)
+        if when is None or meeting is None:
+            continue
+        wrong = when > meeting if p["relation"] == "not_after" else when < meeting
+        if wrong:
+            yield ctx.finding(rule, _subject(ctx, key, unit_code), date=running_date(when),
+                              meeting=running_date(meeting))
+
+
+def official_cell_in_tree(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A cadre whose "Chi bộ" is not a party cell of the tree (in the cadre's unit or below it)."""
+    tree = unit_tree(ctx.store, ctx.cycle.tree_date)
+    kinds = set(rule.params["cell_types"])
+    for official in _officials(ctx):
+        node = tree.by_code.get(official.unit_code)
+        if node is None:
+            continue
+        cells = {_fold(n.unit.name) for n in node.walk() if n.unit.type in kinds}
+        if _fold(official.party_cell) not in cells:
+            yield ctx.finding(rule, ctx.subjects[f"official:{official.id}"], cell=official.party_cell or "—")
+
+
+def official_posts_in_place(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A government post written as a party post, or a party post as a government post."""
+    party_words = [_fold(w) for w in rule.params["party_words"]]
+
+    def is_party(post: str) -> bool:
+        return any(_fold(post).startswith(word) for word in party_words)
+
+    for official in _officials(ctx):
+        party = [p.strip() for p in official.party_post.split(",") if p.strip()]
+        government = [p.strip() for p in official.government_post.split(",") if p.strip()]
+        misplaced = [p for p in party if not is_party(p)] + [p for p in government if is_party(p)]
+        if misplaced:
+            yield ctx.finding(rule, ctx.subjects[f"official:{official.id}"], post=", ".join(misplaced))
+
+
+def staff_not_managed(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A staff member (Chuyên viên) with no leading post listed as a cadre the city manages."""
+    staff = [_fold(w) for w in rule.params["staff_posts"]]
+    members = {_fold(w) for w in rule.params["member_posts"]}
+    for official in _officials(ctx):
+        if official.tier not in ctx.cycle.managed_tiers:
+            continue
+        government = _fold(official.government_post)
+        if any(government.startswith(w) for w in staff) and _fold(official.party_post) in members | {""}:
+            yield ctx.finding(rule, ctx.subjects[f"official:{official.id}"], post=official.government_post)
+
+
+def form_not_own_signature(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A cadre who signs a block of their own form that the managing level signs (the final rating)."""
+    p = rule.params
+    names = {f"official:{o.id}": _fold(o.full_name) for o in _officials(ctx)}
+    for key, unit_code, answers in _answers(ctx, p["form"]):
+        typed = _fold(answers.get(p["field"]))
+        if typed and typed == names.get(key):
+            yield ctx.finding(rule, _subject(ctx, key, unit_code), who=answers[p["field"]])
