@@ -28,8 +28,10 @@ def _fold(text: Any) -> str:
     return " ".join(str(text or "").split()).casefold()
 
 
-def _officials(ctx: _Context) -> list[Official]:
-    return [o for o in list_officials(ctx.store, active_only=False) if f"official:{o.id}" in ctx.subjects]
+def _officials(ctx: _Context, *, managed: bool = False) -> list[Official]:
+    """The cadres the evaluation sees (only those the cycle's dossier covers, when `managed`)."""
+    return [o for o in list_officials(ctx.store, active_only=False) if f"official:{o.id}" in ctx.subjects
+            and (not managed or o.tier in ctx.cycle.managed_tiers)]
 
 
 def _posts(official: Official) -> list[str]:
@@ -113,7 +115,7 @@ def form_criteria_excellent(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     p = rule.params
     levels = ctx.cycle.criterion_levels
     labels = ctx.rule_set
-    words = {"None": p["unmarked"], **p["level_labels"]}  # how the self-assessment reads on paper
+    words = p["level_labels"]  # how the self-assessment reads on paper
 
     def rank(level: Any) -> int:
         return levels.index(level) if level in levels else len(levels)
@@ -125,7 +127,7 @@ def form_criteria_excellent(ctx: _Context, rule: Rule) -> Iterator[Finding]:
         for field_id, criterion in p["level_fields"].items():
             typed = answers.get(field_id)
             bar = p.get("criteria_at", {}).get(criterion, p["min_criterion"])
-            if typed is None or rank(typed) > rank(bar):
+            if typed is not None and rank(typed) > rank(bar):  # an unticked box is form_filled's finding
                 failed.append(f"{labels.criterion_label(criterion)} ({words.get(str(typed), str(typed))})")
         if failed:
             yield ctx.finding(rule, _subject(ctx, key, unit_code), level=p["level_rated"], criterion="; ".join(failed))
@@ -181,14 +183,14 @@ def form_date_versus_meeting(ctx: _Context, rule: Rule) -> Iterator[Finding]:
 
 
 def official_cell_in_tree(ctx: _Context, rule: Rule) -> Iterator[Finding]:
-    """A cadre whose "Chi bộ" is not a party cell of the tree (in the cadre's unit or below it)."""
+    """A cadre whose "Chi bộ" is not a party cell of the tree."""
+    # Anywhere in the tree: an agency's cell sits under the agencies' party committee, not under the agency.
     tree = unit_tree(ctx.store, ctx.cycle.tree_date)
     kinds = set(rule.params["cell_types"])
-    for official in _officials(ctx):
-        node = tree.by_code.get(official.unit_code)
-        if node is None:
+    cells = {_fold(node.unit.name) for node in tree.by_code.values() if node.unit.type in kinds}
+    for official in _officials(ctx, managed=True):
+        if official.unit_code not in tree.by_code:
             continue
-        cells = {_fold(n.unit.name) for n in node.walk() if n.unit.type in kinds}
         if _fold(official.party_cell) not in cells:
             yield ctx.finding(rule, ctx.subjects[f"official:{official.id}"], cell=official.party_cell or "—")
 
@@ -200,7 +202,7 @@ def official_posts_in_place(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     def is_party(post: str) -> bool:
         return any(_fold(post).startswith(word) for word in party_words)
 
-    for official in _officials(ctx):
+    for official in _officials(ctx, managed=True):
         party = [p.strip() for p in official.party_post.split(",") if p.strip()]
         government = [p.strip() for p in official.government_post.split(",") if p.strip()]
         misplaced = [p for p in party if not is_party(p)] + [p for p in government if is_party(p)]
@@ -228,3 +230,23 @@ def form_not_own_signature(ctx: _Context, rule: Rule) -> Iterator[Finding]:
         typed = _fold(answers.get(p["field"]))
         if typed and typed == names.get(key):
             yield ctx.finding(rule, _subject(ctx, key, unit_code), who=answers[p["field"]])
+
+
+_PLACEHOLDER = re.compile(r"^[\s.…_\-–]*$")
+
+
+def form_filled(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A form whose boxes are left unticked or whose items are left empty or as dotted placeholders."""
+    p = rule.params
+    # Only items the form engine counts as done: a draft's gaps are the progress view's business.
+    done = {(key, form) for key, form in ctx.store.db.execute(
+        "SELECT d.subject_key, i.form_id FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id "
+        "WHERE d.cycle_id = ? AND i.state IN ('complete', 'signed_off')", [ctx.cycle.id])}
+    for key, unit_code, answers in _answers(ctx, p["form"]):
+        if (key, p["form"]) not in done:
+            continue
+        empty = [label for field_id, label in p["fields"].items()
+                 if answers.get(field_id) is None or (isinstance(answers[field_id], str)
+                                                      and _PLACEHOLDER.match(answers[field_id]))]
+        if empty:
+            yield ctx.finding(rule, _subject(ctx, key, unit_code), fields="; ".join(empty))

@@ -362,6 +362,7 @@ CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
     "official_posts_in_place": paper_rules.official_posts_in_place,
     "staff_not_managed": paper_rules.staff_not_managed,
     "form_not_own_signature": paper_rules.form_not_own_signature,
+    "form_filled": paper_rules.form_filled,
     "repeated_level": year_rules.repeated_level,
     "commendation_years": year_rules.commendation_years,
 }

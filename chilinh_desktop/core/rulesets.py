@@ -66,7 +66,7 @@ KINDS: dict[str, tuple[set[str], set[str], set[str]]] = {
     "paper_signer_same": ({"papers"}, set(), {"who"}),
     "form_time_order": ({"form", "start_field", "end_field"}, set(), {"start", "end"}),
     "form_criteria_excellent": ({"form", "rating_fields", "level_fields", "level_rated", "min_criterion",
-                                 "level_labels", "unmarked"}, {"criteria_at"}, {"criterion"}),
+                                 "level_labels"}, {"criteria_at"}, {"criterion"}),
     "document_numbers": ({"papers"}, set(), {"number", "kind", "papers"}),
     "form_date_versus_meeting": ({"form", "field", "meeting_form", "meeting_field", "relation"}, set(),
                                  {"date", "meeting"}),
@@ -74,6 +74,7 @@ KINDS: dict[str, tuple[set[str], set[str], set[str]]] = {
     "official_posts_in_place": ({"party_words"}, set(), {"post"}),
     "staff_not_managed": ({"staff_posts", "member_posts"}, set(), {"post"}),
     "form_not_own_signature": ({"form", "field"}, set(), {"who"}),
+    "form_filled": ({"form", "fields"}, set(), {"fields"}),
     # Across years (core/year_rules.py): N years in a row at a level, read from the rating history.
     "repeated_level": ({"level_rated", "years"}, {"tiers"}, {"years", "years_list"}),
     "commendation_years": ({"level_rated", "years", "commendation_kinds"}, set(),
