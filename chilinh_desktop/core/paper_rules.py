@@ -189,7 +189,8 @@ def official_cell_in_tree(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     kinds = set(rule.params["cell_types"])
     cells = {_fold(node.unit.name) for node in tree.by_code.values() if node.unit.type in kinds}
     for official in _officials(ctx, managed=True):
-        if official.unit_code not in tree.by_code:
+        # An empty cell prints the cell from the tree (formspec/context.py): nothing to contradict.
+        if official.unit_code not in tree.by_code or not official.party_cell:
             continue
         if _fold(official.party_cell) not in cells:
             yield ctx.finding(rule, ctx.subjects[f"official:{official.id}"], cell=official.party_cell or "—")
