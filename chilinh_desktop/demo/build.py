@@ -118,9 +118,11 @@ def _build_tree_and_cadres(store: Store, rng: random.Random) -> None:
             member = "Đảng viên" if rng.random() < 0.5 else "Phó Bí thư Chi bộ"
             party, government, mass = _placed(deputy, unit_type, member)
             _cadre(store, rng, used, prefix, name, party, government, mass, sort_key=next(sort), cell=cell)
-        # Staff (chuyên viên) are not cadres the city manages: they write Mẫu 02A at their cell and
-        # are not in the registry (the draw is kept so the rest of the demo stays the same).
-        rng.random()
+        if rng.random() < 0.5:
+            # Staff (chuyên viên) are not cadres the city manages: they write Mẫu 02A at their cell and
+            # are not in the registry. Their draws are kept so the rest of the demo stays the same.
+            _drawn_person(rng, used)
+            next(sort)
 
 
 def _placed(post: str, unit_type: str, member: str) -> tuple[str, str, str]:
@@ -137,17 +139,23 @@ def _placed(post: str, unit_type: str, member: str) -> tuple[str, str, str]:
     return (own, "", other) if unit_type == "mttq_doan_the" else (own, other, "")
 
 
-def _cadre(store: Store, rng: random.Random, used: set[str], unit_code: str, workplace: str, party: str,
-           government: str, mass: str, *, tier: str = "btv_thanh_uy", deputy_head: bool = True,
-           sort_key: int = 0, cell: str | None = None) -> None:
+def _drawn_person(rng: random.Random, used: set[str]) -> tuple[str, str, dt.date, str | None, bool]:
+    """A cadre's name, gender, birth date, residence exemption and whether they declare assets."""
     full_name, gender = names.person(rng, used)
     born = dt.date(rng.randint(1966, 1988), rng.randint(1, 12), rng.randint(1, 28))
     exempt = rng.choice(names.RESIDENCE_EXEMPTIONS) if rng.random() < 0.06 else None
+    return full_name, gender, born, exempt, rng.random() > 0.05
+
+
+def _cadre(store: Store, rng: random.Random, used: set[str], unit_code: str, workplace: str, party: str,
+           government: str, mass: str, *, tier: str = "btv_thanh_uy", deputy_head: bool = True,
+           sort_key: int = 0, cell: str | None = None) -> None:
+    full_name, gender, born, exempt, declares = _drawn_person(rng, used)
     add_official(
         store, full_name=full_name, unit_code=unit_code, tier=tier, birth_date=born, gender=gender,
         party_post=party, government_post=government, mass_org_post=mass, workplace=workplace,
         party_cell=cell or f"Chi bộ {workplace}", deputy_head_or_above=deputy_head, residence_exempt_reason=exempt,
-        asset_declaration_required=rng.random() > 0.05, sort_key=sort_key, actor=ACTOR,
+        asset_declaration_required=declares, sort_key=sort_key, actor=ACTOR,
     )
 
 

@@ -33,7 +33,7 @@ def test_peer_group_set_by_the_competent_level_splits_the_count(city, cycle_2023
     _group(cadre, city, cycle_2023, 1, 0, peer_group="Bí thư đảng ủy phường")
     _group(cadre, city, cycle_2023, 2, 10)
     [finding] = rules_hit(city, cycle_2023, "quota_cadres")
-    assert finding.subject == "group:Bí thư đảng ủy phường"
+    assert finding.subject == "group:Đảng bộ phường A – Bí thư đảng ủy phường"
 
 
 @pytest.mark.parametrize(("excellent", "hit"), [(20, False), (21, True)])

@@ -105,7 +105,7 @@ def test_a_value_the_new_version_computes_is_kept_in_the_audit_of_the_move(store
     save_answers(store, cycle_2023, unit_dossier.id, item.id, checked.answers, form_id="BCXL",
                  form_version="2023.1", complete=False, actor="test")
     migrate_item(store, cycle_2023, unit_dossier, item, actor="test")
-    assert stored_items(store, unit_dossier.id)[item.id].form_version == "2023.2"
+    assert stored_items(store, unit_dossier.id)[item.id].form_version == cycle_2023.raw["forms"]["BCXL"]
     detail = json.loads(store.db.execute("SELECT detail FROM audit WHERE action = 'form.migrate'").fetchone()[0])
     assert detail["computed_now"]["signing_body"] == "CHI ỦY"
 
