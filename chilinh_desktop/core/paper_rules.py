@@ -63,6 +63,18 @@ def paper_signer_listed(ctx: _Context, rule: Rule) -> Iterator[Finding]:
                 yield ctx.finding(rule, _subject(ctx, key, unit_code), key=f"{key}:{label}", paper=label, who=name)
 
 
+def _holds(official: Official, role: str) -> bool:
+    """Whether the printed role is the signer's own: "BÍ THƯ" for the holder, "PHÓ BÍ THƯ" or
+    "KT. BÍ THƯ" for a deputy (who signs for the holder)."""
+    posts = [_fold(post) for post in _posts(official)]
+    folded = _fold(role)
+    for prefix in ("kt.", "k/t"):
+        if folded.startswith(prefix):
+            deputy = "phó " + folded.removeprefix(prefix).strip()
+            return any(post.startswith(deputy) for post in posts)
+    return any(post.startswith(folded) for post in posts)
+
+
 def paper_signer_post(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     """A paper whose signer's printed role is not a post the signer holds (a deputy signs as deputy)."""
     people: dict[tuple[str, str], Official] = {}
@@ -73,8 +85,7 @@ def paper_signer_post(ctx: _Context, rule: Rule) -> Iterator[Finding]:
             official = people.get((unit_code, _fold(name)))
             if official is None or not role:
                 continue  # an unknown signer is paper_signer_listed's finding
-            role_words = _fold(role.removeprefix("KT.").removeprefix("K/T"))
-            if not any(_fold(post).startswith(role_words) for post in _posts(official)):
+            if not _holds(official, role):
                 yield ctx.finding(rule, _subject(ctx, key, unit_code), key=f"{key}:{label}", paper=label, who=name,
                                   role=role, post=", ".join(_posts(official)) or "—")
 
