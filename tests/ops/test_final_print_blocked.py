@@ -38,7 +38,7 @@ def test_the_sign_off_is_refused_for_the_same_error(demo_store, numbered_twice):
 
 
 def test_print_all_prints_that_dossier_as_drafts_and_lists_the_error(demo_store, numbered_twice, tmp_path):
-    cycle, unit_code, dossier, finding = numbered_twice
+    cycle, unit_code, _dossier, finding = numbered_twice
     run = print_unit(demo_store, cycle, unit_code, tmp_path, workers=1)
     assert any(finding.message in note for note in run.notes)
     assert 0 < run.drafts < len(run.paths)  # cadres' complete dossiers without errors still print final
