@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from chilinh_desktop.core.dates import running_date
-from chilinh_desktop.core.form_rules import _answers, _subject
+from chilinh_desktop.core.form_rules import _answers as _all_answers
+from chilinh_desktop.core.form_rules import _subject
 from chilinh_desktop.core.officials import Official, list_officials
 from chilinh_desktop.core.rulesets import Rule
 from chilinh_desktop.core.units import unit_tree
@@ -28,10 +29,27 @@ def _fold(text: Any) -> str:
     return " ".join(str(text or "").split()).casefold()
 
 
+def _judged(ctx: _Context) -> set[str] | None:
+    """The units judged: every one for this installation's own check; at the Board, those whose records arrived."""
+    return {ctx.subjects[k].unit_code for k in ctx.data.ratings if k in ctx.subjects} if ctx.received else None
+
+
+def _answers(ctx: _Context, form: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    judged = _judged(ctx)
+    for key, unit_code, answers in _all_answers(ctx, form):
+        if judged is None or unit_code in judged:
+            yield key, unit_code, answers
+
+
 def _officials(ctx: _Context, *, managed: bool = False) -> list[Official]:
-    """The cadres the evaluation sees (only those the cycle's dossier covers, when `managed`)."""
+    """The cadres the evaluation sees (only those the cycle's dossier covers, when `managed`).
+
+    Judging what units sent (the Board), only the cadres of units whose records arrived: a unit whose
+    package is not in is not judged on the Board's registry alone."""
+    judged = _judged(ctx)
     return [o for o in list_officials(ctx.store, active_only=False) if f"official:{o.id}" in ctx.subjects
-            and (not managed or o.tier in ctx.cycle.managed_tiers)]
+            and (not managed or o.tier in ctx.cycle.managed_tiers)
+            and (judged is None or o.unit_code in judged)]
 
 
 def _posts(official: Official) -> list[str]:

@@ -68,6 +68,7 @@ class _Context:
     def __init__(self, store: Store, cycle: Cycle, rule_set: RuleSet, data: RatingData | None = None) -> None:
         self.store, self.cycle, self.rule_set = store, cycle, rule_set
         self.data: RatingData = load_rating_data(store, cycle) if data is None else data
+        self.received = data is not None  # judging what units sent (the Board), not this installation's own
         tree = unit_tree(store, cycle.tree_date)
         self.subjects: dict[str, Subject] = {}
         for node in tree.walk():
