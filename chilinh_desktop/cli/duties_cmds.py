@@ -32,6 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--reason", metavar="TEXT", help=_("why (required to reject)"))
     q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
     q.set_defaults(func=cmd_appraise)
+    q = actions.add_parser("withdraw", help=_("withdraw the Board's decision on one proposal (audited)"))
+    db_argument(q)
+    q.add_argument("--id", required=True, metavar="ID", help=_("the proposal id (see `chilinh commendations`)"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_withdraw_appraisal)
     register_leaders(sub)
     register_meetings(sub)
     register_tasks(sub)
@@ -48,7 +53,7 @@ def cmd_commendations(args: argparse.Namespace) -> int:
         return 0
     statuses, kinds = _status_names(), _kind_names()
     print_table([_("Id"), _("Unit"), _("Proposed for"), _("Kind"), _("Level"), _("Rating"), _("Status"), _("Flag")],
-                [[p.id, p.unit_code, p.name, kinds.get(p.kind, p.kind), p.level, p.rating or "—",
+                [[p.id, p.unit_name, p.name, kinds.get(p.kind, p.kind), p.level, p.rating or "—",
                   statuses.get(p.status, p.status) + (f" ({p.reason})" if p.reason else ""), "!" if p.flag else ""]
                  for p in work.proposals])
     for p in work.proposals:
@@ -68,17 +73,33 @@ def cmd_appraise(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_withdraw_appraisal(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.commendations import withdraw
+
+    with open_store(args) as store:
+        done = withdraw(store, args.id, actor=args.actor)
+    print(_("Decision withdrawn: {name} ({unit}) is to be appraised again.", name=done.proposal.name,
+            unit=done.proposal.unit_name))
+    return 0
+
+
 def register_leaders(sub: argparse._SubParsersAction) -> None:
     """`chilinh leaders assign|list|import` (Thông báo 1198-TB/TU)."""
     p = sub.add_parser("leaders", help=_("the leaders assigned to attend units' review meetings (Board)"))
     actions = p.add_subparsers(dest="leaders_command", metavar=_("ACTION"), parser_class=type(p), required=True)
     q = actions.add_parser("assign", help=_("assign a leader to a unit's review meeting (several per unit)"))
     db_argument(q)
-    q.add_argument("--unit", required=True, metavar="CODE", help=_("the unit code"))
+    q.add_argument("--unit", required=True, metavar="UNIT", help=_("the unit: its code or its exact name"))
     q.add_argument("--name", required=True, metavar="NAME", help=_("the leader's full name"))
     q.add_argument("--post", default="", metavar="POST", help=_("the leader's post"))
     q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
     q.set_defaults(func=cmd_leaders_assign)
+    q = actions.add_parser("remove", help=_("remove a wrong assignment (recorded in the audit trail)"))
+    db_argument(q)
+    q.add_argument("--unit", required=True, metavar="UNIT", help=_("the unit: its code or its exact name"))
+    q.add_argument("--name", required=True, metavar="NAME", help=_("the leader's full name"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_leaders_remove)
     q = actions.add_parser("list", help=_("list the assignments"))
     db_argument(q)
     q.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
@@ -100,15 +121,26 @@ def cmd_leaders_assign(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_leaders_list(args: argparse.Namespace) -> int:
-    from chilinh_desktop.ops.leaders import list_assignments
+def cmd_leaders_remove(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.leaders import unassign
 
     with open_store(args) as store:
-        rows = list_assignments(store)
+        done = unassign(store, args.unit, args.name, actor=args.actor)
+    print(_("Removed: {leader} from the review meeting of {unit} ({code}).", leader=done.row.line,
+            unit=done.unit_name, code=done.row.unit_code))
+    return 0
+
+
+def cmd_leaders_list(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.leaders import assignment_list
+
+    with open_store(args) as store:
+        found = assignment_list(store)
     if args.json:
-        print_json([r.to_json() for r in rows])
+        print_json([r.to_json() for r in found.rows])
         return 0
-    print_table([_("Unit"), _("Full name"), _("Post")], [[r.unit_code, r.name, r.post] for r in rows])
+    print_table([_("Code"), _("Unit"), _("Full name"), _("Post")],
+                [[r.unit_code, found.unit_name(r.unit_code), r.name, r.post] for r in found.rows])
     return 0
 
 
@@ -199,6 +231,12 @@ def register_tasks(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--note", metavar="TEXT", help=_("a note (required to return)"))
     q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
     q.set_defaults(func=cmd_tasks_decide)
+    q = actions.add_parser("withdraw", help=_("withdraw the decision on one task (audited)"))
+    db_argument(q)
+    q.add_argument("--cadre", required=True, metavar="ID", help=_("the cadre's id"))
+    q.add_argument("--task", required=True, type=int, metavar="N", help=_("the task's number (1 or 2)"))
+    q.add_argument("--actor", default="cli", help=_("who makes the change (for the audit trail)"))
+    q.set_defaults(func=cmd_tasks_withdraw)
     q = actions.add_parser("approver", help=_("show or set who approves the tasks (carried by the kit)"))
     db_argument(q)
     q.add_argument("level", nargs="?", choices=("board", "unit"), help=_("board or unit"))
@@ -227,9 +265,9 @@ def cmd_tasks(args: argparse.Namespace) -> int:
                         "tasks": [t.to_json() for t in rows]})
         return 0
     statuses = _task_statuses()
-    print_table([_("Unit"), _("Cadre"), _("No."), _("Task"), _("Status"), _("Note")],
-                [[t.unit_code, t.official_name, t.task_no, t.task, statuses.get(t.status, t.status), t.note]
-                 for t in rows])
+    print_table([_("Unit"), _("Cadre"), _("No."), _("Status"), _("Task"), _("Note")],
+                [[found.unit_name(t.unit_code), t.official_name, t.task_no, statuses.get(t.status, t.status), t.task,
+                  t.note] for t in rows])
     return 0
 
 
@@ -249,4 +287,13 @@ def cmd_tasks_approver(args: argparse.Namespace) -> int:
         level = set_approver(store, args.level, actor=args.actor) if args.level else task_list(store).approver
     print(_("Breakthrough tasks are approved by: {level}.",
             level=_("the Organisation Board") if level == "board" else _("the unit leadership")))
+    return 0
+
+
+def cmd_tasks_withdraw(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.tasks import withdraw
+
+    with open_store(args) as store:
+        done = withdraw(store, args.cadre, args.task, actor=args.actor)
+    print(_("Decision withdrawn: {task} awaits approval again.", task=done.task.task))
     return 0

@@ -90,3 +90,14 @@ def record_decision(store: Store, cycle: Cycle, proposal: Proposal, decision: st
         store.audit(actor, "commendation.appraise", f"unit:{proposal.unit_code}", cycle=cycle.id,
                     proposal=proposal.id, name=proposal.name, decision=decision, reason=reason,
                     previous=proposal.status)
+
+
+def withdraw_decision(store: Store, cycle: Cycle, proposal: Proposal, *, actor: str) -> bool:
+    """Remove the Board's decision on one proposal (a mistake), audited; False when none was recorded."""
+    with store.atomic():
+        removed = store.db.execute("DELETE FROM commendation_appraisals WHERE cycle_id = ? AND proposal_id = ?",
+                                   [cycle.id, proposal.id]).rowcount
+        if removed:
+            store.audit(actor, "commendation.withdraw", f"unit:{proposal.unit_code}", cycle=cycle.id,
+                        proposal=proposal.id, name=proposal.name, previous=proposal.status, reason=proposal.reason)
+    return bool(removed)

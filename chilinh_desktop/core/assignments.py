@@ -41,19 +41,66 @@ class Assignment:
         return f"{self.name} ({self.post})" if self.post else self.name
 
 
-def checked(store: Store, unit_code: str, name: str, post: str) -> Assignment:
-    """An assignment with its text cleaned and its unit known; ValidationError names what is wrong."""
-    code, name, post = clean_line(unit_code).upper(), clean_line(name), clean_line(post)
+def find_unit(store: Store, text: str) -> tuple[str | None, str]:
+    """The code of the unit named by `text` (its code, or its exact name, case and spacing aside), and the problem.
+
+    A name two units share is refused with both codes, so the clerk can choose; a window's picker and
+    the command line both come here, so they accept and refuse the same things with the same words.
+    """
+    wanted = clean_line(text)
+    if not wanted:
+        return None, _("choose the unit (its name or its code)")
+    try:
+        return get_unit(store, wanted.upper()).code, ""
+    except NotFoundError:
+        pass
+    key = wanted.casefold()
+    codes = [code for code, name in store.db.execute("SELECT code, name FROM units ORDER BY sort_key, code")
+             if clean_line(name).casefold() == key]
+    if len(codes) == 1:
+        return codes[0], ""
+    if codes:
+        return None, _("several units are named {name} ({codes}): give the code", name=wanted,
+                       codes=", ".join(codes))
+    return None, _("no unit has the name or code {text}", text=wanted)
+
+
+def unit_names(store: Store) -> dict[str, str]:
+    """Every unit's name by its code (the lists show names, not codes)."""
+    return dict(store.db.execute("SELECT code, name FROM units"))
+
+
+def checked(store: Store, unit: str, name: str, post: str) -> Assignment:
+    """An assignment, its text cleaned and its unit known (by code or exact name); ValidationError names problems."""
+    name, post = clean_line(name), clean_line(post)
     problems = []
     if not name:
         problems.append(("name", _("the leader's name is empty")))
-    try:
-        get_unit(store, code)
-    except NotFoundError:  # said with the other problems of the same row
-        problems.append(("unit", _("no unit has the code {code}", code=code or "—")))
+    code, problem = find_unit(store, unit)
+    if problem:  # said with the other problems of the same row
+        problems.append(("unit", problem))
     if problems:
         raise ValidationError(_("The assignment cannot be recorded; nothing was changed."), problems)
-    return Assignment(code, name, post)
+    return Assignment(code or "", name, post)
+
+
+def remove_assignment(store: Store, cycle: Cycle, unit: str, name: str, *, actor: str) -> Assignment:
+    """Remove one leader's assignment to a unit's review meeting (a wrong entry), audited; the row removed."""
+    code, problem = find_unit(store, unit)
+    if problem:
+        raise ValidationError(_("The assignment cannot be removed; nothing was changed."), [("unit", problem)])
+    wanted = clean_line(name).casefold()
+    found = next((row for row in assignments(store, cycle, {code or ""}) if row.name.casefold() == wanted), None)
+    if found is None:
+        raise NotFoundError(_("{name} is not assigned to the review meeting of {unit}; nothing was changed.",
+                              name=clean_line(name) or "—", unit=unit_names(store).get(code or "", code)),
+                            code="leader.not_assigned")
+    with store.atomic():
+        store.db.execute("DELETE FROM leader_assignments WHERE cycle_id = ? AND unit_code = ? AND name = ?",
+                         [cycle.id, found.unit_code, found.name])
+        store.audit(actor, "leader.unassign", f"unit:{found.unit_code}", cycle=cycle.id, name=found.name,
+                    post=found.post)
+    return found
 
 
 def add_assignments(store: Store, cycle: Cycle, rows: list[Assignment], *, actor: str) -> int:

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.deadlines import compute_status
+from chilinh_desktop.core.deadlines import CycleStatus, MissingItem, UnitStatus, compute_status
 from chilinh_desktop.core.document_fields import DocumentError
 from chilinh_desktop.core.errors import NotFoundError
 from chilinh_desktop.core.package_documents import (
@@ -186,9 +186,52 @@ def _received_day(text: str) -> dt.date:
     return dt.datetime.fromisoformat(text).date()
 
 
+def board_status(store: Store, cycle: Cycle, today: dt.date, *, at_board: bool = True) -> CycleStatus:
+    """Every unit against the deadlines as the Board must see it: the one answer to "who is late".
+
+    A unit whose package arrived is counted from the documents it signed; at the Board, a unit whose
+    package has not arrived has sent nothing, whatever the Board's own copies of its dossiers say
+    (`at_board=False`, a unit office, counts its own rows). The tree badges, the unit page, the
+    dashboard and Packages received all read this.
+    """
+    status = compute_status(store, cycle, today, local_rows=not at_board)
+    received = current_documents(store, cycle.id)
+    for unit in status.units:
+        if unit.code in received:
+            _, unit_doc, officials = received[unit.code]
+            _count_package(unit, cycle, unit_doc, officials)
+    return status
+
+
+def package_subjects(unit_doc: UnitDocument, officials: list[OfficialDocument]
+                     ) -> list[tuple[str, str, DossierRecord]]:
+    """(subject key, name, dossier) of every dossier a package carries: the collective first, then the cadres."""
+    result = []
+    if unit_doc.dossier is not None:
+        result.append((f"unit:{unit_doc.unit.id}", unit_doc.unit.name, unit_doc.dossier))
+    result += [(f"official:{doc.official.id}", doc.official.full_name, doc.dossier) for doc in officials]
+    return result
+
+
+def _count_package(unit: UnitStatus, cycle: Cycle, unit_doc: UnitDocument, officials: list[OfficialDocument]) -> None:
+    """Replace the unit's counts by the package's; expected subjects absent from it stay missing as before."""
+    items = {item.id: item for item in cycle.items}
+    subjects = package_subjects(unit_doc, officials)
+    carried = {key.split(":", 1)[1] for key, _name, _dossier in subjects}
+    kept = [m for m in unit.missing if m.subject_id not in carried]
+    unit.items_required, unit.items_done, unit.missing = len(kept), 0, kept
+    for key, name, dossier in subjects:
+        kind, subject_id = key.split(":", 1)
+        required, done, missing = received_progress(dossier)
+        unit.items_required += required
+        unit.items_done += done
+        unit.missing += [MissingItem(items[i].id, items[i].short_name, items[i].deadline, kind, subject_id, name)
+                         for i in missing if i in items]
+
+
 def board_overview(store: Store, cycle: Cycle, today: dt.date) -> list[UnitArrival]:
     """Every unit that owes a package this cycle, with what arrived (a few queries for the whole city)."""
-    status = compute_status(store, cycle, today)
+    status = board_status(store, cycle, today)
     expected_officials: dict[str, dict[str, str]] = {}
     placeholders = ",".join("?" * len(cycle.managed_tiers))
     for official_id, name, code in store.db.execute(

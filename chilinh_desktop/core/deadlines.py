@@ -105,8 +105,13 @@ class CycleStatus:
         }
 
 
-def compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str | None = None) -> CycleStatus:
-    """Per unit (or the units of one subtree), what is required, done and missing for each deadline."""
+def compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str | None = None, *,
+                   local_rows: bool = True) -> CycleStatus:
+    """Per unit (or the units of one subtree), what is required, done and missing for each deadline.
+
+    Without `local_rows` nothing stored here counts as done: the Board's view before any package
+    arrived (its own copies of the units' dossiers are not what the units sent).
+    """
     tree = unit_tree(store, cycle.tree_date)
     codes = tree.subtree_codes(unit_code) if unit_code is not None else [n.unit.code for n in tree.walk()]
     stored: dict[str, dict[str, tuple[str, str | None]]] = defaultdict(dict)
@@ -114,7 +119,7 @@ def compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str | 
         "SELECT d.subject_key, i.kind, i.state, i.exempt_reason FROM dossier_items i "
         "JOIN dossiers d ON d.id = i.dossier_id WHERE d.cycle_id = ?",
         [cycle.id],
-    ):
+    ) if local_rows else ():
         stored[subject_key][kind] = (state, reason)
     by_unit_officials = defaultdict(list)
     placeholders = ",".join("?" * len(cycle.managed_tiers))

@@ -115,6 +115,17 @@ def record_decision(store: Store, cycle: Cycle, task: Task, decision: str, note:
                     task=task.task, decision=decision, note=note, previous=task.status)
 
 
+def withdraw_decision(store: Store, cycle: Cycle, task: Task, *, actor: str) -> bool:
+    """Remove the decision recorded here on one task (a mistake), audited; False when none was recorded here."""
+    with store.atomic():
+        removed = store.db.execute("DELETE FROM task_approvals WHERE cycle_id = ? AND official_id = ? AND task_no = ?",
+                                   [cycle.id, task.official_id, task.task_no]).rowcount
+        if removed:
+            store.audit(actor, "task.withdraw", f"official:{task.official_id}", cycle=cycle.id, task_no=task.task_no,
+                        task=task.task, previous=task.status, note=task.note)
+    return bool(removed)
+
+
 def approved_tasks(store: Store, cycle: Cycle) -> dict[str, list[Task]]:
     """Approved tasks per cadre id: what the next cycle's dossier shows for reporting their results."""
     result: dict[str, list[Task]] = {}

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-# Change keys: "tree" (units, cadres), "dossier:<id>", "content" (answers and files of any dossier),
-# "ratings", "settings", "packages" (exported or received), "definitions" (forms, scales, rules).
+# Change keys: "tree" (units, cadres), "dossier:<id>", "content" (answers and files of any dossier,
+# replaced by an action: a view reloads what it shows), "answers" (answers typed in the window and saved
+# by its autosave: the editor that typed them already shows them and is not reloaded), "ratings",
+# "settings", "packages" (exported or received), "definitions" (forms, scales, rules).
 TREE = "tree"
 CONTENT = "content"
+ANSWERS = "answers"
 RATINGS = "ratings"
 SETTINGS = "settings"
 PACKAGES = "packages"
@@ -22,3 +25,8 @@ def dossier(dossier_id: str) -> str:
 def dossiers(ids: Iterable[str]) -> frozenset[str]:
     """The change keys of several dossiers, plus the content key every dossier change implies."""
     return frozenset({CONTENT, *(dossier(i) for i in ids)})
+
+
+def answers(dossier_id: str) -> frozenset[str]:
+    """The change keys of answers typed in the window and saved: states change, the text on screen does not."""
+    return frozenset({ANSWERS, dossier(dossier_id)})

@@ -13,7 +13,7 @@ from chilinh_desktop.core import appraisals
 from chilinh_desktop.core.appraisals import DECISIONS, PENDING, REJECTED, Proposal
 from chilinh_desktop.core.cycles import Cycle, get_cycle
 from chilinh_desktop.core.duties_rules import duties_rules
-from chilinh_desktop.core.errors import NotFoundError, ValidationError
+from chilinh_desktop.core.errors import NotFoundError, StateError, ValidationError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line
 from chilinh_desktop.formspec.dates import running_date
@@ -85,10 +85,25 @@ def appraise(store: Store, proposal_id: str, decision: str, reason: str | None =
     if decision == REJECTED and not reason:
         raise ValidationError(_("Write the reason for rejecting the proposal; nothing was recorded."),
                               [("reason", _("required to reject"))])
+    proposal = _proposal(store, cycle, proposal_id)
+    appraisals.record_decision(store, cycle, proposal, decision, reason, actor=actor)
+    return Appraised(proposal, decision)
+
+
+def _proposal(store: Store, cycle: Cycle, proposal_id: str) -> Proposal:
     wanted = proposal_id.strip().lower()
     proposal = next((p for p in appraisals.proposals(store, cycle) if p.id == wanted), None)
     if proposal is None:
         raise NotFoundError(_("No commendation proposal received has the id {id}. List them with "
                               "`chilinh commendations`.", id=proposal_id), code="commendation.unknown")
-    appraisals.record_decision(store, cycle, proposal, decision, reason, actor=actor)
-    return Appraised(proposal, decision)
+    return proposal
+
+
+def withdraw(store: Store, proposal_id: str, *, actor: str) -> Appraised:
+    """Withdraw the Board's decision on one proposal (a mistake): it is to be appraised again; audited."""
+    cycle = get_cycle(store)
+    proposal = _proposal(store, cycle, proposal_id)
+    if not appraisals.withdraw_decision(store, cycle, proposal, actor=actor):
+        raise StateError(_("The proposal for {name} has not been appraised; nothing was changed.", name=proposal.name),
+                         code="commendation.no_decision")
+    return Appraised(proposal, PENDING)

@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from chilinh_desktop.core.assignments import Assignment, add_assignments, assignments, checked
+from chilinh_desktop.core.assignments import (
+    Assignment,
+    add_assignments,
+    assignments,
+    checked,
+    remove_assignment,
+    unit_names,
+)
 from chilinh_desktop.core.cycles import Cycle, get_cycle
 from chilinh_desktop.core.errors import ChilinhError, ValidationError
 from chilinh_desktop.core.store import Store
@@ -34,16 +41,52 @@ class Assigned:
         return frozenset({ASSIGNMENTS})
 
 
-def assign(store: Store, unit_code: str, name: str, post: str = "", *, actor: str) -> Assigned:
-    """Assign one leader to a unit's review meeting (several per unit are allowed)."""
-    row = checked(store, unit_code, name, post)
+@dataclass(frozen=True)
+class Unassigned:
+    """An assignment removed."""
+
+    row: Assignment
+    unit_name: str
+
+    @property
+    def changes(self) -> frozenset[str]:
+        """What removing it changed."""
+        return frozenset({ASSIGNMENTS})
+
+
+@dataclass(frozen=True)
+class AssignmentList:
+    """The assignments of the cycle, and every unit's name by code (to show and to choose units by name)."""
+
+    rows: list[Assignment]
+    unit_names: dict[str, str]
+
+    def unit_name(self, code: str) -> str:
+        """A unit's name (its code if the tree no longer has it)."""
+        return self.unit_names.get(code, code)
+
+
+def assign(store: Store, unit: str, name: str, post: str = "", *, actor: str) -> Assigned:
+    """Assign one leader to a unit's review meeting (the unit by code or exact name; several per unit allowed)."""
+    row = checked(store, unit, name, post)
     add_assignments(store, get_cycle(store), [row], actor=actor)
     return Assigned([row])
+
+
+def unassign(store: Store, unit: str, name: str, *, actor: str) -> Unassigned:
+    """Remove a wrong assignment (the unit by code or exact name), audited; refused with the same words everywhere."""
+    row = remove_assignment(store, get_cycle(store), unit, name, actor=actor)
+    return Unassigned(row, unit_names(store).get(row.unit_code, row.unit_code))
 
 
 def list_assignments(store: Store, cycle: Cycle | None = None) -> list[Assignment]:
     """Every assignment of the cycle (read-only)."""
     return assignments(store, cycle or get_cycle(store))
+
+
+def assignment_list(store: Store, cycle: Cycle | None = None) -> AssignmentList:
+    """Every assignment of the cycle with the units' names (read-only; the window's list and picker)."""
+    return AssignmentList(assignments(store, cycle or get_cycle(store)), unit_names(store))
 
 
 def import_assignments(store: Store, path: Path, *, actor: str) -> Assigned:

@@ -11,12 +11,12 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from chilinh_desktop.core.board import current_documents, received_progress
+from chilinh_desktop.core.board import board_status, current_documents, package_subjects, received_progress
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.deadlines import CycleStatus, MissingItem, UnitStatus, compute_status
+from chilinh_desktop.core.deadlines import CycleStatus
 from chilinh_desktop.core.dossier_state import DossierState
-from chilinh_desktop.core.package_documents import DossierRecord, OfficialDocument, UnitDocument
 from chilinh_desktop.core.requirements import ItemState
+from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.views import DossierSummary, UnitOverview
 
@@ -36,15 +36,12 @@ class ReceivedProgress:
 
 
 def tree_status(store: Store, cycle: Cycle, today: dt.date | None = None) -> CycleStatus:
-    """Every unit against the deadlines; a unit whose package the Board received is counted from it."""
-    status = compute_status(store, cycle, today or store.clock.today())
-    received = current_documents(store, cycle.id)
-    if received:
-        for unit in status.units:
-            if unit.code in received:
-                _, unit_doc, officials = received[unit.code]
-                _count_package(unit, cycle, unit_doc, officials)
-    return status
+    """Every unit against the deadlines, as every view shows it (core.board.board_status decides).
+
+    At the Board a unit is counted only from the package it sent (none: nothing done); a unit office
+    counts its own dossiers.
+    """
+    return board_status(store, cycle, today or store.clock.today(), at_board=load_settings(store).is_board)
 
 
 def unit_received(store: Store, cycle: Cycle, unit_code: str) -> ReceivedProgress | None:
@@ -54,7 +51,7 @@ def unit_received(store: Store, cycle: Cycle, unit_code: str) -> ReceivedProgres
         return None
     package, unit_doc, officials = found
     subjects, states = {}, {}
-    for key, _name, dossier in _subjects(unit_doc, officials):
+    for key, _name, dossier in package_subjects(unit_doc, officials):
         required, done, _missing = received_progress(dossier)
         subjects[key] = (done, required)
         states[key] = {item_id: item.state for item_id, item in dossier.items.items()}
@@ -62,13 +59,40 @@ def unit_received(store: Store, cycle: Cycle, unit_code: str) -> ReceivedProgres
                             states)
 
 
-def overview_as_received(overview: UnitOverview, received: ReceivedProgress) -> UnitOverview:
-    """The unit page as the Board sees it: each dossier the package carries, received, with its items' states."""
+def unit_page(store: Store, cycle: Cycle, overview: UnitOverview
+              ) -> tuple[UnitOverview, ReceivedProgress | None, bool]:
+    """The unit page as this installation must show it, the unit's received package (None: none arrived),
+    and whether the Board is still waiting for the unit's package.
+
+    At the Board only what arrived counts, as in tree_status: a dossier the unit has not sent shows
+    nothing done, whatever the Board's own copy says; a unit office shows its own dossiers.
+    """
+    received = unit_received(store, cycle, overview.unit.code)
+    at_board = load_settings(store).is_board
+    if received is None and not at_board:
+        return overview, None, False
+    owes = overview.collective is not None or any(row.summary for row in overview.cadres)
+    return overview_as_received(overview, received, at_board=at_board), received, at_board and not received and owes
+
+
+def _not_received(found: DossierSummary) -> DossierSummary:
+    statuses = tuple(dataclasses.replace(s, state=ItemState.MISSING) if s.counts else s for s in found.statuses)
+    return DossierSummary(dataclasses.replace(found.dossier, state=DossierState.DRAFT), statuses)
+
+
+def overview_as_received(overview: UnitOverview, received: ReceivedProgress | None, *,
+                         at_board: bool = False) -> UnitOverview:
+    """The unit page as the Board sees it: each dossier the package carries, received, with its items' states.
+
+    `at_board`: a dossier the package does not carry (or every dossier, with no package) shows nothing done.
+    """
 
     def summary(key: str, found: DossierSummary | None) -> DossierSummary | None:
-        states = received.states.get(key)
-        if found is None or states is None:
+        states = received.states.get(key) if received is not None else None
+        if found is None:
             return found
+        if states is None:
+            return _not_received(found) if at_board else found
         statuses = tuple(dataclasses.replace(s, state=ItemState(states[s.item.id]))
                          if states.get(s.item.id) in ItemState._value2member_map_ else s for s in found.statuses)
         return DossierSummary(dataclasses.replace(found.dossier, state=DossierState.RECEIVED), statuses)
@@ -76,29 +100,6 @@ def overview_as_received(overview: UnitOverview, received: ReceivedProgress) -> 
     cadres = tuple(dataclasses.replace(row, summary=summary(f"official:{row.official.id}", row.summary))
                    for row in overview.cadres)
     return UnitOverview(overview.unit, summary(f"unit:{overview.unit.id}", overview.collective), cadres)
-
-
-def _subjects(unit_doc: UnitDocument, officials: list[OfficialDocument]) -> list[tuple[str, str, DossierRecord]]:
-    result = []
-    if unit_doc.dossier is not None:
-        result.append((f"unit:{unit_doc.unit.id}", unit_doc.unit.name, unit_doc.dossier))
-    result += [(f"official:{doc.official.id}", doc.official.full_name, doc.dossier) for doc in officials]
-    return result
-
-
-def _count_package(unit: UnitStatus, cycle: Cycle, unit_doc: UnitDocument, officials: list[OfficialDocument]) -> None:
-    """Replace the unit's counts by the package's; expected subjects absent from it stay missing as before."""
-    items = {item.id: item for item in cycle.items}
-    carried = {key.split(":", 1)[1] for key, _name, _dossier in _subjects(unit_doc, officials)}
-    kept = [m for m in unit.missing if m.subject_id not in carried]
-    unit.items_required, unit.items_done, unit.missing = len(kept), 0, kept
-    for key, name, dossier in _subjects(unit_doc, officials):
-        kind, subject_id = key.split(":", 1)
-        required, done, missing = received_progress(dossier)
-        unit.items_required += required
-        unit.items_done += done
-        unit.missing += [MissingItem(items[i].id, items[i].short_name, items[i].deadline, kind, subject_id, name)
-                         for i in missing if i in items]
 
 
 def received_units(store: Store, cycle: Cycle) -> list[tuple[str, str, dt.date]]:

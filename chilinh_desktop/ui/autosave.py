@@ -55,6 +55,9 @@ class Autosave(QObject):
         self.cycle = cycle
         self.actor = actor
         self._pending: dict[str, _Pending] = {}
+        # Typed dates and numbers that are not valid values, by (dossier id, item id): their text is on
+        # screen but not saved, so the window must not say that everything is saved.
+        self._invalid: dict[tuple[str, str], list[str]] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -64,6 +67,36 @@ class Autosave(QObject):
     def dirty(self) -> bool:
         """Whether some typed answers are not yet handed to the database."""
         return bool(self._pending)
+
+    @property
+    def unsaved_fields(self) -> list[str]:
+        """The labels of fields whose typed text is not a valid value, so not saved."""
+        return [label for labels in self._invalid.values() for label in labels]
+
+    def set_invalid(self, dossier_id: str, item_id: str, labels: list[str]) -> None:
+        """Which fields of an item show a typed value that is not saved (none: `labels` empty)."""
+        key = (dossier_id, item_id)
+        if labels:
+            self._invalid[key] = list(labels)
+        else:
+            self._invalid.pop(key, None)
+        if not self._pending:
+            self.status.emit(self._settled_text())
+
+    def forget_invalid(self, dossier_id: str) -> None:
+        """A dossier's editors are closed: their unsaved invalid text is gone with them."""
+        for key in [k for k in self._invalid if k[0] == dossier_id]:
+            del self._invalid[key]
+
+    def _settled_text(self, saved_at: str | None = None) -> str:
+        if self._invalid:
+            return _(
+                "Not saved: {fields} — the value typed is not valid; the value before is kept until it is corrected.",
+                fields=", ".join(self.unsaved_fields),
+            )
+        if saved_at:
+            return _("Saved at {time}", time=saved_at)
+        return _("All changes are saved.")
 
     def edited(self, dossier_id: str, item_id: str, form: FormSpec, answers: dict[str, Any]) -> None:
         """The person changed a form item: journal it now, save it soon."""
@@ -91,7 +124,8 @@ class Autosave(QObject):
         def done(_result: SavedAnswers) -> None:
             self.journal.confirm(entry)
             self.saved.emit(entry.dossier_id, entry.item_id)
-            self.status.emit(_("Saved at {time}", time=dt.datetime.now().strftime("%H:%M:%S")))
+            if not self._pending:  # a later edit is still waiting: "saved" would not be true yet
+                self.status.emit(self._settled_text(dt.datetime.now().strftime("%H:%M:%S")))
 
         def failed(exc: Exception) -> None:
             # The typed answers stay in the journal; the person sees what to fix.
@@ -99,4 +133,4 @@ class Autosave(QObject):
             self.status.emit(_("Not saved: {problem}", problem=problems[0][1]))
             self.problem.emit(entry.dossier_id, entry.item_id, problems)
 
-        self.runner.call(run, changes=changes.dossiers([entry.dossier_id]), on_done=done, on_error=failed)
+        self.runner.call(run, changes=changes.answers(entry.dossier_id), on_done=done, on_error=failed)

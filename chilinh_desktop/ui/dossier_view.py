@@ -41,6 +41,7 @@ from chilinh_desktop.ui.form_editor import FormEditor
 from chilinh_desktop.ui.labels import STATE_MARKS, dossier_state_label, format_day, status_label
 from chilinh_desktop.ui.operations import error_text
 from chilinh_desktop.ui.rating_editor import RatingEditor
+from chilinh_desktop.ui.received_view import ReceivedSides
 from chilinh_desktop.ui.undo_clear import ClearedItem, ClearedItems, restorer
 from chilinh_desktop.ui.word_import_dialog import attach_word_import
 
@@ -72,6 +73,7 @@ class ItemPage(QWidget):
         self.item = status.item
         self.editor: FormEditor | None = None
         self.attachment: AttachmentPane | None = None
+        self._replacing = False  # the next reload replaces what is on screen (cleared, restored, imported)
         self.setObjectName(f"item_{self.item.id}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -138,6 +140,7 @@ class ItemPage(QWidget):
         self.editor = FormEditor(form, self.ctx.scales, record_values=record, who_is_counted=counted)
         self.editor.changed.connect(self._edited)
         self.editor.left_field.connect(self.ctx.autosave.flush)
+        self.editor.invalid_changed.connect(self._validity_changed)
         self.body.addWidget(self.editor, 1)
         attach_word_import(self)
 
@@ -162,7 +165,8 @@ class ItemPage(QWidget):
         stored = detail.stored.get(self.item.id)
         if self.editor is not None:
             if contents:
-                self.editor.set_answers(stored.answers or {} if stored else {})
+                self.editor.set_answers(stored.answers or {} if stored else {}, force=self._replacing)
+                self._replacing = False
             self.editor.set_read_only(locked)
         if self.attachment is not None:
             if contents:
@@ -176,6 +180,15 @@ class ItemPage(QWidget):
     def _edited(self) -> None:
         assert self.editor is not None
         self.ctx.autosave.edited(self.view.detail.dossier.id, self.item.id, self.editor.spec, self.editor.answers())
+
+    def _validity_changed(self) -> None:
+        assert self.editor is not None
+        self.ctx.autosave.set_invalid(self.view.detail.dossier.id, self.item.id, self.editor.invalid_labels())
+
+    def expect_replacement(self) -> None:
+        """An action is about to replace this item's content: save what was typed first, then show the result."""
+        self.ctx.autosave.flush()
+        self._replacing = True
 
     def _attach(self, path: str) -> None:
         try:
@@ -200,6 +213,7 @@ class ItemPage(QWidget):
         if reason is None:
             return
         ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
+        self.expect_replacement()
         ctx.runner.call(
             lambda store: core_dossiers.set_exempt(store, ctx.cycle, dossier_id, kind, reason, actor=ctx.actor),
             changes={f"dossier:{dossier_id}", "content"},
@@ -218,6 +232,7 @@ class ItemPage(QWidget):
         ):
             return
         ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
+        self.expect_replacement()
         stored = self.view.detail.stored.get(kind)
         view = self.view
 
@@ -259,13 +274,18 @@ class DossierView(QWidget):
         self.sign_button.clicked.connect(self.ask_sign_off)
         self.reopen_button.clicked.connect(self.ask_reopen)
         self.print_button.clicked.connect(self._print_current)
+        # The state and these buttons are the Board's copy's (at the Board): hidden while the unit's are in front.
+        self.copy_actions = QWidget()
+        copy_actions = QHBoxLayout(self.copy_actions)
+        copy_actions.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         head.addWidget(self.back_button)
         head.addWidget(self.heading, 1)
-        head.addWidget(self.state)
-        head.addWidget(self.sign_button)
-        head.addWidget(self.reopen_button)
-        head.addWidget(self.print_button)
+        head.addWidget(self.copy_actions)
+        copy_actions.addWidget(self.state)
+        copy_actions.addWidget(self.sign_button)
+        copy_actions.addWidget(self.reopen_button)
+        copy_actions.addWidget(self.print_button)
         self.locked_banner = QLabel(
             _("This dossier is signed off and read-only. To change it, choose “Reopen…”; the reopening is recorded.")
         )
@@ -280,12 +300,19 @@ class DossierView(QWidget):
         self.rating_editor = RatingEditor(ctx, self.show_error)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
+        board_copy = QWidget()
+        copy_layout = QVBoxLayout(board_copy)
+        copy_layout.setContentsMargins(0, 0, 0, 0)
+        copy_layout.addWidget(self.locked_banner)
+        copy_layout.addWidget(self.findings)
+        copy_layout.addWidget(self.tabs, 1)
+        # At the Board, what the unit sent is the record: shown first, apart from the Board's copy (ui/received_view).
+        self.sides = ReceivedSides(ctx, board_copy)
+        self.sides.side_changed.connect(lambda received: self.copy_actions.setVisible(not received))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
-        layout.addWidget(self.locked_banner)
-        layout.addWidget(self.findings)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.sides, 1)
 
     @property
     def dossier_id(self) -> str | None:
@@ -295,6 +322,8 @@ class DossierView(QWidget):
     def open(self, dossier_id: str, item_kind: str | None = None) -> None:
         """Show a dossier (saving whatever was typed in the previous one first)."""
         self.ctx.autosave.flush()
+        if self.detail is not None:
+            self.ctx.autosave.forget_invalid(self.detail.dossier.id)
         self.detail = dossier_detail(self.ctx.store, self.ctx.cycle, dossier_id)
         self.tabs.clear()
         for page in self.pages:
@@ -305,11 +334,13 @@ class DossierView(QWidget):
         self.rating_editor.open(self.detail)
         self.tabs.addTab(self.rating_editor, _("Ratings"))
         self._show(contents=True)
+        self.sides.show_dossier(dossier_id)
         if item_kind is not None:
             self.go_to_item(item_kind)
 
     def go_to_item(self, item_kind: str) -> None:
-        """Select the tab of an item."""
+        """Select the tab of an item (and the same item of what the unit sent)."""
+        self.sides.received.select_item(item_kind)
         for n, page in enumerate(self.pages):
             if page.item.id == item_kind:
                 self.tabs.setCurrentIndex(n)
@@ -377,6 +408,9 @@ class DossierView(QWidget):
         warn(self, _("The action was not done"), message)
 
     def _print_current(self) -> None:
+        if self.sides.showing_received:  # what the unit sent, byte for byte, not the Board's copy
+            self.sides.received.open_preview()
+            return
         page = self.current_page()
         if self.detail and page:
             self.ctx.autosave.flush()
@@ -425,6 +459,9 @@ class DossierView(QWidget):
         if item is None:
             return False
         ctx = self.ctx
+        for page in self.pages:
+            if self.dossier_id == item.dossier_id and page.item.id == item.kind:
+                page.expect_replacement()
 
         def done(_result: object) -> None:
             self.tell(_("“{item}” put back.", item=item.name))

@@ -54,6 +54,35 @@ class _Input:
     def __init__(self, field: Field, widget: QWidget) -> None:
         self.field = field
         self.widget = widget
+        self.loaded = False
+        self.baseline: Any = None  # the stored value last shown: what the widget held before any typing
+
+    def invalid(self) -> bool:
+        """Whether the text on screen is not a valid value (a typed date or number shows its error)."""
+        return isinstance(self.widget, TypedField) and not self.widget.valid
+
+    def edited_here(self) -> bool:
+        """Whether the person changed this field since it last showed a stored value (or left it invalid)."""
+        if self.invalid():
+            return True
+        return self.loaded and not same_answer(self.get(), self.baseline)
+
+    def show_stored(self, value: Any, *, force: bool) -> None:
+        """Show a stored value without ever disturbing what the person is typing.
+
+        A widget already holding the value is not touched at all, so its caret, selection and undo
+        history stay; a field the person changed since the last load keeps the typed text (the autosave
+        is saving it) unless `force` (an explicit replacement: clear, undo, Word import).
+        """
+        if self.loaded and same_answer(self.get(), value) and not self.invalid():
+            self.baseline = value
+            return
+        if not force and self.edited_here():
+            self.baseline = value
+            return
+        self.set(value)
+        self.baseline = value
+        self.loaded = True
 
     def get(self) -> Any:
         w = self.widget
@@ -99,6 +128,19 @@ class _Input:
             if widget is not None:  # the read-only look depends on the property: restyle now
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
+
+
+def same_answer(shown: Any, stored: Any) -> bool:
+    """Whether a widget's value and a stored answer are the same answer (empty is empty)."""
+    if _empty(shown) or _empty(stored):
+        return _empty(shown) and _empty(stored)
+    if isinstance(shown, bool) or isinstance(stored, bool):
+        return shown is stored
+    return bool(shown == stored)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value is False or (isinstance(value, str | list | dict) and not value)
 
 
 LONG_HEADING = 70  # characters: past this a section heading is a wrapped label, not a box title
@@ -253,6 +295,7 @@ class FormEditor(QScrollArea):
 
     changed = Signal()
     left_field = Signal()
+    invalid_changed = Signal()  # a typed date or number became impossible, or was corrected
 
     def __init__(
         self,
@@ -350,6 +393,7 @@ class FormEditor(QScrollArea):
         elif kind in ("number", "date"):
             w = TypedField(field)
             w.edited.connect(self._on_change)
+            w.validity_changed.connect(self.invalid_changed.emit)
             w.line.installEventFilter(self)
         elif kind == "rows":
             w = RowsEditor(field, scales)
@@ -434,13 +478,18 @@ class FormEditor(QScrollArea):
             result[field_id] = value
         return result
 
-    def set_answers(self, answers: dict[str, Any]) -> None:
-        """Show stored answers (not an edit: no `changed`)."""
+    def set_answers(self, answers: dict[str, Any], *, force: bool = False) -> None:
+        """Show stored answers (not an edit: no `changed`).
+
+        A save of what is being typed comes back here: fields already showing the stored value are
+        left alone, and fields the person changed since the last load keep what was typed, unless
+        `force` (the content was replaced on purpose: cleared, restored, imported from Word).
+        """
         self._loading = True
         try:
             for field_id, inp in self.inputs.items():
                 if not inp.field.computed:  # a computed figure keeps the records' value, whatever was stored
-                    inp.set(answers.get(field_id))
+                    inp.show_stored(answers.get(field_id), force=force)
         finally:
             self._loading = False
 
@@ -452,6 +501,10 @@ class FormEditor(QScrollArea):
     def invalid_fields(self) -> list[str]:
         """Fields whose text on screen is not a valid value (kept unsaved, error shown)."""
         return [f for f, inp in self.inputs.items() if isinstance(inp.widget, TypedField) and not inp.widget.valid]
+
+    def invalid_labels(self) -> list[str]:
+        """The labels of the fields whose typed text is not saved because it is not a valid value."""
+        return [self._text(self.inputs[f].field.label) for f in self.invalid_fields()]
 
     def widget_for(self, field_id: str) -> QWidget:
         """The input widget of a field (tests, 'go to field')."""

@@ -334,7 +334,9 @@ class MainWindow(QMainWindow):
             self.dossier_view.go_to_item(item_kind)
         self.stack.setCurrentWidget(self.dossier_view)
         page = self.dossier_view.current_page()
-        if page is not None and page.editor is not None:
+        if self.dossier_view.sides.showing_received:  # at the Board: what the unit sent, not the hidden copy
+            self.dossier_view.sides.received.items.setFocus()
+        elif page is not None and page.editor is not None:
             page.editor.setFocus()
 
     def open_subject_item(self, subject_kind: str, subject_id: str, item_kind: str) -> None:

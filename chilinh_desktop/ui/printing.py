@@ -73,8 +73,17 @@ def ask_print_unit(window: MainWindow) -> None:
     if code is None:
         window.statusBar().showMessage(_("Choose a unit first."), 4000)
         return
+    from chilinh_desktop.ops.progress import received_units
+
+    # At the Board, a unit whose package arrived prints what it sent (the PDFs it signed), not the Board's copy.
+    received = any(c == code for c, _name, _day in received_units(window.store, window.ctx.cycle))
     folder = QFileDialog.getExistingDirectory(window, _("Choose the folder for the PDF files"), str(Path.home()))
     if not folder:
+        return
+    if received:
+        from chilinh_desktop.ui.received_view import print_received_unit_job
+
+        print_received_unit_job(window, code, Path(folder) / code)
         return
     final = ask_yes_no(
         window,

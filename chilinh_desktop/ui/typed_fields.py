@@ -97,6 +97,7 @@ class TypedField(QWidget):
     """A date or number field: line edit + inline error; `value()` is the last valid value."""
 
     edited = Signal()  # a new valid value was typed
+    validity_changed = Signal()  # the text on screen became invalid, or valid again
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,10 +144,13 @@ class TypedField(QWidget):
 
     def show_error(self, message: str) -> None:
         """Show (or with '' hide) the inline error."""
+        was_valid = self.valid
         self.error.setText(message)
         self.error.setVisible(bool(message))
         self.line.setProperty("invalid", bool(message))
         self.line.setStyleSheet("border: 1px solid #b00020;" if message else "")
+        if was_valid != self.valid:
+            self.validity_changed.emit()
 
     @property
     def valid(self) -> bool:

@@ -101,12 +101,13 @@ class UnitPane(QWidget):
         types = vocabulary().unit_types
         type_name = types[unit.type].name if unit.type in types else unit.type
         code_text = _("code {code}", code=unit.code)
-        from chilinh_desktop.ops.progress import overview_as_received, unit_received  # loaded on first use
+        from chilinh_desktop.ops.progress import unit_page  # loaded on first use
 
-        received = unit_received(self.ctx.store, self.ctx.cycle, code)
-        if received is not None:  # the Board counts what the unit signed and sent, not its own untouched rows
-            self.overview = overview_as_received(self.overview, received)
+        # The Board counts what the unit signed and sent, not its own copies (as the tree and F10 do).
+        self.overview, received, awaited = unit_page(self.ctx.store, self.ctx.cycle, self.overview)
         arrived = _("Package received by the Board on {day}", day=format_day(received.received_on)) if received else ""
+        if awaited:
+            arrived = _("The Board has not received this unit's package yet: nothing it sent is counted.")
         tail = f" · <b>{arrived}</b>" if arrived else ""
         self.heading.setText(f"<h2>{unit.name}</h2>{type_name} · {code_text}{tail}")
         collective = self.overview.collective

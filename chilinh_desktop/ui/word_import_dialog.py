@@ -239,6 +239,7 @@ def start_word_import(page: ItemPage, path: Path) -> WordImportDialog | None:
 
 def _apply(page: ItemPage, plan: WordImport, replace: bool) -> None:
     ctx, dossier_id = page.ctx, plan.item.dossier.id
+    page.expect_replacement()
 
     def done(result) -> None:
         page.word_result = result
@@ -255,6 +256,7 @@ def undo_last_import(page: ItemPage) -> None:
     if result is None or not result.saved:
         return
     ctx = page.ctx
+    page.expect_replacement()
 
     def done(_changed) -> None:
         page.word_result = None

@@ -67,3 +67,24 @@ def test_an_unknown_id_is_refused_with_exit_2(board_path):
     code, _out, err = _run("commendations", "appraise", "--db", str(board_path), "--id", "zzzzzzzz",
                            "--decision", "accepted")
     assert code == 2 and "zzzzzzzz" in err
+
+
+def test_a_decision_made_by_mistake_is_withdrawn_audited(board_path):
+    code, out, _err = _run("commendations", "--db", str(board_path), "--json")
+    first = json.loads(out)["proposals"][0]
+    code, _out, err = _run("commendations", "withdraw", "--db", str(board_path), "--id", first["id"])
+    assert code == 2 and "chưa được thẩm định" in err  # nothing to withdraw yet
+    assert _run("commendations", "appraise", "--db", str(board_path), "--id", first["id"], "--decision",
+                "accepted")[0] == 0
+    code, out, _err = _run("commendations", "withdraw", "--db", str(board_path), "--id", first["id"], "--actor",
+                           "Trưởng ban")
+    assert code == 0 and first["name"] in out
+    code, out, _err = _run("commendations", "--db", str(board_path), "--json")
+    assert {p["id"]: p for p in json.loads(out)["proposals"]}[first["id"]]["status"] == "pending"
+    code, out, _err = _run("commendations", "--db", str(board_path))
+    assert "Đảng bộ xã Nam Sơn" in out  # the unit by its name
+    from chilinh_desktop.core.store import Store
+
+    with Store.open(board_path) as store:
+        audit = store.db.execute("SELECT actor, detail FROM audit WHERE action = 'commendation.withdraw'").fetchall()
+    assert [(a, json.loads(d)["previous"]) for a, d in audit] == [("Trưởng ban", "accepted")]

@@ -92,3 +92,25 @@ def test_the_kit_carries_the_assignment_into_the_minutes_and_check_reports_a_mis
         answers["city_leader"] = "Nguyễn Văn Dự Thay (Ủy viên BTV)"  # who actually attended: editable
         set_form_answers(store, cycle, "BBKD", answers, unit_code="DB15", actor="t")
     assert "duties_minutes_assigned" in rules(unit_db)
+
+
+def test_a_unit_is_named_by_its_name_and_a_wrong_assignment_is_removed(demo_path):
+    """Issue 22: "Đảng bộ xã Nam Sơn" is a unit, not an unknown code; a wrong row goes, audited, same words."""
+    assert _run("leaders", "assign", "--db", str(demo_path), "--unit", "Đảng bộ xã  Nam Sơn", "--name",
+                "Trần Văn Bình", "--post", "Phó Bí thư Thành ủy")[0] == 0
+    assert _listed(demo_path) == [{"unit_code": "DB15", "name": "Trần Văn Bình", "post": "Phó Bí thư Thành ủy"}]
+    code, out, _err = _run("leaders", "list", "--db", str(demo_path))
+    assert code == 0 and "Đảng bộ xã Nam Sơn" in out
+    code, _out, err = _run("leaders", "assign", "--db", str(demo_path), "--unit", "Đảng bộ xã Nam", "--name", "A")
+    assert code == 2 and "không có đơn vị nào có tên hoặc mã Đảng bộ xã Nam" in err
+
+    code, _out, err = _run("leaders", "remove", "--db", str(demo_path), "--unit", "DB15", "--name", "Lê Văn Sai")
+    assert code == 2 and "Lê Văn Sai không được phân công" in err and "Đảng bộ xã Nam Sơn" in err
+    code, out, _err = _run("leaders", "remove", "--db", str(demo_path), "--unit", "Đảng bộ xã Nam Sơn", "--name",
+                           "trần văn bình")
+    assert code == 0 and "Đã gỡ: Trần Văn Bình" in out
+    assert _listed(demo_path) == []
+    with Store.open(demo_path) as store:
+        audit = [json.loads(r[0]) for r in store.db.execute(
+            "SELECT detail FROM audit WHERE action = 'leader.unassign'")]
+    assert [a["name"] for a in audit] == ["Trần Văn Bình"]

@@ -77,3 +77,20 @@ def test_the_unit_leaderships_decisions_travel_to_the_board(demo_path, tmp_path)
     assert _run("import", "--db", str(board), "--trust-new", str(usb))[0] == 0
     approved = _tasks(board, "--approved")[task["official_id"]]
     assert [(t["task"], t["decided_by"]) for t in approved] == [(task["task"], "Bí thư chi bộ")]
+
+
+def test_a_task_decision_made_by_mistake_is_withdrawn_audited(board_path):
+    task = next(t for t in _tasks(board_path)["tasks"] if t["unit_code"] == "DB15")
+    args = ("--db", str(board_path), "--cadre", task["official_id"], "--task", str(task["task_no"]))
+    code, _out, err = _run("tasks", "withdraw", *args)
+    assert code == 2 and "chưa có gì thay đổi" in err
+    assert _run("tasks", "decide", *args, "--decision", "approved")[0] == 0
+    code, out, _err = _run("tasks", "withdraw", *args, "--actor", "Ban Tổ chức")
+    assert code == 0 and task["task"] in out
+    after = {(t["official_id"], t["task_no"]): t for t in _tasks(board_path)["tasks"]}
+    assert after[(task["official_id"], task["task_no"])]["status"] == "pending"
+    code, out, _err = _run("tasks", "--db", str(board_path))
+    assert "Đảng bộ xã Nam Sơn" in out and " DB15 " not in out
+    with Store.open(board_path) as store:
+        audit = store.db.execute("SELECT actor, detail FROM audit WHERE action = 'task.withdraw'").fetchall()
+    assert [(a, json.loads(d)["previous"]) for a, d in audit] == [("Ban Tổ chức", "approved")]
