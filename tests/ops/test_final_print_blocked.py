@@ -49,3 +49,14 @@ def test_a_complete_dossier_without_errors_prints_final(demo_store):
     dossier = find_dossier(demo_store, cycle, unit_code="DB08")  # complete, no planted finding
     assert can_print_final(demo_store, cycle, dossier.id, "collective_report")
     assert not print_item(demo_store, cycle, dossier.id, "collective_report", final=True).draft
+
+
+def test_the_command_line_prints_a_draft_and_says_which_error_holds_it(demo_store, demo_path, numbered_twice,
+                                                                       tmp_path, capsys):
+    from chilinh_desktop.cli import main
+
+    _cycle, unit_code, _dossier, finding = numbered_twice
+    out = tmp_path / "bcxl.pdf"
+    assert main(["print", "BCXL", "--db", str(demo_path), "--unit", unit_code, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Đã in bản nháp" in printed and finding.message in printed and out.exists()
