@@ -280,3 +280,20 @@ def form_filled(ctx: _Context, rule: Rule) -> Iterator[Finding]:
                                                       and _PLACEHOLDER.match(answers[field_id]))]
         if empty:
             yield ctx.finding(rule, _subject(ctx, key, unit_code), fields="; ".join(empty))
+
+
+def form_rows_full_post(ctx: _Context, rule: Rule) -> Iterator[Finding]:
+    """A table row (the minutes' cadre list) whose "Chức vụ" leaves out a post the registry gives the cadre."""
+    p = rule.params
+    skip = {_fold(w) for w in p.get("ignore_posts", [])}
+    people = {(o.unit_code, _fold(o.full_name)): o for o in _officials(ctx)}
+    for key, unit_code, answers in _answers(ctx, p["form"]):
+        for row in answers.get(p["field"]) or []:
+            official = people.get((unit_code, _fold(row.get(p["name_column"]))))
+            if official is None:
+                continue  # someone not on the list is form_rows_in_unit's finding
+            typed = _fold(row.get(p["column"]))
+            missing = [post for post in _posts(official) if _fold(post) not in skip and _fold(post) not in typed]
+            if missing:
+                yield ctx.finding(rule, _subject(ctx, key, unit_code), key=f"{key}:{official.id}:post",
+                                  who=official.full_name, post=", ".join(missing))

@@ -382,6 +382,7 @@ CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
     "staff_not_managed": paper_rules.staff_not_managed,
     "form_not_own_signature": paper_rules.form_not_own_signature,
     "form_filled": paper_rules.form_filled,
+    "form_rows_full_post": paper_rules.form_rows_full_post,
     "repeated_level": year_rules.repeated_level,
     "commendation_years": year_rules.commendation_years,
 }

@@ -76,6 +76,7 @@ KINDS: dict[str, tuple[set[str], set[str], set[str]]] = {
     "staff_not_managed": ({"staff_posts", "member_posts"}, set(), {"post"}),
     "form_not_own_signature": ({"form", "field"}, set(), {"who"}),
     "form_filled": ({"form", "fields"}, set(), {"fields"}),
+    "form_rows_full_post": ({"form", "field", "column", "name_column"}, {"ignore_posts"}, {"who", "post"}),
     # Across years (core/year_rules.py): N years in a row at a level, read from the rating history.
     "repeated_level": ({"level_rated", "years"}, {"tiers"}, {"years", "years_list"}),
     "commendation_years": ({"level_rated", "years", "commendation_kinds"}, set(),

@@ -240,3 +240,14 @@ def test_minutes_with_dotted_leader_remarks_are_not_done(city, cycle_2023, ward)
     assert stored_items(city, dossier.id)["meeting_minutes"].state.value == "draft"
     _unit_form(city, cycle_2023, "BBKD", **{**answers, "leader_remarks": "Đề nghị khắc phục."})
     assert stored_items(city, dossier.id)["meeting_minutes"].state.value == "complete"
+
+
+@pytest.mark.parametrize(("post", "hit"), [("Phó Bí thư Đảng ủy, Chủ tịch UBND", False),
+                                           ("Phó Bí thư Đảng ủy", True), ("phó bí thư đảng ủy,  chủ tịch ubnd", False)])
+def test_the_minutes_show_the_full_post(city, cycle_2023, ward, post, hit):
+    rows = [{"full_name": DEPUTY, "post": post, "self_rating": "HTTNV", "rating": "HTTNV"}]
+    _unit_form(city, cycle_2023, "BBKD", cadre_ratings=rows)
+    found = rules_hit(city, cycle_2023, "minutes_full_post")
+    assert bool(found) is hit
+    if hit:
+        assert "Chủ tịch UBND" in found[0].message and found[0].severity == "warning"
