@@ -1,6 +1,9 @@
 """Time from process start to the main window shown: the demo city and a province-sized database.
 
-    .venv/bin/python benchmarks/bench_startup.py [--runs 5]
+    .venv/bin/python benchmarks/bench_startup.py [--runs 5] [--quick]
+
+`--quick`: one run each, a 60-unit "province", everything in a fresh temporary folder (the full run
+keeps its data files in $CHILINH_BENCH_DIR, default /tmp, between runs).
 
 Each run is a fresh process (offscreen Qt). It reports when the window is shown, when the
 progress badges (computed on the worker thread) arrive, and the longest the GUI event loop
@@ -13,15 +16,17 @@ the floor Qt itself sets on this machine, so the figure travels between machines
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
 import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+from _shared import load, parser
 
 ROOT = Path(__file__).resolve().parents[1]
 PROVINCE_DB = Path(os.environ.get("CHILINH_BENCH_DIR", "/tmp")) / "chilinh-province.sqlite3"
@@ -156,10 +161,16 @@ def run_bare() -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-    tmp = Path(os.environ.get("CHILINH_BENCH_DIR", "/tmp"))
+    arguments = parser(__doc__)
+    arguments.add_argument("--runs", type=int, default=5)
+    args = arguments.parse_args()
+    if args.quick:
+        with tempfile.TemporaryDirectory() as folder:
+            return measure(Path(folder), Path(folder) / "province.sqlite3", runs=1, units=60)
+    return measure(Path(os.environ.get("CHILINH_BENCH_DIR", "/tmp")), PROVINCE_DB, runs=args.runs, units=1800)
+
+
+def measure(tmp: Path, province: Path, *, runs: int, units: int) -> int:
     demo = tmp / "chilinh-bench-demo.sqlite3"
     if not demo.exists():
         subprocess.run(
@@ -168,26 +179,27 @@ def main() -> int:
             cwd=ROOT,
             stderr=subprocess.DEVNULL,
         )
-    if not PROVINCE_DB.exists():
+    if not province.exists():
         t = time.time()
-        build_province(PROVINCE_DB)
-        print(f"built the province database in {time.time() - t:.0f} s: {PROVINCE_DB}")
+        build_province(province, units)
+        print(f"built the province database in {time.time() - t:.0f} s: {province}")
     # Bare and demo runs alternate, so both see the same load on a shared machine.
-    pairs = [(run_bare(), run_once(demo, tmp)) for _ in range(args.runs)]
+    pairs = [(run_bare(), run_once(demo, tmp)) for _ in range(runs)]
     bare = statistics.median(b for b, _ in pairs)
     print(f"{'bare Qt':10s} window shown {bare:.3f} s (QMainWindow with a tree, tabs and a table; "
-          f"median of {args.runs})")
+          f"median of {runs})")
     ratio = statistics.median(r[0] / b for b, r in pairs)
     for label, results in (("demo city", [r for _, r in pairs]),
-                           ("province", [run_once(PROVINCE_DB, tmp) for _ in range(args.runs)])):
+                           ("province", [run_once(province, tmp) for _ in range(runs)])):
         shown = statistics.median(r[0] for r in results)
         badges = statistics.median(r[1] for r in results)
         worst = max(r[2] for r in results)
         versus = f" ({ratio:.1f}× bare Qt, median of the paired runs)" if label == "demo city" else ""
         print(
             f"{label:10s} window shown {shown:.2f} s{versus} · badges in {badges:.2f} s · "
-            f"longest GUI stall while loading {worst * 1000:.0f} ms (median of {args.runs})"
+            f"longest GUI stall while loading {worst * 1000:.0f} ms (median of {runs})"
         )
+    print(load())
     return 0
 
 

@@ -8,7 +8,7 @@
 #   NSIS_COMPRESSOR=zlib bash scripts/build-windows-setup.sh   # faster
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/windows/prepare.sh
+[ -n "${CHILINH_SKIP_PREPARE:-}" ] || bash scripts/windows/prepare.sh   # .ci/run prepares once
 source scripts/windows/env.sh
 trap '"$WINESERVER" -k >/dev/null 2>&1 || true' EXIT
 if ! command -v makensis >/dev/null; then

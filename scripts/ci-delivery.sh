@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# CI, after the tests: the Windows delivery checked as far as Linux allows. Installs PyInstaller into
+# The Windows delivery checked as far as Linux allows, without Wine (.ci/run checks the real Windows
+# setup under Wine instead and runs only scripts/build-frozen.sh of this). Installs PyInstaller into
 # .venv, builds the frozen program (dist/chilinh) and runs it offscreen, then compiles installer.nsi
 # with makensis, warnings as errors, against that Linux build (a structural check of the script).
 # Expects .venv from scripts/bootstrap.sh; installs NSIS when root on Debian and it is missing.

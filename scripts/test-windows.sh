@@ -7,7 +7,7 @@
 #   bash scripts/test-windows.sh -k console      # arguments go to pytest
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/windows/prepare.sh
+[ -n "${CHILINH_SKIP_PREPARE:-}" ] || bash scripts/windows/prepare.sh   # .ci/run prepares once
 source scripts/windows/env.sh
 trap '"$WINESERVER" -k >/dev/null 2>&1 || true' EXIT
 fonts=/usr/share/fonts/truetype/dejavu
@@ -19,7 +19,7 @@ export CHILINH_TEST_FONTDIR=$(winpath "$fonts")
 start=$(date +%s)
 # A guard: a hung Windows process must end the lane, not the CI run (wineserver -k on exit).
 set +e
-timeout 1200 "$WINE" "$WIN_PY_DIR/python.exe" -m pytest -s -q -p no:cacheprovider -p no:randomly -o addopts="-ra --strict-markers" tests/windows "$@" 2>&1 | cat
+timeout 1200 "$WINE" "$WIN_PY_DIR/python.exe" -m pytest -s -q -p no:cacheprovider -p no:randomly -o addopts="-ra --strict-markers" ${CHILINH_WIN_TESTS:-tests/windows} "$@" 2>&1 | cat
 status=${PIPESTATUS[0]}
 set -e
 echo "windows lane: $(( $(date +%s) - start )) s under Wine"

@@ -54,6 +54,36 @@ def demo_db_file(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def exchange_files(tmp_path_factory, demo_db_file: Path) -> dict[str, Path]:
+    """The Board ↔ unit exchange, made once per session; copy a file before changing it.
+
+    `kit`: DB15's own kit exported by the demo Board; `unit_db`: the unit installation set up from it,
+    its year-end summary date recorded, signed off (warnings acknowledged); `package`: DB15's signed
+    package it exported into `usb`; `board`: a copy of the demo Board after importing that package.
+    """
+    import contextlib
+    import io
+
+    from chilinh_desktop.cli import main
+
+    folder = tmp_path_factory.mktemp("exchange")
+    board, kit, unit_db, usb = folder / "board.sqlite3", folder / "kit.zip", folder / "unit.sqlite3", folder / "usb"
+    shutil.copyfile(demo_db_file, board)
+    usb.mkdir()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        assert main(["kit", "export", "--db", str(board), "--out", str(kit), "--unit", "DB15"]) == 0
+        assert main(["demo", "--role", "unit", "--unit", "DB15", "--kit", str(kit), "--db", str(unit_db)]) == 0
+        # the unit's year-end summary date travels in unit.json; the meeting itself is in its minutes
+        assert main(["meetings", "record", "--db", str(unit_db), "--unit", "DB15", "--summary-date",
+                     "2023-12-20"]) == 0
+        main(["signoff", "--db", str(unit_db), "--unit", "DB15", "--by", "Bí thư", "--acknowledge-warnings"])
+        assert main(["export", "--db", str(unit_db), "--unit", "DB15", "--out", str(usb)]) == 0
+        package = next(usb.glob("DB15-*.zip"))
+        assert main(["import", "--db", str(board), "--trust-new", str(usb)]) == 0
+    return {"kit": kit, "unit_db": unit_db, "usb": usb, "package": package, "board": board, "folder": folder}
+
+
 @pytest.fixture
 def demo_path(tmp_path: Path, demo_db_file: Path) -> Path:
     """A private copy of the demo database file."""

@@ -95,7 +95,7 @@ def db_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def format_date(day: dt.date) -> str:
-    """A date as party documents write it in running text: 05/12/2023, 08/3/2018 (DOMAIN.md §5)."""
+    """A date as party documents write it in running text: 05/12/2023, 08/3/2018 (Hướng dẫn 36-HD/VPTW, 2018)."""
     return running_date(day)
 
 

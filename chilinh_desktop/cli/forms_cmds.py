@@ -130,8 +130,12 @@ def cmd_forms(args: argparse.Namespace) -> int:
         print_json(listing)
         return 0
     print(_("Forms of the cycle {cycle}:", cycle=cycle.title))
+    # A person reads the form's code (01, 02B) or, for an attached file, the item's short name; the
+    # internal item ids stay in --json for scripts.
+    short = {item.id: item.short_name for item in cycle.items}
     print_table([_("Form"), _("Version"), _("Name"), _("Fields")],
-                [[f["id"], f["version"] or "", f["name"], len(f["fields"]) or _("attached file")] for f in listing])
+                [[f["id"] if f["kind"] == "form" else short.get(f["item"], f["name"]), f["version"] or "", f["name"],
+                  len(f["fields"]) or _("attached file")] for f in listing])
     return 0
 
 

@@ -37,10 +37,10 @@ class ClassificationRow:
         return sum(self.counts.values())
 
 
-def _unit_rows(store: Store, arrivals: list[UnitArrival]) -> dict[str, tuple[str, str]]:
+def _unit_rows(store: Store, arrivals: list[UnitArrival]) -> dict[str, tuple[str, str, bool]]:
     codes = {a.code for a in arrivals}
-    return {row[0]: (row[1], row[2]) for row in store.db.execute("SELECT id, code, type FROM units")
-            if row[1] in codes}
+    return {row[0]: (row[1], row[2], bool(row[3]))
+            for row in store.db.execute("SELECT id, code, type, grassroots FROM units") if row[1] in codes}
 
 
 def classification_summary(store: Store, cycle: Cycle, arrivals: list[UnitArrival],
@@ -50,8 +50,12 @@ def classification_summary(store: Store, cycle: Cycle, arrivals: list[UnitArriva
     units = _unit_rows(store, arrivals)
     rows: dict[tuple[str, str], ClassificationRow] = {}
     subjects: list[tuple[str, str, str]] = []
-    for unit_id, (_code, unit_type) in units.items():
-        subjects += [("unit", unit_type, f"unit:{unit_id}"), ("collective", unit_type, f"collective:{unit_id}")]
+    for unit_id, (_code, unit_type, grassroots) in units.items():
+        # Only grassroots party organisations (tổ chức cơ sở đảng) are party organisations here: an agency,
+        # the Front or a public unit sends its leadership collective's rating, not an organisation's.
+        if grassroots:
+            subjects.append(("unit", unit_type, f"unit:{unit_id}"))
+        subjects.append(("collective", unit_type, f"collective:{unit_id}"))
     placeholders = ",".join("?" * len(cycle.managed_tiers))
     for official_id, unit_id in store.db.execute(
             f"SELECT id, unit_id FROM officials WHERE active = 1 AND tier IN ({placeholders})",
@@ -69,6 +73,32 @@ def classification_summary(store: Store, cycle: Cycle, arrivals: list[UnitArriva
         else:
             row.counts[rating.level] += 1
     return sorted(rows.values(), key=lambda r: (SECTIONS.index(r.section), r.unit_type))
+
+
+@dataclass(frozen=True)
+class MembersRow:
+    """One grassroots organisation's party members by level, as its classification report counts them."""
+
+    unit_code: str
+    unit_name: str
+    counts: dict[str, int]  # level -> members
+
+    @property
+    def total(self) -> int:
+        """Members with a level (the base of the percentages)."""
+        return sum(self.counts.values())
+
+
+def members_by_level(store: Store, arrivals: list[UnitArrival], data: RatingData) -> list[MembersRow]:
+    """The members counted at each level by every grassroots organisation that sent its counts, in tree order."""
+    units = _unit_rows(store, arrivals)
+    grassroots = {code for code, _type, is_grassroots in units.values() if is_grassroots}
+    rows = []
+    for arrival in arrivals:
+        counts = data.counts.get(arrival.code, {}).get("members")
+        if arrival.code in grassroots and counts is not None:
+            rows.append(MembersRow(arrival.code, arrival.name, {level: int(n) for level, n in counts.items()}))
+    return rows
 
 
 def rating_line(data: RatingData, unit_id: str, official_ids: list[str]) -> str:

@@ -1,4 +1,4 @@
-"""Dates as party documents write them (Hướng dẫn 36-HD/VPTW; DOMAIN.md §5): one formatter for every layer.
+"""Dates as party documents write them (Hướng dẫn 36-HD/VPTW, 2018): one formatter for every layer.
 
 Messages of the core (findings, refusals), the window, the command line, PDFs and Excel all
 write a date in running text through `running_date`, so "14/8/2023" reads the same everywhere.

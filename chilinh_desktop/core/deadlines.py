@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from chilinh_desktop.core.cycles import Cycle, Deadline
-from chilinh_desktop.core.requirements import ItemStatus, Need, applies_to_unit, item_statuses
+from chilinh_desktop.core.requirements import ItemStatus, Need, Needs, applies_to_unit, needs_of, statuses_from
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
 
@@ -131,6 +131,16 @@ def compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str | 
     ):
         by_unit_officials[row[2]].append(row)
 
+    # What a subject owes depends on its record's attributes only: computed once per distinct shape.
+    shapes: dict[tuple, Needs] = {}
+
+    def needs(scope: str, attributes: dict) -> Needs:
+        key = (scope, *attributes.values())
+        found = shapes.get(key)
+        if found is None:
+            found = shapes[key] = needs_of(cycle, scope, attributes)
+        return found
+
     units = []
     for code in codes:
         node = tree.by_code[code]
@@ -138,13 +148,13 @@ def compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str | 
         attributes = {"type": node.unit.type, "grassroots": node.unit.grassroots}
         if applies_to_unit(cycle, attributes):
             key = f"unit:{node.unit.id}"
-            _tally(status, item_statuses(cycle, "unit", attributes, stored.get(key, {})), "unit", node.unit.id,
+            _tally(status, statuses_from(needs("unit", attributes), stored.get(key, {})), "unit", node.unit.id,
                    node.unit.name)
         for official_id, name, _code, tier, deputy, assets, exempt_reason in by_unit_officials.get(code, []):
             status.officials += 1
             attributes = {"tier": tier, "deputy_head_or_above": bool(deputy),
                           "asset_declaration_required": bool(assets), "residence_exempt_reason": exempt_reason}
-            statuses = item_statuses(cycle, "official", attributes, stored.get(f"official:{official_id}", {}))
+            statuses = statuses_from(needs("official", attributes), stored.get(f"official:{official_id}", {}))
             _tally(status, statuses, "official", official_id, name)
         units.append(status)
     deadlines = [

@@ -1,4 +1,4 @@
-"""The grounds of Quy định 124-QĐ/TW that force KHTNV beyond a Kém criterion or a discipline (DOMAIN.md §4).
+"""The grounds of Quy định 124-QĐ/TW that force KHTNV beyond a Kém criterion or a discipline.
 
 A conclusion of the competent level (degradation, "tự diễn biến, tự chuyển hóa", disunity, doing
 what members may not do, breaching the nêu gương duty), a subordinate unit disciplined for a

@@ -354,7 +354,7 @@ def m0005_definitions(db: Database) -> None:
 def m0006_rating_grounds(db: Database) -> None:
     db.executescript(
         """
-        -- What QĐ 124 forces KHTNV on (DOMAIN.md §4): the kind of a disciplined case (a corruption or
+        -- What QĐ 124-QĐ/TW forces KHTNV on: the kind of a disciplined case (a corruption or
         -- negative case, tham nhũng/tiêu cực), whether the main targets were met and whether a shortfall
         -- came from force majeure, and conclusions of the competent level (degradation, disunity …).
         ALTER TABLE disciplines ADD COLUMN kind TEXT NOT NULL DEFAULT '';

@@ -1,4 +1,4 @@
-"""Text hygiene at input boundaries: everything stored is Unicode NFC (DOMAIN.md §7)."""
+"""Text hygiene at input boundaries: everything stored is Unicode NFC (Unicode UAX #15)."""
 
 from __future__ import annotations
 

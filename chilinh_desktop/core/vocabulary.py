@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -36,6 +37,13 @@ class Vocabulary:
     unit_types: dict[str, UnitType]
     tiers: dict[str, Tier]
     commendation_kinds: dict[str, str] = field(default_factory=dict)  # to_chuc -> Tổ chức đảng
+    post_order: tuple[str, ...] = ()  # post beginnings, highest first (who is listed first on a paper)
+
+    def post_rank(self, *posts: str) -> int:
+        """The rank of a person's highest post in `post_order` (0 first); unmatched posts rank last."""
+        ranks = [n for post in posts if post for n, start in enumerate(self.post_order)
+                 if post.strip().casefold().startswith(start.casefold())]
+        return min(ranks, default=len(self.post_order))
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
@@ -47,9 +55,21 @@ def load_vocabulary(path: Path) -> Vocabulary:
         }
         tiers = {row["id"]: Tier(row["id"], row["name"]) for row in raw["tiers"]}
         kinds = {row["id"]: row["name"] for row in raw.get("commendation_kinds", [])}
+        post_order = tuple(str(post) for post in raw.get("post_order", ()))
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise DefinitionError(_("The file {path} is not a valid vocabulary: {error}.", path=path, error=exc)) from exc
-    return Vocabulary(unit_types, tiers, kinds)
+    return Vocabulary(unit_types, tiers, kinds, post_order)
+
+
+def name_sort_key(full_name: str) -> tuple[str, str, str]:
+    """How Vietnamese lists order people: by the given name (the last word), then the whole name, diacritics
+    after their base letter ('Đạt' with the D's, not after Z)."""
+    def fold(text: str) -> str:
+        text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+        return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+    words = full_name.split()
+    return fold(words[-1] if words else ""), fold(full_name), full_name
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Rules across years (DOMAIN.md §4): what a subject's levels in earlier cycles decide about this one.
+"""Rules across years (Quy định 124-QĐ/TW): what a subject's levels in earlier cycles decide about this one.
 
 A cadre rated KHTNV two years in a row is a ground for considering dismissal (Quy định 41-QĐ/TW,
 2021) and a case the cell must consider under the Charter's guidance; a commendation may need N

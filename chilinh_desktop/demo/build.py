@@ -123,6 +123,21 @@ def _build_tree_and_cadres(store: Store, rng: random.Random) -> None:
             # are not in the registry. Their draws are kept so the rest of the demo stays the same.
             _drawn_person(rng, used)
             next(sort)
+    _agency_cells(store, sort)
+
+
+def _agency_cells(store: Store, sort) -> None:
+    """Each agency's party cell, under the party committee of its kind of agency (names.AGENCY_CELLS_UNDER).
+
+    The agency itself (the leadership collective, "lãnh đạo phòng, ban") stays directly under the city:
+    it sends its own dossier; its cadres' 02B names the committee above their cell.
+    """
+    for prefix, unit_type, name, _posts in names.AGENCIES:
+        parent = names.agency_cell_parent(unit_type, name)
+        if parent is None:
+            continue
+        add_unit(store, code=f"{parent}-{prefix}", name=f"Chi bộ {name}", type="chi_bo_truc_thuoc",
+                 parent_code=parent, valid_from=TREE_START, sort_key=next(sort), actor=ACTOR)
 
 
 def _placed(post: str, unit_type: str, member: str) -> tuple[str, str, str]:

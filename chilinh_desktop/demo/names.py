@@ -66,6 +66,20 @@ AGENCIES = (
     ("CBKB", "chi_bo_co_so", "Chi bộ Kho bạc Nhà nước thành phố", ("Bí thư Chi bộ, Giám đốc", "Phó Giám đốc")),
 )
 
+# Which party committee an agency's cell belongs to: the boards of the city committee, the Front and the
+# mass organisations under the committee of the party and mass-organisation agencies; government
+# departments and public service units under the committee of the government agencies.
+AGENCY_CELLS_UNDER = {"phong_ban": "DBCQ", "don_vi_su_nghiep": "DBCQ", "mttq_doan_the": "DBDDT"}
+PARTY_BODY_SUFFIX = " Thành ủy"
+
+
+def agency_cell_parent(unit_type: str, name: str) -> str | None:
+    """The code of the committee an agency's party cell sits under (None: the unit is itself party)."""
+    if unit_type not in AGENCY_CELLS_UNDER:
+        return None
+    return "DBDDT" if name.endswith(PARTY_BODY_SUFFIX) else AGENCY_CELLS_UNDER[unit_type]
+
+
 WARD_POSTS = (
     ("Bí thư Đảng ủy", "", ""),
     ("Phó Bí thư Thường trực Đảng ủy", "Chủ tịch HĐND", ""),

@@ -6,6 +6,7 @@ lines, titles and signature names use the same names in braces.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -15,10 +16,18 @@ from chilinh_desktop.core.figures import QUOTA_SOURCES, quota_values, report_fig
 from chilinh_desktop.core.officials import get_official
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
-from chilinh_desktop.core.units import Unit, UnitTree, unit_tree
+from chilinh_desktop.core.units import Unit, UnitTree, get_unit, unit_tree
 from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.formspec.dates import running_date
-from chilinh_desktop.formspec.headers import Naming, cell_name, member_issuer, naming, place_name, unit_issuer
+from chilinh_desktop.formspec.headers import (
+    Naming,
+    cell_name,
+    locality_of,
+    member_issuer,
+    naming,
+    place_name,
+    unit_issuer,
+)
 from chilinh_desktop.formspec.scales import scales_for
 
 # The names a definition may use; a typo fails when the file is loaded, not when printing.
@@ -60,14 +69,13 @@ def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, An
     values = _unit_values(tree, unit)
     top = cycle.dispatch.get("superior", "")
     rules = naming(cycle.definitions)
+    board = board_committee(store)
     values.update({
         "cycle.year": cycle.year, "cycle.next_year": cycle.year + 1, "cycle.title": cycle.title,
-        # The place of the date line: the setting, else the committee the unit belongs to (never
-        # the dispatch's own place for a unit of another city), else the dispatch's.
-        "place": load_settings(store).print_place or _place(tree, unit, rules)[0] or cycle.dispatch.get("place", ""),
-        "header.committee": _place(tree, unit, rules)[1] or cycle.dispatch.get("issuer", ""),
+        "place": _paper_place(store, cycle, tree, unit, rules),
+        "header.committee": _place(tree, unit, rules)[1] or (board.name if board else cycle.dispatch.get("issuer", "")),
     })
-    issuer = unit_issuer(tree, unit, top, rules)
+    issuer = unit_issuer(tree, unit, top, rules, top=board)
     if dossier.official_id:
         official = get_official(store, dossier.official_id)
         values.update({
@@ -76,15 +84,60 @@ def record_context(store: Store, cycle: Cycle, dossier: Dossier) -> dict[str, An
             "official.government_post": official.government_post,
             "official.mass_org_post": official.mass_org_post, "official.workplace": official.workplace,
         })
-        issuer = member_issuer(tree, unit, official.party_cell, top, rules)
+        issuer = member_issuer(tree, unit, official.party_cell, top, rules, top=board, outside=outside_cells(store))
         values["official.party_cell"] = cell_name(official.party_cell, rules) if official.party_cell else issuer.issuer
     else:
         values.update(_figures(store, cycle, unit))
     values.update({"header.superior": issuer.superior, "header.issuer": issuer.issuer,
                    "header.signs_for": issuer.signs_for, "header.symbol": issuer.symbol,
+                   # Not a placeholder: whether the issuer's papers carry the state's name (an agency).
+                   "header.style": issuer.style,
                    # Not a placeholder: the document-type part of a number (Số 12-BC/ĐU), by the form's type.
-                   "header.document_symbols": rules.document_types})
+                   "header.document_symbols": rules.document_types,
+                   # Not a placeholder: phrases a header line is never broken inside.
+                   "header.unbroken": rules.unbroken})
     return values
+
+
+def _paper_place(store: Store, cycle: Cycle, tree: UnitTree, unit: Unit, rules: Naming) -> str:
+    # The place of the date line: the setting, else the commune or ward the unit is or belongs to
+    # (forms/headers.toml `localities`), else the committee the unit belongs to (never the
+    # dispatch's own place for a unit of another city), else the dispatch's.
+    board = board_committee(store)
+    return (load_settings(store).print_place or locality_of(tree, unit, rules) or _place(tree, unit, rules)[0]
+            or (place_name(board, rules) if board else "") or cycle.dispatch.get("place", ""))
+
+
+def outside_cells(store: Store) -> dict[str, Unit]:
+    """At a unit installation, the committee above each cadre's cell that lies outside its subtree (from the
+    kit: package/kit.py), by the cell's name folded; {} at the Board."""
+    raw = store.get_setting("outside_cells")
+    try:
+        cells = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    return {" ".join(str(name).split()).casefold(): Unit(id="", code="", name=str(row.get("parent", "")),
+                                                         type=str(row.get("parent_type", "")), grassroots=False)
+            for name, row in cells.items() if isinstance(row, dict) and row.get("parent")}
+
+
+def board_committee(store: Store) -> Unit | None:
+    """The committee above a unit installation's own subtree, named by the Board's kit (None at the Board,
+    whose tree holds it): what a ward's papers name above the ward, and the city of an agency's papers."""
+    board_name = store.get_setting("board_name") if load_settings(store).role == "unit" else None
+    if not board_name:
+        return None
+    return Unit(id="", code="", name=str(board_name), type="thanh_uy", grassroots=False)
+
+
+def issuer_header(store: Store, cycle: Cycle, unit_code: str) -> tuple[str, str, str, str]:
+    """The two header lines of a paper the unit issues (the body above, the unit), the place of its date line
+    and its style ('state' for an agency: the state's name on the right, 'party' otherwise)."""
+    unit = get_unit(store, unit_code)
+    tree = unit_tree(store, cycle.tree_date)
+    rules = naming(cycle.definitions)
+    issuer = unit_issuer(tree, unit, cycle.dispatch.get("superior", ""), rules, top=board_committee(store))
+    return issuer.superior, issuer.issuer, _paper_place(store, cycle, tree, unit, rules), issuer.style
 
 
 def _figures(store: Store, cycle: Cycle, unit: Unit) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Dates as party documents write them (Hướng dẫn 36-HD/VPTW; DOMAIN.md §5).
+"""Dates as party documents write them (Hướng dẫn 36-HD/VPTW, 2018).
 
 The formatters live in core/dates.py so that every layer writes dates one way; the
 place-and-date line of a document is built here.

@@ -72,7 +72,8 @@ def parse_form(raw: dict[str, Any], source: str) -> FormSpec:
     form = FormSpec(
         id=raw["id"], version=raw["version"], name=raw["name"], scope=raw["scope"], title=raw["title"],
         header_style=header["style"], header_left=tuple(header["left"]), sections=sections,
-        template=raw.get("template", ""), subtitle=tuple(raw.get("subtitle", ())), intro=raw.get("intro", ""),
+        template=raw.get("template", ""), note=raw.get("note", ""), subtitle=tuple(raw.get("subtitle", ())),
+        intro=raw.get("intro", ""),
         place_field=header.get("place_field"), date_field=header.get("date_field"), source=source,
         number_field=header.get("number_field"), document_type=header.get("document_type"),
         recipients=tuple(header.get("recipients", ())), recipients_field=header.get("recipients_field"),
@@ -95,7 +96,7 @@ def _field(row: dict[str, Any]) -> Field:
         max_length=row.get("max_length"), source=row.get("source"),
         columns=tuple(_field(c) for c in row.get("columns", ())),
         min_rows=row.get("min_rows", 0), max_rows=row.get("max_rows"), widths=tuple(row.get("widths", ())),
-        display=row.get("display", ""),
+        display=row.get("display", ""), blank_rows=tuple(tuple(r.items()) for r in row.get("blank_rows", ())),
     )
 
 
@@ -125,6 +126,9 @@ def _semantic_problems(form: FormSpec) -> list[tuple[str, str]]:
                 problems += _field_problems(column, f"{where}.columns[{c}] ({column.id})")
             if fld.widths and len(fld.widths) != len(fld.columns):
                 problems.append((where + ".widths", _("needs one width per column")))
+            for r, blank in enumerate(fld.blank_rows, 1):
+                if {column for column, _value in blank} - set(columns):
+                    problems.append((f"{where}.blank_rows[{r}]", _("names no column of this table")))
     for s, section in enumerate(form.sections, 1):
         for f, fld in enumerate(section.fields, 1):
             if fld.required_unless and seen.get(fld.required_unless) != "boolean":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 FIELD_TYPES = ("text", "longtext", "date", "choice", "level", "rating", "number", "boolean", "rows", "record")
 # Types whose value is a label from a list (the form's own options or the cycle's scales).
@@ -39,6 +40,12 @@ class Field:
     max_rows: int | None = None
     widths: tuple[float, ...] = ()
     display: str = ""  # "boxes": a level printed as four boxes, the chosen one ticked
+    # rows: printed while nothing is typed, as (column, text) pairs per row (never an answer)
+    blank_rows: tuple[tuple[tuple[str, Any], ...], ...] = ()
+
+    def printed_blank_rows(self) -> list[dict[str, Any]]:
+        """The rows a table prints while nothing is typed: its `blank_rows`, else one empty row."""
+        return [dict(row) for row in self.blank_rows] or [{}]
 
     @property
     def computed(self) -> bool:
@@ -98,6 +105,7 @@ class FormSpec:
     header_left: tuple[str, ...]
     sections: tuple[Section, ...]
     template: str = ""
+    note: str = ""  # for the next engineer: what was not verified (never printed)
     subtitle: tuple[str, ...] = ()
     intro: str = ""
     place_field: str | None = None

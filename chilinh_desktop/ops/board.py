@@ -11,7 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chilinh_desktop.core.board import UnitArrival, board_overview, current_received, find_received
-from chilinh_desktop.core.board_summary import classification_summary, commendation_rows, rating_line
+from chilinh_desktop.core.board_summary import (
+    classification_summary,
+    commendation_rows,
+    members_by_level,
+    rating_line,
+)
 from chilinh_desktop.core.cycles import Cycle, get_cycle
 from chilinh_desktop.core.errors import NotFoundError
 from chilinh_desktop.core.received_ratings import (
@@ -105,7 +110,7 @@ def board_report(store: Store, cycle: Cycle | None = None) -> BoardReport:
                        classification_summary(store, cycle, arrivals, received.data), arrivals,
                        _with_appraisals(store, cycle, commendation_rows(store, cycle, arrivals, received), received),
                        received_findings(store, cycle, received), history_rows(store, cycle),
-                       vocabulary().commendation_kinds)
+                       vocabulary().commendation_kinds, members_by_level(store, arrivals, received.data))
 
 
 def history_rows(store: Store, cycle: Cycle) -> list[HistoryRow]:
@@ -158,11 +163,16 @@ def receipt(store: Store, *, package_id: str | None = None, unit_code: str | Non
                             code="received.unknown")
     facts = receipt_facts(store, package_id)
     names = {item.id: item.short_name for item in cycle.items}
+    # Each person's documents in the dossier's order (the cycle's), named in Vietnamese; people stay in
+    # the order receipt_facts gives (the unit, then by post, then by name).
+    order = {item.id: n for n, item in enumerate(cycle.items)}
+    people = list(dict.fromkeys(subject for subject, _item in facts.documents))
+    documents = sorted(facts.documents, key=lambda d: (people.index(d[0]), order.get(d[1], len(order)), d[1]))
     received = facts.received_at[:10]
     pdf = receipt_pdf(Receipt(issuer_name(store), facts.unit_code, facts.unit_name, cycle.title, facts.file_name,
                               facts.package_id, facts.sha256, facts.fingerprint,
                               f"{received[8:10]}/{received[5:7]}/{received[:4]}",
-                              [(subject, names.get(item, item)) for subject, item in facts.documents],
+                              [(subject, names.get(item, item)) for subject, item in documents],
                               date_line(board_place(store), store.clock.today())))
     return ReceiptDocument(facts.package_id, facts.unit_code, pdf)
 

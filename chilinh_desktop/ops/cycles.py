@@ -123,7 +123,13 @@ def _parse_deadlines(previous: Cycle, year: int, given: dict[str, str | dt.date]
 
 def derive_cycle(store: Store, previous: Cycle, *, year: int, cycle_id: str, deadlines: dict[str, str | dt.date],
                  dispatch: str | None = None, regulation: str | None = None) -> tuple[dict, dict[str, tuple[str, str]]]:
-    """The definition of the next cycle, copied from `previous`; refused with every problem named."""
+    """The definition of the next cycle, copied from `previous`; refused with every problem named.
+
+    When the program ships a cycle for that year (under the regulation asked for, if any), or the
+    regulation changes, the items, forms, issuer and deadlines follow that cycle instead: a 2025 cycle
+    under QĐ 366 gets HD 43's forms and the merged tree's issuer, never the 2023 02B. Deadlines it
+    brings may then be left out (its own dates are kept, moved to the year).
+    """
     problems: list[tuple[str, str]] = []
     cycle_id = cycle_id.strip()
     if year <= previous.year or year > previous.year + 10:
@@ -133,27 +139,35 @@ def derive_cycle(store: Store, previous: Cycle, *, year: int, cycle_id: str, dea
     elif cycle_id in core_cycles.cycle_years(store):
         problems.append(("--id", _("the data file already holds a cycle {id}; choose another id or use it with "
                                    "`chilinh cycle use {id}`", id=cycle_id)))
-    dates, deadline_problems = _parse_deadlines(previous, year, deadlines)
-    problems += deadline_problems
     definitions = store.definitions
     if regulation is not None and f"rules/{regulation}.toml" not in definitions.names("rules"):
         known = ", ".join(n.removeprefix("rules/").removesuffix(".toml") for n in definitions.names("rules"))
         problems.append(("--regulation", _("there is no rule set {id}; known: {known}", id=regulation, known=known)))
-    model = previous
-    if regulation is not None and regulation != previous.rules and not problems:
-        model = _cycle_under(store, regulation)
-        if model is None:
-            problems.append(("--regulation", _("no cycle yet rates under {id}: its scales and levels are unknown; "
-                                               "import a cycle kit of that regulation first", id=regulation)))
+        regulation_known = False
+    else:
+        regulation_known = True
+    base = _model_cycle(store, previous, year, regulation) if regulation_known else previous
+    if base is None:
+        problems.append(("--regulation", _("no cycle yet rates under {id}: its scales and levels are unknown; "
+                                           "import a cycle kit of that regulation first", id=regulation)))
+        base = previous
+    given = dict(deadlines)
+    if base is not previous:
+        shift = year - base.year
+        for deadline in base.deadlines:
+            given.setdefault(deadline.id, _shift_year(deadline.date, shift))
+    dates, deadline_problems = _parse_deadlines(base, year, given)
+    problems += deadline_problems
     if problems:
         raise ValidationError(_("The cycle {year} was not started; nothing was changed.", year=year), problems)
-    old = previous.year
-    raw = copy.deepcopy(previous.raw)
-    raw.update(id=cycle_id, revision=1, year=year, title=roll_years(previous.title, old, year),
+    old = base.year
+    raw = copy.deepcopy(base.raw)
+    raw.update(id=cycle_id, revision=1, year=year, title=roll_years(base.title, old, year),
                tree_date=f"{year}-12-31", holidays=[])
-    old_number = previous.dispatch.get("number", "")
-    number = (dispatch or "").strip() or UNISSUED
-    raw["dispatch"] = {**previous.dispatch, "number": number, "date": ""}
+    old_number = base.dispatch.get("number", "")
+    number = (dispatch or "").strip() or (old_number if base is not previous and old == year else UNISSUED)
+    raw["dispatch"] = {**base.dispatch, "number": number, "date": base.dispatch.get("date", "") if old == year
+                       and base is not previous else ""}
     for row in raw["deadlines"]:
         row["date"] = dates[row["id"]].isoformat()
         row["label"] = roll_years(row["label"], old, year)
@@ -163,10 +177,8 @@ def derive_cycle(store: Store, previous: Cycle, *, year: int, cycle_id: str, dea
         for key in ("name", "short_name"):
             if key in row:
                 row[key] = roll_years(row[key], old, year)
-    # The scales and levels go with the regulation: kept from the copied cycle, or taken from a cycle
-    # that already rates under the regulation asked for.
-    raw.update(rules=model.rules, scales=model.scales_id, levels=list(model.levels),
-               criterion_levels=list(model.criterion_levels))
+    raw.update(rules=base.rules, scales=base.scales_id, levels=list(base.levels),
+               criterion_levels=list(base.criterion_levels))
     newer: dict[str, tuple[str, str]] = {}
     for form_id, version in dict(raw.get("forms", {})).items():
         best = newest_form_version(definitions, form_id, version, year)
@@ -174,6 +186,28 @@ def derive_cycle(store: Store, previous: Cycle, *, year: int, cycle_id: str, dea
             raw["forms"][form_id] = best
             newer[form_id] = (version, best)
     return raw, newer
+
+
+def _shift_year(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _model_cycle(store: Store, previous: Cycle, year: int, regulation: str | None) -> Cycle | None:
+    """The cycle whose items, forms and issuer a new cycle of `year` follows (None: the regulation is unknown).
+
+    The program's own cycle of that year when it ships one (under `regulation`, if given); else, for a
+    change of regulation, the latest cycle rating under it; else the cycle copied.
+    """
+    shipped = [core_cycles.load_cycle_file(path) for path in core_cycles.shipped_cycle_files()]
+    same_year = [c for c in shipped if c.year == year and (regulation is None or c.rules == regulation)]
+    if same_year:
+        return max(same_year, key=lambda c: c.revision)
+    if regulation is None or regulation == previous.rules:
+        return previous
+    return _cycle_under(store, regulation)
 
 
 def _cycle_under(store: Store, regulation: str) -> Cycle | None:

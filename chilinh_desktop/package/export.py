@@ -22,7 +22,7 @@ from pathlib import Path
 from chilinh_desktop import __version__
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import LOCKED_STATES, mark_exported, snapshot_hash
-from chilinh_desktop.core.errors import ChilinhError, StateError
+from chilinh_desktop.core.errors import ChilinhError, NotFoundError, StateError
 from chilinh_desktop.core.package_archive import ArchivedPackage, archive_package, latest_export
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store, utc_stamp
@@ -212,11 +212,21 @@ def _read_back(target: Path, public_line: str) -> tuple[bytes, str]:
 
 def _slip(store: Store, contents: Contents, file_name: str, digest: str, fingerprint: str, dossiers: list) -> bytes:
     signers = sorted({d.signed_off_by for d in dossiers if d.signed_off_by})
-    issuer = load_settings(store).unit_name or contents.unit.name
+    superior, issuer, place, style = slip_header(store, contents.cycle, contents.unit.code, contents.unit.name)
     return handover_slip_pdf(HandoverSlip(
         issuer, contents.unit.code, contents.unit.name, contents.cycle.title, contents.documents, file_name,
-        digest, fingerprint, date_line("", store.clock.today()), ", ".join(signers),
+        digest, fingerprint, date_line(place, store.clock.today()), ", ".join(signers), superior, style,
     ))
+
+
+def slip_header(store: Store, cycle, unit_code: str, unit_name: str) -> tuple[str, str, str, str]:
+    """The slip's two header lines, the place of its date line and its style, as the unit's own papers have them."""
+    from chilinh_desktop.formspec.context import issuer_header
+
+    try:
+        return issuer_header(store, cycle, unit_code)
+    except NotFoundError:  # a unit the data file no longer holds: its name as the package carries it
+        return "", load_settings(store).unit_name or unit_name, cycle.dispatch.get("place", ""), "party"
 
 
 __all__ = ["ExportError", "ExportResult", "PackageError", "export_unit"]

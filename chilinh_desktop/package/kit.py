@@ -217,7 +217,9 @@ def import_kit(store: Store, kit: Kit, unit_code: str, *, passphrase: str | None
             put_key(store, StoredKey(BOARD, ENCRYPTION, kit.recipient, None, False, kit.recipient, label, kit.demo,
                                      now), actor=actor)
             for key, value in (("role", "unit"), ("unit_code", unit_code), ("unit_name", subtree[0]["name"]),
-                               ("board_name", kit.board_name), ("kit_id", kit.kit_id)):
+                               ("board_name", kit.board_name), ("kit_id", kit.kit_id),
+                               (OUTSIDE_CELLS_SETTING, json.dumps(_outside_cells(kit.units, officials, codes),
+                                                                  ensure_ascii=False, sort_keys=True))):
                 store.set_setting(key, value)
             created = ensure_dossiers(store, cycle, actor=actor)
             replace_assignments(store, cycle, codes, kit.assignments, actor=actor)
@@ -288,6 +290,23 @@ def _assignments(data: bytes | None) -> list[dict[str, Any]]:
             isinstance(r, dict) and all(isinstance(r.get(k), str) for k in fields) for r in rows):
         raise ValueError("assignments.json: not a list of assignments")
     return rows
+
+
+OUTSIDE_CELLS_SETTING = "outside_cells"
+
+
+def _outside_cells(units: list[dict[str, Any]], officials: list[dict[str, Any]], codes: set[str]) -> dict[str, Any]:
+    """The party cells of the unit's cadres that sit outside its subtree (an agency's cell under the agencies'
+    party committee), each with the committee above it: what a cadre's 02B names above the cell."""
+    by_code = {u["code"]: u for u in units}
+    by_name = {" ".join(u["name"].split()).casefold(): u for u in units if u["code"] not in codes}
+    out: dict[str, Any] = {}
+    for official in officials:
+        cell = by_name.get(" ".join(str(official.get("party_cell") or "").split()).casefold())
+        parent = by_code.get(cell["parent_code"]) if cell and cell.get("parent_code") else None
+        if cell is not None and parent is not None:
+            out[cell["name"]] = {"cell_type": cell["type"], "parent": parent["name"], "parent_type": parent["type"]}
+    return out
 
 
 def _subtree(units: list[dict[str, Any]], code: str) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from chilinh_desktop.core.board import find_received, received_data, received_do
 from chilinh_desktop.core.errors import NotFoundError
 from chilinh_desktop.core.package_documents import DossierRecord, ItemRecord
 from chilinh_desktop.core.store import Store
+from chilinh_desktop.core.vocabulary import name_sort_key, vocabulary
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import agecrypt, bagit
 from chilinh_desktop.package.atomicfile import write_atomically
@@ -110,10 +111,15 @@ def receipt_facts(store: Store, package_id: str) -> ReceiptFacts:
                             code="received.unknown")
     unit_doc, officials = received_documents(store, package_id)
     documents = []
+    words = vocabulary()
+    # The unit's own papers first, then its people by their highest post, then by name (never by internal id).
+    officials = sorted(officials, key=lambda doc: (
+        words.post_rank(doc.official.party_post, doc.official.government_post, doc.official.mass_org_post),
+        name_sort_key(doc.official.full_name)))
     subjects = [(unit_doc.unit.name, unit_doc.dossier)]
     subjects += [(doc.official.full_name, doc.dossier) for doc in officials]
     for subject, dossier in subjects:
-        for kind, item in sorted(dossier.items.items() if dossier else []):
+        for kind, item in (dossier.items.items() if dossier else []):  # the dossier's order, as the unit sent it
             if item.file:
                 documents.append((subject, kind))
     return ReceiptFacts(package.package_id, package.unit_code, unit_doc.unit.name, package.file_name,

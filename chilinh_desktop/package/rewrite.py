@@ -16,13 +16,13 @@ from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.package_archive import ArchivedPackage, get_package, package_data
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json
-from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import bagit
 from chilinh_desktop.package.atomicfile import remove_quietly, write_atomically
 from chilinh_desktop.package.errors import package_error
+from chilinh_desktop.package.export import slip_header
 from chilinh_desktop.render.handover_slip import HandoverSlip, handover_slip_pdf
 
 
@@ -125,7 +125,8 @@ def _slip(store: Store, record: ArchivedPackage, data: bytes) -> bytes:
         for kind, item in dossier.items.items():
             if item.file:
                 documents.append((subject, names.get(kind, kind)))
-    issuer = load_settings(store).unit_name or unit.name
+    superior, issuer, place, style = slip_header(store, cycle, unit.code, unit.name)
     return handover_slip_pdf(HandoverSlip(issuer, unit.code, unit.name, cycle.title, documents,
                                           record.file_name, record.sha256, record.signer_fingerprint,
-                                          date_line("", store.clock.today()), ", ".join(sorted(signers))))
+                                          date_line(place, store.clock.today()), ", ".join(sorted(signers)),
+                                          superior, style))

@@ -1,9 +1,10 @@
 """The Board's report workbook for the Standing Committee, ready to print (báo cáo tổng hợp).
 
-Four sheets: the classification summary (organisations, leadership collectives and managed
-cadres: counts and percentages per level and kind of unit), the missing and late packages and
-dossiers, the commendation proposals, and the rule findings on the ratings units sent (issue #7);
-then each organisation's, collective's and cadre's ratings by year (issue 17).
+Sheets: the classification summary (grassroots party organisations, leadership collectives and
+managed cadres: counts and percentages per level and kind of unit), the missing and late packages
+and dossiers, the commendation proposals, and the rule findings on the ratings units sent (issue #7);
+then each organisation's, collective's and cadre's ratings by year (issue 17); then the party members
+by level that each grassroots organisation's classification report counts (issue 23).
 Every sheet: merged title rows, real (merged) headers,
 number formats, frozen panes, A4 landscape fitted to the page width.
 """
@@ -22,7 +23,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from chilinh_desktop.core.board import LATE, ON_TIME, OVERDUE, UnitArrival
-from chilinh_desktop.core.board_summary import ClassificationRow
+from chilinh_desktop.core.board_summary import ClassificationRow, MembersRow
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.rules import Finding
@@ -48,6 +49,7 @@ class BoardReport:
     findings: Sequence[Finding] = ()
     history: Sequence[HistoryRow] = ()
     commendation_kinds: dict[str, str] = field(default_factory=dict)  # to_chuc -> Tổ chức đảng
+    members: Sequence[MembersRow] = ()  # party members by level, per grassroots organisation
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ def board_report_workbook(report: BoardReport) -> bytes:
     _commendations(book.create_sheet(), report)
     _findings(book.create_sheet(), report)
     _history(book.create_sheet(), report)
+    _members(book.create_sheet(), report)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -290,3 +293,47 @@ def _history(sheet: Worksheet, report: BoardReport) -> None:
         sheet.append(["", "", _("No rating of an earlier year is recorded.")])
     _frame(sheet, 5, len(headers))
     _print_setup(sheet, [6, 10, 40, 22] + [10] * len(years), "5:5", "E6")
+
+
+def _members(sheet: Worksheet, report: BoardReport) -> None:
+    sheet.title = _("Members by level")
+    levels = list(report.cycle.levels)
+    columns = 4 + 2 * len(levels)
+    _titles(sheet, report, _("PARTY MEMBERS BY LEVEL"), columns)
+    top, sub = 5, 6
+    for column, text in ((1, _("No.")), (2, _("Code")), (3, _("Grassroots party organisation")),
+                         (4, _("Members rated"))):
+        _header_cell(sheet, top, column, text)
+        sheet.merge_cells(start_row=top, start_column=column, end_row=sub, end_column=column)
+    for n, level in enumerate(levels):
+        column = 5 + 2 * n
+        _header_cell(sheet, top, column, level)
+        sheet.merge_cells(start_row=top, start_column=column, end_row=top, end_column=column + 1)
+        _header_cell(sheet, sub, column, _("Count"))
+        _header_cell(sheet, sub, column + 1, "%")
+    totals: dict[str, int] = dict.fromkeys(levels, 0)
+    row = sub
+    for n, line in enumerate(report.members, 1):
+        row += 1
+        _members_row(sheet, row, levels, [n, line.unit_code, line.unit_name], line.counts)
+        for level in levels:
+            totals[level] += line.counts.get(level, 0)
+    row += 1
+    _members_row(sheet, row, levels, ["", "", _("Total")], totals)
+    for column in range(1, columns + 1):
+        sheet.cell(row, column).font = Font(bold=True)
+    _frame(sheet, top, columns)
+    note = sheet.cell(row + 2, 1, _("Counted by each grassroots organisation's classification report, in its "
+                                    "current package; percentages are of the members rated."))
+    note.font = Font(italic=True, size=9)
+    _print_setup(sheet, [6, 10, 40, 10] + [8, 8] * len(levels), f"{top}:{sub}", f"D{sub + 1}")
+
+
+def _members_row(sheet: Worksheet, row: int, levels: list[str], first: list[Any], counts: dict[str, int]) -> None:
+    total = sum(counts.get(level, 0) for level in levels)
+    for column, value in enumerate([*first, total], 1):
+        sheet.cell(row, column, value).number_format = "#,##0" if column in (1, 4) else "General"
+    for n, level in enumerate(levels):
+        column = 5 + 2 * n
+        sheet.cell(row, column, counts.get(level, 0)).number_format = "#,##0"
+        sheet.cell(row, column + 1, counts.get(level, 0) / total if total else 0).number_format = "0.0%"

@@ -46,6 +46,7 @@ from chilinh_desktop.render.layout import (
 from chilinh_desktop.render.parts import (
     FilledForm,
     document_number,
+    header_style,
     header_texts,
     level_choice,
     placeholder_values,
@@ -74,7 +75,7 @@ def _longtext(styles: Styles, text: str, width: float) -> list[Flowable]:
 
 
 def _rows(styles: Styles, filled: FilledForm, fld: Field, width: float, height: float) -> Flowable:
-    rows = filled.answers.get(fld.id) or [{}]  # one empty row to write in by hand
+    rows = filled.answers.get(fld.id) or fld.printed_blank_rows()  # rows to write in by hand
     weights = list(fld.widths) or [1.0] * len(fld.columns)
     number_width = 1.3 * cm
     scale = (width - number_width) / sum(weights)
@@ -142,6 +143,19 @@ def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[
     return story
 
 
+_HEADING_STYLES = ("heading", "heading_centre", "label")
+
+
+def _last_lines(story: list[Flowable]) -> list[Flowable]:
+    """Take the last paragraph off the story, with the heading or label it belongs to (never left alone
+    at the foot of a page when what follows moves on)."""
+    taken = [story.pop()]
+    while story and (isinstance(story[-1], CondPageBreak) or getattr(getattr(story[-1], "style", None), "name", "")
+                     in _HEADING_STYLES):
+        taken.insert(0, story.pop())
+    return taken
+
+
 def build_story(filled: FilledForm, styles: Styles, width: float, height: float) -> list[Flowable]:
     """The flowables of a filled form, top to bottom."""
     form = filled.form
@@ -150,17 +164,18 @@ def build_story(filled: FilledForm, styles: Styles, width: float, height: float)
     if form.template:
         story.append(para(form.template, styles.template))
     left, date_text = header_texts(filled, values)
-    story.append(header(styles, left, date_text, width, form.header_style,
+    story.append(header(styles, left, date_text, width, header_style(filled, values),
                         number=document_number(filled, values)))
     story += title_block(styles, fill(form.title, values), [fill(s, values) for s in form.subtitle])
     if form.intro:
         story += [para(fill(form.intro, values), styles.centre), Spacer(1, 8)]
     for section in form.sections:
         part = _section(styles, filled, section, values, width, height)
-        if section.signatures and not section.heading and not section.fields and story \
-                and not isinstance(story[-1], KeepTogether):  # nested KeepTogethers never fit a page
-            # A bare signature block signs what precedes it: keep it with the last lines above.
-            part = [KeepTogether([story.pop(), *part])]
+        bare = section.signatures and not section.heading and not printed_fields(form, section)[0]
+        if bare and story and not isinstance(story[-1], KeepTogether):  # nested KeepTogethers never fit a page
+            # A bare signature block (with 'Nơi nhận' beside it) signs what precedes it: it never
+            # stands alone at the top of a page, so it goes with the last paragraph above it.
+            part = [KeepTogether([*_last_lines(story), *part])]
         story += part
     return story
 

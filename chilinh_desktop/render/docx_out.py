@@ -10,6 +10,7 @@ python-docx is imported on first use.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -21,9 +22,12 @@ from chilinh_desktop.render.layout import (
     BODY_SIZE,
     HEADER_LEFT_SHARE,
     PARTY_NAME,
+    STATE_LEFT_SHARE,
     STATE_MOTTO,
     STATE_NAME,
     TABLE_SIZE,
+    no_widow,
+    split_header_line,
 )
 from chilinh_desktop.render.parts import (
     RECIPIENTS_HEAD,
@@ -31,6 +35,7 @@ from chilinh_desktop.render.parts import (
     LevelChoice,
     SignatureText,
     document_number,
+    header_style,
     header_texts,
     level_choice,
     placeholder_values,
@@ -43,6 +48,7 @@ from chilinh_desktop.render.parts import (
 from chilinh_desktop.render.settings import PrintSettings
 
 DEFAULT_FONT = "Times New Roman"
+APPLICATION = "Hồ sơ kiểm điểm (chilinh)"
 DOTS = "." * 90
 BOX, TICKED = "☐", "☒"
 
@@ -103,12 +109,29 @@ class _Writer:
         return run
 
     def borderless(self, rows: int, cols: int, shares: list[float]):
+        from docx.oxml import OxmlElement
+
         table = self.doc.add_table(rows=rows, cols=cols)
         table.autofit = False
         for n, share in enumerate(shares):
             for cell in table.columns[n].cells:
                 cell.width = int(self.width * share)
+        # LibreOffice lays a table out by its grid, not by the cells' widths: set both, and a fixed layout.
+        for column, share in zip(table._tbl.tblGrid.gridCol_lst, shares, strict=True):
+            column.w = int(self.width * share)
+        layout = OxmlElement("w:tblLayout")
+        layout.set(_qn("w:type"), "fixed")
+        table._tbl.tblPr.append(layout)
         return table
+
+    def header_lines(self, text: str, width_share: float, *, bold: bool) -> list[tuple[str, float]]:
+        """One header line as the PDF prints it: stepped down in size before it is broken between words."""
+        from chilinh_desktop.render.fonts import serif_family
+
+        fonts = serif_family(self.font if self.font != DEFAULT_FONT else None)
+        width_pt = self.width * width_share / 12700  # EMU to points
+        size, lines = split_header_line(text, fonts.bold if bold else fonts.regular, width_pt)
+        return [(line, size) for line in lines]
 
     def first(self, cell, text: str, **kw):
         """Write a line into a table cell (a new cell's own empty paragraph first)."""
@@ -125,19 +148,24 @@ class _Writer:
 
     # -- the document ---------------------------------------------------------------------------
     def header(self, left: list[str], date_text: str, style: str, number: str = "") -> None:
-        table = self.borderless(1, 2, [HEADER_LEFT_SHARE, 1 - HEADER_LEFT_SHARE])
+        share = STATE_LEFT_SHARE if style == "state" else HEADER_LEFT_SHARE
+        table = self.borderless(1, 2, [share, 1 - share])
         lines = [line.upper() for line in left if line.strip()]
         cell = table.cell(0, 0)
         if len(lines) > 1:
-            self.first(cell, lines[0], align="centre")
+            for line, size in self.header_lines(lines[0], share, bold=False):
+                self.first(cell, line, align="centre", size=size)
         if lines:
-            self.first(cell, lines[-1], align="centre", bold=True)
-        self.first(cell, "*", align="centre")
+            for line, size in self.header_lines(lines[-1], share, bold=True):
+                self.first(cell, line, align="centre", bold=True, size=size)
+        if style != "state":
+            self.first(cell, "*", align="centre")
         if number:
             self.first(cell, number, align="centre")
         cell = table.cell(0, 1)
         if style == "state":
-            self.first(cell, STATE_NAME, align="centre", bold=True, size=13)
+            for line, size in self.header_lines(STATE_NAME, 1 - share, bold=True):
+                self.first(cell, line, align="centre", bold=True, size=min(size, 13))
             self.first(cell, STATE_MOTTO, align="centre", bold=True, underline=True)
         else:
             self.first(cell, PARTY_NAME, align="centre", bold=True, size=15, underline=True)
@@ -147,7 +175,7 @@ class _Writer:
     def title(self, title: str, subtitle: list[str]) -> None:
         self.para(title.upper(), bold=True, size=15, align="centre", space_before=18, space_after=0)
         for line in subtitle:
-            self.para(line, bold=not line.startswith("("), italic=line.startswith("("), align="centre",
+            self.para(no_widow(line), bold=not line.startswith("("), italic=line.startswith("("), align="centre",
                       space_after=0)
         self.para("", space_after=6)
 
@@ -171,7 +199,7 @@ class _Writer:
                 self.para(DOTS, align="left", space_after=0)
 
     def rows(self, filled: FilledForm, fld: Field) -> None:
-        rows = filled.answers.get(fld.id) or [{}]
+        rows = filled.answers.get(fld.id) or fld.printed_blank_rows()
         table = self.doc.add_table(rows=1, cols=len(fld.columns) + 1)
         table.style = "Table Grid"
         heads = ["TT"] + [c.label for c in fld.columns]
@@ -189,12 +217,28 @@ class _Writer:
                         self.para(line, where=cell, size=TABLE_SIZE, align="left", space_after=0)
         self.para("", space_after=0)
 
+    def keep_with_next(self, paragraphs) -> None:
+        """Word and LibreOffice keep these paragraphs on the page of what follows them."""
+        for paragraph in paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+            paragraph.paragraph_format.keep_together = True
+
     def signatures(self, blocks: list[SignatureText], beside: list[str] | None = None) -> None:
-        """One or two signer blocks side by side; `beside`: the 'Nơi nhận' lines on the left."""
+        """One or two signer blocks side by side; `beside`: the 'Nơi nhận' lines on the left.
+
+        The block never stands alone at the top of a page (the paragraph above keeps with it) and is
+        never split: its row may not break across pages and its lines keep together.
+        """
+        from docx.oxml import OxmlElement
+
+        if self.doc.paragraphs:
+            self.keep_with_next(self.doc.paragraphs[-1:])
         left = next((b for b in blocks if b.position == "left"), None)
         right = next((b for b in blocks if b.position != "left"), None)
         share = 0.55 if left is not None or beside is not None else 0.62
         table = self.borderless(1, 2, [1 - share, share])
+        row_properties = table.rows[0]._tr.get_or_add_trPr()
+        row_properties.append(OxmlElement("w:cantSplit"))
         if left is None and beside is not None:
             cell = table.cell(0, 0)
             self.first(cell, RECIPIENTS_HEAD, bold=True, italic=True, underline=True, size=12)
@@ -213,6 +257,8 @@ class _Writer:
                 self.first(cell, "", align="centre")  # room for the signature and the seal
             if name:
                 self.first(cell, name, align="centre", bold=True)
+        for cell in table.rows[0].cells:
+            self.keep_with_next(cell.paragraphs[:-1])
 
     def furniture(self, draft: bool) -> None:
         from docx.oxml import OxmlElement
@@ -244,6 +290,25 @@ class _Writer:
                     run._r.append(node)
 
 
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>{application}</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def _own_package_parts(doc) -> None:
+    """The template's leftovers go: its application name ('Microsoft Macintosh Word') and its thumbnail."""
+    from xml.sax.saxutils import escape
+
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            del package.rels[rel_id]
+        elif rel.reltype.endswith("/extended-properties"):
+            rel.target_part._blob = APP_XML.format(application=escape(APPLICATION)).encode("utf-8")
+
+
 def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
 
@@ -251,22 +316,24 @@ def _qn(tag: str) -> str:
 
 
 def _section(writer: _Writer, filled: FilledForm, section: Section, values: dict[str, Any]) -> None:
+    first_paragraph = len(writer.doc.paragraphs)
     if section.heading:
         heading = fill(section.heading, values)
         centred = heading.isupper()
-        writer.para(heading, bold=True, align="centre" if centred else "justify", indent=not centred,
-                    space_before=14 if centred else 8)
+        # A heading or a label never ends a page: it keeps with what it heads.
+        writer.keep_with_next([writer.para(heading, bold=True, align="centre" if centred else "justify",
+                                           indent=not centred, space_before=14 if centred else 8)])
     if section.text:
         writer.para(fill(section.text, values), indent=True)
     fields, lone = printed_fields(filled.form, section)
     for fld in fields:
         if fld.type == "longtext":
             if not lone:
-                writer.para(fld.label, bold=True, indent=True, space_before=2)
+                writer.keep_with_next([writer.para(fld.label, bold=True, indent=True, space_before=2)])
             writer.longtext(filled.answers.get(fld.id, ""))
         elif fld.type == "rows":
             if not lone:
-                writer.para(fld.label, bold=True, indent=True, space_before=2)
+                writer.keep_with_next([writer.para(fld.label, bold=True, indent=True, space_before=2)])
             writer.rows(filled, fld)
         elif fld.display == "boxes":
             writer.level_boxes(level_choice(filled, fld))
@@ -274,6 +341,9 @@ def _section(writer: _Writer, filled: FilledForm, section: Section, values: dict
             writer.inline(fld.label, value_text(filled, fld), italic_label=fld.type == "level")
     if section.signatures:
         beside = recipients(filled, values) if recipients_beside(filled, section) else None
+        if section.heading.isupper():
+            # Another body's assessment block is short: it never starts on one page and signs on the next.
+            writer.keep_with_next(writer.doc.paragraphs[first_paragraph:])
         writer.signatures(signature_texts(section, values), beside)
 
 
@@ -287,15 +357,25 @@ def render_docx(filled: FilledForm, settings: PrintSettings | None = None, *, dr
     if form.template:
         writer.para(form.template, italic=True, size=12, align="right", space_after=0)
     left, date_text = header_texts(filled, values)
-    writer.header(left, date_text, form.header_style, document_number(filled, values))
+    writer.header(left, date_text, header_style(filled, values), document_number(filled, values))
     writer.title(fill(form.title, values), [fill(s, values) for s in form.subtitle])
     if form.intro:
         writer.para(fill(form.intro, values), align="centre")
     for section in form.sections:
         _section(writer, filled, section, values)
     writer.furniture(draft)
+    # What Word shows under File › Properties: the document and its issuer, never the library's defaults.
     props = writer.doc.core_properties
-    props.title, props.author = title or form.name, "chilinh"
+    issuer = str(values.get("header.issuer") or values.get("unit.name") or "")
+    props.title = title or form.name
+    props.subject = form.name
+    props.author = props.last_modified_by = issuer or APPLICATION
+    props.comments = f"{APPLICATION}: {form.template or form.name}"
+    props.keywords, props.category = "", ""
+    day = filled.answers.get(form.date_field or "")
+    if day:
+        props.created = props.modified = dt.datetime.fromisoformat(str(day))
+    _own_package_parts(writer.doc)
     buffer = io.BytesIO()
     writer.doc.save(buffer)
     return buffer.getvalue()

@@ -16,7 +16,7 @@ from chilinh_desktop.render.package_paper import PackagePaper, package_paper_pdf
 class HandoverSlip:
     """Everything printed on the slip."""
 
-    issuer: str  # the body handing over, e.g. "Thành ủy Minh Giang"
+    issuer: str  # the body handing over, e.g. "Đảng ủy phường Minh Khai"
     unit_code: str
     unit_name: str
     cycle_title: str
@@ -26,6 +26,8 @@ class HandoverSlip:
     fingerprint: str
     date_line: str
     signed_off_by: str
+    superior: str = ""  # the body above it (the header's upper line), e.g. "Đảng bộ thành phố Minh Giang"
+    style: str = "party"  # "state": an agency's paper, the state's name on the right
 
 
 def handover_slip_pdf(slip: HandoverSlip) -> bytes:
@@ -33,7 +35,8 @@ def handover_slip_pdf(slip: HandoverSlip) -> bytes:
     return package_paper_pdf(PackagePaper(
         title=_("Handover slip"),
         subtitle=_("Review dossier package on a USB stick"),
-        header_lines=[slip.issuer],
+        header_lines=[line for line in (slip.superior, slip.issuer) if line],
+        style=slip.style,
         date_line=slip.date_line,
         facts=[
             (_("Unit"), f"{slip.unit_name} ({slip.unit_code})"),

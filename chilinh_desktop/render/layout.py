@@ -1,4 +1,4 @@
-"""The look of a party document (Hướng dẫn 36-HD/VPTW; DOMAIN.md §5), as reportlab pieces.
+"""The look of a party document (Hướng dẫn 36-HD/VPTW, 2018), as reportlab pieces.
 
 Two-column header (issuing body left; ĐẢNG CỘNG SẢN VIỆT NAM, its rule and the
 place-and-date line right), the title block, and signature blocks.
@@ -95,10 +95,11 @@ class Rule(Flowable):
 
 
 HEADER_SIZE = 14
-# The header lines may step down to this size before a line is broken (DOMAIN.md §5 gives 14 pt;
+# The header lines may step down to this size before a line is broken (Hướng dẫn 36-HD/VPTW gives 14 pt;
 # 12 pt is the smallest size of the party conventions' range for these lines).
 HEADER_MIN_SIZE = 12
 HEADER_LEFT_SHARE = 0.45
+STATE_LEFT_SHARE = 0.4
 
 
 def header(styles: Styles, left: list[str], date_text: str, width: float, style: str = "party",
@@ -106,19 +107,24 @@ def header(styles: Styles, left: list[str], date_text: str, width: float, style:
     """The two-column header: superior and issuing body with '*' (and the number) left; party name, date right."""
     fonts = styles.fonts
     lines = [line.upper() for line in left if line.strip()]
-    left_width = width * HEADER_LEFT_SHARE
+    # The state's name needs a wider right column than the party's (Nghị định 30/2020/NĐ-CP layout).
+    left_width = width * (STATE_LEFT_SHARE if style == "state" else HEADER_LEFT_SHARE)
     cells_left: list[Flowable] = []
     if len(lines) > 1:
         cells_left += header_line(lines[0], styles.centre, left_width)
     if lines:
         cells_left += header_line(lines[-1], styles.centre_bold, left_width)
-    cells_left.append(para("*", styles.centre))
+    if style == "state" and lines:
+        # Under a state body's name a short solid rule, where a party body has its '*'.
+        cells_left.append(Rule(lines[-1][: max(4, len(lines[-1]) // 3)], fonts.bold, HEADER_SIZE))
+    else:
+        cells_left.append(para("*", styles.centre))
     if number:
         cells_left.append(_fitted(number, styles.centre, left_width))
     if style == "state":
         top = ParagraphStyle("state", parent=styles.centre_bold, fontSize=13)
-        cells_right: list[Flowable] = [para(STATE_NAME, top), para(STATE_MOTTO, styles.centre_bold),
-                                       Rule(STATE_MOTTO, fonts.bold, BODY_SIZE)]
+        cells_right: list[Flowable] = [_fitted(STATE_NAME, top, width - left_width),
+                                       para(STATE_MOTTO, styles.centre_bold), Rule(STATE_MOTTO, fonts.bold, BODY_SIZE)]
     else:
         party = ParagraphStyle("party", parent=styles.centre_bold, fontSize=15, leading=19)
         cells_right = [para(PARTY_NAME, party), Rule(PARTY_NAME, fonts.bold, 15)]
@@ -150,7 +156,7 @@ def split_header_line(text: str, font: str, width: float) -> tuple[float, list[s
     last line (a name such as 'MINH KHAI' stays together); of the breaks that fit, the one
     giving the most even lines wins.
     """
-    words = text.split()
+    words = [w for w in text.split(" ") if w]  # a no-break space (a phrase kept whole) is no place to break
     for size in _sizes():
         if stringWidth(text, font, size) <= width:
             return size, [text]
@@ -186,9 +192,16 @@ def title_block(styles: Styles, title: str, subtitle: list[str]) -> list[Flowabl
     out: list[Flowable] = [para(title.upper(), styles.title)]
     for line in subtitle:
         style = styles.centre_italic if line.startswith("(") else styles.centre_bold
-        out.append(para(line, style))
+        out.append(para(no_widow(line), style))
     out.append(Spacer(1, 12))
     return out
+
+
+def no_widow(text: str) -> str:
+    """A centred line whose last word never wraps alone ('… cá nhân năm / 2023'): the last two words are
+    joined by a no-break space (PDF and Word alike)."""
+    words = text.split(" ")
+    return " ".join([*words[:-2], "\xa0".join(words[-2:])]) if len(words) >= 3 else text
 
 
 def recipients_block(styles: Styles, lines: list[str]) -> list[Flowable]:
@@ -205,12 +218,12 @@ def signature_row(styles: Styles, blocks: list[SignatureText], width: float,
 
     `left_cell` (the 'Nơi nhận' block) takes the left place when no block is on the left.
     """
-    def cell(block: SignatureText | None) -> list[Flowable]:
+    def cell(block: SignatureText | None, cell_width: float) -> list[Flowable]:
         if block is None:
             return []
-        out: list[Flowable] = [para(block.title.upper(), styles.centre_bold)]
+        out: list[Flowable] = _signer_line(block.title.upper(), styles.centre_bold, cell_width)
         if block.role:
-            out.append(para(block.role.upper(), styles.centre_bold))
+            out += _signer_line(block.role.upper(), styles.centre_bold, cell_width)
         if block.note:
             out.append(para(block.note, styles.centre_italic))
         out.append(Spacer(1, 56))  # room for the signature and the seal
@@ -221,8 +234,8 @@ def signature_row(styles: Styles, blocks: list[SignatureText], width: float,
     left = next((b for b in blocks if b.position == "left"), None)
     right = next((b for b in blocks if b.position != "left"), None)
     share = 0.55 if left is not None or left_cell else 0.62  # a lone block may use more of the line
-    first = cell(left) if left is not None or not left_cell else left_cell
-    table = Table([[first, cell(right)]], colWidths=[width * (1 - share), width * share])
+    first = cell(left, width * (1 - share)) if left is not None or not left_cell else left_cell
+    table = Table([[first, cell(right, width * share)]], colWidths=[width * (1 - share), width * share])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
@@ -230,6 +243,14 @@ def signature_row(styles: Styles, blocks: list[SignatureText], width: float,
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))
     return [Spacer(1, 6), table]
+
+
+def _signer_line(text: str, style: ParagraphStyle, width: float) -> list[Flowable]:
+    # A title too long for its column ('CẤP CÓ THẨM QUYỀN PHÊ DUYỆT') steps down in size before it is
+    # broken, like a header line; one that fits keeps the style as it is.
+    if stringWidth(text, style.fontName, style.fontSize) <= width:
+        return [para(text, style)]
+    return header_line(text, style, width)
 
 
 def dotted_lines(styles: Styles, width: float, count: int) -> list[Flowable]:

@@ -34,6 +34,7 @@ class PackagePaper:
     documents_label: str
     note: str
     signatures: tuple[str, str]  # left and right signer titles
+    style: str = "party"  # the header's: "state" prints the state's name on the right (an agency's paper)
 
 
 def split_digest(digest: str, size: int = 32) -> str:
@@ -68,7 +69,7 @@ def package_paper_pdf(paper: PackagePaper) -> bytes:
     signatures = [SignatureText(left, "", _("(signature, full name)"), "", "left"),
                   SignatureText(right, "", _("(signature, full name)"), "", "right")]
     story = [
-        header(styles, list(paper.header_lines), paper.date_line, width),
+        header(styles, list(paper.header_lines), paper.date_line, width, paper.style),
         *title_block(styles, paper.title, [paper.subtitle]),
         fact_table, Spacer(1, 8), doc_table, Spacer(1, 8),
         para(paper.note, small),

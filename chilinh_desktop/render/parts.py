@@ -9,6 +9,7 @@ library is imported here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,14 +88,25 @@ def level_choice(filled: FilledForm, fld: Field) -> LevelChoice:
     return LevelChoice(fld.label.rstrip(":") + ":", [option.label for option in levels], index)
 
 
+def header_style(filled: FilledForm, values: dict[str, Any]) -> str:
+    """'party' or 'state': a collective's paper takes its issuer's style (an agency prints the state's name)."""
+    form = filled.form
+    if form.scope == "unit" and form.header_style == "party" and values.get("header.style") == "state":
+        return "state"
+    return form.header_style
+
+
 def document_number(filled: FilledForm, values: dict[str, Any]) -> str:
-    """'Số 12-BC/ĐU', or 'Số ......-BC/ĐU' for the hand when no number is typed ('' without a number)."""
+    """'Số 12-BC/ĐU' ('Số: 12/BC-PNV' on a state-style paper), dots for the hand when no number is typed."""
     form = filled.form
     if not form.number_field:
         return ""
     typed = str(filled.answers.get(form.number_field) or "").strip()
     kind = dict(values.get("header.document_symbols") or {}).get(form.document_type or "", "")
-    symbol = "/".join(part for part in (kind, str(values.get("header.symbol") or "")) if part)
+    issuer = str(values.get("header.symbol") or "")
+    if header_style(filled, values) == "state":
+        return f"Số: {typed or '.' * 8}/" + "-".join(part for part in (kind, issuer) if part)
+    symbol = "/".join(part for part in (kind, issuer) if part)
     return f"Số {typed or '.' * 8}-{symbol}"
 
 
@@ -134,4 +146,17 @@ def header_texts(filled: FilledForm, values: dict[str, Any]) -> tuple[list[str],
     place = str(filled.answers.get(form.place_field or "", "") or values.get("place", ""))
     raw_date = filled.answers.get(form.date_field or "")
     day = dt.date.fromisoformat(raw_date) if raw_date else None
-    return [fill(line, values) for line in form.header_left], date_line(place, day)
+    lines = [_unbroken(fill(line, values), values.get("header.unbroken") or ()) for line in form.header_left]
+    return lines, date_line(place, day)
+
+
+def _unbroken(text: str, phrases) -> str:
+    # A phrase a header line is never broken inside ('Việt Nam', 'nhân dân': forms/headers.toml) is
+    # joined by no-break spaces, which the line breaking of the PDF and of Word both respect.
+    for phrase in phrases:
+        words = str(phrase).split()
+        if len(words) < 2:
+            continue
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+        text = pattern.sub(lambda m: "\xa0".join(m.group(0).split()), text)
+    return text

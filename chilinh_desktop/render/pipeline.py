@@ -108,17 +108,44 @@ class PrintRun:
 # -- which documents --------------------------------------------------------------------------
 
 
-def ascii_slug(text: str) -> str:
-    """A file-name-safe ASCII form of a Vietnamese name ('Đỗ Thị Hà' → 'do-thi-ha')."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+# Characters Windows refuses in a file name, and the device names it reserves (CON.pdf cannot be written).
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f.]+')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+_NAME_LIMIT = 80  # characters of a person's or unit's name in a file name (paths stay short on a USB stick)
+
+
+def human_name(text: str) -> str:
+    """A name as it may stand in a file name on any system: Vietnamese kept, what Windows refuses replaced."""
+    text = unicodedata.normalize("NFC", text)
+    text = " ".join(_FORBIDDEN.sub(" ", text).split()).strip(" -")[:_NAME_LIMIT].strip(" -")
+    if text.split(" ")[0].upper() in _RESERVED:
+        text = f"_{text}"
+    return text or "_"
 
 
 def file_name(dossier: Dossier, subject: str, unit_code: str, item: ItemKind) -> str:
-    """The file a document prints to: `DB01_BBKD.pdf` for a unit, `nguyen-van-an-1a2b3c4d_02B.pdf` for a cadre."""
-    stem = f"{ascii_slug(subject)}-{dossier.official_id[:8]}" if dossier.official_id else ascii_slug(unit_code)
-    return f"{stem}_{item.form or item.id}.pdf"
+    """The file a document prints to, named for a person: 'Nguyễn Văn An - Mẫu 02B.pdf', 'Đảng bộ … - Biên bản.pdf'.
+
+    Package payloads keep their ASCII ids (package/contents.py); these names are what a person sees in a folder.
+    """
+    return f"{human_name(subject or unit_code)} - {human_name(item.short_name)}.pdf"
+
+
+def _distinct(documents: list[Document]) -> list[Document]:
+    """Two cadres of one name in a unit print to 'Nguyễn Văn An - Mẫu 02B.pdf' and '… An (2) - Mẫu 02B.pdf'."""
+    owners: dict[str, str] = {}  # dossier id → the name its files carry
+    out = []
+    for document in documents:
+        stem, _sep, rest = document.file_name.rpartition(" - ")
+        if document.dossier_id not in owners:
+            name, n = stem, 1
+            while name in owners.values():
+                n += 1
+                name = f"{stem} ({n})"
+            owners[document.dossier_id] = name
+        owner = owners[document.dossier_id]
+        out.append(dataclasses.replace(document, file_name=f"{owner} - {rest}") if owner != stem else document)
+    return out
 
 
 def _documents_of(store: Store, cycle: Cycle, dossier: Dossier, subject: str, unit_code: str) -> list[Document]:
@@ -150,7 +177,7 @@ def unit_documents(store: Store, cycle: Cycle, unit_code: str) -> list[Document]
         except NotFoundError:
             continue  # not managed at this level: not in the city dossier
         documents += _documents_of(store, cycle, dossier, official.full_name, unit_code)
-    return documents
+    return _distinct(documents)
 
 
 def item_document(store: Store, cycle: Cycle, dossier_id: str, item_id: str) -> Document:

@@ -30,6 +30,12 @@ class Receipt:
     date_line: str
 
 
+def package_code(unit_code: str, package_id: str) -> str:
+    """The short code a person reads out and writes down ('DB15-3F2A-91C0'); the full id stays on a small line."""
+    digits = "".join(c for c in package_id if c.isalnum()).upper()
+    return f"{unit_code}-{digits[:4]}-{digits[4:8]}" if len(digits) >= 8 else f"{unit_code}-{digits}"
+
+
 def receipt_pdf(receipt: Receipt) -> bytes:
     """The receipt as PDF bytes (one page; a long document list is shrunk to fit)."""
     return package_paper_pdf(PackagePaper(
@@ -42,13 +48,14 @@ def receipt_pdf(receipt: Receipt) -> bytes:
             (_("Cycle"), receipt.cycle_title),
             (_("Received on"), receipt.received_on),
             (_("Package file"), receipt.file_name),
-            (_("Package id"), receipt.package_id),
+            (_("Package code"), package_code(receipt.unit_code, receipt.package_id)),
             (_("SHA-256 of the file"), split_digest(receipt.sha256)),
             (_("Signing key fingerprint"), receipt.fingerprint),
         ],
         documents=receipt.documents,
         documents_label=_("Documents received"),
         note=_("The package was checked: intact, and signed by the key above. Compare the SHA-256 and the "
-               "fingerprint with the unit's handover slip."),
+               "fingerprint with the unit's handover slip.") + " "
+             + _("Full package id, for checking: {id}.", id=receipt.package_id),
         signatures=(_("Delivered by (unit)"), _("Received by (Organisation Board)")),
     ))

@@ -1,6 +1,6 @@
 """Print settings kept in the data file: page margins and the preferred font family.
 
-The defaults are data (forms/print.toml: the handbook's margins, DOMAIN.md §5); a setting of the
+The defaults are data (forms/print.toml: the margins of Hướng dẫn 36-HD/VPTW); a setting of the
 installation overrides them.
 """
 

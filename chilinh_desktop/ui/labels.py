@@ -33,7 +33,7 @@ STATE_MARKS = {
 
 
 def format_day(day: dt.date) -> str:
-    """A date as party documents write it in running text: 05/12/2023, 08/3/2018 (DOMAIN.md §5)."""
+    """A date as party documents write it in running text: 05/12/2023, 08/3/2018 (Hướng dẫn 36-HD/VPTW, 2018)."""
     return running_date(day)
 
 

@@ -77,7 +77,7 @@ def test_report_from_the_menu_is_a_real_workbook_and_opens(window, qtbot, shown,
     assert Path(shown["asked"][0]).name == f"BaoCao_{window.ctx.cycle.id}_2023-12-05.xlsx"
     assert shown["opened"] == [written] and not shown["warned"]
     book = load_workbook(written)
-    assert len(book.sheetnames) == 5
+    assert len(book.sheetnames) == 6
     cells = [str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
     assert any(UNIT in c for c in cells)
     assert not list(target.parent.glob("*.part*"))

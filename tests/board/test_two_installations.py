@@ -89,12 +89,15 @@ def test_board_to_unit_and_back(tmp_path, demo_path, capsys, monkeypatch):
             "SELECT id FROM officials WHERE active = 1 AND tier = 'btv_thanh_uy' AND unit_id IN "
             f"({','.join('?' * len(unit_ids))})", unit_ids)]
         received = conn.execute("SELECT unit_code, status, sha256 FROM received_packages").fetchall()
+        # Party organisations are the grassroots ones; an agency counts by its leadership collective only.
+        grassroots = [u for u in unit_ids
+                      if conn.execute("SELECT grassroots FROM units WHERE id = ?", [u]).fetchone()[0]]
     expected = {
-        "unit": Counter(effective[f"unit:{u}"] for u in unit_ids if f"unit:{u}" in effective),
+        "unit": Counter(effective[f"unit:{u}"] for u in grassroots if f"unit:{u}" in effective),
         "collective": Counter(effective[f"collective:{u}"] for u in unit_ids if f"collective:{u}" in effective),
         "official": Counter(effective[f"official:{o}"] for o in officials if f"official:{o}" in effective),
     }
-    totals_expected = [len(unit_ids), len(unit_ids), len(officials)]
+    totals_expected = [len(grassroots), len(unit_ids), len(officials)]
     for row, section, total in zip(totals, ("unit", "collective", "official"), totals_expected, strict=True):
         assert row[2] == total
         for n, level in enumerate(levels):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import shutil
@@ -23,19 +22,9 @@ TODAY = dt.date(2023, 12, 5)
 
 
 @pytest.fixture(scope="module")
-def received(tmp_path_factory, demo_db_file: Path) -> Path:
-    """The demo Board after importing DB15's signed package (made by a unit installation from DB15's kit)."""
-    folder = tmp_path_factory.mktemp("received")
-    board, kit, unit_db, usb = folder / "board.sqlite3", folder / "kit.zip", folder / "unit.sqlite3", folder / "usb"
-    shutil.copyfile(demo_db_file, board)
-    usb.mkdir()
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        assert main(["kit", "export", "--db", str(board), "--out", str(kit), "--unit", "DB15"]) == 0
-        assert main(["demo", "--role", "unit", "--unit", "DB15", "--kit", str(kit), "--db", str(unit_db)]) == 0
-        main(["signoff", "--db", str(unit_db), "--unit", "DB15", "--by", "Bí thư", "--acknowledge-warnings"])
-        assert main(["export", "--db", str(unit_db), "--unit", "DB15", "--out", str(usb)]) == 0
-        assert main(["import", "--db", str(board), "--trust-new", str(usb)]) == 0
-    return board
+def received(exchange_files) -> Path:
+    """The demo Board after importing DB15's signed package (the session's exchange, tests/conftest.py)."""
+    return exchange_files["board"]
 
 
 @pytest.fixture
@@ -129,3 +118,76 @@ def test_a_damaged_stored_package_leaves_the_other_units_and_falls_back_to_local
 
 def received_unit_id(store) -> str:
     return store.db.execute("SELECT id FROM units WHERE code = 'DB15'").fetchone()[0]
+
+
+def test_party_organisations_in_the_report_are_grassroots_only_and_members_are_counted_by_level(board, tmp_path):
+    from chilinh_desktop.core.cycles import get_cycle
+    from chilinh_desktop.core.received_ratings import received_ratings
+
+    report = board_report(board)
+    organisation_types = {line.unit_type for line in report.classification if line.section == "unit"}
+    collective_types = {line.unit_type for line in report.classification if line.section == "collective"}
+    assert organisation_types == {"dang_bo_co_so", "chi_bo_co_so"}  # no department, Front or public unit
+    assert {"phong_ban", "mttq_doan_the", "don_vi_su_nghiep"} <= collective_types
+    counted = sum(line.total for line in report.classification if line.section == "unit")
+    codes = {a.code for a in report.arrivals}
+    grassroots = {row[0] for row in board.db.execute("SELECT code FROM units WHERE grassroots = 1")} & codes
+    assert counted == len(grassroots) < len(codes)
+    sent = received_ratings(board, get_cycle(board)).data.counts["DB15"]["members"]
+    [line] = report.members
+    assert (line.unit_code, line.counts) == ("DB15", sent)
+    book = load_workbook(write_board_report(board, tmp_path / "r.xlsx").path)
+    sheet = book["Đảng viên theo mức xếp loại"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=7)]
+    assert rows[0][1:4] == ["DB15", line.unit_name, sum(sent.values())]
+    assert rows[1][2] == "Cộng" and rows[1][3] == sum(sent.values())
+    htxsnv = sent.get("HTXSNV", 0)
+    assert rows[0][4] == htxsnv and abs(rows[0][5] - htxsnv / sum(sent.values())) < 1e-9
+
+
+def test_the_receipt_lists_people_by_post_then_name_and_documents_in_dossier_order(board):
+    from chilinh_desktop.core.cycles import get_cycle
+    from chilinh_desktop.core.vocabulary import name_sort_key, vocabulary
+
+    found = receipt(board, unit_code="DB15")
+    text = _pdf_text(found.pdf)
+    cycle = get_cycle(board)
+    people = board.db.execute("SELECT full_name, party_post, government_post, mass_org_post FROM officials o "
+                              "JOIN units u ON u.id = o.unit_id WHERE u.code = 'DB15' AND o.tier = 'btv_thanh_uy'"
+                              ).fetchall()
+    words = vocabulary()
+    expected = [p[0] for p in sorted(people, key=lambda p: (words.post_rank(*p[1:]), name_sort_key(p[0])))]
+    positions = [text.index(name) for name in expected]
+    assert positions == sorted(positions) and len(positions) >= 3
+    assert text.index("Báo cáo xếp loại") < positions[0]  # the unit's own papers first
+    # documents in the cycle's order, by their Vietnamese names
+    names = [item.short_name for item in cycle.items if item.scope == "official"]
+    row = " ".join(text[positions[0]:positions[1]].split())
+    shown = [name for name in names if name in row]
+    assert shown == sorted(shown, key=names.index) and len(shown) >= 3
+    assert "self_review" not in text and "asset_declaration" not in text
+    # a short package code for a person, the full id on a small line for checking
+    assert f"Mã gói DB15-{found.package_id.replace('-', '')[:4].upper()}" in " ".join(text.split())
+    assert found.package_id in text.replace("\n", "")
+
+
+def test_the_handover_slip_has_the_units_two_line_header_and_its_place(received):
+    usb = received.parent / "usb"
+    [slip] = usb.glob("*phieu-ban-giao.pdf")
+    text = _pdf_text(slip.read_bytes())
+    assert "ĐẢNG BỘ THÀNH PHỐ MINH GIANG" in text and "ĐẢNG ỦY XÃ NAM SƠN" in text
+    assert "Nam Sơn, ngày 05 tháng 12 năm 2023" in text and "Hải Dương" not in text
+
+
+def test_the_board_heads_its_own_report_as_it_heads_its_receipt(board):
+    from chilinh_desktop.core.cycles import get_cycle
+    from chilinh_desktop.formspec import set_form_answers
+    from chilinh_desktop.ops.printing import print_form
+
+    cycle = get_cycle(board)
+    set_form_answers(board, cycle, "01", {"document_date": "2023-12-08"}, unit_code="BTC", actor="test")
+    report_head = _pdf_text(print_form(board, cycle, "01", unit_code="BTC").pdf).split("BÁO CÁO")[0]
+    receipt_head = _pdf_text(receipt(board, unit_code="DB15").pdf).split("GIẤY BIÊN NHẬN")[0]
+    for text in (report_head, receipt_head):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert "THÀNH ỦY MINH GIANG" in lines and "BAN TỔ CHỨC" in lines and "CHI BỘ" not in text, lines

@@ -12,7 +12,7 @@ from chilinh_desktop.core.dossiers import ensure_dossiers
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.ratings import record_rating, set_targets, subject_key
 from chilinh_desktop.core.rules import evaluate
-from chilinh_desktop.formspec import set_form_answers
+from chilinh_desktop.formspec import form_for_item, set_form_answers
 from chilinh_desktop.ops.printing import print_form
 
 DAY = dt.date(2025, 12, 10)
@@ -97,10 +97,20 @@ def test_the_leaders_form_of_hd_43_prints_with_the_score(demo_store, cycle_2025,
     pdf, draft = printed.pdf, printed.draft
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert not draft
-    for expected in ("số hiệu mẫu chưa xác minh", "BẢN TỰ ĐÁNH GIÁ, CHẤM ĐIỂM", "92", official.full_name,
-                     "Hoàn thành xuất sắc nhiệm vụ"):
+    for expected in ("BẢN TỰ ĐÁNH GIÁ, CHẤM ĐIỂM", "92", official.full_name, "Hoàn thành xuất sắc nhiệm vụ"):
         assert expected in text
-    assert "Mẫu 2C" not in text and "Chí Linh" not in text
+    assert "Mẫu 2C" not in text and "Chí Linh" not in text and "chưa xác minh" not in text
+
+
+def test_a_blank_leaders_form_prints_the_criteria_to_score_by_hand(demo_store, cycle_2025, cadre):
+    official, _key = cadre
+    printed = print_form(demo_store, cycle_2025, "LD43", official_id=official.id)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(printed.pdf)).pages).split())
+    assert printed.draft and "chưa xác minh" not in text
+    assert "1 1. Chính trị tư tưởng; đạo đức, lối sống; ý thức tổ chức kỷ luật" in text
+    assert "2 2. Kết quả thực hiện chức trách, nhiệm vụ được giao" in text
+    form = form_for_item(cycle_2025, cycle_2025.item("self_review"))
+    assert form.version == "2025.2" and "NOT VERIFIED" in form.note and not form.template  # said in the data
 
 
 @pytest.mark.parametrize(("points", "total", "hit"), [((28, 64), 92, False), ((28, 64), 95, True),

@@ -1,4 +1,4 @@
-"""The KHTNV grounds of QĐ 124 completed as data (DOMAIN.md §4), each at its boundary, and their articles."""
+"""The KHTNV grounds of QĐ 124 completed as data (Quy định 124-QĐ/TW), each at its boundary, and their articles."""
 
 from __future__ import annotations
 

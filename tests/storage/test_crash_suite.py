@@ -164,7 +164,7 @@ def test_a_killed_demo_build_leaves_no_half_city(tmp_path):
         complete = False
         if path.exists() and path.stat().st_size:
             with sqlite3.connect(path) as conn:
-                complete = integrity(path) == "ok" and conn.execute("SELECT count(*) FROM units").fetchone()[0] == 156
+                complete = integrity(path) == "ok" and conn.execute("SELECT count(*) FROM units").fetchone()[0] == 187
         # `status` either refuses (no city) or shows a whole one; never a traceback, never a half city.
         ok = "Traceback" not in status.stderr and (status.returncode == 2 or (status.returncode == 0 and complete))
         figures.refused += status.returncode == 2

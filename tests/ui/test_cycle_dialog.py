@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.ops.cycles import list_cycles
@@ -41,3 +42,18 @@ def test_new_cycle_dialog(qtbot, window, demo_store):
 
 def test_menu_has_the_new_cycle_action(window):
     assert window.findChild(type(window.actions["board_view"]), "action_new_cycle") is not None
+
+
+def test_a_2025_cycle_from_the_window_takes_the_2025_forms(qtbot, window, demo_store):
+    dialog = CycleDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.year.setValue(2025)
+    dialog.regulation.setCurrentIndex(dialog.regulation.findData("366-QD-TW"))
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    window.ctx.runner.wait_idle()
+    assert dialog.started is not None, dialog.problems.text()
+    cycle = get_cycle(demo_store, "2025")
+    assert cycle.item("self_review").form == "LD43" and cycle.rules == "366-QD-TW"
+    assert cycle.dispatch["issuer"] == "Thành ủy Hải Phòng" and cycle.deadline("dossier").date.year == 2025

@@ -1,12 +1,15 @@
 """The window with the Windows build of Qt (6.9, offscreen platform under Wine) and its screenshots.
 
-The screenshots go to docs/windows-*.png. What they cannot show: the native `windows` platform plugin
+The screenshots go to dist/screenshots/windows-*.png (CHILINH_SCREENSHOTS names another folder): a test
+run never changes the checkout's tracked files; `bash scripts/windows-screenshots.sh` refreshes
+docs/windows-*.png on purpose. What they cannot show: the native `windows` platform plugin
 (it aborts at QApplication under Wine 8), so window frames, native dialogs and DPI scaling are not
 the ones a Windows PC draws; fonts come from CHILINH_TEST_FONTDIR, not C:\\Windows\\Fonts.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -17,7 +20,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
+SHOTS = Path(os.environ.get("CHILINH_SCREENSHOTS") or ROOT / "dist" / "screenshots")
 ENTRY = "import sys; from chilinh_desktop.cli import main; sys.exit(main())"
 
 
@@ -70,18 +73,18 @@ def test_main_window_dossier_tab_and_print_preview(qtbot, qapp, demo_file: Path,
         window.select_unit(code)
         window.unit_pane.select_cadre(official_id)
         settle()
-        DOCS.mkdir(exist_ok=True)
-        assert window.grab().save(str(DOCS / "windows-main-window.png"))
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        assert window.grab().save(str(SHOTS / "windows-main-window.png"))
 
         window.open_dossier(dossier_id, "self_review")
         settle()
-        assert window.grab().save(str(DOCS / "windows-dossier-tab.png"))
+        assert window.grab().save(str(SHOTS / "windows-dossier-tab.png"))
 
         dialog = open_item_preview(window, dossier_id, "self_review")
         assert dialog is not None
         dialog.resize(900, 740)
         settle(2.5)  # QPdfView renders pages on a worker thread
-        assert dialog.grab().save(str(DOCS / "windows-print-preview.png"))
+        assert dialog.grab().save(str(SHOTS / "windows-print-preview.png"))
         dialog.close()
     finally:
         window.close()

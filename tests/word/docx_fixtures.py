@@ -20,7 +20,7 @@ IDENTITY = [
     "Đơn vị công tác: Phòng Nội vụ",
 ]
 
-# The 2023 wording of heading I's items (DOMAIN.md §3), as an office copies it from the guide.
+# The 2023 wording of heading I's items (Mẫu 02B-HDKĐ.ĐG 2023, HD 25-HD/BTCTW), as an office copies it.
 ITEMS_2023 = [
     ("1. Về phẩm chất chính trị, đạo đức, lối sống; tinh thần đoàn kết, thống nhất trong nội bộ; ý thức tổ chức "
      "kỷ luật, trách nhiệm nêu gương; việc thực hiện những điều đảng viên không được làm; tác phong, lề lối làm việc.",
