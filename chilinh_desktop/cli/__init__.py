@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from chilinh_desktop.cli.common import db_argument
+from chilinh_desktop.cli.common import db_argument, printable
 from chilinh_desktop.core.errors import ChilinhError, ValidationError
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
 
@@ -141,12 +141,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except ValidationError as exc:
-        sys.stderr.write(_("Error: {problem}", problem=exc.message) + "\n")
+        sys.stderr.write(_("Error: {problem}", problem=printable(exc.message, newlines=True)) + "\n")
         for where, problem in exc.problems:
-            sys.stderr.write(f"  - {where}: {problem}\n")
+            sys.stderr.write(f"  - {printable(str(where))}: {printable(str(problem))}\n")
         return EXIT_REFUSED
     except ChilinhError as exc:
-        sys.stderr.write(_("Error: {problem}", problem=exc.message) + "\n")
+        sys.stderr.write(_("Error: {problem}", problem=printable(exc.message, newlines=True)) + "\n")
         return EXIT_REFUSED
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()

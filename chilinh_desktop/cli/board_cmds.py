@@ -6,7 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from chilinh_desktop.cli.common import cycle_argument, cycle_of, db_argument, open_store, print_json, print_table
+from chilinh_desktop.cli.common import (
+    cycle_argument,
+    cycle_of,
+    db_argument,
+    open_store,
+    print_json,
+    print_table,
+    printable,
+)
 from chilinh_desktop.cli.package_cmds import read_passphrase
 from chilinh_desktop.core.board import find_received
 from chilinh_desktop.core.errors import NotFoundError
@@ -122,7 +130,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from chilinh_desktop.package.importer import REFUSED, WAITING
 
     with open_store(args) as store:
-        outcomes = import_packages(store, args.packages, trust_new=args.trust_new).outcomes
+        passphrase = None
+        if _board_keys_protected(store):  # sealed packages open with the Board's keys
+            passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True)
+        outcomes = import_packages(store, args.packages, trust_new=args.trust_new, passphrase=passphrase).outcomes
     if args.json:
         print_json([o.as_json() for o in outcomes])
     else:
@@ -131,8 +142,19 @@ def cmd_import(args: argparse.Namespace) -> int:
                     [[o.path.name, o.unit_code or "", names[o.status], o.fingerprint or ""] for o in outcomes])
         for outcome in outcomes:
             for reason in outcome.reasons:
-                print(f"  - {outcome.path.name}: {reason}")
+                print(f"  - {printable(outcome.path.name)}: {printable(reason, newlines=True)}")
     return EXIT_REFUSED if any(o.status in (REFUSED, WAITING) for o in outcomes) else 0
+
+
+def _board_keys_protected(store) -> bool:
+    from chilinh_desktop.core.errors import ChilinhError
+    from chilinh_desktop.package import keyring
+
+    try:
+        recipient = keyring.board_recipient(store)
+    except ChilinhError:
+        return False
+    return recipient.private is not None and keyring.needs_passphrase(recipient)
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from typing import Any
 
 from chilinh_desktop.core.clock import FixedClock, SystemClock, parse_date
 from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.input_rules import printable
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.dates import running_date
@@ -23,9 +24,9 @@ def open_store(args: argparse.Namespace) -> Store:
     """Open the database named by --db (or the per-user one) with the clock --today asks for."""
     store = Store.open(args.db)
     store.clock = clock_for(args, store)
-    notice = store.read_only_notice()
-    if notice:
-        sys.stderr.write(notice + "\n")
+    for notice in [*store.notices, store.read_only_notice()]:
+        if notice:
+            sys.stderr.write(notice + "\n")
     return store
 
 
@@ -48,7 +49,12 @@ def parse_today(text: str) -> dt.date:
 
 def print_json(value: Any) -> None:
     """Machine-readable output: UTF-8 JSON on stdout."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: every character escaped, still valid JSON
+        text = json.dumps(value, ensure_ascii=True, indent=2, default=str)
+    sys.stdout.write(text + "\n")
 
 
 def _width(text: str) -> int:
@@ -57,7 +63,8 @@ def _width(text: str) -> int:
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Human-readable output: aligned columns."""
-    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    # A cell may come from a file name or a package: no escape sequence or newline reaches the terminal raw.
+    cells = [[str(h) for h in headers]] + [["" if v is None else printable(str(v)) for v in row] for row in rows]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
     for n, row in enumerate(cells):
         line = "  ".join(value + " " * (widths[i] - _width(value)) for i, value in enumerate(row))

@@ -16,6 +16,7 @@ from chilinh_desktop.cli.common import (
     open_store,
     print_json,
     print_table,
+    printable,
 )
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
@@ -249,15 +250,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print_json({
             "ok": check.ok, "path": str(check.path), "unit_code": check.unit_code,
             "cycle_id": check.info.get("Cycle-Id"), "package_id": check.info.get("Package-Id"),
-            "fingerprint": check.fingerprint, "known_fingerprint": check.known_fingerprint,
+            "fingerprint": check.fingerprint, "known_fingerprint": check.known_fingerprint, "sealed": check.sealed,
             "errors": [{"code": e.code, "message": e.message, "subject": e.subject} for e in check.errors],
         })
     elif check.ok:
         print(_("The package is intact and correctly signed."))
         print(_("Unit: {unit}; signing key fingerprint: {fingerprint}", unit=check.unit_code,
                 fingerprint=check.fingerprint))
+        if check.sealed:
+            print(_("Its contents are sealed to the Organisation Board: only the Board's keys open them, and the "
+                    "Board checks them on import."))
     else:
         sys.stderr.write(_("The package was refused ({count} problems):", count=len(check.errors)) + "\n")
         for error in check.errors:
-            sys.stderr.write(f"  - [{error.code}] {error.message}\n")
+            sys.stderr.write(f"  - [{error.code}] {printable(error.message, newlines=True)}\n")
     return 0 if check.ok else EXIT_REFUSED

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.duties_rules import duties_rules
 from chilinh_desktop.core.errors import NotFoundError, ValidationError
+from chilinh_desktop.core.input_rules import text_limits, text_problem
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line
 from chilinh_desktop.core.units import get_unit
@@ -72,8 +73,15 @@ def unit_names(store: Store) -> dict[str, str]:
 
 def checked(store: Store, unit: str, name: str, post: str) -> Assignment:
     """An assignment, its text cleaned and its unit known (by code or exact name); ValidationError names problems."""
-    name, post = clean_line(name), clean_line(post)
+    # The limits and character rules of every incoming text (typed, or a row of an Excel list).
     problems = []
+    for label, value in (("unit", unit), ("name", name), ("post", post)):
+        problem = text_problem(value, text_limits(store.definitions).line)
+        if problem is not None:
+            problems.append((label, problem))
+    if problems:
+        raise ValidationError(_("The assignment cannot be recorded; nothing was changed."), problems)
+    name, post = clean_line(name), clean_line(post)
     if not name:
         problems.append(("name", _("the leader's name is empty")))
     code, problem = find_unit(store, unit)

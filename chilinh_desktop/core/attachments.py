@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chilinh_desktop.core.errors import NotFoundError, ValidationError
+from chilinh_desktop.core.input_files import open_regular
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 
@@ -59,7 +60,7 @@ def read_attachment_file(path: Path | str) -> AttachmentFile:
     digest = hashlib.sha256()
     buffer = bytearray()
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # a FIFO named scan.pdf is refused at once, not waited on
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise _refused(_("{name} is not a file.", name=path.name), path)

@@ -122,7 +122,8 @@ def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_do
                 f"AND id IN ({','.join('?' * len(chunk))})",
                 [package.received_at, package.received_at, package.package_id, *chunk])
         store.audit(actor, "package.receive", f"unit:{package.unit_id}", package=package.package_id,
-                    sha256=package.sha256, fingerprint=package.signer_fingerprint, current=current)
+                    sha256=package.sha256, fingerprint=package.signer_fingerprint, current=current,
+                    task_decisions=len(unit_doc.task_decisions))
 
 
 def current_documents(store: Store, cycle_id: str, unit_code: str | None = None

@@ -58,7 +58,10 @@ def add_package_ratings(data: RatingData, unit_id: str, unit_code: str, unit_doc
     for doc in officials:
         if doc.ratings is not None:
             _add_record(data, f"official:{doc.official.id}", doc.ratings)
-    return [c.to_json() for c in section.commendations]
+    # A proposal speaks only of the unit or its own cadres (import refuses others; a package stored before
+    # that rule keeps its proposal, but never borrows another unit's cadre's rating).
+    own = {f"unit:{unit_id}", f"collective:{unit_id}", *(f"official:{doc.official.id}" for doc in officials)}
+    return [{**c.to_json(), "subject": c.subject if c.subject in own else None} for c in section.commendations]
 
 
 def _add_record(data: RatingData, key: str, record: RatingRecord) -> None:

@@ -87,6 +87,8 @@ def tasks(store: Store, cycle: Cycle) -> list[Task]:
     """Every registered task, cadre by cadre, with its decision."""
     column = duties_rules(cycle).tasks.column
     registered, sent = _registered(store, cycle)
+    if approver(store, cycle) != "unit":
+        sent = {}  # a unit's package never decides what the Board approves (import refuses it; older rows too)
     decisions = {**sent, **{(r[0], r[1]): r[2:] for r in store.db.execute(
         "SELECT official_id, task_no, decision, note, decided_by, decided_at, task FROM task_approvals "
         "WHERE cycle_id = ?", [cycle.id])}}

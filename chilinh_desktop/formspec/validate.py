@@ -11,13 +11,14 @@ import datetime as dt
 import math
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from chilinh_desktop.core.clock import parse_date
 from chilinh_desktop.core.definitions import SHIPPED, Definitions
 from chilinh_desktop.core.errors import DefinitionError
+from chilinh_desktop.core.input_rules import bad_character as bad_character  # the one rule, re-exported
+from chilinh_desktop.core.input_rules import shown, stray_character, too_long
 from chilinh_desktop.core.text import clean_line, nfc
 from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.formspec.model import Field, FormSpec, Option
@@ -28,13 +29,6 @@ from chilinh_desktop.i18n import _
 Problem = tuple[str, str]
 
 LIMITS_FILE = "limits.toml"
-# Characters a value may not hold: control characters (tab and newline are text), the bidi
-# overrides and isolates that make a printed line read other than it was typed (U+202E…), and
-# unpaired surrogates, which are not characters at all and cannot be stored as UTF-8.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_ALLOWED_CONTROLS = frozenset("\t\n")
-
-
 @dataclass(frozen=True)
 class Limits:
     """Input limits of forms/limits.toml: longest value per field type, most rows of a table."""
@@ -63,24 +57,6 @@ def _read_limits(definitions: Definitions) -> Limits:
         where, problem = problems[0]
         raise DefinitionError(_("{file}, {where}: {problem}", file=LIMITS_FILE, where=where, problem=problem))
     return Limits(dict(data["max_length"]), data["rows"]["max_rows"])
-
-
-def bad_character(text: str) -> str | None:
-    """The first character of `text` that no field may hold, as U+XXXX, or None."""
-    for ch in text:
-        if ch in _ALLOWED_CONTROLS:
-            continue
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cs") or ch in _BIDI_CONTROLS:
-            return f"U+{ord(ch):04X}"
-    return None
-
-
-def shown(text: str) -> str:
-    """`text` safe to print in a message: characters no field may hold become \\uXXXX."""
-    if bad_character(text) is None:
-        return text
-    return "".join(f"\\u{ord(ch):04x}" if bad_character(ch) else ch for ch in text)
 
 
 @dataclass
@@ -175,12 +151,12 @@ def _scalar(fld: Field, value: Any, scales: Scales, limits: Limits) -> Any:
 
 
 def _check_text(fld: Field, value: str, limits: Limits) -> None:
-    # Before any other work on the value: a 10 MB string is refused, not normalised and printed.
+    # The rules every incoming text follows (core/input_rules.py), said with the field's name.
     limit = limits.length_for(fld)
-    if limit is not None and len(value) > limit and len(nfc(value).strip()) > limit:
+    if too_long(value, limit):
         raise ValueError(_("The field {field} is longer than {count} characters ({length} were given).",
                            field=_named(fld), count=limit, length=len(value)))
-    bad = bad_character(value.replace("\r\n", "\n").replace("\r", "\n"))
+    bad = stray_character(value)
     if bad is not None:
         raise ValueError(_("The field {field} contains a control or invalid character ({code}) that cannot "
                            "be stored or printed. Remove it (it often comes with text pasted from another "

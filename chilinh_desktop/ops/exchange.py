@@ -65,11 +65,14 @@ def package_files(sources: Iterable[Path]) -> list[Path]:
     return found(sources)
 
 
-def plan_import(store: Store, paths: Iterable[Path], step: Callable | None = None) -> ImportPlan:
-    """Check every package before anything is written: what would be imported, refused or is waiting for a key."""
+def plan_import(store: Store, paths: Iterable[Path], step: Callable | None = None, *,
+                passphrase: str | None = None) -> ImportPlan:
+    """Check every package before anything is written: what would be imported, refused or is waiting for a key.
+
+    A sealed package is opened with the Board's keys (`passphrase` when they are protected)."""
     from chilinh_desktop.package.importer import plan_import as plan
 
-    return plan(store, package_files(paths), step)
+    return plan(store, package_files(paths), step, passphrase=passphrase)
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,9 @@ def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] = (), 
     return Imported(commit(store, plan, set(accepted), actor=actor))
 
 
-def import_packages(store: Store, paths: Iterable[Path], *, trust_new: bool = False, actor: str = "import") -> Imported:
+def import_packages(store: Store, paths: Iterable[Path], *, trust_new: bool = False, actor: str = "import",
+                    passphrase: str | None = None) -> Imported:
     """Check, then import (the command line): with `trust_new`, exactly the new keys this run shows are accepted."""
-    plan = plan_import(store, paths)
+    plan = plan_import(store, paths, passphrase=passphrase)
     accepted = {o.fingerprint for o in plan.new_keys if o.fingerprint} if trust_new else set()
     return commit_import(store, plan, accepted, actor=actor)

@@ -20,10 +20,13 @@ from chilinh_desktop.core.assignments import (
 )
 from chilinh_desktop.core.cycles import Cycle, get_cycle
 from chilinh_desktop.core.errors import ChilinhError, ValidationError
+from chilinh_desktop.core.input_files import open_regular
+from chilinh_desktop.core.input_rules import printable
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line
 from chilinh_desktop.i18n import _
 
+XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE file: Excel 97–2003
 ASSIGNMENTS = "assignments"  # change key: the leaders assigned to review meetings
 COLUMNS = {"unit_code": ("mã đơn vị", "unit", "unit code", "mã"), "name": ("họ và tên", "name", "họ tên"),
            "post": ("chức vụ", "post")}
@@ -91,18 +94,7 @@ def assignment_list(store: Store, cycle: Cycle | None = None) -> AssignmentList:
 
 def import_assignments(store: Store, path: Path, *, actor: str) -> Assigned:
     """Record every row of an Excel list; with any bad row nothing is recorded and each is named by its row number."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:  # a read-only workbook keeps its file open until closed
-            rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-        finally:
-            book.close()
-    except (OSError, ValueError, KeyError) as exc:
-        raise ChilinhError(_("The file {path} cannot be read as an Excel workbook ({error}). Nothing was recorded. "
-                             "Save the list as .xlsx and import it again.", path=Path(path).name, error=exc),
-                           code="leaders.unreadable") from exc
+    rows = _workbook_rows(Path(path))
     header_row, where = _header(rows)
     good, problems = [], []
     for number, row in enumerate(rows[header_row + 1:], header_row + 2):
@@ -119,6 +111,40 @@ def import_assignments(store: Store, path: Path, *, actor: str) -> Assigned:
                                 "the list again.", n=len({p[0] for p in problems}), path=Path(path).name), problems)
     add_assignments(store, get_cycle(store), good, actor=actor)
     return Assigned(good)
+
+
+def _workbook_rows(path: Path) -> list[list]:
+    # Anything but a real .xlsx (a text or .csv file, an old .xls, an empty file, a FIFO) is one clear refusal.
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    name = printable(path.name)
+    try:
+        with open_regular(path) as handle:
+            head = handle.read(8)
+            handle.seek(0)
+            if not head.startswith(b"PK"):
+                kind = _("an old Excel 97–2003 file (.xls)") if head.startswith(XLS_MAGIC) else \
+                    _("an empty file") if not head else _("not an Excel workbook (a text or .csv file?)")
+                raise ChilinhError(_("The file {path} is {kind}. Nothing was recorded. Open it in Excel, save it "
+                                     "as an Excel Workbook (.xlsx) and import that file.", path=name, kind=kind),
+                                   code="leaders.not_xlsx")
+            book = load_workbook(handle, read_only=True, data_only=True)
+            try:  # a read-only workbook keeps its file open until closed
+                return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+            finally:
+                book.close()
+    except ChilinhError:
+        raise
+    except OSError as exc:
+        raise ChilinhError(_("The file {path} cannot be read ({error}). Nothing was recorded.", path=name,
+                             error=exc.strerror or exc), code="leaders.unreadable") from exc
+    except (ValueError, KeyError, IndexError, TypeError, BadZipFile, EOFError, InvalidFileException) as exc:
+        raise ChilinhError(_("The file {path} cannot be read as an Excel workbook ({error}). Nothing was recorded. "
+                             "Save the list as .xlsx and import it again.", path=name, error=type(exc).__name__),
+                           code="leaders.unreadable") from exc
 
 
 def _header(rows: list[list]) -> tuple[int, dict[str, int]]:

@@ -14,6 +14,7 @@ from chilinh_desktop.core import meetings as core_meetings
 from chilinh_desktop.core.cycles import Cycle, get_cycle
 from chilinh_desktop.core.duties_rules import duties_rules
 from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.input_rules import checked_line
 from chilinh_desktop.core.meetings import Meeting
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
@@ -64,6 +65,9 @@ def record_meeting(store: Store, unit_code: str, *, date: dt.date | None = None,
     """Record a unit's meeting: in its minutes at the unit, as a telephone entry at the Board."""
     cycle = get_cycle(store)
     code = get_unit(store, unit_code.strip().upper()).code
+    # Time and place follow the limits and character rules of every incoming text, at the Board as at a unit.
+    time = None if time is None else checked_line(time, _("time"), store.definitions)
+    place = None if place is None else checked_line(place, _("place"), store.definitions)
     if load_settings(store).is_board:
         if date is None:
             raise ValidationError(_("Give the meeting's date (and its time and place) as the unit said it; nothing "

@@ -25,10 +25,10 @@ from chilinh_desktop.render.pipeline import (
     prepare,
     print_document,
     print_to_folder,
-    unit_documents,
     write_pdf,
 )
 from chilinh_desktop.render.pipeline import can_print_final as pipeline_can_print_final
+from chilinh_desktop.render.pipeline import unit_documents as every_unit_document
 
 __all__ = ["Document", "PrintRun", "Printed", "can_print_final", "dossier_errors", "item_document", "prepare",
            "print_form", "print_item",
@@ -96,14 +96,34 @@ def print_item_docx(store: Store, cycle: Cycle, dossier_id: str, item_id: str, *
     return render_docx(rendering.filled, print_settings(store), draft=rendering.draft, title=rendering.document.title)
 
 
+def unit_documents(store: Store, cycle: Cycle, unit_code: str) -> list[Document]:
+    """What printing a whole unit writes: every printable item of the unit and its cadres but confidential ones."""
+    return [d for d in every_unit_document(store, cycle, unit_code) if not cycle.item(d.item_id).confidential]
+
+
 def print_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path, *, draft: bool = False,
                progress: Progress | None = None, workers: int | None = None) -> PrintRun:
-    """Every filled form and attached file of a unit and its cadres, into `folder`.
+    """Every filled form and attached file of a unit and its cadres, into `folder`, but no confidential item.
 
-    A dossier with rule errors prints as drafts, and the run's notes list its errors."""
+    An asset declaration is confidential wherever it goes (DOMAIN.md): a folder of a whole unit's
+    papers is copied and shared, so the declaration is left out, and the run says so and why; it is
+    printed from its owner's dossier on purpose. A dossier with rule errors prints as drafts, and the
+    run's notes list its errors (they refuse the final print and the sign-off).
+    """
+    confidential = [d for d in every_unit_document(store, cycle, unit_code) if cycle.item(d.item_id).confidential]
     documents = unit_documents(store, cycle, unit_code)
     if draft:
-        return print_to_folder(store, cycle, documents, folder, draft=True, progress=progress, workers=workers)
+        run = print_to_folder(store, cycle, documents, folder, draft=True, progress=progress, workers=workers)
+    else:
+        run = _print_final_unless_errors(store, cycle, unit_code, documents, folder, progress, workers)
+    run.notes += [_("{title} was not written to the folder: it is confidential and is never written in plain text "
+                    "with a unit's papers. Print it from its owner's dossier when it is needed.", title=d.title)
+                  for d in confidential]
+    return run
+
+
+def _print_final_unless_errors(store: Store, cycle: Cycle, unit_code: str, documents: list[Document], folder: Path,
+                               progress: Progress | None, workers: int | None) -> PrintRun:
     findings = evaluate(store, cycle, unit_code)
     errors = {d: dossier_errors(store, cycle, d, findings) for d in {doc.dossier_id for doc in documents}}
     held = [doc for doc in documents if errors[doc.dossier_id]]
@@ -115,7 +135,7 @@ def print_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path, *, draf
         run.pages += drafts.pages
         run.drafts += drafts.drafts
         run.notes += drafts.notes
-        listed = sorted({finding_line(f) for d, found in errors.items() for f in found})
+        listed = sorted({finding_line(f) for found in errors.values() for f in found})
         run.notes.append(_("{n} documents printed as drafts: the rules find errors in their dossiers:",
                            n=len(held)))
         run.notes += [f"  - {line}" for line in listed]

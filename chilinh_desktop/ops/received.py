@@ -211,6 +211,9 @@ def received_files(store: Store, package_id: str, names: list[str]) -> dict[str,
         raise ChilinhError(_("The stored package {code} no longer matches the hash recorded when it arrived; "
                              "nothing is shown. Import the unit's package again from its USB stick.",
                              code=short_code(package_id)), code="received.damaged")
+    from chilinh_desktop.package.received import inner_package
+
+    data = inner_package(store, data)  # a sealed package is read with the Board's keys (the signed inner package)
     result = {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         manifest = archive.read(bagit.MANIFEST).decode("utf-8")

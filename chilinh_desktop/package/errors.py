@@ -215,10 +215,26 @@ MESSAGES: dict[str, str] = {
     "package.officials_mismatch": _refused(
         "Danh sách cán bộ trong unit.json không khớp với các tệp officials/ của gói ({detail})."
     ),
+    "package.text_refused": _refused(
+        'Tệp dữ liệu {name} của gói có trường "{field}" không hợp lệ: {problem}. Chương trình không nhận '
+        "nội dung mà ô nhập liệu của mẫu biểu cũng không nhận."
+    ),
+    "package.scan_refused": _refused(
+        'Tệp đính kèm "{name}" của gói không phải tệp PDF, PNG, JPEG hoặc TIFF nguyên vẹn ({detail}); '
+        "chính đơn vị cũng không thể đính kèm tệp này."
+    ),
+    "package.sealed_mismatch": _refused(
+        "Gói niêm phong và gói bên trong không khớp nhau ({labels})."
+    ),
     "package.foreign_record": _kept(
         "Gói của đơn vị {unit} mang hồ sơ không thuộc đơn vị này: {record}.",
         "Không dùng gói này; hãy đề nghị đơn vị đối chiếu danh sách cán bộ với bộ tài liệu chu kỳ "
         "rồi xuất lại gói.",
+    ),
+    "package.not_permitted": _kept(
+        "Gói của đơn vị {unit} ghi {count} quyết định phê duyệt việc đột phá, sáng tạo, nhưng trong chu kỳ "
+        "này việc đó do Ban Tổ chức phê duyệt, đơn vị không có thẩm quyền quyết định.",
+        "Không dùng gói này; hãy đề nghị đơn vị nhận bộ tài liệu chu kỳ mới nhất rồi xuất lại gói.",
     ),
     "package.key_ambiguous": _kept(
         "Trong cùng một lần nhập có {count} khóa ký mới khác nhau cho đơn vị {unit} ({fingerprints}), "
@@ -244,6 +260,10 @@ MESSAGES: dict[str, str] = {
         'Tệp mật "{name}" không khớp với {what}, nên nội dung giải mã không được ghi ra tệp nào; bản '
         "gói lưu tại Ban Tổ chức vẫn giữ nguyên.",
         "Hãy đề nghị đơn vị xuất lại gói và nộp lại.",
+    ),
+    "received.damaged": _kept(
+        "Gói {package} lưu tại Ban Tổ chức đã bị hỏng ({detail}), nên không đọc được tệp nào trong gói.",
+        "Hãy khôi phục tệp dữ liệu từ bản sao lưu, hoặc đề nghị đơn vị nộp lại gói rồi nhập lại.",
     ),
     "bag.source_unreadable": 'Không đọc được tệp nguồn "{path}" để đóng gói ({reason}). Tệp gói '
     "ghi dở đã được xóa, không có gói nào được tạo ra. Hãy kiểm tra tệp nguồn rồi xuất lại.",

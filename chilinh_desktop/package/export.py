@@ -1,5 +1,8 @@
 """Exporting a unit's submission package (gói hồ sơ nộp) to a USB stick.
 
+The package is sealed to the Board (package/sealed.py): on the stick only its labels, manifests and
+signature are readable.
+
 Order matters: the package is written under a pending name (`<name>.zip.pending`, flushed, checked),
 read back from the target and checked again; the database records the export in one transaction;
 only then is the pending file renamed to `<name>.zip` (and its slip likewise). So a crash at any
@@ -15,6 +18,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +34,7 @@ from chilinh_desktop.core.unit_signoff import unit_dossiers
 from chilinh_desktop.core.units import get_unit
 from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.i18n import _
-from chilinh_desktop.package import bagit, keys, sshsig
+from chilinh_desktop.package import bagit, keys, sealed, sshsig
 from chilinh_desktop.package.atomicfile import fsync_directory, remove_quietly, write_atomically
 from chilinh_desktop.package.contents import Contents, Progress, payload
 from chilinh_desktop.package.errors import PackageError, describe_os_error, package_error
@@ -84,8 +88,15 @@ def export_unit(store: Store, cycle: Cycle, unit_code: str, out_dir: Path, *, pa
     slip_path = Path(out_dir) / f"{stem}-phieu-ban-giao.pdf"
     recorded = False
     try:
-        bagit.write_bag(pending, payload(contents, progress), info,
-                        signer=lambda manifest: sshsig.sign(manifest, key), bagging_date=store.clock.today())
+        sign = lambda manifest: sshsig.sign(manifest, key)  # noqa: E731
+        # The whole package, signed, then sealed to the Board: nothing readable leaves on the stick but the
+        # labels and the signature (package/sealed.py). The plain inner bag lives only in a private temp folder.
+        with tempfile.TemporaryDirectory(prefix="chilinh-export-") as folder:
+            inner = Path(folder) / "package.zip"
+            bagit.write_bag(inner, payload(contents, progress), info, signer=sign, bagging_date=store.clock.today())
+            envelope = sealed.seal(inner.read_bytes(), recipient)
+        bagit.write_bag(pending, envelope, [*info, (sealed.SEALED_LABEL, sealed.SEALED_VALUE)], signer=sign,
+                        bagging_date=store.clock.today())
         data, digest = _read_back(pending, public_line)
         slip = _slip(store, contents, target.name, digest, signer_fp, dossiers)
         write_atomically(_pending(slip_path), lambda handle: handle.write(slip))

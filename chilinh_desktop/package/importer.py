@@ -1,7 +1,8 @@
 """Importing units' packages at the Board (nhận gói hồ sơ): check everything first, then write once.
 
 Two stages, so the window can ask a person in between:
-1. `plan_import` is read-only: each file is verified (ZIP safety, manifests, signature), its label
+1. `plan_import` is read-only: each file is verified (ZIP safety, manifests, signature), a sealed one
+   opened with the Board's keys and its inner package verified alike (package/sealed.py), its label
    and every document read through the typed schema, the unit held to its own records, and its
    cycle, identity (package UUID + SHA-256) and signing key compared with what the Board holds.
    Every file gets a verdict with a stable code; one bad file never stops the others, and no input
@@ -35,15 +36,18 @@ from chilinh_desktop.core.board import (
     unit_key_record,
 )
 from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.input_files import open_regular
+from chilinh_desktop.core.input_rules import printable
 from chilinh_desktop.core.keys_store import record_unit_key, unit_of_key
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
-from chilinh_desktop.package import bagit, keys, sshsig
+from chilinh_desktop.package import bagit, keys, sealed, sshsig
 from chilinh_desktop.package.errors import package_error
 from chilinh_desktop.package.incoming import (
     check_boundary,
     check_exported_at,
+    check_powers,
     exported_moment,
     read_documents,
     read_label,
@@ -129,15 +133,49 @@ def package_files(sources: Iterable[Path]) -> list[Path]:
     return found
 
 
-def plan_import(store: Store, paths: Iterable[Path], step: Step | None = None) -> ImportPlan:
-    """Check every file read-only and decide what importing it would do."""
+class BoardKey:
+    """The Board's age identity, unlocked once per batch and only when a sealed package needs it."""
+
+    def __init__(self, store: Store, passphrase: str | None) -> None:
+        self.store, self.passphrase = store, passphrase
+        self._identity: Any = None
+
+    def identity(self) -> Any:
+        """The unlocked identity (KeyringError/PackageError when it is missing or the passphrase is wrong)."""
+        if self._identity is None:
+            from chilinh_desktop.package.keyring import board_identity
+
+            self._identity = board_identity(self.store, self.passphrase)
+        return self._identity
+
+
+def _unsealed_documents(check: PackageCheck, key: BoardKey) -> tuple[UnitDocument, list[OfficialDocument]]:
+    # The envelope was verified; its inner package must be a whole signed bag by the same key with the same
+    # labels, and is then read like an unsealed package (package/sealed.py).
+    inner_data = sealed.unseal(sealed.sealed_bytes(check.path), key.identity())
+    with sealed.inner_file(inner_data) as inner:
+        report = bagit.verify_bag(inner, require_signature=True)
+        if report.errors:
+            raise report.errors[0]
+        if sealed.is_sealed(report.info):
+            raise package_error("package.unexpected_file", name=sealed.SEALED_NAME)
+        if report.signer_fingerprint != check.fingerprint or sealed.labels_differ(check.info, report.info):
+            raise package_error("package.sealed_mismatch", labels=", ".join(
+                sealed.labels_differ(check.info, report.info) or [bagit.SIGNER_FINGERPRINT_LABEL]))
+        return read_documents(inner)
+
+
+def plan_import(store: Store, paths: Iterable[Path], step: Step | None = None, *,
+                passphrase: str | None = None) -> ImportPlan:
+    """Check every file read-only and decide what importing it would do (`passphrase`: the Board's keys)."""
     files = list(map(Path, paths))
+    key = BoardKey(store, passphrase)
     report = step or (lambda done, total, text: None)
     outcomes: list[ImportOutcome] = []
     batch: dict[str, str] = {}  # package id -> sha256 accepted earlier in this batch
     for n, path in enumerate(files, 1):
         report(n - 1, len(files), path.name)
-        outcome = _check_one(store, path)
+        outcome = _check_one(store, path, key)
         if outcome.status == IMPORTED and outcome.package_id in batch:
             same = batch[outcome.package_id] == outcome.sha256
             outcome.status = ALREADY if same else REFUSED
@@ -153,14 +191,18 @@ def plan_import(store: Store, paths: Iterable[Path], step: Step | None = None) -
 
 def _one_key_per_unit(outcomes: list[ImportOutcome]) -> None:
     # A new key is trusted only when the batch is unambiguous: one new key per unit, one unit per key.
+    # Every validly signed file counts, whatever else is wrong with it (a real package refused for its date
+    # beside an intruder's makes the unit's new key ambiguous, instead of the intruder's key being trusted).
     fresh = [o for o in outcomes if o.status == IMPORTED and o.new_key]
+    signed = [o for o in outcomes if o.fingerprint and o.unit_code]
     by_unit: dict[str, set[str]] = {}
     by_key: dict[str, set[str]] = {}
-    for o in fresh:
+    for o in signed:
         by_unit.setdefault(o.unit_code or "", set()).add(o.fingerprint or "")
         by_key.setdefault(o.fingerprint or "", set()).add(o.unit_code or "")
     for o in fresh:
-        prints, units = by_unit[o.unit_code or ""], by_key[o.fingerprint or ""]
+        prints = by_unit[o.unit_code or ""] - {o.known_fingerprint}
+        units = by_key[o.fingerprint or ""]
         if len(prints) > 1:
             o.refuse(package_error("package.key_ambiguous", count=len(prints), unit=o.unit_code,
                                    fingerprints=", ".join(sorted(prints))))
@@ -168,10 +210,10 @@ def _one_key_per_unit(outcomes: list[ImportOutcome]) -> None:
             o.refuse(package_error("package.key_shared", fingerprint=o.fingerprint, units=", ".join(sorted(units))))
 
 
-def _check_one(store: Store, path: Path) -> ImportOutcome:
+def _check_one(store: Store, path: Path, key: BoardKey) -> ImportOutcome:
     outcome = ImportOutcome(path, REFUSED)
     try:
-        _check_into(store, outcome)
+        _check_into(store, outcome, key)
     except ChilinhError as exc:
         outcome.refuse(exc)
     except Exception as exc:  # the last guard: a crafted file never raises out of checking
@@ -181,7 +223,7 @@ def _check_one(store: Store, path: Path) -> ImportOutcome:
     return outcome
 
 
-def _check_into(store: Store, outcome: ImportOutcome) -> None:
+def _check_into(store: Store, outcome: ImportOutcome, key: BoardKey) -> None:
     path = outcome.path
     try:
         outcome.sha256, outcome.size = _sha256_of(path)
@@ -212,12 +254,13 @@ def _check_into(store: Store, outcome: ImportOutcome) -> None:
         return
     check_exported_at(exported_at, int(cycle[0]), store.clock.now())
     # Every document through its schema, then the unit held to its own records: all before any write.
-    unit_doc, officials = read_documents(path)
+    unit_doc, officials = _unsealed_documents(check, key) if check.sealed else read_documents(path)
     if unit_doc.unit.code != unit_code or unit_doc.cycle_id != cycle_id:
         outcome.code = "package.label_mismatch"
         outcome.reasons.append(_("The package's data does not match its label (unit or cycle)."))
         return
     check_boundary(store, outcome.unit_id, unit_code, unit_doc, officials)
+    check_powers(store, cycle_id, unit_code, unit_doc)
     outcome.unit_doc, outcome.officials_doc = unit_doc, officials
     known = find_received(store, package_id)
     if known is not None:
@@ -235,7 +278,7 @@ def _check_into(store: Store, outcome: ImportOutcome) -> None:
 def _sha256_of(path: Path) -> tuple[str, int]:
     # Read in chunks: the bytes are read again at commit time and compared by hash; a batch is never all in memory.
     digest, size = hashlib.sha256(), 0
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:  # a FIFO or a device is refused at once, never waited on
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
             size += len(chunk)
@@ -292,8 +335,10 @@ def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] | None
             except ChilinhError as exc:
                 outcome.refuse(exc)
             except OSError as exc:
-                outcome.refuse(package_error("io.read_failed", path=str(outcome.path),
+                outcome.refuse(package_error("io.read_failed", path=printable(str(outcome.path)),
                                              reason=exc.strerror or str(exc)))
+            except ValueError as exc:  # the last guard (UnicodeError is one): this file only, never the batch
+                outcome.refuse(package_error("package.unreadable", detail=type(exc).__name__))
         report(len(todo), len(todo), "")
     return plan.outcomes
 
@@ -316,7 +361,7 @@ def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
     previous = current_received(store, outcome.cycle_id, outcome.unit_id)
     newer = previous is None or outcome.order > _order(previous.exported_at, previous.package_id)
     record = ReceivedPackage(outcome.package_id, outcome.unit_id, outcome.unit_code or "", outcome.cycle_id,
-                             outcome.path.name, outcome.sha256 or "", outcome.size, outcome.fingerprint,
+                             printable(outcome.path.name), outcome.sha256 or "", outcome.size, outcome.fingerprint,
                              outcome.exported_at, store.now_text(), "current" if newer else "superseded",
                              previous.package_id if previous and newer else None)
     record_received(store, record, data, outcome.unit_doc, outcome.officials_doc, current=newer, actor=actor)
@@ -329,12 +374,12 @@ def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
 
 
 def import_packages(store: Store, paths: Iterable[Path], *, trust_new: bool = False, actor: str = "import",
-                    step: Step | None = None) -> list[ImportOutcome]:
+                    step: Step | None = None, passphrase: str | None = None) -> list[ImportOutcome]:
     """Check then import files in one go (the command line).
 
     With `trust_new`, exactly the new keys this run shows (one per unit, each printed with its file) are
     accepted, each for its own unit's packages only.
     """
-    plan = plan_import(store, paths, step)
+    plan = plan_import(store, paths, step, passphrase=passphrase)
     accepted = {o.fingerprint for o in plan.new_keys if o.fingerprint} if trust_new else set()
     return commit_import(store, plan, accepted, actor=actor)

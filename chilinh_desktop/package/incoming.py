@@ -6,8 +6,11 @@ malformed or overreaching package, never anything else:
   before the cycle's year and not more than a day ahead of this computer's clock;
 - the payload: only the names a unit's package is made of, unit.json and every officials/<id>.json
   read through their typed schema (core/package_documents.py), the list of cadres matching the files;
-- the unit boundary: the collective is the Board's record of the signing unit, and every cadre is one
-  the Board's registry lists for that unit.
+- the unit boundary: the collective is the Board's record of the signing unit, every cadre is one
+  the Board's registry lists for that unit, and every commendation proposal is about the unit itself
+  or one of those cadres;
+- the unit's powers: a package records only what the unit's role may decide. Decisions on
+  breakthrough tasks travel only when the Board made the unit leadership the approver.
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ import re
 import uuid
 from pathlib import Path
 
+from chilinh_desktop.core.attachments import content_type
+from chilinh_desktop.core.definitions import SHIPPED
+from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.input_rules import shown, text_limits, tree_problem
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
@@ -26,6 +33,9 @@ from chilinh_desktop.package.zipsafe import BoundedReader, open_zip
 
 FUTURE_SLACK = dt.timedelta(days=1)
 _OFFICIAL_FILE = re.compile(r"officials/([A-Za-z0-9][A-Za-z0-9._-]*)\.json")
+# Where a document holds paragraphs (a form's answers, notes): long texts; every other string is a line.
+_LONG_KEYS = frozenset({"answers", "achievement", "note", "justification", "exempt_reason", "task", "not_rated",
+                        "residence_exempt_reason"})
 _PAYLOAD = re.compile(r"unit\.json|summary\.xlsx|officials/[^/]+\.json|forms/[^/]+\.pdf|scans/[^/]+"
                       r"|confidential/[^/]+\.age")
 
@@ -80,9 +90,13 @@ def read_documents(path: Path) -> tuple[UnitDocument, list[OfficialDocument]]:
         for name in sorted(names):
             if not _PAYLOAD.fullmatch(name):
                 raise package_error("package.unexpected_file", name=name)
+        for name in sorted(names):
+            if name.startswith("scans/"):
+                _check_scan(name, reader.read(names[name]))
         if "unit.json" not in names:
             raise package_error("bag.file_missing", name=bagit.PAYLOAD_DIR + "unit.json")
-        unit_doc = UnitDocument.from_json(parse_json(reader.read(names["unit.json"]), "unit.json"))
+        unit_doc = UnitDocument.from_json(_checked_text(parse_json(reader.read(names["unit.json"]), "unit.json"),
+                                                        "unit.json"))
         officials = []
         for name in sorted(names):
             match = _OFFICIAL_FILE.fullmatch(name)
@@ -90,7 +104,8 @@ def read_documents(path: Path) -> tuple[UnitDocument, list[OfficialDocument]]:
                 raise package_error("package.unexpected_file", name=name)
             if match is None:
                 continue
-            doc = OfficialDocument.from_json(parse_json(reader.read(names[name]), name), name, unit_doc.version)
+            doc = OfficialDocument.from_json(_checked_text(parse_json(reader.read(names[name]), name), name), name,
+                                             unit_doc.version)
             if doc.official.id != match.group(1):
                 raise package_error("package.officials_mismatch", detail=f"{name}: {doc.official.id}")
             officials.append(doc)
@@ -106,6 +121,22 @@ def read_documents(path: Path) -> tuple[UnitDocument, list[OfficialDocument]]:
     return unit_doc, officials
 
 
+def _check_scan(name: str, data: bytes) -> None:
+    # The rule the unit's own attach applies (core/attachments.py): a whole PDF, PNG, JPEG or TIFF, nothing else.
+    try:
+        content_type(data)
+    except ValidationError as exc:
+        raise package_error("package.scan_refused", name=name, detail=exc.message) from None
+
+
+def _checked_text(value, name: str):
+    # The limits and character rules of forms/limits.toml, as `form set` applies them (core/input_rules.py).
+    found = tree_problem(value, text_limits(SHIPPED), _LONG_KEYS)
+    if found is not None:
+        raise package_error("package.text_refused", name=name, field=shown(found[0])[:80], problem=found[1])
+    return value
+
+
 def check_boundary(store: Store, unit_id: str, unit_code: str, unit_doc: UnitDocument,
                    officials: list[OfficialDocument]) -> None:
     """Refuse a package carrying any record that is not the signing unit's own (as the Board's registry has it)."""
@@ -118,6 +149,14 @@ def check_boundary(store: Store, unit_id: str, unit_code: str, unit_doc: UnitDoc
         if official.id not in own or official.unit_id != unit_id or official.unit_code != unit_code:
             raise package_error("package.foreign_record", unit=unit_code,
                                 record=f"officials/{official.id}.json ({official.full_name}, {official.unit_code})")
+    for n, proposal in enumerate(unit_doc.ratings.commendations if unit_doc.ratings else []):
+        subject = proposal.subject
+        if subject is None or subject in (f"unit:{unit_id}", f"collective:{unit_id}"):
+            continue
+        kind, _sep, official_id = subject.partition(":")
+        if kind != "official" or official_id not in own:
+            raise package_error("package.foreign_record", unit=unit_code,
+                                record=f"unit.json: ratings.commendations[{n}] ({proposal.name[:80]}, {subject[:80]})")
     # A dossier the Board also knows (the demo, a roll-up) must be the same subject's.
     subjects = {doc.dossier.id: doc.official.id for doc in officials}
     if unit_doc.dossier is not None:
@@ -129,3 +168,12 @@ def check_boundary(store: Store, unit_id: str, unit_code: str, unit_doc: UnitDoc
                 f"SELECT id, unit_id, official_id FROM dossiers WHERE id IN ({','.join('?' * len(chunk))})", chunk):
             if owner_unit != unit_id or official_id != subjects[dossier_id]:
                 raise package_error("package.foreign_record", unit=unit_code, record=f"dossier {dossier_id}")
+
+
+def check_powers(store: Store, cycle_id: str, unit_code: str, unit_doc: UnitDocument) -> None:
+    """Refuse a package recording a decision that is not the unit's to take (task approvals at a Board approver)."""
+    from chilinh_desktop.core.cycles import get_cycle
+    from chilinh_desktop.core.tasks import approver
+
+    if unit_doc.task_decisions and approver(store, get_cycle(store, cycle_id)) != "unit":
+        raise package_error("package.not_permitted", unit=unit_code, count=len(unit_doc.task_decisions))

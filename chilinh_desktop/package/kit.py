@@ -29,6 +29,7 @@ from chilinh_desktop.core import definitions
 from chilinh_desktop.core.assignments import assignments, replace_assignments
 from chilinh_desktop.core.cycles import Cycle, get_cycle, install_cycle, parse_cycle
 from chilinh_desktop.core.dossiers import ensure_dossiers
+from chilinh_desktop.core.input_rules import shown, text_limits, tree_problem
 from chilinh_desktop.core.keys_store import BOARD, ENCRYPTION, SELF, SIGNING, StoredKey, get_key, put_key
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.store import Store
@@ -165,6 +166,7 @@ def read_kit(path: Path) -> Kit:
                   meta.get("unit_code") or None, _assignments(entries.get("assignments.json")),
                   meta.get("task_approver") if meta.get("task_approver") in APPROVERS else None)
         carried = keys.fingerprint(keys.public_key_from_line(kit.signing_public))
+        _check_text(kit)
     except (KeyError, ValueError, TypeError, PackageError) as exc:
         raise KitError(_("The cycle kit {path} cannot be read: {error}", path=path.name, error=str(exc)),
                        code="kit.invalid") from exc
@@ -280,6 +282,16 @@ def _ancestors(store: Store, unit_id: str, day: str) -> set[str]:
                                "(valid_until IS NULL OR valid_until > ?)", [current, day, day]).fetchone()
         current = row[0] if row else None
     return found
+
+
+def _check_text(kit: Kit) -> None:
+    # The limits and character rules every way text comes in follows (core/input_rules.py): names, posts.
+    limits = text_limits(definitions.SHIPPED)
+    for name, value in (("units.json", kit.units), ("officials.json", kit.officials),
+                        ("assignments.json", kit.assignments), ("kit.json", kit.board_name)):
+        found = tree_problem(value, limits, frozenset({"residence_exempt_reason"}))
+        if found is not None:
+            raise ValueError(f"{name}, {shown(found[0])[:80]}: {found[1]}")
 
 
 def _assignments(data: bytes | None) -> list[dict[str, Any]]:

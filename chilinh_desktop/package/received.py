@@ -15,7 +15,7 @@ from chilinh_desktop.core.package_documents import DossierRecord, ItemRecord
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.vocabulary import name_sort_key, vocabulary
 from chilinh_desktop.i18n import _
-from chilinh_desktop.package import agecrypt, bagit
+from chilinh_desktop.package import agecrypt, bagit, sealed
 from chilinh_desktop.package.atomicfile import write_atomically
 from chilinh_desktop.package.errors import package_error
 from chilinh_desktop.package.keyring import board_identity
@@ -23,11 +23,42 @@ from chilinh_desktop.package.keyring import board_identity
 CONFIDENTIAL_DIR = "confidential/"
 
 
+_DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError, EOFError, UnicodeDecodeError)
+
+
+def _damaged(package_id: str, exc: BaseException):
+    return package_error("received.damaged", package=package_id, detail=type(exc).__name__)
+
+
+def inner_package(store: Store, data: bytes, passphrase: str | None = None) -> bytes:
+    """The package bytes to read files from: a sealed package opened with the Board's keys, else `data` itself."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if bagit.PAYLOAD_DIR + sealed.SEALED_NAME not in archive.namelist():
+                return data
+            envelope = archive.read(bagit.PAYLOAD_DIR + sealed.SEALED_NAME)
+    except _DAMAGE as exc:
+        raise _damaged("", exc) from None
+    return sealed.unseal(envelope, board_identity(store, passphrase))
+
+
 def confidential_names(store: Store, package_id: str) -> list[str]:
-    """The encrypted files of a received package (names under data/), never their content."""
-    with zipfile.ZipFile(io.BytesIO(received_data(store, package_id))) as archive:
+    """The encrypted files of a received package (names under data/), never their content.
+
+    Read from the package's stored documents, so a sealed package is listed without the Board's key.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(received_data(store, package_id))) as archive:
+            names = archive.namelist()
+    except _DAMAGE as exc:  # a stored value damaged on disk or by hand: a message, never a traceback
+        raise _damaged(package_id, exc) from None
+    if bagit.PAYLOAD_DIR + sealed.SEALED_NAME not in names:
         prefix = bagit.PAYLOAD_DIR + CONFIDENTIAL_DIR
-        return [n[len(bagit.PAYLOAD_DIR):] for n in archive.namelist() if n.startswith(prefix)]
+        return [n[len(bagit.PAYLOAD_DIR):] for n in names if n.startswith(prefix)]
+    unit_doc, officials = received_documents(store, package_id)
+    dossiers = [doc.dossier for doc in officials] + ([unit_doc.dossier] if unit_doc.dossier else [])
+    return sorted({item.file for d in dossiers for item in d.items.values()
+                   if item.file and item.file.startswith(CONFIDENTIAL_DIR)})
 
 
 def open_confidential(store: Store, package_id: str, name: str, passphrase: str | None = None,
@@ -44,15 +75,23 @@ def open_confidential(store: Store, package_id: str, name: str, passphrase: str 
     package = find_received(store, package_id)
     if package is None or hashlib.sha256(data).hexdigest() != package.sha256:
         raise package_error("received.confidential_mismatch", name=name, what=_("the stored package"))
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        sealed = archive.read(bagit.PAYLOAD_DIR + name)
-        manifest = archive.read(bagit.MANIFEST).decode("utf-8")
-    signed = dict((path, digest.lower()) for digest, path in
-                  (line.split(maxsplit=1) for line in manifest.splitlines() if line.strip()))
-    if signed.get(bagit.PAYLOAD_DIR + name) != hashlib.sha256(sealed).hexdigest():
+    identity = board_identity(store, passphrase)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if bagit.PAYLOAD_DIR + sealed.SEALED_NAME in archive.namelist():
+                # A sealed package: the evidence is the envelope as it arrived; its inner package holds the file.
+                data = sealed.unseal(archive.read(bagit.PAYLOAD_DIR + sealed.SEALED_NAME), identity)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            encrypted = archive.read(bagit.PAYLOAD_DIR + name)
+            manifest = archive.read(bagit.MANIFEST).decode("utf-8")
+        signed = dict((path, digest.lower()) for digest, path in
+                      (line.split(maxsplit=1) for line in manifest.splitlines() if line.strip()))
+    except _DAMAGE as exc:
+        raise _damaged(package_id, exc) from None
+    if signed.get(bagit.PAYLOAD_DIR + name) != hashlib.sha256(encrypted).hexdigest():
         raise package_error("received.confidential_mismatch", name=name, what=_("the signed manifest"))
     expected = _plain_hash(store, package_id, name)
-    plain = agecrypt.decrypt(sealed, board_identity(store, passphrase))
+    plain = agecrypt.decrypt(encrypted, identity)
     if expected is not None and hashlib.sha256(plain).hexdigest() != expected:
         raise package_error("received.confidential_mismatch", name=name, what=_("the hash the unit signed"))
     # Who opened which declaration, and when, is itself a record the Board must keep.

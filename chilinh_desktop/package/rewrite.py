@@ -19,7 +19,7 @@ from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocumen
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.dates import date_line
 from chilinh_desktop.i18n import _
-from chilinh_desktop.package import bagit
+from chilinh_desktop.package import bagit, sealed
 from chilinh_desktop.package.atomicfile import remove_quietly, write_atomically
 from chilinh_desktop.package.errors import package_error
 from chilinh_desktop.package.export import slip_header
@@ -104,14 +104,45 @@ def _check(path: Path, record: ArchivedPackage) -> None:
         raise package_error("bag.write_verify_failed", path=str(path), codes=codes)
 
 
+def _sealed_documents(store: Store, record: ArchivedPackage) -> tuple[list[tuple[str, str]], set[str]]:
+    # A sealed package cannot be read here (only the Board's keys open it): the slip is rebuilt from the
+    # dossiers that left in it, locked since (export records their package id), item by item as the writer did.
+    from chilinh_desktop.core.dossiers import dossier_statuses, get_dossier, stored_items
+    from chilinh_desktop.core.officials import get_official
+    from chilinh_desktop.core.requirements import ItemState, Need
+
+    cycle = get_cycle(store, record.cycle_id)
+    name = store.db.execute("SELECT name FROM units WHERE id = ?", [record.unit_id]).fetchone()[0]
+    documents, signers = [], set()
+    ids = [r[0] for r in store.db.execute("SELECT id FROM dossiers WHERE package_id = ? ORDER BY official_id IS NOT "
+                                          "NULL, rowid", [record.id])]
+    for dossier in map(lambda dossier_id: get_dossier(store, dossier_id), ids):
+        who = get_official(store, dossier.official_id).full_name if dossier.official_id else name
+        if dossier.signed_off_by:
+            signers.add(dossier.signed_off_by)
+        stored = stored_items(store, dossier.id)
+        for status in dossier_statuses(store, cycle, dossier):
+            kept = stored.get(status.item.id)
+            if kept is None or status.need is Need.NOT_APPLICABLE:
+                continue
+            form = status.item.kind == "form" and kept.state in (ItemState.COMPLETE, ItemState.DRAFT)
+            if form or kept.attachment_sha256:
+                documents.append((who, status.item.short_name))
+    return documents, signers
+
+
 def _slip(store: Store, record: ArchivedPackage, data: bytes) -> bytes:
     # The slip is rebuilt from what the package itself carries, so it describes exactly these bytes.
+    cycle = get_cycle(store, record.cycle_id)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if bagit.PAYLOAD_DIR + sealed.SEALED_NAME in archive.namelist():
+            code, name = store.db.execute("SELECT code, name FROM units WHERE id = ?", [record.unit_id]).fetchone()
+            documents, signers = _sealed_documents(store, record)
+            return _slip_pdf(store, record, cycle, code, name, documents, signers)
         unit_doc = UnitDocument.from_json(parse_json(archive.read(bagit.PAYLOAD_DIR + "unit.json"), "unit.json"))
         officials = [OfficialDocument.from_json(parse_json(archive.read(f"{bagit.PAYLOAD_DIR}{name}"), name), name,
                                                 unit_doc.version)
                      for name in (f"officials/{oid}.json" for oid in unit_doc.officials)]
-    cycle = get_cycle(store, record.cycle_id)
     names = {item.id: item.short_name for item in cycle.items}
     unit = unit_doc.unit
     subjects = [(unit.name, unit_doc.dossier)]
@@ -125,8 +156,13 @@ def _slip(store: Store, record: ArchivedPackage, data: bytes) -> bytes:
         for kind, item in dossier.items.items():
             if item.file:
                 documents.append((subject, names.get(kind, kind)))
-    superior, issuer, place, style = slip_header(store, cycle, unit.code, unit.name)
-    return handover_slip_pdf(HandoverSlip(issuer, unit.code, unit.name, cycle.title, documents,
+    return _slip_pdf(store, record, cycle, unit.code, unit.name, documents, signers)
+
+
+def _slip_pdf(store: Store, record: ArchivedPackage, cycle, code: str, name: str, documents: list[tuple[str, str]],
+              signers: set[str]) -> bytes:
+    superior, issuer, place, style = slip_header(store, cycle, code, name)
+    return handover_slip_pdf(HandoverSlip(issuer, code, name, cycle.title, documents,
                                           record.file_name, record.sha256, record.signer_fingerprint,
                                           date_line(place, store.clock.today()), ", ".join(sorted(signers)),
                                           superior, style))

@@ -1,7 +1,9 @@
 """Checking a received package (kiểm tra gói): read-only, every problem reported, signer pinned when known.
 
 Beyond the bag and its signature, the package's documents are read through their typed schema, so
-`chilinh verify` refuses a signed package whose unit.json or cadre documents are malformed.
+`chilinh verify` refuses a signed package whose unit.json or cadre documents are malformed. A sealed
+package (package/sealed.py) is checked without the Board's key: labels, manifests, signature, and
+that its one payload file is the sealed inner package; its documents are checked at import.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from chilinh_desktop.package import bagit
 from chilinh_desktop.package.errors import PackageError, package_error
 from chilinh_desktop.package.incoming import read_documents
 from chilinh_desktop.package.keys import fingerprint, public_key_from_line
+from chilinh_desktop.package.sealed import is_sealed, sealed_bytes
 
 _REQUIRED_INFO = ("Unit-Code", "Cycle-Id", "Package-Id", bagit.SIGNER_FINGERPRINT_LABEL)
 
@@ -28,6 +31,7 @@ class PackageCheck:
     info: dict[str, str]
     fingerprint: str | None
     known_fingerprint: str | None  # what the database records for the unit, when --db was given
+    sealed: bool = False  # the payload is sealed to the Board: documents are read (and checked) at import
 
     @property
     def ok(self) -> bool:
@@ -49,7 +53,13 @@ def verify_package(path: Path, db_path: Path | None = None) -> PackageCheck:
     path = Path(path)
     report = bagit.verify_bag(path, require_signature=True)
     errors: list[ChilinhError] = list(report.errors)
-    if not errors:
+    envelope = is_sealed(report.info)
+    if not errors and envelope:
+        try:
+            sealed_bytes(path)  # only the sealed inner package: its documents are the Board's to read
+        except ChilinhError as exc:
+            errors.append(exc)
+    elif not errors:
         try:
             read_documents(path)
         except ChilinhError as exc:
@@ -73,7 +83,7 @@ def verify_package(path: Path, db_path: Path | None = None) -> PackageCheck:
             known = fingerprint(public_key_from_line(recorded[1]))
             if report.signer_fingerprint is not None and report.signer_fingerprint != known:
                 errors.append(package_error("sig.wrong_key", found=report.signer_fingerprint, expected=known))
-    return PackageCheck(path, tuple(errors), dict(report.info), report.signer_fingerprint, known)
+    return PackageCheck(path, tuple(errors), dict(report.info), report.signer_fingerprint, known, envelope)
 
 
 def _info_missing(label: str) -> str:

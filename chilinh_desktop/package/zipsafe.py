@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from chilinh_desktop.core.input_files import check_regular
 from chilinh_desktop.package.errors import PackageError, describe_os_error, package_error
 
 _CHUNK = 64 * 1024
@@ -51,6 +52,7 @@ DEFAULT_LIMITS = ZipLimits()
 def open_zip(path: Path) -> zipfile.ZipFile:
     """Open `path` as a ZIP for reading, turning every failure into a PackageError."""
     try:
+        check_regular(path)  # a FIFO named x.zip would make ZipFile wait forever for a writer
         return zipfile.ZipFile(path, "r")
     except OSError as exc:
         reason = describe_os_error(exc)

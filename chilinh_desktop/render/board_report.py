@@ -28,6 +28,7 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.i18n import _
+from chilinh_desktop.render.xlsx_text import as_text
 
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -84,7 +85,7 @@ def board_report_workbook(report: BoardReport) -> bytes:
     _history(book.create_sheet(), report)
     _members(book.create_sheet(), report)
     buffer = io.BytesIO()
-    book.save(buffer)
+    as_text(book).save(buffer)
     return buffer.getvalue()
 
 

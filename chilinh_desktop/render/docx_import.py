@@ -10,12 +10,14 @@ python-docx is imported here only, on first use.
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.input_files import read_bounded
 from chilinh_desktop.core.legacy_text import TCVN3, VNI, font_encoding, to_unicode
 from chilinh_desktop.core.text import nfc
 from chilinh_desktop.i18n import _
@@ -24,6 +26,12 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED = 200 * 1024 * 1024
+# Bounds on work, not only size: a review form's XML compresses perhaps 10:1; a part unpacking more than
+# 100 times its packed size (beyond 1 MiB) is a bomb, an XML part over 16 MiB is not a review form, and
+# reading stops after WORK_SECONDS whatever the file holds.
+MAX_RATIO, RATIO_FROM = 100, 1024 * 1024
+MAX_XML_PART = 16 * 1024 * 1024
+WORK_SECONDS = 20.0
 
 
 class WordFileError(ChilinhError):
@@ -75,9 +83,16 @@ def check_docx_bytes(data: bytes, path: Path) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-            unpacked = sum(info.file_size for info in archive.infolist())
+            infos = archive.infolist()
+            unpacked = sum(info.file_size for info in infos)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise _save_as_docx(path, _("the file is damaged (not a complete .docx)."), "word.damaged") from None
+    for info in infos:
+        bomb = info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        if bomb or (info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART):
+            raise _save_as_docx(path, _("a part of the file unpacks to {size} MB, far more than a review form "
+                                        "holds (a compressed \"bomb\" or not a review).",
+                                        size=info.file_size // 1_000_000), "word.too_large")
     if unpacked > MAX_UNPACKED:  # a review form is text: this is a zip bomb or not a review
         raise _save_as_docx(path, _("the file is too large for a review form ({size} MB).",
                                     size=unpacked // 1_000_000), "word.too_large")
@@ -90,11 +105,10 @@ def check_docx_bytes(data: bytes, path: Path) -> None:
 def read_docx(path: Path) -> WordDocument:
     """The paragraphs of a .docx file in Unicode NFC, tables read cell by cell."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        data = read_bounded(path, MAX_BYTES)  # a FIFO or /dev/zero is refused at once, never read forever
+        if data is None:
             raise _save_as_docx(path, _("the file is too large for a review form ({size} MB).",
-                                        size=size // 1_000_000), "word.too_large")
-        data = path.read_bytes()
+                                        size=path.stat().st_size // 1_000_000), "word.too_large")
     except OSError as exc:
         raise WordFileError(_("Cannot read {path}: {error}. Nothing was changed.", path=path,
                               error=exc.strerror or str(exc)), code="word.unreadable") from exc
@@ -111,8 +125,11 @@ def read_docx_bytes(data: bytes, path: Path) -> WordDocument:
     except Exception as exc:  # PackageNotFoundError, KeyError, lxml's XMLSyntaxError: a broken part inside
         raise _save_as_docx(path, _("the file is damaged (not a complete .docx)."), "word.damaged") from exc
     fonts = _StyleFonts(document)
-    reader = _Reader(fonts)
-    reader.block(document.element.body, in_table=False)
+    reader = _Reader(fonts, time.monotonic() + WORK_SECONDS)
+    try:
+        reader.block(document.element.body, in_table=False)
+    except TimeoutError:
+        raise _save_as_docx(path, _("reading it takes too long for a review form."), "word.too_large") from None
     reader.settle()
     return WordDocument(reader.paragraphs, reader.encodings)
 
@@ -168,8 +185,9 @@ _WINGDINGS = {0xA8: "☐", 0x6F: "☐", 0x71: "☐", 0xFE: "☑", 0x78: "☒", 0
 
 
 class _Reader:
-    def __init__(self, fonts: _StyleFonts) -> None:
+    def __init__(self, fonts: _StyleFonts, deadline: float = float("inf")) -> None:
         self.fonts = fonts
+        self.deadline = deadline
         self.paragraphs: list[WordParagraph] = []
         self.encodings: Counter = Counter()
         # Runs are kept raw until the whole document is seen: a short run says little about
@@ -189,6 +207,8 @@ class _Reader:
                 self.block(content if content is not None else child, in_table=in_table)
 
     def paragraph(self, node, in_table: bool) -> None:
+        if time.monotonic() > self.deadline:
+            raise TimeoutError
         ppr = node.find(W + "pPr")
         style = None
         if ppr is not None and ppr.find(W + "pStyle") is not None:

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.page import PageMargins
 
 from chilinh_desktop.i18n import _
+from chilinh_desktop.render.xlsx_text import as_text
 
 
 @dataclass(frozen=True)
@@ -64,5 +65,5 @@ def summary_workbook(unit_code: str, unit_name: str, cycle_title: str, rows: Seq
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     buffer = io.BytesIO()
-    book.save(buffer)
+    as_text(book).save(buffer)
     return buffer.getvalue()

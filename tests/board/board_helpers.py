@@ -42,13 +42,13 @@ PRIORITY = ("decision", "proposal", "self")
 
 
 def package_documents(package: Path) -> tuple[dict, list[dict]]:
-    """unit.json and every officials/*.json of a package, read straight from the ZIP."""
-    import zipfile
+    """unit.json and every officials/*.json of a package, read from the ZIP (unsealed with the demo Board's key)."""
+    from forge import read_bag
 
-    with zipfile.ZipFile(package) as archive:
-        unit_doc = json.loads(archive.read("data/unit.json"))
-        officials = [json.loads(archive.read(n)) for n in archive.namelist()
-                     if n.startswith("data/officials/") and n.endswith(".json")]
+    payload, _info = read_bag(package)
+    unit_doc = json.loads(payload["unit.json"])
+    officials = [json.loads(data) for name, data in payload.items()
+                 if name.startswith("officials/") and name.endswith(".json")]
     return unit_doc, officials
 
 

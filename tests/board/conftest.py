@@ -12,6 +12,9 @@ import pytest
 def exchange(exchange_files) -> dict[str, Path]:
     """DB15's own kit exported by the demo Board, and DB15's signed package from a unit installation set up with it
     (the one exchange of the session, tests/conftest.py)."""
+    import forge
+
+    forge.BOARD_DB = exchange_files["board"]  # the demo Board's keys open (and reseal) the sealed packages forged
     return exchange_files
 
 

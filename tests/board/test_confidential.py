@@ -21,7 +21,9 @@ def test_confidential_file_opens_only_on_request(demo_path, package, capsys):
         import zipfile
 
         with zipfile.ZipFile(io.BytesIO(received_data(store, outcome["package_id"]))) as archive:
-            assert is_age(archive.read("data/" + names[0]))
+            # Kept as it arrived: the whole payload sealed to the Board, the declarations sealed again inside.
+            payload = [n for n in archive.namelist() if n.startswith("data/")]
+            assert payload == ["data/sealed/package.zip.age"] and is_age(archive.read(payload[0]))
         plain = open_confidential(store, outcome["package_id"], names[0])
         assert plain.startswith(b"%PDF") and len(pypdf.PdfReader(io.BytesIO(plain)).pages) >= 1
         opened = store.db.execute("SELECT count(*) FROM audit WHERE action = 'confidential.open'").fetchone()[0]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import random
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -120,6 +122,74 @@ def _missing_form(unit_doc, officials, foreign):
     return {"unit.json": dumped(unit)}
 
 
+def _task_decision(unit_doc, officials, foreign):
+    # The unit approves its own breakthrough task while the Board is the approver (the default).
+    unit = copy.deepcopy(unit_doc)
+    official_id = unit["officials"][0]
+    unit["task_decisions"] = [{"official_id": official_id, "task_no": 1, "task": "Chuyển đổi số",
+                               "decision": "approved", "note": "", "decided_by": "Bí thư",
+                               "decided_at": "2023-11-30T08:00:00+07:00"}]
+    return {"unit.json": dumped(unit)}
+
+
+def _proposal_about(subject):
+    def build(unit_doc, officials, foreign):
+        unit = copy.deepcopy(unit_doc)
+        who = subject(unit, foreign)
+        unit["ratings"]["commendations"].append({"name": foreign["name"], "kind": "dang_vien", "level": "HTXSNV",
+                                                 "achievement": "", "subject": who})
+        return {"unit.json": dumped(unit)}
+    return build
+
+
+def _long_proposal_name(unit_doc, officials, foreign):
+    unit = copy.deepcopy(unit_doc)
+    unit["ratings"]["commendations"].append({"name": "x" * 1001, "kind": "dang_vien", "level": "HTXSNV",
+                                             "achievement": "", "subject": None})
+    return {"unit.json": dumped(unit)}
+
+
+def _noise(length: int) -> str:
+    # Letters in no pattern, so the file is not refused as a ZIP bomb before its text is judged.
+    return "".join(random.Random(length).choices("aăâbcdđeêghiklmnoôơpqrstuưvxy ", k=length))
+
+
+def _huge_name(unit_doc, officials, foreign):
+    # 2,000,000 characters, a right-to-left override and a bell: the name a form field would refuse.
+    name, doc = next(iter(officials.items()))
+    doc = copy.deepcopy(doc)
+    doc["official"]["full_name"] = "Nguyễn \u202e\a" + _noise(2_000_000)
+    return {name: dumped(doc)}
+
+
+def _control_name(unit_doc, officials, foreign):
+    name, doc = next(iter(officials.items()))
+    doc = copy.deepcopy(doc)
+    doc["official"]["full_name"] = "Nguyễn Văn \u202eA\x1b[2J"
+    return {name: dumped(doc)}
+
+
+def _huge_answer(unit_doc, officials, foreign):
+    name, doc = next(iter(officials.items()))
+    doc = copy.deepcopy(doc)
+    item = next(i for i in doc["dossier"]["items"].values() if i.get("answers"))
+    key = next(iter(item["answers"]))
+    item["answers"][key] = _noise(3_000_000)
+    return {name: dumped(doc)}
+
+
+def _too_many_rows(unit_doc, officials, foreign):
+    name, doc = next(iter(officials.items()))
+    doc = copy.deepcopy(doc)
+    item = next(i for i in doc["dossier"]["items"].values() if i.get("answers"))
+    item["answers"]["bang"] = [{"a": "1"}] * 100_000
+    return {name: dumped(doc)}
+
+
+def _scan(data: bytes, name: str = "scans/scan.pdf"):
+    return lambda unit_doc, officials, foreign: {name: data}
+
+
 DOC = "package.document_invalid"
 VARIANTS = {
     "unit.json = []": (_raw(b"[]"), DOC),
@@ -174,6 +244,21 @@ VARIANTS = {
     "DB14's collective in DB15's package": (_foreign_collective, "package.foreign_record"),
     "cadre says unit DB14": (_official(lambda doc, f: doc["official"].update(unit_code="DB14")),
                              "package.foreign_record"),
+    # Round two (issue #25): powers, proposals, limits and scans.
+    "unit approves its own task": (_task_decision, "package.not_permitted"),
+    "proposal for a DB14 cadre": (_proposal_about(lambda u, f: f"official:{f['official_id']}"),
+                                  "package.foreign_record"),
+    "proposal for DB14's organisation": (_proposal_about(lambda u, f: f"unit:{f['unit_id']}"),
+                                         "package.foreign_record"),
+    "proposal for an unknown subject": (_proposal_about(lambda u, f: "official:khong-co"), "package.foreign_record"),
+    "proposal name over 1,000 characters": (_long_proposal_name, "package.text_refused"),
+    "2,000,000-character name with U+202E and BEL": (_huge_name, "package.text_refused"),
+    "name with U+202E and an ANSI escape": (_control_name, "package.text_refused"),
+    "3,000,000-character answer": (_huge_answer, "package.text_refused"),
+    "table of 100,000 rows": (_too_many_rows, "package.text_refused"),
+    "EXE in scans/": (_scan(b"MZ\x90\x00" + b"\x00" * 400), "package.scan_refused"),
+    "script named scan.pdf": (_scan(b"#!/bin/sh\nrm -rf ~\n"), "package.scan_refused"),
+    "PDF cut short in scans/": (_scan(b"%PDF-1.4\n1 0 obj\n<<>>\n"), "package.scan_refused"),
 }
 LABELS = {
     "Package-Id empty": ({"Package-Id": ""}, "package.info_invalid"),
@@ -228,7 +313,19 @@ def test_every_crafted_variant_is_refused_with_its_code_and_changes_nothing(demo
     wrong = {label: got for label, got in refused.items() if got[1] != got[2]}
     assert not wrong
     assert _dump_hash(demo_path) == before
-    print(f"\ncrafted packages: {len(crafted)} tried, {len(refused)} refused, 0 imported")
+    per_class = Counter(_class(code) for _path, code in crafted.values())
+    print(f"\ncrafted packages: {len(crafted)} tried, {len(refused)} refused, 0 imported, data file unchanged; "
+          + ", ".join(f"{name} {n}" for name, n in sorted(per_class.items())))
+
+
+def _class(code: str) -> str:
+    """The class of hostile input a variant belongs to, for the README's figures."""
+    if code.startswith("package.document") or code == DOC:
+        return "schema"
+    if code in ("package.foreign_record", "package.officials_mismatch", "package.unexpected_file", "bag.file_missing"):
+        return "boundary"
+    return {"package.not_permitted": "powers", "package.text_refused": "limits",
+            "package.scan_refused": "scans"}.get(code, "label")
 
 
 def test_a_crafted_batch_never_stops_the_good_package(demo_path, package, crafted, tmp_path, capsys):
@@ -253,9 +350,32 @@ def test_the_forger_itself_makes_packages_the_board_takes(demo_path, exchange, t
         assert import_packages(store, [copy_path], trust_new=True)[0].status == "imported"
 
 
-def test_verify_reads_the_documents_too(crafted, capsys):
+def test_verify_reads_the_documents_of_an_unsealed_package_too(exchange, tmp_path, capsys):
     from board_helpers import run_json
 
-    path, code = crafted["unit.json = []"]
+    # A package made before sealing (old format): verify reads its documents, as before.
+    path = forge(exchange["package"], tmp_path / "old.zip", unit_key(exchange["unit_db"]),
+                 files={"unit.json": b"[]"}, seal=False)
     status, report = run_json(capsys, "verify", str(path))
-    assert status == 2 and not report["ok"] and [e["code"] for e in report["errors"]] == [code]
+    assert status == 2 and not report["ok"] and [e["code"] for e in report["errors"]] == [DOC]
+
+
+def test_verify_checks_a_sealed_package_without_the_boards_key(exchange, crafted, capsys):
+    from board_helpers import run_json
+
+    # Signature, manifests and labels only: the sealed documents are the Board's to read (and refuse) at import.
+    status, report = run_json(capsys, "verify", str(exchange["package"]))
+    assert status == 0 and report["ok"] and report["sealed"] is True
+    path, _code = crafted["unit.json = []"]
+    status, report = run_json(capsys, "verify", str(path))
+    assert status == 0 and report["sealed"] is True
+    import zipfile
+
+    tampered = path.with_name("tampered.zip")  # a label changed after signing: the signature no longer holds
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tampered, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data.replace(b"Unit-Code: DB15", b"Unit-Code: DB14") if name == "bag-info.txt"
+                            else data)
+    status, report = run_json(capsys, "verify", str(tampered))
+    assert status == 2 and not report["ok"]

@@ -65,3 +65,15 @@ def test_malformed_ratings_are_refused_with_a_code(section):
     with pytest.raises(DocumentError) as refused:
         _unit_doc(section)
     assert refused.value.code == "package.document_invalid" and refused.value.name == "unit.json"
+
+
+def test_a_stored_proposal_about_another_units_cadre_never_borrows_that_rating():
+    # Import refuses it now (package.foreign_record); a package stored before that rule is read without the link.
+    data = RatingData()
+    data.ratings["official:other-unit-cadre"] = {}
+    proposals = [{"name": "A", "kind": "dang_vien", "level": "HTXSNV", "achievement": "", "subject": subject}
+                 for subject in ("official:other-unit-cadre", "unit:board-uuid", "collective:board-uuid", None)]
+    section = {"organisation": {"steps": {"self": STEP}}, "collective": {}, "classification_counts": {},
+               "commendations": proposals}
+    read = add_package_ratings(data, "board-uuid", "DB01", _unit_doc(section), [])
+    assert [p["subject"] for p in read] == [None, "unit:board-uuid", "collective:board-uuid", None]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import zipfile
 
 import pytest
 from pypdf import PdfReader
@@ -40,15 +39,17 @@ def board(demo_path, package, capsys):
 
 
 def _sent(package) -> dict[str, dict]:
-    """Each cadre's self-review answers and PDF as the package carries them, read straight from the ZIP."""
+    """Each cadre's self-review answers and PDF as the package carries them (unsealed with the Board's key)."""
+    from forge import read_bag
+
+    payload, _info = read_bag(package)
     result = {}
-    with zipfile.ZipFile(package) as archive:
-        for name in archive.namelist():
-            if name.startswith("data/officials/") and name.endswith(".json"):
-                doc = json.loads(archive.read(name))
-                item = doc["dossier"]["items"]["self_review"]
-                result[doc["official"]["id"]] = {"name": doc["official"]["full_name"], "answers": item["answers"],
-                                                 "pdf": archive.read("data/" + item["file"])}
+    for name, data in payload.items():
+        if name.startswith("officials/") and name.endswith(".json"):
+            doc = json.loads(data)
+            item = doc["dossier"]["items"]["self_review"]
+            result[doc["official"]["id"]] = {"name": doc["official"]["full_name"], "answers": item["answers"],
+                                             "pdf": payload[item["file"]]}
     return result
 
 
@@ -177,8 +178,9 @@ def test_tab_walks_what_the_unit_sent_and_reaches_the_boards_copy(window, board,
 
 
 def test_the_collective_dossier_shows_what_the_unit_sent(window, board, package):
-    with zipfile.ZipFile(package) as archive:
-        unit_doc = json.loads(archive.read("data/unit.json"))
+    from forge import read_bag
+
+    unit_doc = json.loads(read_bag(package)[0]["unit.json"])
     window.open_unit(UNIT)
     window.unit_pane._open_collective(None)  # what "Mở hồ sơ tập thể" does
     sides = window.dossier_view.sides

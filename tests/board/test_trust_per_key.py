@@ -47,6 +47,7 @@ def _as_db14(exchange, tmp_path, key, name="db14.zip"):
     unit_doc["unit"].update(id=unit_id, code="DB14", name=db14_name)
     unit_doc["officials"] = []
     unit_doc["dossier"] = None
+    unit_doc["ratings"]["commendations"] = []  # DB15's proposals are about DB15's cadres: not DB14's to send
     files = {"unit.json": dumped(unit_doc), **dict.fromkeys(officials)}
     info = {"Package-Id": str(uuid.uuid4()), "Unit-Code": "DB14", "Unit-Name": db14_name}
     return forge(exchange["package"], tmp_path / name, key, files=files, info=info)
@@ -138,3 +139,31 @@ def test_a_key_recorded_between_check_and_import_is_respected(demo_path, package
         outcome = commit_import(store, plan, {fp})[0]
     assert (outcome.status, outcome.code) == ("refused", "package.key_changed")
     assert _received(demo_path) == []
+
+
+def _dump_hash(db) -> str:
+    import hashlib
+
+    with sqlite3.connect(db) as conn:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode("utf-8")).hexdigest()
+
+
+def test_a_key_seen_in_a_package_refused_for_its_date_still_counts(demo_path, package, exchange, tmp_path):
+    # Issue #25, item 5: the real DB15 package refused for its Exported-At beside an intruder's DB15 package.
+    # The intruder's key must not become DB15's key; the real unit's later package still imports.
+    real_key = unit_key(exchange["unit_db"])
+    future = forge(exchange["package"], tmp_path / "future.zip", real_key,
+                   info={"Package-Id": str(uuid.uuid4()), "Exported-At": "2024-12-05T09:00:00+07:00"})
+    intruder, _key = _impostor(exchange, tmp_path)
+    before, keys_before = _dump_hash(demo_path), _keys(demo_path)
+    for batch in ([intruder, future], [future, intruder]):
+        with _store(demo_path) as store:
+            outcomes = import_packages(store, batch, trust_new=True)
+        codes = {o.path.name: o.code for o in outcomes}
+        assert codes == {"future.zip": "package.exported_at_future", "impostor.zip": "package.key_ambiguous"}
+        assert all(o.status == "refused" for o in outcomes)
+        assert _dump_hash(demo_path) == before and _keys(demo_path) == keys_before
+    with _store(demo_path) as store:
+        outcome = import_packages(store, [package], trust_new=True)[0]
+    assert outcome.status == "imported"
+    assert _keys(demo_path)["DB15"] == (keys.fingerprint(real_key), "package")

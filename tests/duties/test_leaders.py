@@ -94,6 +94,35 @@ def test_the_kit_carries_the_assignment_into_the_minutes_and_check_reports_a_mis
     assert "duties_minutes_assigned" in rules(unit_db)
 
 
+def _dump(db) -> str:
+    import hashlib
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode("utf-8")).hexdigest()
+
+
+def test_leaders_import_refuses_anything_but_an_xlsx_clearly(demo_path, tmp_path):
+    import os
+
+    files = {"danh-sach.txt": "Mã đơn vị\tHọ và tên\nDB15\tTrần Văn Bình\n".encode(),
+             "danh-sach.csv": "Mã đơn vị,Họ và tên,Chức vụ\nDB15,Trần Văn Bình,Phó Bí thư\n".encode(),
+             "danh-sach.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048,
+             "rong.xlsx": b"", "hong.xlsx": b"PK\x03\x04 not really a workbook"}
+    before = _dump(demo_path)
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "fifo.xlsx")
+        files["fifo.xlsx"] = b""
+    for name in files:
+        code, _out, err = _run("leaders", "import", "--db", str(demo_path), "--from", str(tmp_path / name))
+        assert code == 2 and "Traceback" not in err and name in err and "Chưa ghi nhận gì" in err, (name, err)
+    assert "Excel 97–2003" in _run("leaders", "import", "--db", str(demo_path), "--from",
+                                   str(tmp_path / "danh-sach.xls"))[2]
+    assert _dump(demo_path) == before and _listed(demo_path) == []
+
+
 def test_a_unit_is_named_by_its_name_and_a_wrong_assignment_is_removed(demo_path):
     """Issue 22: "Đảng bộ xã Nam Sơn" is a unit, not an unknown code; a wrong row goes, audited, same words."""
     assert _run("leaders", "assign", "--db", str(demo_path), "--unit", "Đảng bộ xã  Nam Sơn", "--name",

@@ -77,6 +77,16 @@ def test_the_unit_leaderships_decisions_travel_to_the_board(demo_path, tmp_path)
     assert _run("import", "--db", str(board), "--trust-new", str(usb))[0] == 0
     approved = _tasks(board, "--approved")[task["official_id"]]
     assert [(t["task"], t["decided_by"]) for t in approved] == [(task["task"], "Bí thư chi bộ")]
+    # The import is audited with the decisions it brought; once the Board takes the approval back, a unit's
+    # decision in a stored package no longer counts (a package decides only what its sender may).
+    import sqlite3
+
+    with sqlite3.connect(board) as conn:
+        details = [json.loads(r[0]) for r in conn.execute(
+            "SELECT detail FROM audit WHERE action = 'package.receive' ORDER BY id DESC LIMIT 1")]
+    assert details[0]["task_decisions"] == 1
+    assert _run("tasks", "approver", "--db", str(board), "board")[0] == 0
+    assert task["official_id"] not in _tasks(board, "--approved")
 
 
 def test_a_task_decision_made_by_mistake_is_withdrawn_audited(board_path):

@@ -38,3 +38,17 @@ def rewrite_zip(source: Path, target: Path, *, replace: dict[str, bytes] | None 
         for name, data in add:
             new.writestr(name, data)
     return target
+
+
+def unsealed(package: Path, board_db: Path) -> zipfile.ZipFile:
+    """The inner package of a sealed one, opened with the Board's keys in `board_db` (the demo's: no passphrase)."""
+    import io
+
+    from chilinh_desktop.core.store import Store
+    from chilinh_desktop.package import sealed
+    from chilinh_desktop.package.keyring import board_identity
+
+    with Store.open(board_db) as store:
+        identity = board_identity(store)
+    data = sealed.unseal(sealed.sealed_bytes(Path(package)), identity)
+    return zipfile.ZipFile(io.BytesIO(data))

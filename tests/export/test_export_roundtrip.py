@@ -7,7 +7,7 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
-from export_helpers import DRAFT_UNIT, SIGNED_UNIT, file_hash, run_json
+from export_helpers import DRAFT_UNIT, SIGNED_UNIT, file_hash, run_json, unsealed
 
 from chilinh_desktop.cli import main
 
@@ -27,8 +27,18 @@ def test_export_names_the_file_and_reports_its_hash(exported):
     assert Path(exported["slip"]).read_bytes().startswith(b"%PDF")
 
 
-def test_package_holds_data_forms_scans_summary_and_encrypted_confidential_files(exported):
+def test_the_stick_holds_nothing_readable_but_labels_and_signature(exported):
     with zipfile.ZipFile(exported["path"]) as archive:
+        names = archive.namelist()
+        assert [n for n in names if n.startswith("data/")] == ["data/sealed/package.zip.age"]
+        assert archive.read("data/sealed/package.zip.age").startswith(b"age-encryption.org/v1\n")
+        assert "tagmanifest-sha256.txt.sig" in names
+        info = archive.read("bag-info.txt").decode()
+    assert "Payload-Sealed: age" in info and "Unit-Code: DB01" in info
+
+
+def test_package_holds_data_forms_scans_summary_and_encrypted_confidential_files(exported, demo_path):
+    with unsealed(Path(exported["path"]), demo_path) as archive:
         names = archive.namelist()
         sealed = [n for n in names if n.startswith("data/confidential/")]
         assert "data/unit.json" in names and "data/summary.xlsx" in names

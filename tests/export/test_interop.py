@@ -55,7 +55,12 @@ def test_age_decrypts_a_confidential_file_with_the_plain_board_identity(exported
     identity = tmp_path / "board.age-key"
     assert main(["keys", "backup", "--db", str(demo_path), "--plain", "--out", str(identity)]) == 0
     assert "AGE-SECRET-KEY-1" in identity.read_text()
-    bag = _extract(exported["path"], tmp_path / "bag")
+    envelope = _extract(exported["path"], tmp_path / "envelope")
+    # The standard age tool opens the sealed package, then the declaration sealed again inside it.
+    inner = tmp_path / "inner.zip"
+    subprocess.run([age, "-d", "-i", str(identity), "-o", str(inner),
+                    str(envelope / "data" / "sealed" / "package.zip.age")], capture_output=True, check=True)
+    bag = _extract(str(inner), tmp_path / "bag")
     sealed = next((bag / "data" / "confidential").iterdir())
     result = subprocess.run([age, "-d", "-i", str(identity), str(sealed)], capture_output=True, check=True)
     digest = sealed.name.split(".")[0]

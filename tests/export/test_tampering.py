@@ -45,7 +45,7 @@ def _forge(case: str, source: Path, target: Path) -> Path:
         names = archive.namelist()
         read = archive.read
         if case == "payload_byte":
-            name = _first(names, "data/forms/")
+            name = _first(names, "data/")  # the sealed package: the only payload file
             return rewrite_zip(source, target, replace={name: _flip(read(name))})
         if case == "tag_byte":
             return rewrite_zip(source, target, replace={"bag-info.txt": read("bag-info.txt").replace(b"DB01", b"DB02")})
@@ -53,7 +53,7 @@ def _forge(case: str, source: Path, target: Path) -> Path:
             manifest = "tagmanifest-sha256.txt"
             return rewrite_zip(source, target, replace={manifest: _flip(read(manifest))})
     if case == "removed_file":
-        return rewrite_zip(source, target, drop={_first(names, "data/scans/")})
+        return rewrite_zip(source, target, drop={_first(names, "data/")})
     if case == "added_payload":
         return rewrite_zip(source, target, add=[("data/extra.pdf", b"%PDF-1.4 forged")])
     if case == "added_tag":
@@ -69,7 +69,7 @@ def _forge(case: str, source: Path, target: Path) -> Path:
     if case == "duplicate":
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # zipfile warns about the duplicate it is told to write
-            return rewrite_zip(source, target, add=[("data/unit.json", b"{}")])
+            return rewrite_zip(source, target, add=[("data/sealed/package.zip.age", b"{}")])
     if case == "zip_bomb":
         return rewrite_zip(source, target, add=[(_bomb(), bytes(20 << 20))])
     if case == "truncated":

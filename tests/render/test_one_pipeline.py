@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 
 from chilinh_desktop.cli import main
@@ -44,7 +45,13 @@ def test_every_front_door_prints_the_same_document(demo_store, demo_path, tmp_pa
                  "--acknowledge-warnings"]) == 0
     assert main(["export", "--db", str(demo_path), "--unit", UNIT, "--out", str(usb)]) == 0
     [package] = usb.glob("*.zip")
-    with zipfile.ZipFile(package) as archive:
+    from chilinh_desktop.core.store import Store
+    from chilinh_desktop.package import sealed
+    from chilinh_desktop.package.keyring import board_identity
+
+    with Store.open(demo_path) as store:  # the demo is also the Board: its keys open the sealed package
+        inner = sealed.unseal(sealed.sealed_bytes(package), board_identity(store))
+    with zipfile.ZipFile(io.BytesIO(inner)) as archive:
         carried = archive.read(f"data/forms/{dossier.id}-self_review.pdf")
     assert carried == preview.pdf
 

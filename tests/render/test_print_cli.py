@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 
 from chilinh_desktop.cli import main
 
@@ -34,7 +35,11 @@ def test_print_all_writes_every_filled_form_of_the_unit(demo_store, demo_path, t
         "ORDER BY count(*) DESC, u.code LIMIT 1").fetchone()[0]
     filled = demo_store.db.execute(
         "SELECT count(*) FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id JOIN units u ON u.id = d.unit_id "
-        "WHERE u.code = ? AND i.state IN ('draft', 'complete', 'attached')", [code]).fetchone()[0]
+        "WHERE u.code = ? AND i.state IN ('draft', 'complete', 'attached') AND i.kind != 'asset_declaration'",
+        [code]).fetchone()[0]
+    declarations = demo_store.db.execute(
+        "SELECT count(*) FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id JOIN units u ON u.id = d.unit_id "
+        "WHERE u.code = ? AND i.state = 'attached' AND i.kind = 'asset_declaration'", [code]).fetchone()[0]
     demo_store.close()
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # progress is drawn on a terminal only
     assert main(["print-all", "--db", str(demo_path), "--unit", code, "--out", str(tmp_path / "out")]) == 0
@@ -44,6 +49,9 @@ def test_print_all_writes_every_filled_form_of_the_unit(demo_store, demo_path, t
     assert all(f.read_bytes().startswith(b"%PDF-") for f in files)
     assert f"{filled}/{filled}" in err and str(len(files)) in out
     assert "\x1b" not in err  # no terminal escape: a Windows console would print it as text
+    # Asset declarations are confidential everywhere: never in the folder, each left out with a line saying why.
+    assert declarations > 0 and out.count("Kê khai tài sản") == declarations
+    assert not [f for f in files if "Kê khai tài sản" in unicodedata.normalize("NFC", f.name)]
 
 
 def test_print_all_to_a_file_or_pipe_writes_no_progress_line(demo_path, tmp_path, capsys):
