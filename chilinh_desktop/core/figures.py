@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.ratings import NOT_RATED, RatingData, load_rating_data
+from chilinh_desktop.core.rulesets import rule_set_for
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
 
@@ -80,3 +81,37 @@ def report_figures(store: Store, cycle: Cycle, unit_code: str, data: RatingData 
         members_not_rated=members_not_rated, own_self_level=own.level if own else None, counted=counted,
         orgs_by_name=by_name,
     )
+
+
+QUOTA_SOURCES = ("figures.org_quota", "figures.mem_quota", "figures.org_shares", "figures.mem_shares")
+
+
+def _share(count: int, total: int) -> str:
+    return f"{count * 100 / total:.1f}".removesuffix(".0").replace(".", ",") + "%" if total else "—"
+
+
+def quota_values(cycle: Cycle, figures: ReportFigures) -> dict[str, str]:
+    """What the report says of its shares: each level's share of those rated, and the HTXSNV quota.
+
+    The quota line is the cycle's quota rule (same count, base and limit as `check` and the Board's
+    report): "trong giới hạn" only when the share is within it. Its wording is rule data (`report_text`).
+    """
+    values = dict.fromkeys(QUOTA_SOURCES, "")
+    for prefix, levels in (("org", figures.org_levels), ("mem", figures.member_levels)):
+        rated = sum(levels.values())
+        values[f"figures.{prefix}_shares"] = "; ".join(f"{level} {_share(n, rated)}" for level, n in levels.items())
+    rule_set = rule_set_for(cycle)
+    for rule in rule_set.rules_of("quota") if rule_set else ():
+        p = rule.params
+        if "report_text" not in p:
+            continue
+        for kind, prefix, levels in (("cells", "org", figures.org_levels), ("members", "mem", figures.member_levels)):
+            if kind not in rule.applies_to:
+                continue
+            count = levels.get(p["level_rated"], 0)
+            of_count = sum(levels.values()) if p.get("base") == "rated" else levels.get(p["of_level"], 0)
+            over = count * 100 > p["max_percent"] * of_count
+            values[f"figures.{prefix}_quota"] = p["report_text"].format(
+                count=count, of_count=of_count, percent=_share(count, of_count), max_percent=f"{p['max_percent']:g}",
+                base=p.get("base_label", ""), verdict=p["verdicts"]["over" if over else "within"])
+    return values

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import pairwise
 
-from chilinh_desktop.core import form_rules, ground_rules, year_rules
+from chilinh_desktop.core import form_rules, ground_rules, paper_rules, year_rules
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.officials import list_officials
@@ -68,6 +68,7 @@ class _Context:
     def __init__(self, store: Store, cycle: Cycle, rule_set: RuleSet, data: RatingData | None = None) -> None:
         self.store, self.cycle, self.rule_set = store, cycle, rule_set
         self.data: RatingData = load_rating_data(store, cycle) if data is None else data
+        self.received = data is not None  # judging what units sent (the Board), not this installation's own
         tree = unit_tree(store, cycle.tree_date)
         self.subjects: dict[str, Subject] = {}
         for node in tree.walk():
@@ -212,6 +213,18 @@ def _excellent_requires(ctx: _Context, rule: Rule) -> Iterator[Finding]:
                 score=f"{rating.score:g}" if rating.score is not None else "?")
 
 
+def _quota_group(ctx: _Context, rule: Rule, subject: Subject, rating) -> str:
+    """The group a rating is counted in for a quota rule: the same at the unit and at the Board.
+
+    With `within_unit`, each unit's own proposals are counted on their own (a unit's package holds
+    the whole group, whichever other packages the Board has received)."""
+    group = _group_of(ctx, subject, rating, rule.params.get("group_by", "all"))
+    if rule.params.get("within_unit"):
+        unit = ctx.subjects.get(ctx.unit_key.get(subject.unit_code, ""))
+        return f"{unit.name if unit else subject.unit_code} – {group}"
+    return group
+
+
 def _group_of(ctx: _Context, subject: Subject, rating, group_by: str) -> str:
     if rating.peer_group:  # the competent level may set the group of similar roles itself
         return rating.peer_group
@@ -222,6 +235,11 @@ def _group_of(ctx: _Context, subject: Subject, rating, group_by: str) -> str:
         return words.unit_types[subject.unit_type].name
     return {"unit": subject.unit_code, "parent": subject.parent_code or ""}.get(
         group_by, ctx.rule_set.subject_labels.get(subject.kind, subject.kind))
+
+
+def _percent(count: int, of_count: int) -> str:
+    """The share as a finding prints it ("150", "33,3"); "—" when the base is empty."""
+    return f"{count * 100 / of_count:.1f}".removesuffix(".0").replace(".", ",") if of_count else "—"
 
 
 def _over_quota(count: int, of_count: int, max_percent: float) -> bool:
@@ -249,7 +267,7 @@ def _quota(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     base = p.get("base", "of_level")
     groups: dict[str, list[tuple[Subject, object]]] = {}
     for subject, rating in _quota_ratings(ctx, rule):
-        groups.setdefault(_group_of(ctx, subject, rating, p.get("group_by", "all")), []).append((subject, rating))
+        groups.setdefault(_quota_group(ctx, rule, subject, rating), []).append((subject, rating))
     for group, members in sorted(groups.items()):
         top = [(s, r) for s, r in members if r.level == level]
         count = len(top)
@@ -258,7 +276,8 @@ def _quota(ctx: _Context, rule: Rule) -> Iterator[Finding]:
         if _over_quota(count, of_count, percent) and not all(r.justification for _s, r in top):
             yield ctx.finding(rule, None, key=f"group:{group}", name=group, level=level,
                               units=tuple(sorted({s.unit_code for s, _r in top})), group=group, count=count,
-                              of_count=of_count, max_percent=f"{percent:g}", base=p.get("base_label", ""))
+                              of_count=of_count, max_percent=f"{percent:g}", base=p.get("base_label", ""),
+                              percent=_percent(count, of_count))
     for kind in ("members", "cells"):
         if kind not in rule.applies_to:
             continue
@@ -271,7 +290,7 @@ def _quota(ctx: _Context, rule: Rule) -> Iterator[Finding]:
                                   group=ctx.rule_set.count_labels.get(kind, kind).format(
                                       unit=subject.name if subject else unit_code),
                                   count=count, of_count=of_count, max_percent=f"{percent:g}",
-                                  base=p.get("base_label", ""))
+                                  base=p.get("base_label", ""), percent=_percent(count, of_count))
 
 
 def _not_above_parent(ctx: _Context, rule: Rule) -> Iterator[Finding]:
@@ -351,6 +370,19 @@ CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
     "forced_level_if_unit_targets_below": ground_rules.forced_level_if_unit_targets_below,
     "level_conditions": ground_rules.level_conditions,
     "form_points": form_rules.form_points,
+    "paper_signer_listed": paper_rules.paper_signer_listed,
+    "paper_signer_post": paper_rules.paper_signer_post,
+    "paper_signer_same": paper_rules.paper_signer_same,
+    "form_time_order": paper_rules.form_time_order,
+    "form_criteria_excellent": paper_rules.form_criteria_excellent,
+    "document_numbers": paper_rules.document_numbers,
+    "form_date_versus_meeting": paper_rules.form_date_versus_meeting,
+    "official_cell_in_tree": paper_rules.official_cell_in_tree,
+    "official_posts_in_place": paper_rules.official_posts_in_place,
+    "staff_not_managed": paper_rules.staff_not_managed,
+    "form_not_own_signature": paper_rules.form_not_own_signature,
+    "form_filled": paper_rules.form_filled,
+    "form_rows_full_post": paper_rules.form_rows_full_post,
     "repeated_level": year_rules.repeated_level,
     "commendation_years": year_rules.commendation_years,
 }
@@ -429,7 +461,7 @@ def over_quota(store: Store, cycle: Cycle, key: str) -> Finding | None:
     for rule in rule_set.rules_of("quota"):
         if subject.kind not in rule.applies_to or rating.level != rule.params["level_rated"]:
             continue
-        group = f"group:{_group_of(ctx, subject, rating, rule.params.get('group_by', 'all'))}"
+        group = f"group:{_quota_group(ctx, rule, subject, rating)}"
         found = next((f for f in _quota(ctx, rule) if f.subject == group), None)
         if found is not None:
             return found

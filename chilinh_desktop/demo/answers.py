@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import zlib
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle, ItemKind
@@ -75,6 +76,7 @@ _POOLS: dict[str, tuple[str, ...]] = {
         "Dành thời gian nghiên cứu văn bản mới, nâng cao chất lượng tham mưu.",
     ),
     "explanation": ("Không có nội dung được gợi ý kiểm điểm.",),
+    "remarks": ("Đồng chí lãnh đạo Thành ủy ghi nhận tinh thần nghiêm túc của hội nghị; đề nghị tập thể và từng cá nhân xây dựng kế hoạch khắc phục hạn chế, khuyết điểm đã được chỉ ra, hoàn thành trong quý I năm 2024.",),
     "responsib": ("Bản thân nhận trách nhiệm cá nhân đối với những hạn chế của tập thể thuộc lĩnh vực được phân công phụ trách.",),
     "proceedings": (
         "Đồng chí chủ trì quán triệt mục đích, yêu cầu, nội dung kiểm điểm theo Quy định số 124-QĐ/TW.",
@@ -99,7 +101,7 @@ _POOLS: dict[str, tuple[str, ...]] = {
                 "Mô hình được Ban Thường vụ Thành ủy công nhận."),
     "assessment": (
         "Công tác kiểm điểm, đánh giá, xếp loại được tiến hành nghiêm túc, đúng quy trình, bảo đảm thực chất.",
-        "Kết quả xếp loại phản ánh đúng chất lượng tổ chức đảng, đảng viên; tỷ lệ hoàn thành xuất sắc nhiệm vụ trong giới hạn quy định.",
+        "Kết quả xếp loại phản ánh đúng chất lượng tổ chức đảng, đảng viên, căn cứ kết quả thực hiện nhiệm vụ được giao.",
     ),
     "achievement": ("Lãnh đạo đơn vị hoàn thành xuất sắc nhiệm vụ chính trị năm {year}.",),
     "detail": ("Được bổ nhiệm lại chức vụ theo quyết định của cấp có thẩm quyền.",
@@ -181,30 +183,91 @@ def record_facts(store: Store, cycle: Cycle, dossier_id: str) -> dict[str, Any]:
     from chilinh_desktop.core.officials import get_official, list_officials
     from chilinh_desktop.core.ratings import commendations, subject_ratings
 
-    row = store.db.execute("SELECT d.official_id, u.code, d.subject_key FROM dossiers d JOIN units u "
+    row = store.db.execute("SELECT d.official_id, u.code, d.subject_key, u.type FROM dossiers d JOIN units u "
                            "ON u.id = d.unit_id WHERE d.id = ?", [dossier_id]).fetchone()
     if row is None:
         return {}
-    official_id, unit_code, key = row
+    official_id, unit_code, key, unit_type = row
+    papers = unit_papers(unit_code)
     if official_id:
         steps = subject_ratings(store, cycle, f"official:{get_official(store, official_id).id}").steps
-        return {"self": steps["self"].level} if "self" in steps else {}
+        return {**papers, **({"self": steps["self"].level} if "self" in steps else {})}
     cadres = []
-    for official in list_officials(store, unit_code):
+    officials = list_officials(store, unit_code)
+    if officials:  # the holder of the unit's leading post signs and chairs every paper of the unit
+        head = officials[0]
+        office = head.government_post or head.mass_org_post
+        papers["signer"] = head.full_name
+        papers["signer_role"] = (office.split(",")[0] if unit_type in _AGENCY_TYPES and office
+                                 else "Bí thư").upper()
+    for official in officials:
         steps = subject_ratings(store, cycle, f"official:{official.id}").steps
-        row = {"full_name": official.full_name, "post": official.party_post or official.government_post or "Đảng viên"}
+        # The minutes' "Chức vụ" is the full post: party, then government or mass organisation.
+        posts = [p for p in (official.party_post, official.government_post, official.mass_org_post)
+                 if p and p != "Đảng viên"]
+        row = {"full_name": official.full_name, "post": ", ".join(posts) or "Đảng viên"}
         if "self" in steps:
             row.update(self_rating=steps["self"].level, rating=steps.get("proposal", steps["self"]).level)
         cadres.append(row)
     collective = subject_ratings(store, cycle, key.replace("unit:", "collective:", 1)).steps
     proposal = collective.get("proposal") or collective.get("self")
-    return {"cadres": cadres, "collective": proposal.level if proposal else None,
+    return {**papers, "cadres": cadres, "collective": proposal.level if proposal else None,
             "commendations": [{"name": c["name"], "kind": c["kind"], "rating": c["level"],
                                "achievement": c["achievement"]} for c in commendations(store, cycle, unit_code)]}
 
 
+_AGENCY_TYPES = ("phong_ban", "mttq_doan_the", "don_vi_su_nghiep")
+_MEETING_TIMES = (("8 giờ 00 phút", "11 giờ 30 phút"), ("14 giờ 00 phút", "17 giờ 00 phút"))
+
+
+def unit_papers(unit_code: str) -> dict[str, Any]:
+    """A unit's meeting day and times and its running document numbers, the same for every paper of it.
+
+    The meeting falls between 29/11 and 01/12; the collective report is dated two days before it, the
+    self-reviews on 27 or 28/11 (before it), the classification report, pledges and registrations after
+    it. Reports (BC) run 01 then BCXL; the minutes (BB) have their own run.
+    """
+    seed = zlib.crc32(unit_code.encode())
+    meeting = dt.date(2023, 11, 29) + dt.timedelta(days=seed % 3)
+    start, end = _MEETING_TIMES[seed % 2]
+    report_number = 30 + seed % 40
+    return {"meeting": meeting, "start_time": start, "end_time": end, "numbers": {
+        "01": str(report_number), "BCXL": str(report_number + 1), "BBKD": str(1 + seed % 9)}}
+
+
+def _dates(form_id: str, facts: dict[str, Any], answers: dict[str, Any], rng: random.Random) -> None:
+    meeting: dt.date = facts["meeting"]
+    after = meeting + dt.timedelta(days=rng.randint(1, 2))
+    when = {"01": meeting - dt.timedelta(days=2), "BCXL": after, "BBKD": meeting, "NG2024": after,
+            "DP2024": after, "02B": dt.date(2023, 11, rng.choice((27, 28)))}.get(form_id)
+    for key in ("document_date", "meeting_date"):
+        if key in answers and when is not None:
+            answers[key] = when.isoformat()
+    if form_id in facts["numbers"] and "number" in answers:
+        answers["number"] = facts["numbers"][form_id]
+    if form_id == "BBKD":
+        answers.update({k: facts[k] for k in ("start_time", "end_time") if k in answers})
+    if "signer" in facts:
+        for key, value in (("signer_name", facts["signer"]), ("signer_role", facts["signer_role"]),
+                           ("chair", facts["signer"])):
+            if key in answers and form_id in ("01", "BCXL", "BBKD"):
+                answers[key] = value
+
+
+def _levels_for(answers: dict[str, Any], rating_fields: tuple[str, ...], rng: random.Random) -> None:
+    # A form that claims HTXSNV rates every criterion at least Tốt and its task results Xuất sắc (QĐ 124).
+    if any(answers.get(f) == "HTXSNV" for f in rating_fields):
+        for key in ("i1_level", "i3_level", "i4_level"):
+            if key in answers:
+                answers[key] = rng.choice(("xuat_sac", "tot"))
+        if "i2_level" in answers:
+            answers["i2_level"] = "xuat_sac"
+
+
 def _consistent(form_id: str, facts: dict[str, Any], answers: dict[str, Any], rng: random.Random) -> None:
     """Make the typed answers agree with the rating records and with each other."""
+    if "meeting" in facts:
+        _dates(form_id, facts, answers, rng)
     if form_id == "02B" and "self" in facts:
         for key in ("vii_rating_cadre", "vii_rating_member"):
             if key in answers:
@@ -225,6 +288,8 @@ def _consistent(form_id: str, facts: dict[str, Any], answers: dict[str, Any], rn
         answers["absent_reasons"] = "Không" if present == convened else f"{convened - present} đồng chí vắng (đi công tác)"
     if form_id == "BCXL" and "commendations" in facts:
         answers["commendations"] = facts["commendations"]
+    if form_id in ("02B", "01"):
+        _levels_for(answers, ("vii_rating_cadre", "vii_rating_member", "vi_rating"), rng)
 
 
 _RATING = Field("rating", "rating", "rating")
@@ -248,7 +313,8 @@ def sample_answers(cycle: Cycle, item: ItemKind, subject_name: str, rng: random.
     fields = [f for f in form.fields() if f.type != "record" and f.id not in skip]
     for fld in fields:
         header = fld.id in (form.place_field, form.date_field)  # offices always date what they print
-        if not fld.required and not header and rng.random() < 0.4:
+        # A finished form leaves no box unticked and no item as dots; a draft may skip what is optional.
+        if not fld.required and not header and rng.random() < 0.4 and not complete:
             continue
         if fld.type == "rows":
             if fld.required_unless and answers.get(fld.required_unless) is True:

@@ -23,6 +23,7 @@ from chilinh_desktop.core.store import Store, build_new_file
 from chilinh_desktop.core.units import add_unit, unit_tree
 from chilinh_desktop.demo import names
 from chilinh_desktop.demo.answers import record_facts, sample_answers
+from chilinh_desktop.demo.planted import plant_paper_mistakes
 from chilinh_desktop.demo.ratings import add_demo_ratings
 from chilinh_desktop.demo.scans import scanned_page
 from chilinh_desktop.formspec import form_for_item
@@ -62,6 +63,7 @@ def build_demo(store: Store, *, seed: int = 2023, progress: Progress | None = No
     # Their own random stream keeps the dossiers the same whatever the ratings draw.
     add_demo_ratings(store, cycle, random.Random(seed + 1))
     _fill_dossiers(store, cycle, rng, report)
+    plant_paper_mistakes(store, cycle)
     create_demo_keys(store)
     return cycle
 
@@ -86,33 +88,41 @@ def _build_tree_and_cadres(store: Store, rng: random.Random) -> None:
         code = f"DB{n:02d}"
         add_unit(store, code=code, name=f"Đảng bộ {kind.lower()} {place}", type="dang_bo_co_so",
                  parent_code=ROOT_CODE, valid_from=TREE_START, sort_key=next(sort), actor=ACTOR)
+        cells = []
         for c in range(1, rng.randint(4, 7)):
             template = names.CELL_NAMES[(c - 1) % len(names.CELL_NAMES)]
-            add_unit(store, code=f"{code}-CB{c:02d}",
-                     name="Chi bộ " + template.format(n=c, place=place, kind=kind.lower()),
+            cells.append("Chi bộ " + template.format(n=c, place=place, kind=kind.lower()))
+            add_unit(store, code=f"{code}-CB{c:02d}", name=cells[-1],
                      type="chi_bo_truc_thuoc", parent_code=code, valid_from=TREE_START, sort_key=next(sort),
                      actor=ACTOR)
         for party, government, mass in names.WARD_POSTS:
-            _cadre(store, rng, used, code, f"{kind} {place}", party, government, mass, sort_key=next(sort))
+            # The ward's leaders are members of one of its cells (the Chi bộ line of their 02B).
+            _cadre(store, rng, used, code, f"{kind} {place}", party, government, mass, sort_key=next(sort),
+                   cell=cells[0])
     for prefix, unit_type, name, posts in names.AGENCIES:
         add_unit(store, code=prefix, name=name, type=unit_type, parent_code=ROOT_CODE, valid_from=TREE_START,
                  sort_key=next(sort), actor=ACTOR)
+        # The cadres' cell: the unit itself for a grassroots cell, its first cell for a committee, else
+        # the agency's own cell ("Chi bộ Phòng Nội vụ", under the agencies' party committee).
+        cell = name if unit_type == "chi_bo_co_so" else f"Chi bộ {name}"
         if unit_type == "dang_bo_co_so":
             for c in range(1, rng.randint(3, 5)):
                 add_unit(store, code=f"{prefix}-CB{c:02d}", name=f"Chi bộ số {c} – {name.removeprefix('Đảng bộ ')}",
                          type="chi_bo_truc_thuoc", parent_code=prefix, valid_from=TREE_START,
                          sort_key=next(sort), actor=ACTOR)
+                cell = f"Chi bộ số 1 – {name.removeprefix('Đảng bộ ')}"
         head, deputy = posts
-        party_head = head if unit_type in ("dang_bo_co_so", "chi_bo_co_so") else "Bí thư Chi bộ"
-        _cadre(store, rng, used, prefix, name, party_head, "" if party_head == head else head, "",
-               sort_key=next(sort))
+        party, government, mass = _placed(head, unit_type, "Bí thư Chi bộ")
+        _cadre(store, rng, used, prefix, name, party, government, mass, sort_key=next(sort), cell=cell)
         for _ in range(rng.randint(1, 3)):
-            _cadre(store, rng, used, prefix, name, "Đảng viên" if rng.random() < 0.5 else "Phó Bí thư Chi bộ",
-                   deputy, "", sort_key=next(sort))
+            member = "Đảng viên" if rng.random() < 0.5 else "Phó Bí thư Chi bộ"
+            party, government, mass = _placed(deputy, unit_type, member)
+            _cadre(store, rng, used, prefix, name, party, government, mass, sort_key=next(sort), cell=cell)
         if rng.random() < 0.5:
-            # A managed specialist below deputy-head level: no pledge or breakthrough registration owed.
-            _cadre(store, rng, used, prefix, name, "Đảng viên", "Chuyên viên", "", deputy_head=False,
-                   sort_key=next(sort))
+            # Staff (chuyên viên) are not cadres the city manages: they write Mẫu 02A at their cell and
+            # are not in the registry. Their draws are kept so the rest of the demo stays the same.
+            _drawn_person(rng, used)
+            next(sort)
     _agency_cells(store, sort)
 
 
@@ -130,17 +140,37 @@ def _agency_cells(store: Store, sort) -> None:
                  parent_code=parent, valid_from=TREE_START, sort_key=next(sort), actor=ACTOR)
 
 
-def _cadre(store: Store, rng: random.Random, used: set[str], unit_code: str, workplace: str, party: str,
-           government: str, mass: str, *, tier: str = "btv_thanh_uy", deputy_head: bool = True,
-           sort_key: int = 0) -> None:
+def _placed(post: str, unit_type: str, member: str) -> tuple[str, str, str]:
+    """A post of names.AGENCIES on its own line: (party post, government post, mass-organisation post).
+
+    "Bí thư Đảng ủy, Chỉ huy trưởng" is a party post and a government post; the head of a Front or
+    mass organisation holds a mass-organisation post; `member` is the party post of one who holds none.
+    """
+    party_words = ("Bí thư Đảng ủy", "Bí thư Chi bộ", "Phó Bí thư Đảng ủy", "Phó Bí thư Chi bộ")
+    parts = [p.strip() for p in post.split(",")]
+    party = [p for p in parts if p.startswith(party_words)]
+    other = ", ".join(p for p in parts if p not in party)
+    own = ", ".join(party) or member
+    return (own, "", other) if unit_type == "mttq_doan_the" else (own, other, "")
+
+
+def _drawn_person(rng: random.Random, used: set[str]) -> tuple[str, str, dt.date, str | None, bool]:
+    """A cadre's name, gender, birth date, residence exemption and whether they declare assets."""
     full_name, gender = names.person(rng, used)
     born = dt.date(rng.randint(1966, 1988), rng.randint(1, 12), rng.randint(1, 28))
     exempt = rng.choice(names.RESIDENCE_EXEMPTIONS) if rng.random() < 0.06 else None
+    return full_name, gender, born, exempt, rng.random() > 0.05
+
+
+def _cadre(store: Store, rng: random.Random, used: set[str], unit_code: str, workplace: str, party: str,
+           government: str, mass: str, *, tier: str = "btv_thanh_uy", deputy_head: bool = True,
+           sort_key: int = 0, cell: str | None = None) -> None:
+    full_name, gender, born, exempt, declares = _drawn_person(rng, used)
     add_official(
         store, full_name=full_name, unit_code=unit_code, tier=tier, birth_date=born, gender=gender,
         party_post=party, government_post=government, mass_org_post=mass, workplace=workplace,
-        party_cell=f"Chi bộ {workplace}", deputy_head_or_above=deputy_head, residence_exempt_reason=exempt,
-        asset_declaration_required=rng.random() > 0.05, sort_key=sort_key, actor=ACTOR,
+        party_cell=cell or f"Chi bộ {workplace}", deputy_head_or_above=deputy_head, residence_exempt_reason=exempt,
+        asset_declaration_required=declares, sort_key=sort_key, actor=ACTOR,
     )
 
 

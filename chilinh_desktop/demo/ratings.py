@@ -2,7 +2,7 @@
 
 The planted mistakes are the ones the Board must find (issue #7): an HTXSNV for a cadre
 disciplined this year, an HTXSNV proposal with a Kém criterion, too many HTXSNV in one
-peer group, and a leadership collective rated above its organisation. The year before (2022) is
+unit, and a leadership collective rated above its organisation. The year before (2022) is
 kept as past ratings (issue 17), so the history shows on first start, and one cadre rated KHTNV
 in 2022 and 2023 raises the two-years-in-a-row warning.
 """
@@ -28,20 +28,10 @@ from chilinh_desktop.core.units import unit_tree
 
 ACTOR = "demo"
 SELF_DAY, PROPOSAL_DAY = dt.date(2023, 11, 28), dt.date(2023, 12, 1)
-OVER_QUOTA_GROUP = "Phó Bí thư cấp ủy cơ sở"
 ORG_GOOD = {"xay_dung_dang": "tot", "ket_qua": "tot"}
 ORG_EXCELLENT = {"xay_dung_dang": "tot", "ket_qua": "xuat_sac"}
 PERSON_GOOD = {"pham_chat": "tot", "lanh_dao": "tot", "ket_qua": "tot"}
 PERSON_EXCELLENT = {"pham_chat": "xuat_sac", "lanh_dao": "tot", "ket_qua": "xuat_sac"}
-
-
-def peer_group(official: Official) -> str:
-    """The group of similar roles the quota is counted in (the city's own choice, as data on each rating)."""
-    if official.party_post.startswith("Bí thư"):
-        return "Bí thư cấp ủy cơ sở"
-    if official.party_post.startswith("Phó Bí thư"):
-        return OVER_QUOTA_GROUP
-    return "Lãnh đạo cơ quan, đơn vị"
 
 
 def _both_steps(store: Store, cycle: Cycle, key: str, level: str, criteria: dict, by: str, **extra) -> None:
@@ -113,18 +103,22 @@ def _report_counts(store: Store, cycle: Cycle, unit_code: str, cells: int, rng: 
 
 
 def _rate_cadres(store: Store, cycle: Cycle, rng: random.Random) -> str | None:
-    """Rate the managed cadres; return the one rated KHTNV (planted: as in the year before)."""
+    """Rate the managed cadres; return the one rated KHTNV (planted: as in the year before).
+
+    The quota is counted within each unit (forms/rules: `within_unit`): a unit of six or more cadres
+    may propose one HTXSNV (1 of 5 HTTNV is 20%), smaller units none, except the one unit the demo
+    puts over the quota (three HTXSNV).
+    """
     cadres = [o for o in list_officials(store) if o.tier in cycle.managed_tiers]
-    groups: dict[str, list[Official]] = {}
+    by_unit: dict[str, list[Official]] = {}
     for official in cadres:
-        groups.setdefault(peer_group(official), []).append(official)
+        by_unit.setdefault(official.unit_code, []).append(official)
+    over = next((code for code, members in by_unit.items() if len(members) >= 6), None)
     disciplined = kem = repeated = None
-    for group, members in sorted(groups.items()):
+    for unit_code, members in sorted(by_unit.items()):
         rng.shuffle(members)
-        low = max(1, len(members) // 12)
-        good = len(members) - low
-        # Exactly at the quota everywhere, except the one group the demo puts over it.
-        excellent = good // 6 + (3 if group == OVER_QUOTA_GROUP else 0)
+        low = 1 if len(members) >= 4 and rng.random() < 0.3 else 0
+        excellent = 3 if unit_code == over else (1 if len(members) >= 6 + low and rng.random() < 0.7 else 0)
         for i, official in enumerate(members):
             key = subject_key(store, official_id=official.id)
             level = "HTXSNV" if i < excellent else ("HTNV" if i >= len(members) - low else "HTTNV")
@@ -134,13 +128,13 @@ def _rate_cadres(store: Store, cycle: Cycle, rng: random.Random) -> str | None:
                 if repeated is None:  # planted: KHTNV (a Kém criterion), as in the year before
                     repeated, level = key, "KHTNV"
                     criteria = {**PERSON_GOOD, "ket_qua": "kem"}
-            if level == "HTXSNV" and group != OVER_QUOTA_GROUP:
+            if level == "HTXSNV" and unit_code != over:
                 if disciplined is None:
                     disciplined = key  # planted: HTXSNV although disciplined this year
                 elif kem is None:
                     kem = key  # planted: HTXSNV proposal with a Kém criterion
                     criteria = {**PERSON_EXCELLENT, "pham_chat": "kem"}
-            _both_steps(store, cycle, key, level, criteria, by=official.full_name, peer_group=group)
+            _both_steps(store, cycle, key, level, criteria, by=official.full_name)
             set_targets(store, cycle, key, met_pct=100,
                         exceeded_pct=rng.choice((55, 60, 75)) if level == "HTXSNV" else rng.choice((10, 30, 45)),
                         actor=ACTOR)

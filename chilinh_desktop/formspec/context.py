@@ -13,7 +13,7 @@ from typing import Any
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dates import screen_date
 from chilinh_desktop.core.dossiers import Dossier, get_unit_by_id
-from chilinh_desktop.core.figures import report_figures
+from chilinh_desktop.core.figures import QUOTA_SOURCES, quota_values, report_figures
 from chilinh_desktop.core.officials import get_official
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
@@ -43,6 +43,7 @@ FIGURES = frozenset(
     {"figures.org_total", "figures.org_not_rated", "figures.members_total", "figures.members_not_rated",
      "figures.own_rating"}
     | {f"figures.{kind}_{level}" for kind in ("org", "mem") for level in ("htxsnv", "httnv", "htnv", "khtnv")}
+    | set(QUOTA_SOURCES)
 )
 KNOWN_SOURCES = KNOWN_SOURCES | FIGURES
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_.]*)\}")
@@ -146,6 +147,7 @@ def _figures(store: Store, cycle: Cycle, unit: Unit) -> dict[str, Any]:
     values: dict[str, Any] = dict(figures.as_values())
     labels = {option.id: option.label for option in scales_for(cycle).ratings}
     values["figures.own_rating"] = labels.get(figures.own_self_level or "", "")
+    values.update(quota_values(cycle, figures))
     return values
 
 

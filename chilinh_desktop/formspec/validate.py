@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from typing import Any
@@ -201,6 +202,14 @@ def _rows(fld: Field, value: Any, scales: Scales, out: CheckedAnswers, limits: L
     return rows
 
 
+_BLANK = re.compile(r"[\s.…_\-–—]*")
+
+
+def _blank_line(value: Any) -> bool:
+    """A typed text that is only the dots, dashes or underscores of a blank to fill in by hand."""
+    return isinstance(value, str) and _BLANK.fullmatch(value) is not None
+
+
 def check_answers(form: FormSpec, answers: dict[str, Any], scales: Scales,
                   limits: Limits | None = None) -> CheckedAnswers:
     """Check and normalise (NFC) answers to `form`; report every error and gap by field id.
@@ -230,7 +239,8 @@ def check_answers(form: FormSpec, answers: dict[str, Any], scales: Scales,
                 out.errors.append((fld.id, str(exc)))
     for fld in form.fields():
         waived = fld.required_unless is not None and out.answers.get(fld.required_unless) is True
-        present = fld.id in out.answers
+        # A required text left as dots or dashes (a paper's blank, typed) is still missing.
+        present = fld.id in out.answers and not _blank_line(out.answers[fld.id])
         if fld.required and not waived and not present:
             out.gaps.append((fld.id, _("The field {field} is required.", field=_named(fld))))
         elif fld.type == "rows" and not waived and (fld.required or present):

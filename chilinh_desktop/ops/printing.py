@@ -9,15 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from chilinh_desktop.core.cycles import Cycle
+from chilinh_desktop.core.dossiers import get_dossier, get_unit_by_id
 from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.rules import Finding, evaluate, findings_for_subject
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.signoff import finding_line
 from chilinh_desktop.render.pipeline import (
     Document,
     Printed,
     PrintRun,
     Progress,
-    can_print_final,
     form_document,
     item_document,
     prepare,
@@ -25,21 +27,56 @@ from chilinh_desktop.render.pipeline import (
     print_to_folder,
     write_pdf,
 )
+from chilinh_desktop.render.pipeline import can_print_final as pipeline_can_print_final
 from chilinh_desktop.render.pipeline import unit_documents as every_unit_document
 
-__all__ = ["Document", "ItemPrint", "PrintRun", "Printed", "can_print_final", "item_document", "prepare", "print_form",
-           "print_item", "print_item_docx", "print_unit", "unit_documents", "write_pdf"]
+__all__ = ["Document", "ItemPrint", "PrintRun", "Printed", "can_print_final", "dossier_errors", "item_document",
+           "prepare", "print_form", "print_item", "print_item_docx", "print_unit", "unit_documents", "write_pdf"]
+
+
+def dossier_errors(store: Store, cycle: Cycle, dossier_id: str, findings: list[Finding] | None = None
+                   ) -> list[Finding]:
+    """The rule errors of a dossier's subject (its unit's group errors too for a collective dossier).
+
+    An error blocks the final print as it blocks the sign-off: the paper would be sent back.
+    """
+    dossier = get_dossier(store, dossier_id)
+    unit_code = get_unit_by_id(store, dossier.unit_id).code
+    if findings is None:
+        findings = evaluate(store, cycle, unit_code)
+    key = f"official:{dossier.official_id}" if dossier.official_id else f"unit:{dossier.unit_id}"
+    return [f for f in findings_for_subject(findings, key, unit_code) if f.severity == "error"]
+
+
+def _refuse_final(store: Store, cycle: Cycle, dossier_id: str, item_id: str) -> None:
+    errors = dossier_errors(store, cycle, dossier_id)
+    if errors:
+        lines = [_("The final print is refused: the rules find {n} errors in this dossier. Correct them, or print "
+                   "a draft:", n=len(errors))]
+        lines += [f"  - {finding_line(f)}" for f in errors]
+        raise ValidationError("\n".join(lines), [("item", item_id)])
+
+
+def can_print_final(store: Store, cycle: Cycle, dossier_id: str, item_id: str) -> bool:
+    """Whether the item may be printed as final: complete, and no rule error in its dossier."""
+    if not pipeline_can_print_final(store, cycle, dossier_id, item_id):
+        return False
+    return not dossier_errors(store, cycle, dossier_id)
 
 
 def print_form(store: Store, cycle: Cycle, form_id: str, *, official_id: str | None = None,
                unit_code: str | None = None, draft: bool = False) -> Printed:
-    """The PDF of one form of a cadre or a unit (a draft when asked or not complete)."""
+    """The PDF of one form of a cadre or a unit (a draft when asked, not complete, or with rule errors)."""
     document = form_document(store, cycle, form_id, official_id=official_id, unit_code=unit_code)
+    draft = draft or bool(dossier_errors(store, cycle, document.dossier_id))
     return print_document(store, cycle, document, draft=draft)
 
 
 def print_item(store: Store, cycle: Cycle, dossier_id: str, item_id: str, *, final: bool) -> Printed:
-    """The PDF of one dossier item: the filled form (final refused unless complete) or the attached file."""
+    """The PDF of one dossier item: the filled form (final refused unless complete and free of rule errors)
+    or the attached file."""
+    if final:
+        _refuse_final(store, cycle, dossier_id, item_id)
     return print_document(store, cycle, item_document(store, cycle, dossier_id, item_id), draft=not final,
                           final=final)
 
@@ -49,6 +86,8 @@ def print_item_docx(store: Store, cycle: Cycle, dossier_id: str, item_id: str, *
     from chilinh_desktop.render.docx_out import render_docx
     from chilinh_desktop.render.settings import print_settings
 
+    if final:
+        _refuse_final(store, cycle, dossier_id, item_id)
     rendering = prepare(store, cycle, item_document(store, cycle, dossier_id, item_id), draft=not final,
                         final=final)
     if rendering.filled is None:
@@ -67,11 +106,15 @@ def print_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path, *, draf
 
     An asset declaration is confidential wherever it goes (DOMAIN.md): a folder of a whole unit's
     papers is copied and shared, so the declaration is left out, and the run says so and why; it is
-    printed from its owner's dossier on purpose.
+    printed from its owner's dossier on purpose. A dossier with rule errors prints as drafts, and the
+    run's notes list its errors (they refuse the final print and the sign-off).
     """
     confidential = [d for d in every_unit_document(store, cycle, unit_code) if cycle.item(d.item_id).confidential]
-    run = print_to_folder(store, cycle, unit_documents(store, cycle, unit_code), folder, draft=draft,
-                          progress=progress, workers=workers)
+    documents = unit_documents(store, cycle, unit_code)
+    if draft:
+        run = print_to_folder(store, cycle, documents, folder, draft=True, progress=progress, workers=workers)
+    else:
+        run = _print_final_unless_errors(store, cycle, unit_code, documents, folder, progress, workers)
     run.notes += [_("{title} was not written to the folder: it is confidential and is never written in plain text "
                     "with a unit's papers. Print it from its owner's dossier when it is needed.", title=d.title)
                   for d in confidential]
@@ -92,6 +135,7 @@ class ItemPrint:
         self._store, self._cycle = store, cycle
         self.rendering = prepare(store, cycle, item_document(store, cycle, dossier_id, item_id))
         self.settings = print_settings(store)
+        self.errors = dossier_errors(store, cycle, dossier_id)  # a rule error holds the final print back
 
     @property
     def document(self) -> Document:
@@ -100,12 +144,14 @@ class ItemPrint:
 
     @property
     def can_print_final(self) -> bool:
-        """Whether it may be printed as final (an attached file always; a form when complete)."""
-        return self.rendering.attachment is not None or not self.rendering.draft
+        """Whether it may be printed as final: no rule error, and an attached file, or a form when complete."""
+        return not self.errors and (self.rendering.attachment is not None or not self.rendering.draft)
 
     def _as(self, final: bool):
         from dataclasses import replace
 
+        if final and self.errors:
+            _refuse_final(self._store, self._cycle, self.document.dossier_id, self.document.item_id)
         if self.rendering.attachment is not None:
             return self.rendering
         if final and not self.can_print_final:  # refused with the pipeline's own words
@@ -126,3 +172,23 @@ class ItemPrint:
         if rendering.filled is None:
             raise ValidationError(_("An attached file cannot be saved as Word."), [("item", self.document.item_id)])
         return render_docx(rendering.filled, self.settings, draft=rendering.draft, title=self.document.title)
+
+
+def _print_final_unless_errors(store: Store, cycle: Cycle, unit_code: str, documents: list[Document], folder: Path,
+                               progress: Progress | None, workers: int | None) -> PrintRun:
+    findings = evaluate(store, cycle, unit_code)
+    errors = {d: dossier_errors(store, cycle, d, findings) for d in {doc.dossier_id for doc in documents}}
+    held = [doc for doc in documents if errors[doc.dossier_id]]
+    run = print_to_folder(store, cycle, [doc for doc in documents if not errors[doc.dossier_id]], folder,
+                          progress=progress, workers=workers)
+    if held:
+        drafts = print_to_folder(store, cycle, held, folder, draft=True, progress=progress, workers=workers)
+        run.paths += drafts.paths
+        run.pages += drafts.pages
+        run.drafts += drafts.drafts
+        run.notes += drafts.notes
+        listed = sorted({finding_line(f) for found in errors.values() for f in found})
+        run.notes.append(_("{n} documents printed as drafts: the rules find errors in their dossiers:",
+                           n=len(held)))
+        run.notes += [f"  - {line}" for line in listed]
+    return run

@@ -21,7 +21,7 @@ from chilinh_desktop.resources import forms_dir
 
 SHIPPED_LABEL = "Chức vụ Đảng"
 CORRECTED_LABEL = "Chức vụ trong Đảng (Ban Tổ chức đã sửa)"
-FORM_ENTRY = "forms/02B-2023.2.toml"
+FORM_ENTRY = "forms/02B-2023.3.toml"
 
 
 def resigned(kit: Path, board_db: Path, out: Path, changes: dict[str, bytes | None]) -> Path:
@@ -45,7 +45,7 @@ def resigned(kit: Path, board_db: Path, out: Path, changes: dict[str, bytes | No
 @pytest.fixture
 def corrected_kit(kit, demo_path, tmp_path) -> Path:
     """DB15's kit with the Board's corrected label in form 02B."""
-    text = (forms_dir() / "02B-2023.2.toml").read_text(encoding="utf-8")
+    text = (forms_dir() / "02B-2023.3.toml").read_text(encoding="utf-8")
     assert text.count(f'label = "{SHIPPED_LABEL}"') == 1
     fixed = text.replace(f'label = "{SHIPPED_LABEL}"', f'label = "{CORRECTED_LABEL}"').encode()
     return resigned(kit, demo_path, tmp_path / "corrected-kit.zip", {FORM_ENTRY: fixed})
@@ -58,7 +58,7 @@ def _labels(forms: list[dict], form_id: str) -> set[str]:
 def test_corrected_label_reaches_the_unit(corrected_kit, tmp_path, capsys):
     unit = tmp_path / "unit.sqlite3"
     code, setup = run_json(capsys, "kit", "import", "--db", str(unit), "--kit", str(corrected_kit), "--unit", UNIT)
-    assert code == 0 and "02B-2023.2.toml" in setup["notes"][0]
+    assert code == 0 and "02B-2023.3.toml" in setup["notes"][0]
     code, forms = run_json(capsys, "forms", "--db", str(unit))
     assert CORRECTED_LABEL in _labels(forms, "02B") and SHIPPED_LABEL not in _labels(forms, "02B")
     code, officials = run_json(capsys, "officials", "--db", str(unit))
@@ -95,7 +95,7 @@ def test_two_installations_open_at_once_keep_their_own_forms(corrected_kit, demo
         assert CORRECTED_LABEL in _labels_in(unit_store)
         assert scales_for(unit_cycle).levels and scales_for(board_cycle).levels
     # the program's own files
-    assert SHIPPED_LABEL in {f.label for f in load_form("02B", "2023.2", definitions=SHIPPED).fields()}
+    assert SHIPPED_LABEL in {f.label for f in load_form("02B", "2023.3", definitions=SHIPPED).fields()}
 
 
 def test_later_kit_replaces_stored_definitions(corrected_kit, kit, tmp_path, capsys):
@@ -105,7 +105,7 @@ def test_later_kit_replaces_stored_definitions(corrected_kit, kit, tmp_path, cap
     assert code == 0 and setup["notes"] == []
     with Store.open(unit) as store:
         stored = {d.path for d in stored_definitions(store)}
-        assert {"02B-2023.2.toml", "scales/2023.toml", "rules/124-QD-TW.toml"} <= stored
+        assert {"02B-2023.3.toml", "scales/2023.toml", "rules/124-QD-TW.toml"} <= stored
         assert SHIPPED_LABEL in _labels_in(store)
 
 
@@ -124,11 +124,11 @@ def test_kit_carries_scales_and_rules(kit):
 
 
 def test_stored_form_version_not_shipped_is_found(store):
-    text = (forms_dir() / "02B-2023.2.toml").read_text(encoding="utf-8")
-    assert text.count('version = "2023.2"') == 1
-    newer = text.replace('version = "2023.2"', 'version = "2023.3"').encode()
+    text = (forms_dir() / "02B-2023.3.toml").read_text(encoding="utf-8")
+    assert text.count('version = "2023.3"') == 1
+    newer = text.replace('version = "2023.3"', 'version = "2023.9"').encode()
     with store.atomic():
-        store_definitions(store, {"02B-2023.3.toml": newer}, "kit-test")
+        store_definitions(store, {"02B-2023.9.toml": newer}, "kit-test")
     mine = store.definitions
-    assert load_form("02B", definitions=mine).version == "2023.3"
-    assert load_form("02B", "2023.2", definitions=mine).version == "2023.2"
+    assert load_form("02B", definitions=mine).version == "2023.9"
+    assert load_form("02B", "2023.3", definitions=mine).version == "2023.3"

@@ -32,12 +32,12 @@ def test_new_cycle_is_stored_with_years_rolled_forward(store):
 
 
 def test_a_newer_form_version_of_the_year_is_used_not_a_later_regimes(store):
-    # The 2023 cycle puts 01 in 2023.2; 01-2025.1 exists but is for 2025: 2024 keeps 2023.2.
+    # The 2023 cycle puts 01 in 2023.3; 01-2025.1 exists but is for 2025: 2024 keeps 2023.3.
     started = cycle_ops.start_cycle(store, copy_from="2023", year=2024, deadlines=DEADLINES)
-    assert started.cycle.raw["forms"]["01"] == "2023.2"
+    assert started.cycle.raw["forms"]["01"] == "2023.3"
     assert "01" not in started.newer_forms
     assert cycle_ops.newest_form_version(store.definitions, "01", "2023.1", 2025) == "2025.1"
-    assert cycle_ops.newest_form_version(store.definitions, "01", "2023.1", 2024) == "2023.2"
+    assert cycle_ops.newest_form_version(store.definitions, "01", "2023.1", 2024) == "2023.3"
 
 
 def test_refusals_name_every_problem_and_change_nothing(store):

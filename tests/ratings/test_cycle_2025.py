@@ -131,3 +131,18 @@ def test_the_2025_cycle_names_the_issuer_after_the_merger_and_qd_366s_date(cycle
     assert str(basis["366-QĐ/TW"]) == "2025-08-30"
     forms = {item.form for item in cycle_2025.items if item.form}
     assert {"01", "BBKD", "LD43", "BCXL"} <= forms and "2C" not in forms
+
+
+def test_the_2025_minutes_are_held_to_the_same_paper_checks(demo_store, cycle_2025, cadre):
+    """Issue 23: signers from the unit's own list and a meeting that ends after it starts, under QĐ 366 too."""
+    official, _key = cadre
+    set_form_answers(demo_store, cycle_2025, "BBKD", {"chair": "Người Ngoài", "start_time": "14 giờ 00 phút",
+                                                      "end_time": "11 giờ 30 phút"},
+                     unit_code=official.unit_code, actor="t")
+    rules = {f.rule for f in evaluate(demo_store, cycle_2025, official.unit_code)}
+    assert {"366-QD-TW.paper_signer_listed", "366-QD-TW.minutes_times"} <= rules
+    set_form_answers(demo_store, cycle_2025, "BBKD", {"chair": official.full_name, "start_time": "8 giờ 00 phút",
+                                                      "end_time": "11 giờ 30 phút"},
+                     unit_code=official.unit_code, actor="t")
+    rules = {f.rule for f in evaluate(demo_store, cycle_2025, official.unit_code)}
+    assert not {"366-QD-TW.paper_signer_listed", "366-QD-TW.minutes_times"} & rules

@@ -58,10 +58,10 @@ REPORT = {
     "i2_level": "tot", "i3_party_building": "Làm tốt công tác xây dựng Đảng.", "i3_level": "tot",
     "i4_unity": "Đoàn kết, thống nhất.", "i4_level": "tot", "ii_shortcomings": "Có lúc chậm.",
     "ii_causes": "Việc nhiều.", "iii_remedies": "Đã khắc phục.", "v_measures": "Kiểm tra thường xuyên.",
-    "vi_rating": "HTTNV", "signer_role": "Bí thư", "signer_name": "Nguyễn Văn An",
+    "vi_rating": "HTTNV", "signer_role": "Bí thư", "signer_name": "Nguyễn Văn An", "iv_explanations": "Không có.",
 }
 CLASSIFICATION = {
-    "document_date": "2023-12-08", "number": "12", "assessment": "Công tác đánh giá được tiến hành nghiêm túc.",
+    "document_date": "2023-12-08", "number": "13", "assessment": "Công tác đánh giá được tiến hành nghiêm túc.",
     "signer_role": "Bí thư", "signer_name": "Nguyễn Văn An",
 }
 MINUTES = {
@@ -69,7 +69,8 @@ MINUTES = {
     "members_present": 9, "city_leader": "Trần Văn Bình", "chair": "Nguyễn Văn An", "secretary": "Lê Thị Hoa",
     "proceedings": "Hội nghị nghe báo cáo.", "opinions": "Thống nhất.", "collective_rating": "HTTNV",
     "cadre_ratings": [{"full_name": "Nguyễn Văn An", "post": "Bí thư", "self_rating": "HTTNV", "rating": "HTTNV"}],
-    "end_time": "11 giờ 00", "number": "12",
+    "end_time": "11 giờ 00", "number": "12", "leader_remarks": "Đề nghị khắc phục hạn chế.", "collective_votes": 9,
+    "absent_reasons": "Không",
 }
 SELF_REVIEW = {
     "document_date": "2023-11-28", "i1_politics": "Kiên định lập trường chính trị.", "i1_level": "tot",
@@ -95,6 +96,9 @@ def build_city(store, cycle) -> dict[str, str]:
         add_unit(store, code=code, name=name, type=unit_type, parent_code="TU", valid_from=START)
         officials[kind] = add_official(store, full_name=f"Cán bộ {code}", unit_code=code, tier="btv_thanh_uy",
                                        party_post="Bí thư", party_cell=cell).id
+        # The unit's papers are signed and chaired by one of its own cadres (issue 23): else a final print
+        # is refused and these pages would be drafts.
+        add_official(store, full_name="Nguyễn Văn An", unit_code=code, tier="btv_thanh_uy", party_post="Bí thư")
     ensure_dossiers(store, cycle)
     return officials
 

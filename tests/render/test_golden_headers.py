@@ -63,6 +63,8 @@ def test_unit_documents_name_the_body_above_then_the_issuer(store, cycle_2023, t
     _code, _name, _type, _cell, lines, number, signs_for, place, _own = ISSUERS[kind]
     if form == "BBKD":
         number = number.replace("BC", "BB", 1)
+    if form == "BCXL":  # reports of one issuer run on (issue 23): 01 is number 12, the classification report 13
+        number = number.replace("12", "13", 1)
     left = _left_column(_first_page_lines(pdf_tools, pdf))
     text = " ".join(left)
     assert text.startswith(" ".join(lines)), left

@@ -25,8 +25,8 @@ OLD_ANSWERS = {
     "i5_exemplary": "Gia đình gương mẫu nơi cư trú.", "i5_level": "tot",
     "i6_commitment": "Thực hiện đủ cam kết tu dưỡng năm 2023.", "i6_level": "trung_binh",
     "ii_shortcomings": "Kiểm tra chưa thường xuyên.", "ii_causes": "Việc nhiều.",
-    "iii_remedies": "Đã khắc phục.", "vi_measures": "Kiểm tra hằng tháng.",
-    "vii_rating_cadre": "HTTNV", "vii_rating_member": "HTTNV",
+    "iii_remedies": "Đã khắc phục.", "iv_explanations": "Không có.", "v_responsibility": "Không có.",
+    "vi_measures": "Kiểm tra hằng tháng.", "vii_rating_cadre": "HTTNV", "vii_rating_member": "HTTNV",
 }
 
 
@@ -63,7 +63,7 @@ def test_moving_to_2023_2_keeps_every_typed_word_and_marks_where_it_came_from(st
     checked = migrate_item(store, cycle_2023, dossier, item, actor="test")
     assert checked is not None and checked.complete
     stored = stored_items(store, dossier.id)[item.id]
-    assert stored.form_version == "2023.2"
+    assert stored.form_version == cycle_2023.raw["forms"]["02B"]
     moved = " ".join(str(v) for v in stored.answers.values())
     scales = load_scales("2023", definitions=SHIPPED)
     old = load_form("02B", "2023.1", definitions=SHIPPED)
@@ -107,7 +107,7 @@ def test_a_value_the_new_version_computes_is_kept_in_the_audit_of_the_move(store
     save_answers(store, cycle_2023, unit_dossier.id, item.id, checked.answers, form_id="BCXL",
                  form_version="2023.1", complete=False, actor="test")
     migrate_item(store, cycle_2023, unit_dossier, item, actor="test")
-    assert stored_items(store, unit_dossier.id)[item.id].form_version == "2023.2"
+    assert stored_items(store, unit_dossier.id)[item.id].form_version == cycle_2023.raw["forms"]["BCXL"]
     detail = json.loads(store.db.execute("SELECT detail FROM audit WHERE action = 'form.migrate'").fetchone()[0])
     assert detail["computed_now"]["signing_body"] == "CHI ỦY"
 

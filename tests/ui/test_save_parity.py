@@ -96,11 +96,12 @@ def _cadre_with_a_rating_error(store) -> tuple[str, str]:
     from chilinh_desktop.core.rules import evaluate
 
     cycle = get_cycle(store)
-    for unit_code in ("DB10", "DBCA"):
-        for finding in evaluate(store, cycle, unit_code):
-            if finding.severity == "error" and finding.subject.startswith("official:"):
-                return unit_code, finding.subject.removeprefix("official:")
-    raise AssertionError("the demo plants a rating error in DB10 or DBCA")
+    for finding in evaluate(store, cycle):
+        official_id = finding.subject.removeprefix("official:")
+        if (finding.severity == "error" and finding.subject.startswith("official:")
+                and not find_dossier(store, cycle, official_id=official_id).locked):
+            return finding.units[0], official_id
+    raise AssertionError("the demo plants a rating error on a cadre whose dossier is open")
 
 
 def test_window_and_command_line_refuse_a_sign_off_with_the_same_words(

@@ -34,9 +34,12 @@ def test_signed_off_dossier_is_read_only_until_reopened_with_a_reason(qtbot, win
 
 def test_sign_off_locks_a_complete_dossier(qtbot, window, demo_store, monkeypatch):
     # A complete dossier whose subject has no rating error (errors rightly block sign-off).
-    blocked = {f.subject for f in evaluate(demo_store, get_cycle(demo_store)) if f.severity == "error"}
-    row = next(r for r in demo_store.db.execute("SELECT id, subject_key FROM dossiers WHERE state = 'complete'")
-               if r[1] not in blocked)
+    # A unit's paper errors (its signers, its numbers) block its collective dossier too: skip those units.
+    errors = [f for f in evaluate(demo_store, get_cycle(demo_store)) if f.severity == "error"]
+    blocked = {f.subject for f in errors} | {f"units:{code}" for f in errors for code in f.units}
+    row = next(r for r in demo_store.db.execute(
+        "SELECT d.id, d.subject_key, u.code FROM dossiers d JOIN units u ON u.id = d.unit_id "
+        "WHERE d.state = 'complete'") if r[1] not in blocked and f"units:{r[2]}" not in blocked)
     window.open_dossier(row[0])
     monkeypatch.setattr(dossier_view, "ask_text", lambda *args, **kwargs: "Bí thư Đảng ủy")
     monkeypatch.setattr(dossier_view, "ask_yes_no", lambda *args, **kwargs: True)

@@ -59,8 +59,8 @@ def test_word_output_follows_the_print_layout(store, cycle_2023, cadre, tmp_path
 
 
 def test_a_complete_form_prints_to_word_without_the_draft_mark(store, cycle_2023, cadre, tmp_path, capsys):
-    set_form_answers(store, cycle_2023, "02B", {**ANSWERS, "iv_explanations": "Không có."}, official_id=cadre.id,
-                     actor="test")
+    set_form_answers(store, cycle_2023, "02B", {**ANSWERS, "iv_explanations": "Không có.",
+                                                 "v_responsibility": "Không có."}, official_id=cadre.id, actor="test")
     assert get_form_item(store, cycle_2023, "02B", official_id=cadre.id).state == "complete"
     assert _print(store, cadre, tmp_path / "final.docx") == 0
     section = docx.Document(str(tmp_path / "final.docx")).sections[0]

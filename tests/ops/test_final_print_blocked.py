@@ -1,0 +1,62 @@
+"""A rule error blocks the final print as it blocks the sign-off; drafts still print, listing it (issue 23)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chilinh_desktop.core.cycles import get_cycle
+from chilinh_desktop.core.dossiers import find_dossier
+from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.rules import evaluate
+from chilinh_desktop.ops.printing import can_print_final, print_item, print_unit
+from chilinh_desktop.ops.signoff import SignOffRefused, sign_off
+
+
+@pytest.fixture
+def numbered_twice(demo_store):
+    """The demo unit whose two reports carry one number (planted), its cycle and its dossier."""
+    cycle = get_cycle(demo_store)
+    finding = next(f for f in evaluate(demo_store, cycle) if f.rule.endswith(".document_numbers"))
+    [unit_code] = finding.units
+    return cycle, unit_code, find_dossier(demo_store, cycle, unit_code=unit_code), finding
+
+
+def test_the_final_print_is_refused_and_says_why(demo_store, numbered_twice):
+    cycle, _unit, dossier, finding = numbered_twice
+    assert not can_print_final(demo_store, cycle, dossier.id, "classification_report")
+    with pytest.raises(ValidationError) as refused:
+        print_item(demo_store, cycle, dossier.id, "classification_report", final=True)
+    assert "Không in bản chính thức" in str(refused.value) and finding.message in str(refused.value)
+    assert print_item(demo_store, cycle, dossier.id, "classification_report", final=False).draft
+
+
+def test_the_sign_off_is_refused_for_the_same_error(demo_store, numbered_twice):
+    cycle, unit_code, _dossier, finding = numbered_twice
+    with pytest.raises(SignOffRefused) as refused:
+        sign_off(demo_store, cycle, unit_code, by="Nguyễn Văn An", acknowledge=True)
+    assert refused.value.code == "rules.errors" and finding in refused.value.findings
+
+
+def test_print_all_prints_that_dossier_as_drafts_and_lists_the_error(demo_store, numbered_twice, tmp_path):
+    cycle, unit_code, _dossier, finding = numbered_twice
+    run = print_unit(demo_store, cycle, unit_code, tmp_path, workers=1)
+    assert any(finding.message in note for note in run.notes)
+    assert 0 < run.drafts < len(run.paths)  # cadres' complete dossiers without errors still print final
+
+
+def test_a_complete_dossier_without_errors_prints_final(demo_store):
+    cycle = get_cycle(demo_store)
+    dossier = find_dossier(demo_store, cycle, unit_code="DB08")  # complete, no planted finding
+    assert can_print_final(demo_store, cycle, dossier.id, "collective_report")
+    assert not print_item(demo_store, cycle, dossier.id, "collective_report", final=True).draft
+
+
+def test_the_command_line_prints_a_draft_and_says_which_error_holds_it(demo_store, demo_path, numbered_twice,
+                                                                       tmp_path, capsys):
+    from chilinh_desktop.cli import main
+
+    _cycle, unit_code, _dossier, finding = numbered_twice
+    out = tmp_path / "bcxl.pdf"
+    assert main(["print", "BCXL", "--db", str(demo_path), "--unit", unit_code, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Đã in bản nháp" in printed and finding.message in printed and out.exists()
