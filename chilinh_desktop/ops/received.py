@@ -188,17 +188,21 @@ def _row_text(spec: Any, row: Any, scales: dict[str, dict[str, str]]) -> str:
     return "– " + "; ".join(parts)
 
 
-def received_file(store: Store, package_id: str, name: str) -> bytes:
+def received_file(store: Store, package_id: str, name: str, passphrase: str | None = None) -> bytes:
     """The bytes of one file of a received package (a form's PDF, a scan), checked against the signed manifest.
 
     Confidential files are refused here: they open only on request, decrypted and audited
     (Packages received › Confidential files…).
     """
-    return received_files(store, package_id, [name])[name]
+    return received_files(store, package_id, [name], passphrase)[name]
 
 
-def received_files(store: Store, package_id: str, names: list[str]) -> dict[str, bytes]:
-    """Several files of one received package, each checked against the signed manifest (one read of the package)."""
+def received_files(store: Store, package_id: str, names: list[str], passphrase: str | None = None
+                   ) -> dict[str, bytes]:
+    """Several files of one received package, each checked against the signed manifest (one read of the package).
+
+    A sealed package is opened with the Board's keys (`passphrase` when they are protected).
+    """
     from chilinh_desktop.package import bagit
 
     for name in names:
@@ -214,7 +218,7 @@ def received_files(store: Store, package_id: str, names: list[str]) -> dict[str,
                              code=short_code(package_id)), code="received.damaged")
     from chilinh_desktop.package.received import inner_package
 
-    data = inner_package(store, data)  # a sealed package is read with the Board's keys (the signed inner package)
+    data = inner_package(store, data, passphrase)  # a sealed package: the signed inner package, opened
     result = {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         manifest = archive.read(bagit.MANIFEST).decode("utf-8")
@@ -234,8 +238,8 @@ def received_files(store: Store, package_id: str, names: list[str]) -> dict[str,
     return result
 
 
-def received_item_pdf(store: Store, cycle: Cycle, dossier_id: str, item_id: str, number: int = 0
-                      ) -> tuple[ReceivedDossier, bytes]:
+def received_item_pdf(store: Store, cycle: Cycle, dossier_id: str, item_id: str, number: int = 0,
+                      passphrase: str | None = None) -> tuple[ReceivedDossier, bytes]:
     """The PDF the unit sent for one item of a dossier (its `number`-th file), with its dossier."""
     found = received_dossier(store, cycle, dossier_id)
     if found is None:
@@ -244,7 +248,7 @@ def received_item_pdf(store: Store, cycle: Cycle, dossier_id: str, item_id: str,
     files = item.files or ((item.file,) if item.file else ())
     if not 0 <= number < len(files):
         raise NotFoundError(_("The unit sent no file for {item}.", item=item.short_name), code="received.no_file")
-    return found, received_file(store, found.package_id, files[number])
+    return found, received_file(store, found.package_id, files[number], passphrase)
 
 
 @dataclass
@@ -266,7 +270,8 @@ def received_file_name(subject: str, item_name: str) -> str:
 
 
 def print_received_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path,
-                        progress: Callable[[int, int, str], None] | None = None) -> ReceivedPrint:
+                        progress: Callable[[int, int, str], None] | None = None,
+                        passphrase: str | None = None) -> ReceivedPrint:
     """Write every PDF of the unit's current package (forms and scans the unit signed) into `folder`."""
     from chilinh_desktop.package.atomicfile import write_atomically
 
@@ -292,7 +297,7 @@ def print_received_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path
                 label = name if len(files) == 1 else _("{item}, file {n} of {count}", item=name, n=n,
                                                        count=len(files))
                 wanted.append((payload_name, received_file_name(subject, label)))
-    contents = received_files(store, package.package_id, [payload_name for payload_name, _name in wanted])
+    contents = received_files(store, package.package_id, [payload_name for payload_name, _name in wanted], passphrase)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()

@@ -129,6 +129,26 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value or None
 
 
+def ask_board_passphrase(ctx, parent: QWidget | None) -> tuple[bool, str | None]:
+    """The passphrase of the Board's keys when they have one (sealed packages, confidential files).
+
+    (True, None) when the keys need none; (False, None) when the person cancels.
+    """
+    from chilinh_desktop.ops.exchange import board_key_needs_passphrase
+
+    if not board_key_needs_passphrase(ctx.store):
+        return True, None
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(_("Passphrase"))
+    dialog.setLabelText(_("Passphrase of the Board's keys:"))
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.setOkButtonText(_("OK"))
+    dialog.setCancelButtonText(_("Cancel"))
+    if dialog.exec() != QInputDialog.DialogCode.Accepted:
+        return False, None
+    return True, dialog.textValue()
+
+
 def list_table(model, *, name: str = "", alternating: bool = True, word_wrap: bool = False) -> QTableView:
     """A read-only table of whole rows (one selected at a time), as every list in the window shows."""
     view = QTableView()

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -22,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.exchange import board_key_needs_passphrase, confidential_files, open_confidential, plain_name
+from chilinh_desktop.ops.exchange import confidential_files, open_confidential, plain_name
+from chilinh_desktop.ui.common import ask_board_passphrase
 from chilinh_desktop.ui.operations import error_text
 
 
@@ -62,11 +61,7 @@ class ConfidentialDialog(QDialog):
         self.finished.connect(self._clean_up)
 
     def _passphrase(self) -> tuple[bool, str | None]:
-        if not board_key_needs_passphrase(self.ctx.store):
-            return True, None
-        text, ok = QInputDialog.getText(self, _("Passphrase"), _("Passphrase of the Board's keys:"),
-                                        QLineEdit.EchoMode.Password)
-        return ok, text
+        return ask_board_passphrase(self.ctx, self)
 
     def _save_as(self) -> None:
         item = self.files.currentItem()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from chilinh_desktop.core.drives import REMOVABLE, export_targets
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.exchange import Imported, ImportOutcome, ImportPlan, commit_import, package_files, plan_import
-from chilinh_desktop.ui.common import ask_yes_no
+from chilinh_desktop.ui.common import ask_board_passphrase, ask_yes_no
 from chilinh_desktop.ui.operations import error_text
 
 Confirm = Callable[[QWidget, ImportOutcome], bool]
@@ -120,9 +120,13 @@ class ImportDialog(QDialog):
         if not files:
             self.status.setText(_("There is no package (.zip) in {folder}.", folder=folder))
             return
+        ok, passphrase = ask_board_passphrase(self.ctx, self)  # sealed packages open with the Board's keys
+        if not ok:
+            return
         self.start.setEnabled(False)
         self.status.setText(_("Checking {count} packages…", count=len(files)))
-        job = self.ctx.jobs.start(lambda store, control: plan_import(store, files, control.step),
+        job = self.ctx.jobs.start(lambda store, control: plan_import(store, files, control.step,
+                                                                     passphrase=passphrase),
                                   _("Checking the packages"), self._checked)
         job.signals.finished.connect(lambda _job, _result, error: error and self._failed(error))
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.errors import ChilinhError
 from chilinh_desktop.ops.received import ReceivedDossier, ReceivedItem, moment_text, received_dossier, received_file
-from chilinh_desktop.ui.common import warn
+from chilinh_desktop.ui.common import ask_board_passphrase, warn
 from chilinh_desktop.ui.operations import error_text
 
 if TYPE_CHECKING:
@@ -177,9 +177,12 @@ class ReceivedPanel(QWidget):
         item, found = self.current_item(), self.found
         if item is None or found is None or not item.viewable:
             return None
+        ok, passphrase = ask_board_passphrase(self.ctx, self)
+        if not ok:
+            return None
         try:
             chosen = item.files[self.file_choice.currentIndex()] if len(item.files) > 1 else item.file
-            data = received_file(self.ctx.store, found.package_id, chosen or "")
+            data = received_file(self.ctx.store, found.package_id, chosen or "", passphrase)
         except ChilinhError as exc:
             warn(self, _("Nothing to print"), error_text(exc))
             return None
@@ -244,11 +247,14 @@ def print_received_unit_job(window: MainWindow, code: str, folder: Path):
     from chilinh_desktop.ops.received import print_received_unit
 
     cycle = window.ctx.cycle
+    ok, passphrase = ask_board_passphrase(window.ctx, window)
+    if not ok:
+        return None
 
     def run(store, control):
         return print_received_unit(store, cycle, code, folder,
                                    lambda done, total, _name: control.step(done, total, _(
-                                       "Printing {n} of {total}…", n=done, total=total)))
+                                       "Printing {n} of {total}…", n=done, total=total)), passphrase)
 
     def done(result) -> None:
         text = _("{n} PDF files the unit sent (package {code}) written to {folder}", n=len(result.paths),
