@@ -14,6 +14,7 @@ def visible_texts(root) -> list[str]:
         QGroupBox,
         QLabel,
         QLineEdit,
+        QListWidget,
         QTabWidget,
         QWidget,
     )
@@ -32,7 +33,9 @@ def visible_texts(root) -> list[str]:
             texts += [widget.itemText(n) for n in range(widget.count())]
         if isinstance(widget, QTabWidget):
             texts += [widget.tabText(n) for n in range(widget.count())]
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        if isinstance(widget, QListWidget):  # its model's columnCount is private in PySide6
+            texts += [widget.item(n).text() for n in range(min(widget.count(), 200))]
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
             for column in range(model.columnCount()):
                 texts.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))

@@ -35,6 +35,16 @@ DONE_ITEM_STATES = ("complete", "attached")
 ON_TIME, LATE, PENDING, OVERDUE = "on_time", "late", "pending", "overdue"
 
 
+def package_code(unit_code: str | None, package_id: str) -> str:
+    """The short code a person reads out and writes down ('DB15-3F2A-91C0'), the same on every paper and screen.
+
+    The full id stays on a small line of the receipt and slip for checking.
+    """
+    digits = "".join(c for c in package_id if c.isalnum()).upper()
+    short = f"{digits[:4]}-{digits[4:8]}" if len(digits) >= 8 else digits
+    return f"{unit_code}-{short}" if unit_code else short
+
+
 @dataclass(frozen=True)
 class ReceivedPackage:
     """One package as the Board recorded it (without its bytes)."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chilinh_desktop.core.board import current_documents, find_received, received_data
+from chilinh_desktop.core.board import current_documents, find_received, package_code, received_data
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.dossiers import get_dossier, get_unit_by_id
@@ -64,7 +64,7 @@ class ReceivedDossier:
     """A dossier as it arrived at the Board: which package, when, who signed off, and its items."""
 
     package_id: str
-    package_code: str  # the first 8 characters of the package id, as a person compares it
+    package_code: str  # the short code printed on the receipt (DB15-3F2A-91C0), as a person compares it
     file_name: str
     exported_at: str
     received_at: str
@@ -84,9 +84,9 @@ class ReceivedDossier:
         raise NotFoundError(_("The received dossier has no item {item}.", item=item_id), code="received.no_item")
 
 
-def short_code(package_id: str) -> str:
-    """A package id as a person reads it aloud and compares with the handover slip."""
-    return package_id[:8]
+def short_code(package_id: str, unit_code: str | None = None) -> str:
+    """A package id as a person reads it aloud and compares with the receipt (core.board.package_code)."""
+    return package_code(unit_code, package_id)
 
 
 def moment_text(text: str) -> str:
@@ -116,7 +116,7 @@ def received_dossier(store: Store, cycle: Cycle, dossier_id: str) -> ReceivedDos
         record, subject = unit_doc.dossier, unit_doc.unit.name
     if record is None:
         return None
-    return ReceivedDossier(package.package_id, short_code(package.package_id), package.file_name,
+    return ReceivedDossier(package.package_id, short_code(package.package_id, unit.code), package.file_name,
                            package.exported_at, package.received_at, unit.code, unit_doc.unit.name, subject,
                            record.state, record.signed_off_by, record.signed_off_at, _items(cycle, record))
 
@@ -282,7 +282,7 @@ def print_received_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path
     package, unit_doc, officials = found
     names = {item.id: item.short_name for item in cycle.items}
     wanted: list[tuple[str, str]] = []  # (payload name, file name)
-    result = ReceivedPrint(short_code(package.package_id))
+    result = ReceivedPrint(short_code(package.package_id, unit_code))
     subjects = [(unit_doc.unit.name, unit_doc.dossier)] + [(d.official.full_name, d.dossier) for d in officials]
     for subject, record in subjects:
         for item_id, item in (record.items.items() if record else ()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from chilinh_desktop.core.board import package_code
 from chilinh_desktop.i18n import _
 from chilinh_desktop.render.package_paper import PackagePaper, package_paper_pdf, split_digest
 
@@ -28,12 +29,6 @@ class Receipt:
     received_on: str  # already formatted
     documents: Sequence[tuple[str, str]]  # (subject, document name)
     date_line: str
-
-
-def package_code(unit_code: str, package_id: str) -> str:
-    """The short code a person reads out and writes down ('DB15-3F2A-91C0'); the full id stays on a small line."""
-    digits = "".join(c for c in package_id if c.isalnum()).upper()
-    return f"{unit_code}-{digits[:4]}-{digits[4:8]}" if len(digits) >= 8 else f"{unit_code}-{digits}"
 
 
 def receipt_pdf(receipt: Receipt) -> bytes:
