@@ -100,6 +100,20 @@ def _titles(sheet: Worksheet, report: BoardReport, title: str, columns: int) -> 
     sheet.row_dimensions[2].height = 22
 
 
+def _two_row_headers(sheet, top: int, leading: list[str], levels: list[str]) -> None:
+    """Headers over two rows: the leading columns merged down, then a "Count" and "%" pair under each level."""
+    sub = top + 1
+    for column, text in enumerate(leading, start=1):
+        _header_cell(sheet, top, column, text)
+        sheet.merge_cells(start_row=top, start_column=column, end_row=sub, end_column=column)
+    for n, level in enumerate(levels):
+        column = len(leading) + 1 + 2 * n
+        _header_cell(sheet, top, column, level)
+        sheet.merge_cells(start_row=top, start_column=column, end_row=top, end_column=column + 1)
+        _header_cell(sheet, sub, column, _("Count"))
+        _header_cell(sheet, sub, column + 1, "%")
+
+
 def _header_cell(sheet: Worksheet, row: int, column: int, text: str) -> None:
     cell = sheet.cell(row, column, text)
     cell.font = Font(bold=True)
@@ -135,15 +149,7 @@ def _classification(sheet: Worksheet, report: BoardReport) -> None:
     columns = 3 + 2 * len(levels) + 2
     _titles(sheet, report, _("SUMMARY OF QUALITY CLASSIFICATION"), columns)
     top, sub = 5, 6
-    for column, text in ((1, _("No.")), (2, _("Kind of unit")), (3, _("Total"))):
-        _header_cell(sheet, top, column, text)
-        sheet.merge_cells(start_row=top, start_column=column, end_row=sub, end_column=column)
-    for n, level in enumerate(levels):
-        column = 4 + 2 * n
-        _header_cell(sheet, top, column, level)
-        sheet.merge_cells(start_row=top, start_column=column, end_row=top, end_column=column + 1)
-        _header_cell(sheet, sub, column, _("Count"))
-        _header_cell(sheet, sub, column + 1, "%")
+    _two_row_headers(sheet, top, [_("No."), _("Kind of unit"), _("Total")], levels)
     for column, text in ((columns - 1, _("Not rated")), (columns, _("No rating yet"))):
         _header_cell(sheet, top, column, text)
         sheet.merge_cells(start_row=top, start_column=column, end_row=sub, end_column=column)
@@ -302,16 +308,8 @@ def _members(sheet: Worksheet, report: BoardReport) -> None:
     columns = 4 + 2 * len(levels)
     _titles(sheet, report, _("PARTY MEMBERS BY LEVEL"), columns)
     top, sub = 5, 6
-    for column, text in ((1, _("No.")), (2, _("Code")), (3, _("Grassroots party organisation")),
-                         (4, _("Members rated"))):
-        _header_cell(sheet, top, column, text)
-        sheet.merge_cells(start_row=top, start_column=column, end_row=sub, end_column=column)
-    for n, level in enumerate(levels):
-        column = 5 + 2 * n
-        _header_cell(sheet, top, column, level)
-        sheet.merge_cells(start_row=top, start_column=column, end_row=top, end_column=column + 1)
-        _header_cell(sheet, sub, column, _("Count"))
-        _header_cell(sheet, sub, column + 1, "%")
+    _two_row_headers(sheet, top, [_("No."), _("Code"), _("Grassroots party organisation"), _("Members rated")],
+                     levels)
     totals: dict[str, int] = dict.fromkeys(levels, 0)
     row = sub
     for n, line in enumerate(report.members, 1):
