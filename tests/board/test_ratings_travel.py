@@ -40,7 +40,7 @@ def _planted(db: Path) -> tuple[str, str, str]:
 
 
 @pytest.fixture
-def exchange(tmp_path, demo_db_file, capsys):
+def exchange(tmp_path, demo_db_file, capsys, monkeypatch):
     """The unit's file (the demo, its planted unit filled and signed off), the Board's file, the unit code."""
     unit_db, board_db = tmp_path / "unit.sqlite3", tmp_path / "board.sqlite3"
     unit_db.write_bytes(demo_db_file.read_bytes())
@@ -59,6 +59,9 @@ def exchange(tmp_path, demo_db_file, capsys):
     with sqlite3.connect(board_db) as conn:
         for table in RATING_TABLES:
             conn.execute(f"DELETE FROM {table}")  # a real Board holds none of the units' ratings
+    import forge
+
+    monkeypatch.setattr(forge, "BOARD_DB", board_db)  # this Board's keys unseal the packages read back
     return {"unit": unit_db, "board": board_db, "code": code, "official": official_id, "name": name,
             "folder": tmp_path}
 
