@@ -79,7 +79,8 @@ class Rendering:
     document: Document
     draft: bool
     filled: FilledForm | None = None
-    attachment: tuple[bytes, str] | None = None  # (data, MIME type) of an attached file
+    attachment: tuple[bytes, str] | None = None  # (data, MIME type) of an attached file (the first)
+    attachments: tuple[tuple[bytes, str], ...] = ()  # every attached file, in order (a scan added page by page)
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,8 @@ def prepare(store: Store, cycle: Cycle, document: Document, *, draft: bool = Fal
         stored = stored_items(store, document.dossier_id).get(item.id)
         if stored is None or not stored.attachment_sha256:
             raise ValidationError(_("No file is attached to “{item}” yet.", item=item.short_name), [("item", item.id)])
-        return Rendering(document, False, attachment=get_attachment(store, stored.attachment_sha256))
+        files = tuple(get_attachment(store, f.sha256) for f in stored.files)
+        return Rendering(document, False, attachment=files[0], attachments=files)
     detail = dossier_detail(store, cycle, document.dossier_id)
     form_item = stored_form_item(store, cycle, detail.dossier, item)
     scales = scales_for(cycle)
@@ -234,8 +236,9 @@ def can_print_final(store: Store, cycle: Cycle, dossier_id: str, item_id: str) -
 def render(rendering: Rendering, settings: PrintSettings) -> Printed:
     """The PDF bytes of a prepared document (pure: safe in a worker process)."""
     if rendering.attachment is not None:
-        data, mime = rendering.attachment
-        pdf = data if mime == "application/pdf" else image_pdf(data, title=rendering.document.title)
+        pdfs = [data if mime == "application/pdf" else image_pdf(data, title=rendering.document.title)
+                for data, mime in (rendering.attachments or (rendering.attachment,))]
+        pdf = pdfs[0] if len(pdfs) == 1 else joined_pdf(pdfs)
         return Printed(rendering.document, pdf, False, page_count(pdf))
     from chilinh_desktop.render.document import render_document
 
@@ -250,6 +253,20 @@ def print_document(store: Store, cycle: Cycle, document: Document, *, draft: boo
     from chilinh_desktop.render.settings import print_settings
 
     return render(prepare(store, cycle, document, draft=draft, final=final), print_settings(store))
+
+
+def joined_pdf(pdfs: list[bytes]) -> bytes:
+    """Several attached PDFs as one document, in order, so an item scanned page by page prints whole."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter  # loaded on first use: only an item of several files needs it
+
+    writer = PdfWriter()
+    for data in pdfs:
+        writer.append(PdfReader(io.BytesIO(data)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def image_pdf(data: bytes, *, title: str = "") -> bytes:
