@@ -32,10 +32,12 @@ def open_for_gui(db_path: Path | None, demo: bool, today: str | None = None) -> 
     if demo:
         path = db_path or demo_db_path()
         if not path.exists() or path.stat().st_size == 0:
-            from chilinh_desktop.ops.setup import create_demo
+            from chilinh_desktop.ops.setup import DEMO_ARRIVALS, create_demo
 
+            # The window's demo is a Board a few units have already sent their packages to, so the tree,
+            # the arrivals and the received documents have something to show (the Board counts only those).
             with _demo_progress() as progress:
-                create_demo(path, replace=True, progress=progress)
+                create_demo(path, replace=True, progress=progress, arrivals=DEMO_ARRIVALS)
         store = Store.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT)
     else:
         store = Store.open(db_path or default_db_path(), busy_timeout=WINDOW_BUSY_TIMEOUT)

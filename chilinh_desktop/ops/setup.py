@@ -150,13 +150,66 @@ def set_up_from_kit(store: Store, kit_path: Path, unit_code: str, *, passphrase:
                        tuple(setup.warnings), tuple(setup.notes), setup)
 
 
-def set_up_demo(store: Store, *, seed: int = 2023, progress: Progress | None = None) -> SetupResult:
-    """The demo city (fictional, playing the Board) in an empty data file."""
+# Units whose packages have already reached the demo Board when the window first opens it (not DB15: the
+# README's exchange walk-through brings that one by hand).
+DEMO_ARRIVALS = ("DB01", "DB04", "DB07", "DB12", "DB16", "PNV", "PTP", "BTG", "MTTQ")
+
+
+def set_up_demo(store: Store, *, seed: int = 2023, progress: Progress | None = None,
+                arrivals: tuple[str, ...] = ()) -> SetupResult:
+    """The demo city (fictional, playing the Board) in an empty data file, with the packages of `arrivals` received."""
     from chilinh_desktop.demo import build_demo
 
     build_demo(store, seed=seed, progress=progress)
+    if arrivals:
+        add_demo_arrivals(store, arrivals, seed=seed, progress=progress)
     settings = load_settings(store)
     return SetupResult("demo", settings.unit_code, _unit_name(store, settings), installation_size(store))
+
+
+def add_demo_arrivals(board: Store, codes: tuple[str, ...], *, seed: int = 2023,
+                      progress: Progress | None = None) -> list[str]:
+    """The demo Board's first arrivals, made as real ones are: each unit set up from the Board's kit in its own
+    installation, its dossiers filled, signed off and exported; the packages then imported, keys trusted.
+
+    A unit whose sign-off the rules refuse is left out (it has not sent yet). Returns the codes imported.
+    """
+    import tempfile
+
+    from chilinh_desktop.core.cycles import get_cycle
+    from chilinh_desktop.demo.unit_install import build_unit_from_kit
+    from chilinh_desktop.ops.exchange import export_kit, export_unit, import_packages
+    from chilinh_desktop.ops.session import clock_for
+    from chilinh_desktop.ops.signoff import SignOffRefused, sign_off
+
+    report = progress or (lambda step, done, total: None)
+    with tempfile.TemporaryDirectory(prefix="chilinh-demo-") as folder:
+        work = Path(folder)
+        usb = work / "usb"
+        usb.mkdir()
+        for done, code in enumerate(codes):
+            report("demo.arrivals", done, len(codes))
+            kit = export_kit(board, work / f"{code}-kit.zip", unit_code=code)
+            with Store.open(work / f"{code}.sqlite3") as unit:
+                build_unit_from_kit(unit, kit.path, code, seed=seed)
+                unit.clock = clock_for(unit)
+                cycle = get_cycle(unit)
+                try:
+                    sign_off(unit, cycle, code, by=_demo_signer(unit, code), acknowledge=True)
+                except SignOffRefused:
+                    continue
+                export_unit(unit, cycle, code, usb, actor="demo")
+        imported = import_packages(board, [usb], trust_new=True, actor="demo")
+    return [o.unit_code for o in imported.outcomes if o.status == "imported"]
+
+
+def _demo_signer(store: Store, unit_code: str) -> str:
+    """Who signs a demo unit off: the first cadre of its list (its head), else the unit's name."""
+    from chilinh_desktop.core.officials import list_officials
+
+    unit = get_unit(store, unit_code)
+    cadres = [o for o in list_officials(store) if o.unit_id == unit.id]
+    return cadres[0].full_name if cadres else unit.name
 
 
 def set_up_demo_unit(store: Store, kit_path: Path, unit_code: str, *, seed: int = 2023) -> SetupResult:
@@ -179,8 +232,10 @@ def fresh_data_file(path: Path, *, replace: bool = False) -> Path:
 
 
 def create_demo(path: Path, *, seed: int = 2023, replace: bool = False, unit_code: str | None = None,
-                kit: Path | None = None, progress: Progress | None = None) -> SetupResult:
-    """Create a demo data file: the whole city, or (with a unit code and its kit) one unit office.
+                kit: Path | None = None, progress: Progress | None = None,
+                arrivals: tuple[str, ...] = ()) -> SetupResult:
+    """Create a demo data file: the whole city (with the packages of `arrivals` already received), or (with a
+    unit code and its kit) one unit office.
 
     Built under a temporary name and renamed at the end (core.store.build_new_file): a stopped
     build leaves no half city, and a replaced file stays until the new one is whole.
@@ -190,7 +245,7 @@ def create_demo(path: Path, *, seed: int = 2023, replace: bool = False, unit_cod
     fresh_data_file(path, replace=replace)
     if unit_code and kit:
         return build_new_file(path, lambda store: set_up_demo_unit(store, kit, unit_code, seed=seed))
-    return build_new_file(path, lambda store: set_up_demo(store, seed=seed, progress=progress))
+    return build_new_file(path, lambda store: set_up_demo(store, seed=seed, progress=progress, arrivals=arrivals))
 
 
 def update_settings(store: Store, new: Settings, actor: str) -> SettingsChange:
