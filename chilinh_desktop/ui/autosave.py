@@ -87,6 +87,8 @@ class Autosave(QObject):
         """A dossier's editors are closed: their unsaved invalid text is gone with them."""
         for key in [k for k in self._invalid if k[0] == dossier_id]:
             del self._invalid[key]
+        if not self._pending:
+            self.status.emit(self._settled_text())
 
     def _settled_text(self, saved_at: str | None = None) -> str:
         if self._invalid:
