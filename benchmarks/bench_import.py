@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import random
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _shared.py beside it, however this is loaded
 from _shared import load, parser, peak_rss_mib
 
 from chilinh_desktop.core.clock import FixedClock

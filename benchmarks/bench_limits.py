@@ -6,10 +6,12 @@ Run: .venv/bin/python benchmarks/bench_limits.py [--quick]   (--quick: texts of 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _shared.py beside it, however this is loaded
 from _shared import load, parser
 
 from chilinh_desktop.core.clock import FixedClock

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _shared.py beside it, however this is loaded
 from _shared import load, parser
 
 from chilinh_desktop.core.cycles import get_cycle

@@ -26,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _shared.py beside it, however this is loaded
 from _shared import load, parser
 
 ROOT = Path(__file__).resolve().parents[1]

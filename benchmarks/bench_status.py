@@ -20,6 +20,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _shared.py beside it, however this is loaded
 from _shared import load, parser
 
 from chilinh_desktop.cli import main as cli_main

@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 
 import docx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _shared.py beside it, however this is loaded
 from _shared import load, parser
 
 from chilinh_desktop.core.clock import FixedClock
