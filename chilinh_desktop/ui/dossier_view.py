@@ -6,6 +6,8 @@ audited reopen. Every change is a core call through the operation runner.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -184,10 +186,20 @@ class ItemPage(QWidget):
         assert self.editor is not None
         self.ctx.autosave.set_invalid(self.view.detail.dossier.id, self.item.id, self.editor.invalid_labels())
 
-    def expect_replacement(self) -> None:
-        """An action is about to replace this item's content: save what was typed first, then show the result."""
+    def expect_replacement(self) -> Callable[[Exception], None]:
+        """An action is about to replace this item's content: save what was typed first, then show the result.
+
+        Returns the action's error handler: a refused action replaces nothing, so the next reload must
+        not either (it would put stored text over what is typed after it).
+        """
         self.ctx.autosave.flush()
         self._replacing = True
+
+        def failed(exc: Exception) -> None:
+            self._replacing = False
+            self.view.show_error(error_text(exc))
+
+        return failed
 
     def _attach(self, path: str) -> None:
         try:
@@ -226,10 +238,10 @@ class ItemPage(QWidget):
         if reason is None:
             return
         ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
-        self.expect_replacement()
+        failed = self.expect_replacement()
         ctx.runner.call(
             lambda store: dossier_items.exempt(store, ctx.cycle, dossier_id, kind, reason, actor=ctx.actor),
-            on_error=lambda exc: self.view.show_error(error_text(exc)),
+            on_error=failed,
         )
 
     def _ask_clear(self) -> None:
@@ -244,7 +256,7 @@ class ItemPage(QWidget):
         ):
             return
         ctx, dossier_id, kind = self.ctx, self.view.detail.dossier.id, self.item.id
-        self.expect_replacement()
+        failed = self.expect_replacement()
         stored = self.view.detail.stored.get(kind)
         view = self.view
 
@@ -256,7 +268,7 @@ class ItemPage(QWidget):
         ctx.runner.call(
             lambda store: dossier_items.clear(store, ctx.cycle, dossier_id, kind, actor=ctx.actor),
             on_done=done,
-            on_error=lambda exc: self.view.show_error(error_text(exc)),
+            on_error=failed,
         )
 
 
@@ -470,9 +482,8 @@ class DossierView(QWidget):
         if item is None:
             return False
         ctx = self.ctx
-        for page in self.pages:
-            if self.dossier_id == item.dossier_id and page.item.id == item.kind:
-                page.expect_replacement()
+        handlers = [page.expect_replacement() for page in self.pages
+                    if self.dossier_id == item.dossier_id and page.item.id == item.kind]
 
         def done(_result: object) -> None:
             if isinstance(item, ChangedFiles):
@@ -487,7 +498,7 @@ class DossierView(QWidget):
             restorer(item, ctx.cycle, ctx.actor),
             changes=ClearedItems.changes_for(item),
             on_done=done,
-            on_error=lambda exc: self.show_error(error_text(exc)),
+            on_error=handlers[0] if handlers else lambda exc: self.show_error(error_text(exc)),
         )
         return True
 

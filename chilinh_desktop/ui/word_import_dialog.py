@@ -242,7 +242,7 @@ def start_word_import(page: ItemPage, path: Path) -> WordImportDialog | None:
 
 def _apply(page: ItemPage, plan: WordImport, replace: bool) -> None:
     ctx, dossier_id = page.ctx, plan.item.dossier.id
-    page.expect_replacement()
+    failed = page.expect_replacement()
 
     def done(result) -> None:
         page.word_result = result
@@ -250,7 +250,7 @@ def _apply(page: ItemPage, plan: WordImport, replace: bool) -> None:
 
     ctx.runner.call(lambda store: apply_word_import(store, ctx.cycle, plan, replace=replace, actor=ctx.actor),
                     changes=changes.dossiers([dossier_id]), on_done=done,
-                    on_error=lambda exc: page.view.show_error(error_text(exc)))
+                    on_error=failed)
 
 
 def undo_last_import(page: ItemPage) -> None:
@@ -259,7 +259,7 @@ def undo_last_import(page: ItemPage) -> None:
     if result is None or not result.saved:
         return
     ctx = page.ctx
-    page.expect_replacement()
+    failed = page.expect_replacement()
 
     def done(_changed) -> None:
         page.word_result = None
@@ -267,4 +267,4 @@ def undo_last_import(page: ItemPage) -> None:
 
     ctx.runner.call(lambda store: undo_word_import(store, ctx.cycle, result, actor=ctx.actor),
                     changes=changes.dossiers([result.plan.item.dossier.id]), on_done=done,
-                    on_error=lambda exc: page.view.show_error(error_text(exc)))
+                    on_error=failed)
