@@ -221,6 +221,10 @@ class MainWindow(QMainWindow):
             if ask:
                 inform(self, _("Read only"), notice)
             return
+        for found in self.session.writer.notices:  # what opening found and fixed (the data file's permissions)
+            self.statusBar().showMessage(found)
+            if ask:
+                inform(self, _("Data file"), found)
         start = self.ctx.journal.begin_session()
         if ask and start.pending:
             offer_recovery(self.ctx, self, unclean=start.unclean_exit, entries=start.pending)
