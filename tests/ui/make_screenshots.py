@@ -81,6 +81,7 @@ def main() -> int:
     window.dossier_view.current_page().editor.ensureWidgetVisible(date)
     settle(app, window)
     window.grab().save(str(DOCS / "typed-date-error.png"))
+    date.set_value(date.value())  # the kept date shown again: the later shots' status bar says all is saved
 
     window.dossier_view.go_to_item("residence_comment")
     settle(app, window)
