@@ -222,9 +222,7 @@ class MainWindow(QMainWindow):
                 inform(self, _("Read only"), notice)
             return
         for found in self.session.writer.notices:  # what opening found and fixed (the data file's permissions)
-            self.statusBar().showMessage(found)
-            if ask:
-                inform(self, _("Data file"), found)
+            self.statusBar().showMessage(found)  # already fixed: told, not asked (no dialog in the way)
         start = self.ctx.journal.begin_session()
         if ask and start.pending:
             offer_recovery(self.ctx, self, unclean=start.unclean_exit, entries=start.pending)
