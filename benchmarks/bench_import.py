@@ -3,11 +3,12 @@
 Every demo unit is completed (in a temporary copy), signed off and exported by the demo file, which
 plays every unit with its key; a second copy of the demo file then imports the whole folder.
 
-Run: .venv/bin/python benchmarks/bench_import.py [--quick] [--rounds N]   (--quick: three units)
+Run: .venv/bin/python benchmarks/bench_import.py [--quick] [--rounds N] [--tracemalloc]   (--quick: three units)
 
 `--rounds N` exports every unit N times (each a later package that supersedes the one before), so the
 Board imports N times the demo's packages in one batch: the cost per package and the peak memory
-should stay flat as N grows.
+should stay flat as N grows. `--tracemalloc` also reports the peak of Python's allocations during the
+import (steadier than the peak RSS on a shared machine; it slows the run, so its CPU figure is not the one to quote).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # _shared.py beside it, however this is loaded
@@ -62,6 +64,7 @@ def make_packages(demo: Path, usb: Path, units: int | None = None, rounds: int =
 def main() -> None:
     arguments = parser(__doc__)
     arguments.add_argument("--rounds", type=int, default=1, help="export every unit this many times")
+    arguments.add_argument("--tracemalloc", action="store_true", help="also measure the import's allocation peak")
     options = arguments.parse_args()
     work = Path(tempfile.mkdtemp(prefix="chilinh-bench-import-"))
     try:
@@ -78,15 +81,22 @@ def main() -> None:
         size = sum(p.stat().st_size for p in files)
         before = peak_rss_mib()
         with Store.open(work / "board.sqlite3", clock=FixedClock(DEMO_TODAY)) as board:
+            if options.tracemalloc:
+                tracemalloc.start()
             started, cpu = time.perf_counter(), time.process_time()
             outcomes = import_packages(board, files, trust_new=True).outcomes
             elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+            traced = tracemalloc.get_traced_memory()[1] if options.tracemalloc else None
+            tracemalloc.stop()
         statuses = {s: sum(1 for o in outcomes if o.status == s) for s in {o.status for o in outcomes}}
         print(f"packages: {len(files)} ({size / 2**20:.1f} MiB), made in {exported:.1f} s")
         print(f"import (verify + one transaction): {elapsed:.2f} s, {elapsed / len(files) * 1000:.0f} ms per package; "
               f"CPU {cpu:.2f} s, {cpu / len(files) * 1000:.0f} ms per package (the rest waits on the disk)")
         print(f"results: {statuses}")
         print(f"peak RSS: {peak_rss_mib():.0f} MiB (before import: {before:.0f} MiB); {load()}")
+        if traced is not None:
+            print(f"tracemalloc peak during the import: {traced / 2**20:.1f} MiB "
+                  f"(largest package {max(p.stat().st_size for p in files) / 2**20:.1f} MiB)")
         if sum(statuses.values()) != len(files) or set(statuses) - {"imported", "superseded"}:
             raise SystemExit("not every package was imported")
     finally:

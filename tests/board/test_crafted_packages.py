@@ -19,7 +19,7 @@ from forge import DROP, documents, dumped, forge, read_bag, unit_key
 from chilinh_desktop.core.clock import FixedClock
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo.build import DEMO_TODAY
-from chilinh_desktop.package.importer import REFUSED, import_packages
+from chilinh_desktop.ops.importing import REFUSED, import_packages
 
 
 def _unit(change):
