@@ -108,6 +108,8 @@ def tree_problem(value: Any, limits: TextLimits, long_keys: frozenset[str] = fro
     Strings under a key in `long_keys` (answers, notes) may be long texts; every other string is a
     line. Lists under a long key are tables and hold at most `limits.rows` rows.
     """
+    if _plainly_fine(value, limits, long_keys):
+        return None  # the common case, without building a path for every string
     stack: list[tuple[Any, str, bool]] = [(value, where, False)]
     while stack:
         item, path, long = stack.pop()
@@ -125,6 +127,28 @@ def tree_problem(value: Any, limits: TextLimits, long_keys: frozenset[str] = fro
                 return path, _("more than {count} rows ({length} were given)", count=limits.rows, length=len(item))
             stack += [(inner, f"{path}[{n}]", long) for n, inner in enumerate(item)]
     return None
+
+
+def _plainly_fine(value: Any, limits: TextLimits, long_keys: frozenset[str]) -> bool:
+    # Conservative: True only when no string can break a rule (none over its limit before cleaning, no character
+    # the rules might refuse, no table over its rows); anything else is left to tree_problem's exact walk.
+    search, line, long_limit = _BAD_CHARACTER.search, limits.line, limits.long
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        item, long = stack.pop()
+        if isinstance(item, str):
+            if len(item) > (long_limit if long else line) or search(item):
+                return False
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                if isinstance(key, str) and (len(key) > line or search(key)):
+                    return False
+                stack.append((inner, long or key in long_keys))
+        elif isinstance(item, list):
+            if long and len(item) > limits.rows:
+                return False
+            stack += [(inner, long) for inner in item]
+    return True
 
 
 def printable(text: str, *, newlines: bool = False) -> str:

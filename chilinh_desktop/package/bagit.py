@@ -50,7 +50,8 @@ _PAYLOAD_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._
 _MANIFEST_LINE = re.compile(r"([0-9A-Fa-f]{64})[ \t]+(\S.*)")
 _OXUM = re.compile(r"(\d+)\.(\d+)")
 _CHUNK = 1024 * 1024
-_SAMPLE = 256 * 1024  # small payload files are always deflated; a bigger one is sampled first
+_SAMPLE = 256 * 1024  # how much of a payload file is tried before choosing to deflate or store it
+_SMALL = 4096  # smaller payload files are always deflated
 # Tag files are small text; reading one never needs the 1 GiB a payload file may take.
 _MAX_TAG_BYTES = 32 << 20
 _FILE_MODE = (stat.S_IFREG | 0o644) << 16
@@ -249,8 +250,9 @@ def _stream_payload(
 
 
 def _method_for(source: PayloadSource) -> int:
-    # A sample from the middle of the content (its start for a file): if a fast deflate does not shrink it by 3%,
-    # the content is already compressed or encrypted and is stored (like zip -n for scans and age files).
+    # A sample from the middle of the content (its start for a file): unless a fast deflate shrinks it by a tenth,
+    # the content is already compressed or encrypted (PDFs, scans, xlsx, age files) and is stored as it is, like
+    # `zip -n`: deflating it saves a few percent for a compression pass here and a slow inflate at every reading.
     if isinstance(source, bytes):
         middle = max(0, len(source) // 2 - _SAMPLE // 2)
         sample = source[middle:middle + _SAMPLE]
@@ -260,7 +262,7 @@ def _method_for(source: PayloadSource) -> int:
                 sample = handle.read(_SAMPLE)
         except OSError as exc:
             raise _unreadable(source, exc) from exc
-    if len(sample) < _SAMPLE or len(zlib.compress(sample, 1)) < len(sample) * 0.97:
+    if len(sample) < _SMALL or len(zlib.compress(sample, 1)) < len(sample) * 0.9:
         return zipfile.ZIP_DEFLATED
     return zipfile.ZIP_STORED
 

@@ -151,8 +151,26 @@ class BoundedReader:
             raise package_error("zip.corrupt", name=name, detail=detail) from exc
 
     def read(self, info: zipfile.ZipInfo) -> bytes:
-        """Return the whole content of one entry, read through `chunks`."""
-        return b"".join(self.chunks(info))
+        """Return the whole content of one entry, within the same limits as `chunks`."""
+        if info.file_size > self._limits.max_file_size:
+            return b"".join(self.chunks(info))  # refused by `chunks` as soon as it outgrows the limit
+        # One read of at most the declared size plus one byte (zipfile never inflates past it): no chunk list to join.
+        name, limits = info.filename, self._limits
+        try:
+            with self._archive.open(info) as stream:
+                data = stream.read(info.file_size + 1)
+        except OSError as exc:
+            raise package_error("io.read_failed", path=name, reason=describe_os_error(exc)) from exc
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            truncated = isinstance(exc, EOFError)
+            detail = "dữ liệu bị cắt cụt" if truncated else "dữ liệu hỏng hoặc sai mã CRC"
+            raise package_error("zip.corrupt", name=name, detail=detail) from exc
+        self.total += len(data)
+        if len(data) > info.file_size:
+            raise package_error("zip.size_mismatch", name=name)
+        if self.total > limits.max_total_size:
+            raise package_error("zip.total_too_large", limit=limits.max_total_size)
+        return data
 
 
 def read_entries(
