@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from pathlib import Path
 
 from chilinh_desktop.core.attachments import content_type
 from chilinh_desktop.core.definitions import SHIPPED
@@ -29,7 +28,6 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import bagit
 from chilinh_desktop.package.errors import package_error
-from chilinh_desktop.package.zipsafe import BoundedReader, open_zip
 
 FUTURE_SLACK = dt.timedelta(days=1)
 _OFFICIAL_FILE = re.compile(r"officials/([A-Za-z0-9][A-Za-z0-9._-]*)\.json")
@@ -140,22 +138,6 @@ class DocumentReader:
                     if file not in names:
                         raise package_error("bag.file_missing", name=bagit.PAYLOAD_DIR + file)
         return unit_doc, officials
-
-
-def read_documents(path: Path, data: bytes | None = None) -> tuple[UnitDocument, list[OfficialDocument]]:
-    """unit.json and officials/*.json of a verified bag (the file, or its bytes), through their schema."""
-    reader = DocumentReader()
-    with open_zip(path, data) as archive:
-        bounded = BoundedReader(archive)
-        names = {info.filename[len(bagit.PAYLOAD_DIR):]: info for info in archive.infolist()
-                 if info.filename.startswith(bagit.PAYLOAD_DIR) and not info.is_dir()}
-        for name in sorted(names):
-            if not _PAYLOAD.fullmatch(name):
-                raise package_error("package.unexpected_file", name=name)
-        for name in sorted(names):
-            if reader.wanted(name):
-                reader.visit(name, bounded.read(names[name]))
-    return reader.documents(names)
 
 
 def _check_scan(name: str, data: bytes) -> None:
