@@ -227,12 +227,11 @@ def _check_one(store: Store, path: Path, key: BoardKey) -> ImportOutcome:
 def _check_into(store: Store, outcome: ImportOutcome, key: BoardKey) -> None:
     path = outcome.path
     try:
-        data, outcome.sha256 = inbound.read_file(path)
+        data, outcome.sha256, outcome.size = inbound.read_file(path)
     except OSError as exc:
         outcome.reasons.append(_("The file cannot be read: {error}.", error=exc.strerror or str(exc)))
         outcome.code = "io.read_failed"
         return
-    outcome.size = len(data)
     # The file's bytes are read once: the bag is verified from them and they are dropped at once.
     check = inbound.inspect(path, data)
     del data
@@ -335,7 +334,8 @@ def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] | None
 
 
 def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
-    data, digest = inbound.read_file(outcome.path)
+    data, digest, _size = inbound.read_file(outcome.path, whole=True)  # the row stores the bytes checked again
+    assert data is not None
     if digest != outcome.sha256:
         raise package_error("io.read_failed", path=str(outcome.path), reason=_("the file changed while importing"))
     assert outcome.unit_id and outcome.package_id and outcome.cycle_id and outcome.fingerprint

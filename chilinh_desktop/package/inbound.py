@@ -10,6 +10,7 @@ records: ops/importing.py judges units, cycles, keys and what to write.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from chilinh_desktop.package import bagit, sealed
 from chilinh_desktop.package.errors import PackageError, package_error
 from chilinh_desktop.package.incoming import DocumentReader
 
+IN_MEMORY = 256 << 20  # a package file up to this size is read once into memory; a bigger one is streamed
 REQUIRED_INFO = ("Unit-Code", "Cycle-Id", "Package-Id", bagit.SIGNER_FINGERPRINT_LABEL)
 Documents = tuple[UnitDocument, list[OfficialDocument]]
 
@@ -43,11 +45,28 @@ class Inspected:
     documents: Documents | None = None
 
 
-def read_file(path: Path) -> tuple[bytes, str]:
-    """The bytes of a package file and their SHA-256 (OSError when it cannot be read; a FIFO is refused at once)."""
+def read_file(path: Path, *, whole: bool = False) -> tuple[bytes | None, str, int]:
+    """The bytes of a package file, their SHA-256 and size (OSError when it cannot be read; a FIFO is refused at once).
+
+    Unless `whole` (the bytes are to be stored), a file over IN_MEMORY bytes is only hashed, in chunks (its bytes
+    are None): it is then verified from the file, and a crafted huge file never fills the memory.
+    """
     with open_regular(path) as handle:
-        data = handle.read()
-    return data, hashlib.sha256(data).hexdigest()
+        if whole:
+            data = handle.read()
+            return data, hashlib.sha256(data).hexdigest(), len(data)
+        size = os.fstat(handle.fileno()).st_size
+        if size <= IN_MEMORY:
+            data = handle.read(IN_MEMORY + 1)
+            if len(data) <= IN_MEMORY:
+                return data, hashlib.sha256(data).hexdigest(), len(data)
+            digest, size = hashlib.sha256(data), len(data)  # it grew while read: go on in chunks
+        else:
+            digest, size = hashlib.sha256(), 0
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return None, digest.hexdigest(), size
 
 
 def inspect(path: Path, data: bytes | None = None) -> Inspected:

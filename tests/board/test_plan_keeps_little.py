@@ -31,3 +31,17 @@ def test_the_plan_keeps_compact_documents_and_the_commit_stores_the_checked_ones
         stored_unit, stored_officials = conn.execute("SELECT unit_doc, officials_doc FROM received_packages").fetchone()
     assert unit_json["unit"]["code"] in stored_unit
     assert all(d["official"]["id"] in stored_officials for d in officials.values())
+
+
+def test_a_file_too_big_to_read_whole_is_checked_from_the_disk(demo_path, package, monkeypatch):
+    from chilinh_desktop.package import inbound
+
+    monkeypatch.setattr(inbound, "IN_MEMORY", 4096)  # every real package is then "big"
+    data, digest, size = inbound.read_file(package)
+    assert data is None and size == package.stat().st_size
+    with Store.open(demo_path, clock=FixedClock(DEMO_TODAY)) as store:
+        plan = plan_import(store, [package])
+        [outcome] = plan.outcomes
+        assert outcome.status == IMPORTED and outcome.sha256 == digest, outcome.reasons
+        [done] = commit_import(store, plan, {outcome.fingerprint})
+    assert done.status == IMPORTED, done.reasons
