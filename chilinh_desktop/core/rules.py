@@ -90,7 +90,13 @@ class _Context:
 
     def children(self, unit_code: str) -> list[Subject]:
         """The organisations directly below a unit."""
-        return [s for s in self.subjects.values() if s.kind == "organisation" and s.parent_code == unit_code]
+        below = self.memo.get("children")
+        if below is None:  # grouped once per evaluation, not searched per unit
+            below = self.memo["children"] = {}
+            for s in self.subjects.values():
+                if s.kind == "organisation":
+                    below.setdefault(s.parent_code, []).append(s)
+        return list(below.get(unit_code, ()))
 
     @staticmethod
     def day(date) -> str:
