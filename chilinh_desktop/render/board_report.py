@@ -131,16 +131,15 @@ def _frame(sheet: Worksheet, first_row: int, columns: int) -> None:
     framed: dict[tuple[tuple[int, ...], bool], StyleArray] = {}
     for row in sheet.iter_rows(min_row=first_row, max_row=sheet.max_row, max_col=columns):
         for cell in row:
-            key = None if cell._style is None else (tuple(cell._style), cell.row > first_row)  # None: merged
-            done = framed.get(key) if key is not None else None
+            key = (tuple(cell._style or ()), cell.row > first_row)  # no _style yet: the default style
+            done = framed.get(key)
             if done is not None:
                 cell._style = copy(done)
                 continue
             cell.border = _BORDER
             if cell.row > first_row and cell.alignment.horizontal is None:
                 cell.alignment = _TOP_WRAP
-            if key is not None:
-                framed[key] = copy(cell._style)
+            framed[key] = copy(cell._style)
 
 
 def _print_setup(sheet: Worksheet, widths: Sequence[float], title_rows: str, freeze: str) -> None:
