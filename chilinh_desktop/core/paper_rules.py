@@ -30,7 +30,11 @@ def _fold(text: Any) -> str:
 
 def _judged(ctx: _Context) -> set[str] | None:
     """The units judged: every one for this installation's own check; at the Board, those whose records arrived."""
-    return {ctx.subjects[k].unit_code for k in ctx.data.ratings if k in ctx.subjects} if ctx.received else None
+    if not ctx.received:
+        return None
+    if "judged" not in ctx.memo:  # once per evaluation, not per rule
+        ctx.memo["judged"] = {ctx.subjects[k].unit_code for k in ctx.data.ratings if k in ctx.subjects}
+    return ctx.memo["judged"]
 
 
 def _answers(ctx: _Context, form: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
