@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from chilinh_desktop.core import board_cache
 from chilinh_desktop.core.board_cache import StoredPackage
+from chilinh_desktop.core.collector import collection_paused, keep_long_lived
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import CycleStatus, MissingItem, UnitStatus, compute_status
 from chilinh_desktop.core.document_fields import DocumentError
@@ -161,6 +162,7 @@ def current_packages(store: Store, cycle_id: str, unit_code: str | None = None
     """
     result = {}
     where, args = ("AND unit_code = ?", [unit_code]) if unit_code else ("", [])
+    kept = board_cache.kept(store)
     for row in store.db.execute(f"SELECT {_COLUMNS} FROM received_packages "
                                 f"WHERE cycle_id = ? AND status = ? {where}", [cycle_id, CURRENT, *args]):
         package = ReceivedPackage(*row)
@@ -168,6 +170,8 @@ def current_packages(store: Store, cycle_id: str, unit_code: str | None = None
             result[package.unit_code] = (package, stored(store, package.package_id))
         except DocumentError:
             continue
+    if board_cache.kept(store) - kept >= 100:  # a batch parsed (opening a province, a big import): kept for long
+        keep_long_lived()
     return result
 
 
@@ -221,13 +225,14 @@ def board_status(store: Store, cycle: Cycle, today: dt.date, *, at_board: bool =
     (`at_board=False`, a unit office, counts its own rows). The tree badges, the unit page, the
     dashboard and Packages received all read this.
     """
-    status = compute_status(store, cycle, today, local_rows=not at_board)
-    received = current_packages(store, cycle.id)
-    items = {item.id: item for item in cycle.items}
-    for unit in status.units:
-        if unit.code in received:
-            _count_package(unit, items, received[unit.code][1])
-    return status
+    with collection_paused():
+        status = compute_status(store, cycle, today, local_rows=not at_board)
+        received = current_packages(store, cycle.id)
+        items = {item.id: item for item in cycle.items}
+        for unit in status.units:
+            if unit.code in received:
+                _count_package(unit, items, received[unit.code][1])
+        return status
 
 
 def package_subjects(unit_doc: UnitDocument, officials: list[OfficialDocument]
@@ -255,6 +260,11 @@ def _count_package(unit: UnitStatus, items: dict, package: StoredPackage) -> Non
 
 def board_overview(store: Store, cycle: Cycle, today: dt.date) -> list[UnitArrival]:
     """Every unit that owes a package this cycle, with what arrived (a few queries for the whole city)."""
+    with collection_paused():
+        return _board_overview(store, cycle, today)
+
+
+def _board_overview(store: Store, cycle: Cycle, today: dt.date) -> list[UnitArrival]:
     status = board_status(store, cycle, today)
     expected_officials: dict[str, dict[str, str]] = {}
     placeholders = ",".join("?" * len(cycle.managed_tiers))

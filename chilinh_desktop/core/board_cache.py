@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from chilinh_desktop.core import package_documents
+from chilinh_desktop.core.collector import keep_long_lived
 from chilinh_desktop.core.package_documents import DossierRecord, OfficialDocument, UnitDocument
 from chilinh_desktop.core.store import Store
 
@@ -83,6 +84,7 @@ class _Cache:
         self.lock = threading.Lock()
         self.packages: collections.OrderedDict[str, StoredPackage] = collections.OrderedDict()
         self.values: dict[Hashable, tuple[Hashable, Any]] = {}
+        self.parsed = 0
 
 
 _CACHES: weakref.WeakKeyDictionary[Store, _Cache] = weakref.WeakKeyDictionary()
@@ -114,9 +116,15 @@ def stored_package(store: Store, package_id: str, texts: Callable[[], tuple[str,
     found = _derive(unit_doc, officials)
     with cache.lock:
         cache.packages[package_id] = found
+        cache.parsed += 1
         while len(cache.packages) > MAX_PACKAGES:
             cache.packages.popitem(last=False)
     return found
+
+
+def kept(store: Store) -> int:
+    """How many packages have been parsed and kept in this open store (grows; for deciding when to settle)."""
+    return _cache(store).parsed
 
 
 def derived(store: Store, name: Hashable, key: Hashable, compute: Callable[[], T]) -> T:
@@ -132,6 +140,7 @@ def derived(store: Store, name: Hashable, key: Hashable, compute: Callable[[], T
     value = compute()
     with cache.lock:
         cache.values[name] = (key, value)
+    keep_long_lived()  # kept until the next import: out of the collector's passes like the packages
     return value
 
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from chilinh_desktop.core.collector import collection_paused
 from chilinh_desktop.core.cycles import Cycle, Deadline
 from chilinh_desktop.core.requirements import DONE_STATES, ItemState, Need, Needs, needs_of
 from chilinh_desktop.core.store import Store
@@ -112,6 +113,12 @@ def compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str | 
     Without `local_rows` nothing stored here counts as done: the Board's view before any package
     arrived (its own copies of the units' dossiers are not what the units sent).
     """
+    with collection_paused():
+        return _compute_status(store, cycle, today, unit_code, local_rows)
+
+
+def _compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str | None, local_rows: bool
+                    ) -> CycleStatus:
     tree = unit_tree(store, cycle.tree_date)
     codes = tree.subtree_codes(unit_code) if unit_code is not None else [n.unit.code for n in tree.walk()]
     stored: dict[str, dict[str, tuple[str, str | None]]] = defaultdict(dict)

@@ -19,6 +19,7 @@ from typing import Any
 
 from chilinh_desktop.core.board import current_packages
 from chilinh_desktop.core.board_cache import derived
+from chilinh_desktop.core.collector import collection_paused
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.package_documents import OfficialDocument, RatingRecord, UnitDocument
 from chilinh_desktop.core.ratings import Conclusion, Discipline, Rating, RatingData, Targets
@@ -51,7 +52,8 @@ def received_ratings(store: Store, cycle: Cycle) -> ReceivedRatings:
                                                                   stored.unit_doc, list(stored.officials))
         return result
 
-    return derived(store, ("received_ratings", cycle.id), key, compute)
+    with collection_paused():
+        return derived(store, ("received_ratings", cycle.id), key, compute)
 
 
 def add_package_ratings(data: RatingData, unit_id: str, unit_code: str, unit_doc: UnitDocument,
@@ -94,8 +96,9 @@ def _add_record(data: RatingData, key: str, record: RatingRecord) -> None:
 
 def received_findings(store: Store, cycle: Cycle, received: ReceivedRatings | None = None) -> list[Finding]:
     """The rule findings on what the units sent (issue #7: the Board's reports carry them)."""
-    data = (received or received_ratings(store, cycle)).data
-    return evaluate(store, cycle, data=data)
+    with collection_paused():
+        data = (received or received_ratings(store, cycle)).data
+        return evaluate(store, cycle, data=data)
 
 
 def findings_per_unit(findings: list[Finding]) -> dict[str, int]:
