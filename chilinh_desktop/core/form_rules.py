@@ -18,13 +18,19 @@ if TYPE_CHECKING:
 
 
 def _answers(ctx: _Context, form: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(subject key of the dossier, unit code, answers) of every stored item made with `form`."""
-    rows = ctx.store.db.execute(
-        "SELECT d.subject_key, u.code, i.answers FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id "
-        "JOIN units u ON u.id = d.unit_id WHERE d.cycle_id = ? AND i.form_id = ? AND i.answers IS NOT NULL "
-        "ORDER BY u.code, d.subject_key", [ctx.cycle.id, form])
-    for key, unit_code, text in rows:
-        yield key, unit_code, json.loads(text or "{}")
+    """(subject key of the dossier, unit code, answers) of every stored item made with `form`.
+
+    Read and parsed once per evaluation and form (several checks read the same form); the answers are shared:
+    read them, never change them.
+    """
+    read = ctx.memo.setdefault("answers", {})
+    if form not in read:
+        rows = ctx.store.db.execute(
+            "SELECT d.subject_key, u.code, i.answers FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id "
+            "JOIN units u ON u.id = d.unit_id WHERE d.cycle_id = ? AND i.form_id = ? AND i.answers IS NOT NULL "
+            "ORDER BY u.code, d.subject_key", [ctx.cycle.id, form])
+        read[form] = [(key, unit_code, json.loads(text or "{}")) for key, unit_code, text in rows]
+    yield from read[form]
 
 
 def _subject(ctx: _Context, key: str, unit_code: str):
