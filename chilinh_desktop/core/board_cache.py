@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from chilinh_desktop.core import package_documents
-from chilinh_desktop.core.collector import keep_long_lived
 from chilinh_desktop.core.package_documents import DossierRecord, OfficialDocument, UnitDocument
 from chilinh_desktop.core.store import Store
 
@@ -140,7 +139,6 @@ def derived(store: Store, name: Hashable, key: Hashable, compute: Callable[[], T
     value = compute()
     with cache.lock:
         cache.values[name] = (key, value)
-    keep_long_lived()  # kept until the next import: out of the collector's passes like the packages
     return value
 
 
