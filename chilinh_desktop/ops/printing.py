@@ -192,3 +192,11 @@ def _print_final_unless_errors(store: Store, cycle: Cycle, unit_code: str, docum
                            n=len(held)))
         run.notes += [f"  - {line}" for line in listed]
     return run
+
+
+def print_form_docx(store: Store, cycle: Cycle, form_id: str, *, official_id: str | None = None,
+                    unit_code: str | None = None, draft: bool = False) -> tuple[bytes, bool]:
+    """The Word file of one form of a cadre or a unit, and whether it came out as a draft."""
+    from chilinh_desktop.render.docx_out import print_form_docx as form_docx
+
+    return form_docx(store, cycle, form_id, official_id=official_id, unit_code=unit_code, draft=draft)
