@@ -18,11 +18,11 @@ from chilinh_desktop.cli.common import (
     print_json,
     print_table,
 )
-from chilinh_desktop.formspec import Field, FormSpec, cycle_forms, get_form_item
-from chilinh_desktop.formspec.loader import ATTACHMENT_TYPES
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.answers import save_form, without_computed
 from chilinh_desktop.ops.errors import ValidationError
+from chilinh_desktop.ops.forms import ATTACHMENT_TYPES, Field, FormSpec, cycle_forms
+from chilinh_desktop.ops.forms import form_item as get_form_item
 
 
 def _subject(p: argparse.ArgumentParser, *, required: bool = True) -> None:

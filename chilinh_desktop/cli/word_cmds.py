@@ -87,15 +87,14 @@ def _print_import(result, *, dry_run: bool) -> None:
 
 
 def _shown(plan, key: str, value: Any) -> str:
-    from chilinh_desktop.formspec.validate import display_value
+    from chilinh_desktop.ops.forms import display_value
 
     fld = plan.form.field(key)
     return display_value(fld, value, plan.scales) if fld else str(value)
 
 
 def cmd_print_docx(args: argparse.Namespace) -> int:
-    from chilinh_desktop.ops.printing import write_pdf
-    from chilinh_desktop.render.docx_out import print_form_docx
+    from chilinh_desktop.ops.printing import print_form_docx, write_pdf
 
     with open_store(args) as store:
         data, draft = print_form_docx(store, cycle_of(store, args), args.form_id, official_id=args.official,
