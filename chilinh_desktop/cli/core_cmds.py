@@ -131,7 +131,7 @@ def cmd_officials(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from chilinh_desktop.ops.progress import cycle_status
+    from chilinh_desktop.ops.dossiers import cycle_status
 
     with open_store(args) as store:
         cycle = cycle_of(store, args)

@@ -61,6 +61,13 @@ def unit_overview(store: Store, cycle: Cycle, unit_code: str) -> UnitOverview:
     return overview(store, cycle, unit_code)
 
 
+def cycle_status(store: Store, cycle: Cycle, unit_code: str | None = None) -> CycleStatus:
+    """Today's deadlines and what each unit still owes, from this data file's own dossiers (`chilinh status`)."""
+    from chilinh_desktop.core.deadlines import compute_status
+
+    return compute_status(store, cycle, store.clock.today(), unit_code)
+
+
 def unit_badges(tree: UnitTree, status: CycleStatus) -> dict[str, Badge]:
     """The progress badge of every unit of the tree (a unit's own and those under it), by code."""
     from chilinh_desktop.core.views import unit_badges as badges

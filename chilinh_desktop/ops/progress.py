@@ -107,10 +107,3 @@ def received_units(store: Store, cycle: Cycle) -> list[tuple[str, str, dt.date]]
     found = current_documents(store, cycle.id)
     return [(code, unit_doc.unit.name, dt.datetime.fromisoformat(package.received_at).date())
             for code, (package, unit_doc, _officials) in sorted(found.items())]
-
-
-def cycle_status(store: Store, cycle: Cycle, unit_code: str | None = None) -> CycleStatus:
-    """Today's deadlines and what each unit still owes, from this data file's own dossiers (`chilinh status`)."""
-    from chilinh_desktop.core.deadlines import compute_status
-
-    return compute_status(store, cycle, store.clock.today(), unit_code)
