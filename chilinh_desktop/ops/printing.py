@@ -195,8 +195,17 @@ def _print_final_unless_errors(store: Store, cycle: Cycle, unit_code: str, docum
 
 
 def print_form_docx(store: Store, cycle: Cycle, form_id: str, *, official_id: str | None = None,
-                    unit_code: str | None = None, draft: bool = False) -> tuple[bytes, bool]:
-    """The Word file of one form of a cadre or a unit, and whether it came out as a draft."""
-    from chilinh_desktop.render.docx_out import print_form_docx as form_docx
+                    unit_code: str | None = None, draft: bool = False) -> tuple[bytes, bool, list[Finding]]:
+    """The Word file of one form of a cadre or a unit, whether it came out as a draft, and the rule errors
+    that made it one: the same rule as the PDF (`print_form`), so a Word file is never final either while
+    its dossier has errors."""
+    from chilinh_desktop.render.docx_out import render_docx
+    from chilinh_desktop.render.settings import print_settings
 
-    return form_docx(store, cycle, form_id, official_id=official_id, unit_code=unit_code, draft=draft)
+    document = form_document(store, cycle, form_id, official_id=official_id, unit_code=unit_code)
+    errors = dossier_errors(store, cycle, document.dossier_id)
+    rendering = prepare(store, cycle, document, draft=draft or bool(errors))
+    if rendering.filled is None:
+        raise ValidationError(_("An attached file cannot be saved as Word."), [("form", form_id)])
+    data = render_docx(rendering.filled, print_settings(store), draft=rendering.draft, title=document.title)
+    return data, rendering.draft, errors
