@@ -48,9 +48,9 @@ def dossier_findings(store: Store, cycle: Cycle, detail: DossierDetail) -> list[
 
 def subject_findings(findings: list[Finding], detail: DossierDetail) -> list[Finding]:
     """The findings about a dossier's subject (a collective dossier also shows its unit's group findings)."""
-    from chilinh_desktop.core.rules import findings_for_subject
+    from chilinh_desktop.core.rules import findings_for_subject, subject_key
 
-    key = f"official:{detail.official.id}" if detail.official else f"unit:{detail.unit.id}"
+    key = subject_key(detail.official.id if detail.official else None, detail.unit.id)
     return findings_for_subject(findings, key, detail.unit.code)
 
 

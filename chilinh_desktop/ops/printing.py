@@ -11,7 +11,7 @@ from pathlib import Path
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import get_dossier, get_unit_by_id
 from chilinh_desktop.core.errors import ValidationError
-from chilinh_desktop.core.rules import Finding, evaluate, findings_for_subject
+from chilinh_desktop.core.rules import Finding, evaluate, findings_for_subject, subject_key
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.signoff import finding_line
@@ -44,7 +44,7 @@ def dossier_errors(store: Store, cycle: Cycle, dossier_id: str, findings: list[F
     unit_code = get_unit_by_id(store, dossier.unit_id).code
     if findings is None:
         findings = evaluate(store, cycle, unit_code)
-    key = f"official:{dossier.official_id}" if dossier.official_id else f"unit:{dossier.unit_id}"
+    key = subject_key(dossier.official_id, dossier.unit_id)
     return [f for f in findings_for_subject(findings, key, unit_code) if f.severity == "error"]
 
 
