@@ -6,6 +6,7 @@ place-and-date line right), the title block, and signature blocks.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -14,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from chilinh_desktop.render.fonts import FontFamily
 from chilinh_desktop.render.parts import RECIPIENTS_HEAD, SignatureText
@@ -71,7 +73,26 @@ def make_styles(fonts: FontFamily) -> Styles:
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (never markup: what people type is escaped)."""
-    return Paragraph(escape(text), style)
+    text = cleanBlockQuotedText(text)  # what Paragraph does first: lines stripped, joined by a space
+    if not text or style.textTransform or any(c in text for c in "&<>"):
+        return Paragraph(escape(text), style)
+    # Plain text without markup characters is one fragment in the style's font: built as reportlab's
+    # parser builds it (an HTML parse per paragraph was a sixth of a document's cost), same output.
+    frag = copy.copy(_plain_fragment(style.fontName, style.fontSize, style.textColor))
+    frag.text, frag.link, frag.us_lines = text, [], []
+    return Paragraph(text, style, frags=[frag])
+
+
+_FRAGMENTS: dict[tuple, object] = {}
+
+
+def _plain_fragment(font: str, size: float, color) -> object:
+    key = (font, size, color)
+    fragment = _FRAGMENTS.get(key)
+    if fragment is None:
+        probe = ParagraphStyle("probe", fontName=font, fontSize=size, textColor=color)
+        fragment = _FRAGMENTS[key] = Paragraph("x", probe).frags[0]
+    return fragment
 
 
 class Rule(Flowable):
