@@ -73,26 +73,43 @@ def make_styles(fonts: FontFamily) -> Styles:
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (never markup: what people type is escaped)."""
-    text = cleanBlockQuotedText(text)  # what Paragraph does first: lines stripped, joined by a space
-    if not text or style.textTransform or any(c in text for c in "&<>"):
+    clean = cleanBlockQuotedText(text)  # what Paragraph does first: lines stripped, joined by a space
+    if style.textTransform or not _plain(clean):
         return Paragraph(escape(text), style)
     # Plain text without markup characters is one fragment in the style's font: built as reportlab's
     # parser builds it (an HTML parse per paragraph was a sixth of a document's cost), same output.
-    frag = copy.copy(_plain_fragment(style.fontName, style.fontSize, style.textColor))
-    frag.text, frag.link, frag.us_lines = text, [], []
-    return Paragraph(text, style, frags=[frag])
+    return _from_fragments(clean, style, "x", [clean])
 
 
-_FRAGMENTS: dict[tuple, object] = {}
+def labelled(label: str, value: str, style: ParagraphStyle, *, tag: str = "b") -> Paragraph:
+    """'Label: value' with the label in bold (`tag="i"`: italic) and the value plain, as one paragraph."""
+    head, tail = f"{label}:", f" {value}"
+    if style.textTransform or not (_plain(head + tail) and cleanBlockQuotedText(head + tail) == head + tail):
+        return Paragraph(f"<{tag}>{escape(head)}</{tag}>{escape(tail)}", style)
+    return _from_fragments(f"<{tag}>{head}</{tag}>{tail}", style, f"<{tag}>x</{tag}> y", [head, tail])
 
 
-def _plain_fragment(font: str, size: float, color) -> object:
-    key = (font, size, color)
-    fragment = _FRAGMENTS.get(key)
-    if fragment is None:
-        probe = ParagraphStyle("probe", fontName=font, fontSize=size, textColor=color)
-        fragment = _FRAGMENTS[key] = Paragraph("x", probe).frags[0]
-    return fragment
+def _plain(text: str) -> bool:
+    """Text (already cleaned of extra whitespace) the parser takes as it is: not empty, no markup character."""
+    return bool(text) and "&" not in text and "<" not in text and ">" not in text
+
+
+_FRAGMENTS: dict[tuple, list] = {}
+
+
+def _from_fragments(markup: str, style: ParagraphStyle, probe: str, texts: list[str]) -> Paragraph:
+    """`markup` as a paragraph, its fragments those the parser makes of `probe` in this style with `texts` in them."""
+    key = (style.fontName, style.fontSize, style.textColor, probe)
+    fragments = _FRAGMENTS.get(key)
+    if fragments is None:
+        sample = ParagraphStyle("probe", fontName=style.fontName, fontSize=style.fontSize, textColor=style.textColor)
+        fragments = _FRAGMENTS[key] = Paragraph(probe, sample).frags
+    frags = []
+    for fragment, text in zip(fragments, texts, strict=True):
+        frag = copy.copy(fragment)
+        frag.text, frag.link, frag.us_lines = text, [], []
+        frags.append(frag)
+    return Paragraph(markup, style, frags=frags)
 
 
 class Rule(Flowable):
@@ -278,7 +295,7 @@ def dotted_lines(styles: Styles, width: float, count: int) -> list[Flowable]:
     """Dotted lines left for handwriting where an answer is not typed."""
     dots = "." * int(width / stringWidth(".", styles.fonts.regular, BODY_SIZE) * 0.97)
     style = ParagraphStyle("dots", parent=styles.body, firstLineIndent=0, alignment=TA_LEFT, spaceAfter=0)
-    return [Paragraph(dots, style) for _ in range(count)]
+    return [para(dots, style) for _ in range(count)]
 
 
 BOX_LABEL = "Tự đánh giá mức độ thực hiện:"
