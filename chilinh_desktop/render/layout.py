@@ -71,11 +71,25 @@ def make_styles(fonts: FontFamily) -> Styles:
     )
 
 
+class WrapOnce(Paragraph):
+    """A paragraph that breaks its lines once per width: a table cell or a KeepTogether is wrapped to be
+    measured, then again (same width) to be drawn, and line breaking is most of a paragraph's cost."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped is not None and self._wrapped[0] == availWidth and "blPara" in self.__dict__:
+            return self._wrapped[1]  # (split() drops the lines when the paragraph moves on whole)
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (never markup: what people type is escaped)."""
     clean = cleanBlockQuotedText(text)  # what Paragraph does first: lines stripped, joined by a space
     if style.textTransform or not _plain(clean):
-        return Paragraph(escape(text), style)
+        return WrapOnce(escape(text), style)
     # Plain text without markup characters is one fragment in the style's font: built as reportlab's
     # parser builds it (an HTML parse per paragraph was a sixth of a document's cost), same output.
     return _from_fragments(clean, style, "x", [clean])
@@ -85,7 +99,7 @@ def labelled(label: str, value: str, style: ParagraphStyle, *, tag: str = "b") -
     """'Label: value' with the label in bold (`tag="i"`: italic) and the value plain, as one paragraph."""
     head, tail = f"{label}:", f" {value}"
     if style.textTransform or not (_plain(head + tail) and cleanBlockQuotedText(head + tail) == head + tail):
-        return Paragraph(f"<{tag}>{escape(head)}</{tag}>{escape(tail)}", style)
+        return WrapOnce(f"<{tag}>{escape(head)}</{tag}>{escape(tail)}", style)
     return _from_fragments(f"<{tag}>{head}</{tag}>{tail}", style, f"<{tag}>x</{tag}> y", [head, tail])
 
 
@@ -109,7 +123,7 @@ def _from_fragments(markup: str, style: ParagraphStyle, probe: str, texts: list[
         frag = copy.copy(fragment)
         frag.text, frag.link, frag.us_lines = text, [], []
         frags.append(frag)
-    return Paragraph(markup, style, frags=frags)
+    return WrapOnce(markup, style, frags=frags)
 
 
 class Rule(Flowable):
