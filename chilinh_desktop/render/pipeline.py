@@ -36,10 +36,10 @@ from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.formspec.validate import check_answers, input_limits
 from chilinh_desktop.i18n import _
+from chilinh_desktop.render.parts import FilledForm  # no reportlab: a batch's parent only reads, workers draw
 from chilinh_desktop.render.workers import STALL_SECONDS, Outcome, run_batch, run_task
 
 if TYPE_CHECKING:  # reportlab loads with these, on the first print
-    from chilinh_desktop.render.document import FilledForm
     from chilinh_desktop.render.settings import PrintSettings
 
 Progress = Callable[[int, int, str], None]
@@ -218,8 +218,6 @@ def prepare(store: Store, cycle: Cycle, document: Document, *, draft: bool = Fal
               item=item.short_name),
             [("item", item.id)],
         )
-    from chilinh_desktop.render.document import FilledForm
-
     filled = FilledForm(form_item.form, form_item.answers, record_context(store, cycle, detail.dossier), scales)
     return Rendering(document, draft or not complete, filled=filled)
 
