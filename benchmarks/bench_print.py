@@ -107,6 +107,9 @@ def floor(store, cycle, documents) -> None:
           f"{ours_cpu / our_pages / (base_cpu / base_pages):.2f}× per page in CPU time "
           f"({ours / our_pages / (base / base_pages):.2f}× wall), {ours_cpu / base_cpu:.2f}× per document "
           f"(goal ≤ 1.1× per page); {load()}")
+    print(f"  300 such documents, drawing alone: bare platypus {base_cpu / count * 300:.1f} s CPU (so at best "
+          f"{base_cpu / count * 150:.1f} s on two idle cores), ours {ours_cpu / count * 300:.1f} s CPU "
+          f"({ours_cpu / count * 150:.1f} s on two)")
 
 
 def main() -> int:
