@@ -93,6 +93,7 @@ class SubsetCachingFont(TTFont):
         make, add = face.makeSubset, face.addSubsetObjects
         made: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
         flate = _FlateOnce()
+        self._kept = (made, flate._done)
 
         def make_subset(subset) -> bytes:
             key = tuple(subset)
@@ -112,6 +113,11 @@ class SubsetCachingFont(TTFont):
 
         face.makeSubset = make_subset
         face.addSubsetObjects = add_subset_objects
+
+    def forget(self) -> None:
+        """Drop the kept subsets (the next documents build theirs anew, as reportlab alone does)."""
+        for kept in self._kept:
+            kept.clear()
 
 
 def font_dirs() -> list[Path]:
