@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -46,8 +47,11 @@ class Styles:
     cell_head: ParagraphStyle
 
 
+@cache
 def make_styles(fonts: FontFamily) -> Styles:
-    """The styles of the conventions: body 14 pt justified, headings bold, title 15 pt bold."""
+    """The styles of the conventions: body 14 pt justified, headings bold, title 15 pt bold.
+
+    Made once per font family (no one changes a style once made: a variant is a new style with a parent)."""
     base = ParagraphStyle("body", fontName=fonts.regular, fontSize=BODY_SIZE, leading=18, alignment=TA_JUSTIFY,
                           firstLineIndent=INDENT, spaceAfter=4)
     centre = ParagraphStyle("centre", parent=base, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0)
@@ -83,6 +87,24 @@ class WrapOnce(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, size)
         return size
+
+
+class SizedOnce(Table):
+    """A table that lays itself out once per available size: a KeepTogether measures it, then the frame
+    places it, with the same width and height (the same sizes give the same layout)."""
+
+    _sized: tuple[float, float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._sized is not None and self._sized[:2] == (availWidth, availHeight):
+            return self._sized[2]
+        size = super().wrap(availWidth, availHeight)
+        self._sized = (availWidth, availHeight, size)
+        return size
+
+    def setStyle(self, tblstyle) -> None:
+        self._sized = None  # padding and fonts change the layout
+        super().setStyle(tblstyle)
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
@@ -181,7 +203,7 @@ def header(styles: Styles, left: list[str], date_text: str, width: float, style:
         party = ParagraphStyle("party", parent=styles.centre_bold, fontSize=15, leading=19)
         cells_right = [para(PARTY_NAME, party), Rule(PARTY_NAME, fonts.bold, 15)]
     cells_right += [Spacer(1, 6), _fitted(date_text, styles.centre_italic, width - left_width)]
-    table = Table([[cells_left, cells_right]], colWidths=[left_width, width - left_width])
+    table = SizedOnce([[cells_left, cells_right]], colWidths=[left_width, width - left_width])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
@@ -287,7 +309,7 @@ def signature_row(styles: Styles, blocks: list[SignatureText], width: float,
     right = next((b for b in blocks if b.position != "left"), None)
     share = 0.55 if left is not None or left_cell else 0.62  # a lone block may use more of the line
     first = cell(left, width * (1 - share)) if left is not None or not left_cell else left_cell
-    table = Table([[first, cell(right, width * share)]], colWidths=[width * (1 - share), width * share])
+    table = SizedOnce([[first, cell(right, width * share)]], colWidths=[width * (1 - share), width * share])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
