@@ -56,23 +56,25 @@ class FontFamily:
     bold_italic: str
 
 
-SUBSETS_KEPT = 64  # font subsets kept per face (~35 KiB each, compressed once more): a batch of 02Bs needs ~20
+SUBSETS_KEPT = 64  # font subsets (and their maps) kept per face, ~35 KiB each: a batch of 02Bs uses ~20
 
 
 class _FlateOnce:
-    """FlateDecode of a font file whose bytes were compressed before (zlib's output is the same every time)."""
+    """FlateDecode that compresses a given font file or ToUnicode map once (zlib's output is the same every time)."""
 
     pdfname = pdfdoc.PDFZCompress.pdfname
 
     def __init__(self) -> None:
-        self._done: OrderedDict[bytes, bytes] = OrderedDict()
+        self._done: OrderedDict[bytes | str, bytes] = OrderedDict()
 
-    def encode(self, data: bytes) -> bytes:
+    def encode(self, data: bytes | str) -> bytes:
         packed = self._done.get(data)
         if packed is None:
-            packed = self._done[data] = zlib.compress(data)
+            packed = self._done[data] = zlib.compress(data.encode("utf8") if isinstance(data, str) else data)
             if len(self._done) > SUBSETS_KEPT:
-                self._done.popitem(last=False)
+                self._done.popitem(last=False)  # the least recently used
+        else:
+            self._done.move_to_end(data)
         return packed
 
     def decode(self, data: bytes) -> bytes:
@@ -83,7 +85,7 @@ class SubsetCachingFont(TTFont):
     """A TrueType font that builds and compresses each distinct glyph subset once per process.
 
     reportlab makes every document's font subsets anew (a TrueType file rebuilt, then compressed):
-    a third of a 02B's cost. The bold and italic subsets of one form's documents are mostly the same
+    a tenth of a 02B's cost. The bold and italic subsets of one form's documents are mostly the same
     (headings, labels, the date line), so a batch builds them once; the bytes written are identical.
     """
 
@@ -93,6 +95,7 @@ class SubsetCachingFont(TTFont):
         make, add = face.makeSubset, face.addSubsetObjects
         made: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
         flate = _FlateOnce()
+        self._flate = flate
         self._kept = (made, flate._done)
 
         def make_subset(subset) -> bytes:
@@ -101,7 +104,9 @@ class SubsetCachingFont(TTFont):
             if data is None:
                 data = made[key] = make(subset)
                 if len(made) > SUBSETS_KEPT:
-                    made.popitem(last=False)
+                    made.popitem(last=False)  # the least recently used
+            else:
+                made.move_to_end(key)
             return data
 
         def add_subset_objects(doc, fontname: str, subset):
@@ -113,6 +118,15 @@ class SubsetCachingFont(TTFont):
 
         face.makeSubset = make_subset
         face.addSubsetObjects = add_subset_objects
+
+    def addObjects(self, doc) -> None:
+        # Each subset's ToUnicode map is compressed once too (a map of the same subset is the same text).
+        before = set(doc.idToObject)
+        super().addObjects(doc)
+        for name in doc.idToObject.keys() - before:
+            stream = doc.idToObject[name]
+            if name.startswith("toUnicodeCMap:") and isinstance(stream, pdfdoc.PDFStream) and stream.filters:
+                stream.filters = [self._flate if f is pdfdoc.PDFZCompress else f for f in stream.filters]
 
     def forget(self) -> None:
         """Drop the kept subsets (the next documents build theirs anew, as reportlab alone does)."""
