@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -230,20 +230,26 @@ def split_header_line(text: str, font: str, width: float) -> tuple[float, list[s
     last line (a name such as 'MINH KHAI' stays together); of the breaks that fit, the one
     giving the most even lines wins.
     """
+    size, lines = _split_header_line(text, font, width)  # the same few lines head every document of a batch
+    return size, list(lines)
+
+
+@lru_cache(maxsize=512)
+def _split_header_line(text: str, font: str, width: float) -> tuple[float, tuple[str, ...]]:
     words = [w for w in text.split(" ") if w]  # a no-break space (a phrase kept whole) is no place to break
     for size in _sizes():
         if stringWidth(text, font, size) <= width:
-            return size, [text]
+            return size, (text,)
     for size in _sizes():
-        best: tuple[float, list[str]] | None = None
+        best: tuple[float, tuple[str, str]] | None = None
         for cut in range(1, len(words) - 1):
             first, second = " ".join(words[:cut]), " ".join(words[cut:])
             widths = (stringWidth(first, font, size), stringWidth(second, font, size))
             if max(widths) <= width and (best is None or max(widths) < best[0]):
-                best = (max(widths), [first, second])
+                best = (max(widths), (first, second))
         if best is not None:
             return size, best[1]
-    return float(HEADER_MIN_SIZE), [text]  # no two-line break fits: the paragraph wraps it
+    return float(HEADER_MIN_SIZE), (text,)  # no two-line break fits: the paragraph wraps it
 
 
 def header_line(text: str, style: ParagraphStyle, width: float) -> list[Flowable]:
