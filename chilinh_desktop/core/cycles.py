@@ -12,12 +12,11 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chilinh_desktop.core.definitions import SHIPPED, Definitions
+from chilinh_desktop.core.definitions import SHIPPED, Definitions, parse_toml, unreadable
 from chilinh_desktop.core.errors import DefinitionError, NotFoundError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
@@ -220,11 +219,13 @@ def _optional(raw: dict, key: str, kind: type, source: str) -> Any:
 
 def load_cycle_file(path: Path) -> Cycle:
     """Read and check one cycle file."""
+    relpath = f"cycles/{path.name}"
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DefinitionError(_("{file}: cannot read the cycle definition: {error}", file=path, error=exc)) from exc
-    return parse_cycle(raw, path.name)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise unreadable(relpath, _("the file is missing or cannot be opened ({error})",
+                                    error=exc.strerror or type(exc).__name__)) from exc
+    return parse_cycle(parse_toml(data, relpath), path.name)
 
 
 def shipped_cycle_files() -> list[Path]:

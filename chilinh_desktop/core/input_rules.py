@@ -13,21 +13,18 @@ surrogates, which are not characters at all and cannot be stored as UTF-8.
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from chilinh_desktop.core.definitions import Definitions
-from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.errors import DefinitionError, ValidationError
 from chilinh_desktop.core.text import clean_line, nfc
 from chilinh_desktop.i18n import _
 
 LIMITS_FILE = "limits.toml"
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ALLOWED_CONTROLS = frozenset("\t\n")
-# When limits.toml cannot be read here, the shipped values (the form engine reports the file itself).
-_DEFAULT_LINE, _DEFAULT_LONG, _DEFAULT_ROWS = 1000, 20000, 200
 
 
 @dataclass(frozen=True)
@@ -45,13 +42,14 @@ def text_limits(definitions: Definitions) -> TextLimits:
 
 
 def _read(definitions: Definitions) -> TextLimits:
+    # The same decoded file the form engine checks against its schema (Definitions.toml reads it once).
+    data = definitions.toml(LIMITS_FILE)
     try:
-        data = tomllib.loads(definitions.read(LIMITS_FILE).decode("utf-8"))
-        lengths, rows = data.get("max_length", {}), data.get("rows", {})
-        return TextLimits(int(lengths.get("text", _DEFAULT_LINE)), int(lengths.get("longtext", _DEFAULT_LONG)),
-                          int(rows.get("max_rows", _DEFAULT_ROWS)))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError, ValueError, AttributeError):
-        return TextLimits(_DEFAULT_LINE, _DEFAULT_LONG, _DEFAULT_ROWS)
+        return TextLimits(int(data["max_length"]["text"]), int(data["max_length"]["longtext"]),
+                          int(data["rows"]["max_rows"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DefinitionError(_("{file}, {field}: {problem}", file=LIMITS_FILE, field=str(exc).strip("'"),
+                                problem=_("is missing or has the wrong type"))) from exc
 
 
 def bad_character(text: str) -> str | None:

@@ -8,12 +8,11 @@ new year needs a new file, not new code. Loading checks every rule and names fil
 from __future__ import annotations
 
 import string
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.definitions import Definitions
+from chilinh_desktop.core.definitions import Definitions, parse_toml
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.i18n import _
 
@@ -219,21 +218,12 @@ def load_rule_set(rule_set_id: str, *, definitions: Definitions) -> RuleSet:
 
 
 def _load_rule_set(definitions: Definitions, rule_set_id: str) -> RuleSet:
-    relpath = rule_set_path(rule_set_id)
-    try:
-        data = definitions.read(relpath)
-    except OSError as exc:
-        raise DefinitionError(_("{file}: cannot read the rule set: {error}", file=relpath, error=exc)) from exc
-    return parse_rule_set_bytes(data, f"{rule_set_id}.toml")
+    return parse_rule_set(definitions.toml(rule_set_path(rule_set_id)), f"{rule_set_id}.toml")
 
 
 def parse_rule_set_bytes(data: bytes, source: str) -> RuleSet:
     """Decode and check the bytes of a rule set file named `source`."""
-    try:
-        raw = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DefinitionError(_("{file}: cannot read the rule set: {error}", file=source, error=exc)) from exc
-    return parse_rule_set(raw, source)
+    return parse_rule_set(parse_toml(data, f"rules/{source}"), source)
 
 
 def rule_set_for(cycle: Cycle) -> RuleSet | None:

@@ -10,15 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
 from chilinh_desktop.core.clock import parse_date
 from chilinh_desktop.core.definitions import SHIPPED, Definitions
 from chilinh_desktop.core.errors import DefinitionError
+from chilinh_desktop.core.input_rules import LIMITS_FILE, shown, stray_character, too_long
 from chilinh_desktop.core.input_rules import bad_character as bad_character  # the one rule, re-exported
-from chilinh_desktop.core.input_rules import shown, stray_character, too_long
 from chilinh_desktop.core.text import clean_line, nfc
 from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.formspec.model import Field, FormSpec, Option
@@ -28,7 +27,6 @@ from chilinh_desktop.i18n import _
 
 Problem = tuple[str, str]
 
-LIMITS_FILE = "limits.toml"
 @dataclass(frozen=True)
 class Limits:
     """Input limits of forms/limits.toml: longest value per field type, most rows of a table."""
@@ -47,11 +45,7 @@ def input_limits(definitions: Definitions) -> Limits:
 
 
 def _read_limits(definitions: Definitions) -> Limits:
-    try:
-        data = tomllib.loads(definitions.read(LIMITS_FILE).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DefinitionError(_("The definition file {file} cannot be read: {error}.", file=LIMITS_FILE,
-                                error=str(exc))) from exc
+    data = definitions.toml(LIMITS_FILE)
     problems = check_part(data, "limits")
     if problems:
         where, problem = problems[0]

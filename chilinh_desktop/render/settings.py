@@ -6,7 +6,6 @@ installation overrides them.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
@@ -25,9 +24,10 @@ PRINT_FILE = "print.toml"
 def default_margins(definitions: Definitions) -> tuple[float, float, float, float]:
     """Top, bottom, left, right in mm, as forms/print.toml sets them (the party committee handbook's)."""
     def load() -> tuple[float, float, float, float]:
+        raw = definitions.toml(PRINT_FILE)
         try:
-            values = tuple(float(v) for v in tomllib.loads(definitions.read(PRINT_FILE).decode("utf-8"))["margins_mm"])
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+            values = tuple(float(v) for v in raw["margins_mm"])
+        except (KeyError, TypeError, ValueError) as exc:
             raise DefinitionError(_("{file}: cannot read the print defaults: {error}", file=PRINT_FILE,
                                     error=exc)) from exc
         if len(values) != 4 or not all(5 <= v <= 60 for v in values):
