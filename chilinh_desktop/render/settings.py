@@ -6,11 +6,11 @@ installation overrides them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
-from chilinh_desktop.core.definitions import SHIPPED, Definitions
+from chilinh_desktop.core.definitions import Definitions
 from chilinh_desktop.core.errors import DefinitionError, ValidationError
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
@@ -42,8 +42,8 @@ def default_margins(definitions: Definitions) -> tuple[float, float, float, floa
 class PrintSettings:
     """Margins in mm (top, bottom, left, right) and the font family to try first."""
 
-    # The program's own defaults, read when first needed (not at import); print_settings() passes the store's.
-    margins_mm: tuple[float, float, float, float] = field(default_factory=lambda: default_margins(SHIPPED))
+    # Always given: the data file's setting, else its definitions' print.toml (print_settings()).
+    margins_mm: tuple[float, float, float, float]
     font: str | None = None
 
     @property
