@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chilinh_desktop.core.definitions import SHIPPED, Definitions, parse_toml, unreadable
+from chilinh_desktop.core.definitions import SHIPPED, Definitions, not_opened, parse_toml
 from chilinh_desktop.core.errors import DefinitionError, NotFoundError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
@@ -223,8 +223,7 @@ def load_cycle_file(path: Path) -> Cycle:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise unreadable(relpath, _("the file is missing or cannot be opened ({error})",
-                                    error=exc.strerror or type(exc).__name__)) from exc
+        raise not_opened(relpath, exc) from exc
     return parse_cycle(parse_toml(data, relpath), path.name, definitions=SHIPPED)  # a program file: its own forms
 
 

@@ -67,8 +67,7 @@ class Definitions:
             try:
                 data = self.read(relpath)
             except OSError as exc:
-                raise unreadable(relpath, _("the file is missing or cannot be opened ({error})",
-                                            error=exc.strerror or type(exc).__name__)) from exc
+                raise not_opened(relpath, exc) from exc
             return parse_toml(data, relpath)
 
         return self.memo(("toml", relpath), load)
@@ -92,6 +91,13 @@ def unreadable(relpath: str, problem: str, line: int | None = None) -> Definitio
                                  problem=problem))
     return DefinitionError(_("The definition file {file} cannot be read, line {line}: {problem}.", file=relpath,
                              line=line, problem=problem))
+
+
+def not_opened(relpath: str, exc: OSError) -> DefinitionError:
+    """The one error of a definition file that is missing or cannot be opened."""
+    if isinstance(exc, FileNotFoundError):
+        return unreadable(relpath, _("the file is missing"))
+    return unreadable(relpath, _("the file cannot be opened ({error})", error=exc.strerror or type(exc).__name__))
 
 
 def parse_toml(data: bytes, relpath: str) -> dict[str, Any]:

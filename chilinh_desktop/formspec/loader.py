@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle, ItemKind
-from chilinh_desktop.core.definitions import Definitions, parse_toml, unreadable
+from chilinh_desktop.core.definitions import Definitions, not_opened, parse_toml
 from chilinh_desktop.core.errors import DefinitionError, NotFoundError
 from chilinh_desktop.formspec.context import KNOWN_SOURCES, placeholders_in
 from chilinh_desktop.formspec.model import Field, FormSpec, Migration, Move, Option, Section, Signature
@@ -45,8 +45,7 @@ def load_form_file(path: Path) -> FormSpec:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise unreadable(path.name, _("the file is missing or cannot be opened ({error})",
-                                      error=exc.strerror or type(exc).__name__)) from exc
+        raise not_opened(path.name, exc) from exc
     return parse_form_bytes(data, path.name)
 
 
