@@ -105,10 +105,22 @@ def _listed(fld: Field, value: Any, scales: Scales) -> str:
     raise ValueError(_("The field {field} must be one of: {choices}.", field=named(fld), choices=labels))
 
 
+def number_from_text(text: str) -> float:
+    """A number as people type it: '7,5' or '7.5', spaces ignored ('1 000'); ValueError otherwise.
+
+    The window's number field reads typed text the same way (ui/typed_fields.py), so a value the
+    window accepts is one `form set` and a Word import accept too.
+    """
+    cleaned = text.strip().replace(" ", "")
+    if "," in cleaned and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    return float(cleaned)
+
+
 def _number(fld: Field, value: Any, scales: Scales) -> int | float:
     if isinstance(value, str):
         try:
-            value = float(value.strip().replace(",", "."))
+            value = number_from_text(value)
         except ValueError:
             raise ValueError(_("The field {field} must be a number.", field=named(fld))) from None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):

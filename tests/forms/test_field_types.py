@@ -61,3 +61,19 @@ def test_a_wrong_value_is_refused_by_its_row():
     fld = Field(id="x", type="number", label="Số đảng viên")
     with pytest.raises(ValueError, match="Số đảng viên"):
         field_type(fld).normalise(fld, "mười", load_scales("2023", definitions=SHIPPED))
+
+
+@pytest.mark.parametrize("typed", ["7,5", "7.5", " 1 000 ", "12", "1,000.5", "7,5,1", "bảy", "1e3", "-3", "inf", "nan"])
+def test_the_window_and_the_form_check_read_a_typed_number_alike(typed):
+    from chilinh_desktop.ui.typed_fields import Invalid, parse_number
+
+    fld = Field(id="x", type="number", label="X")
+    try:
+        window = parse_number(typed, fld)
+    except Invalid:
+        window = None
+    try:
+        checked = field_type(fld).normalise(fld, typed, load_scales("2023", definitions=SHIPPED))
+    except ValueError:
+        checked = None
+    assert window == checked
