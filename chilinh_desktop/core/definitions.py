@@ -4,7 +4,12 @@ A cycle kit brings the Board's definitions into the data file (table `definition
 the Board corrects reaches every unit without a new program. Each open store owns a `Definitions`
 (`store.definitions`): its stored files first, then the program's forms/ folder, with its own cache
 of parsed files. Nothing is process-wide, so two data files opened in one process (a Board comparing
-files, a roll-up) each see their own forms. `SHIPPED` serves the program's own files alone.
+files, a roll-up) each see their own forms. `SHIPPED` serves the program's own files alone, and is
+passed by name where that is meant (a shipped cycle file, a first start), never as a default.
+
+Every loader reads its file through `Definitions.toml` (or `parse_toml` for a kit's bytes not yet
+installed): one reader, one decoded copy per data file, and one message for a file that is missing,
+not UTF-8 or not TOML, naming the file and the line. The loaders check only their own content.
 """
 
 from __future__ import annotations
