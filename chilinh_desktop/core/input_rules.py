@@ -48,7 +48,8 @@ def _read(definitions: Definitions) -> TextLimits:
         return TextLimits(int(data["max_length"]["text"]), int(data["max_length"]["longtext"]),
                           int(data["rows"]["max_rows"]))
     except (KeyError, TypeError, ValueError) as exc:
-        raise DefinitionError(_("{file}, {field}: {problem}", file=LIMITS_FILE, field=str(exc).strip("'"),
+        where = exc.args[0] if isinstance(exc, KeyError) else "max_length, rows"
+        raise DefinitionError(_("{file}, {field}: {problem}", file=LIMITS_FILE, field=where,
                                 problem=_("is missing or has the wrong type"))) from exc
 
 

@@ -59,7 +59,8 @@ def _load_naming(definitions: Definitions) -> Naming:
         bodies = dict(raw.get("committee_bodies", {}))
         unbroken = tuple(str(phrase) for phrase in raw.get("unbroken", ()))
     except (KeyError, TypeError, AttributeError) as exc:
-        raise DefinitionError(_("{file}, {field}: {problem}", file=HEADERS_FILE, field=str(exc).strip("'"),
+        where = exc.args[0] if isinstance(exc, KeyError) else "unit_types, committees"
+        raise DefinitionError(_("{file}, {field}: {problem}", file=HEADERS_FILE, field=where,
                                 problem=_("is missing or has the wrong type"))) from exc
     return Naming(prefixes, by_type, committees, dict(raw.get("document_types", {})), localities,
                   locality_words, bodies, unbroken)
