@@ -369,6 +369,27 @@ class DossierView(QWidget):
                 self.tabs.setCurrentIndex(n)
                 return
 
+    def may_leave(self) -> bool:
+        """Whether the person may leave this dossier now: a typed date or number that is not a valid value
+        is not saved, so leaving would drop it. Ask first; by default stay, at the first such field."""
+        pages = [p for p in self.pages if p.editor is not None and p.editor.invalid_fields()]
+        if not pages:
+            return True
+        labels = [label for page in pages for label in page.editor.invalid_labels()]
+        if ask_yes_no(
+            self, _("Values not saved"),
+            _("What is typed in these fields is not a valid value, so it is not saved: {fields}.\n\n"
+              "If you leave the dossier now, what you typed there is dropped and the value saved before is kept.",
+              fields=", ".join(labels)),
+            yes=_("Drop it and leave"), no=_("Stay and correct it"),
+        ):
+            self.ctx.autosave.forget_invalid(self.detail.dossier.id)
+            return True
+        page = pages[0]
+        self.tabs.setCurrentWidget(page)
+        page.editor.widget_for(page.editor.invalid_fields()[0]).setFocus()
+        return False
+
     def current_page(self) -> ItemPage | None:
         """The item tab in front."""
         page = self.tabs.currentWidget()

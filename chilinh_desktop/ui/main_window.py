@@ -7,7 +7,7 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -260,6 +260,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self._may_leave_dossier():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
 
@@ -298,9 +301,23 @@ class MainWindow(QMainWindow):
         self.tree.scrollTo(index)
         return True
 
-    def _unit_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _may_leave_dossier(self) -> bool:
+        """Leaving the dossier in front drops a typed value that is not valid: the person decides."""
+        view = self._dossier_view
+        return view is None or self.stack.currentWidget() is not view or view.may_leave()
+
+    def _unit_selected(self, current: QModelIndex, previous: QModelIndex) -> None:
         code = current.data(CODE_ROLE)
         if code:
+            if not self._may_leave_dossier():  # stay: the tree goes back to where it was
+                selection = self.tree.selectionModel()
+                selection.blockSignals(True)
+                try:
+                    selection.setCurrentIndex(previous, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                finally:
+                    selection.blockSignals(False)
+                self.tree.viewport().update()
+                return
             self.ctx.autosave.flush()
             self.unit_pane.show_unit(code)
             self.stack.setCurrentWidget(self.unit_pane)
@@ -308,6 +325,8 @@ class MainWindow(QMainWindow):
     def open_unit(self, code: str) -> None:
         """Show a unit's page (from the first screen or the dashboard)."""
         already = self.unit_pane.unit_code == code
+        if already and not self._may_leave_dossier():
+            return
         if self.select_unit(code):  # a new selection shows the unit (_unit_selected)
             if already:
                 self.unit_pane.refresh()
@@ -315,6 +334,8 @@ class MainWindow(QMainWindow):
 
     def show_unit_pane(self) -> None:
         """Back from a dossier to its unit."""
+        if not self._may_leave_dossier():
+            return
         self.ctx.autosave.flush()
         detail = self._dossier_view.detail if self._dossier_view is not None else None
         if detail is not None and self.unit_pane.unit_code != detail.unit.code:
@@ -342,6 +363,8 @@ class MainWindow(QMainWindow):
     def open_dossier(self, dossier_id: str, item_kind: str | None = None) -> None:
         """Show a dossier's tabs (at an item)."""
         if self.dossier_view.dossier_id != dossier_id:
+            if not self._may_leave_dossier():
+                return
             self.dossier_view.open(dossier_id, item_kind)
         elif item_kind:
             self.dossier_view.go_to_item(item_kind)
@@ -363,6 +386,8 @@ class MainWindow(QMainWindow):
 
     def show_dashboard(self) -> None:
         """The whole tree against the deadlines."""
+        if not self._may_leave_dossier():
+            return
         self.ctx.autosave.flush()
         self.stack.setCurrentWidget(self.dashboard)
         self.refresh_progress()

@@ -101,10 +101,10 @@ class UnitTreeModel(QAbstractItemModel):
         if rows == 0:
             return
         self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, Column.PROGRESS, parent))
-        for row in range(rows):
-            child = self.index(row, 0, parent)
-            if self.rowCount(child):
-                self._emit_badges_changed(child)
+        # Only units with units below them get an index of their own (a province: 20 of 2,000).
+        for row, node in enumerate(self._children(self._node(parent))):
+            if node.children:
+                self._emit_badges_changed(self.createIndex(row, 0, node))
 
     def badge(self, code: str) -> Badge | None:
         """The counts shown for a unit, if computed."""
