@@ -458,6 +458,11 @@ def evaluate(store: Store, cycle: Cycle, unit_code: str | None = None, *,
     return sorted(findings, key=lambda f: (order[f.severity], f.units, f.subject_name, f.rule))
 
 
+def subject_key(official_id: str | None, unit_id: str) -> str:
+    """How a finding names the subject of a dossier: its cadre, or for a collective dossier its unit."""
+    return f"official:{official_id}" if official_id else f"unit:{unit_id}"
+
+
 def findings_for_subject(findings: list[Finding], key: str, unit_code: str | None = None) -> list[Finding]:
     """The findings a dossier shows: its subject's own, and for a collective dossier its unit's group findings."""
     if key.startswith("official:"):

@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.deadlines import CycleStatus, DeadlineStatus, MissingItem, UnitStatus
-from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.session import Cycle
 from chilinh_desktop.ops.today import FINE, URGENCY_RANK, most_urgent, urgency
+from chilinh_desktop.ops.types import Cycle, CycleStatus, DeadlineStatus, Finding, MissingItem, UnitStatus
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.findings import FindingsPanel
 from chilinh_desktop.ui.labels import format_day

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.units import unit_tree
-from chilinh_desktop.core.views import Badge, dossier_for_subject, unit_badges
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.dossiers import dossier_for_subject, unit_badges
 from chilinh_desktop.ops.errors import ChilinhError
+from chilinh_desktop.ops.registry import unit_tree
 from chilinh_desktop.ops.session import Session, Store
+from chilinh_desktop.ops.types import Badge
 from chilinh_desktop.ui.common import fit_to_screen, inform, keep_on_screen, warn
 from chilinh_desktop.ui.menus import build_menus, connect_duties_notice
 from chilinh_desktop.ui.operations import Cancelled, Job, error_text
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def open_official(self, official_id: str, unit_code: str = "") -> None:
         """Open a cadre's dossier (found by name); a cadre without one is shown in their unit's list."""
-        from chilinh_desktop.core.dossiers import find_dossier
+        from chilinh_desktop.ops.dossiers import find_dossier
         from chilinh_desktop.ops.errors import NotFoundError
 
         try:
@@ -430,12 +431,12 @@ class MainWindow(QMainWindow):
 
         def run(store: Store):
             # Loaded here, on the worker thread, not before the window is first shown.
-            from chilinh_desktop.core.rules import evaluate
             from chilinh_desktop.ops.progress import tree_status
+            from chilinh_desktop.ops.rating import findings
             from chilinh_desktop.ops.today import digest
 
             status = tree_status(store, cycle)  # a unit whose package the Board received counts from it
-            return status, unit_badges(tree, status), evaluate(store, cycle), digest(status)
+            return status, unit_badges(tree, status), findings(store, cycle), digest(status)
 
         def done(result) -> None:
             status, badges, findings, today = result

@@ -14,9 +14,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from chilinh_desktop.core.units import UnitNode, UnitTree
-from chilinh_desktop.core.views import Badge
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.types import Badge, UnitNode, UnitTree
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
