@@ -14,13 +14,12 @@ surrogates, which are not characters at all and cannot be stored as UTF-8.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from chilinh_desktop.core.definitions import Definitions
-from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.errors import DefinitionError, ValidationError
 from chilinh_desktop.core.text import clean_line, nfc
 from chilinh_desktop.i18n import _
 
@@ -30,8 +29,6 @@ _ALLOWED_CONTROLS = frozenset("\t\n")
 # Categories Cc (C0 and C1 controls) and Cs (lone surrogates) and the bidi controls, but for _ALLOWED_CONTROLS:
 # one regular expression instead of a category lookup per character (a package's documents are checked whole).
 _BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
-# When limits.toml cannot be read here, the shipped values (the form engine reports the file itself).
-_DEFAULT_LINE, _DEFAULT_LONG, _DEFAULT_ROWS = 1000, 20000, 200
 
 
 @dataclass(frozen=True)
@@ -49,13 +46,15 @@ def text_limits(definitions: Definitions) -> TextLimits:
 
 
 def _read(definitions: Definitions) -> TextLimits:
+    # The same decoded file the form engine checks against its schema (Definitions.toml reads it once).
+    data = definitions.toml(LIMITS_FILE)
     try:
-        data = tomllib.loads(definitions.read(LIMITS_FILE).decode("utf-8"))
-        lengths, rows = data.get("max_length", {}), data.get("rows", {})
-        return TextLimits(int(lengths.get("text", _DEFAULT_LINE)), int(lengths.get("longtext", _DEFAULT_LONG)),
-                          int(rows.get("max_rows", _DEFAULT_ROWS)))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError, ValueError, AttributeError):
-        return TextLimits(_DEFAULT_LINE, _DEFAULT_LONG, _DEFAULT_ROWS)
+        return TextLimits(int(data["max_length"]["text"]), int(data["max_length"]["longtext"]),
+                          int(data["rows"]["max_rows"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        where = exc.args[0] if isinstance(exc, KeyError) else "max_length, rows"
+        raise DefinitionError(_("{file}, {field}: {problem}", file=LIMITS_FILE, field=where,
+                                problem=_("is missing or has the wrong type"))) from exc
 
 
 def bad_character(text: str) -> str | None:
