@@ -40,7 +40,7 @@ from chilinh_desktop.core.board import (
     unit_key_record,
 )
 from chilinh_desktop.core.errors import ChilinhError
-from chilinh_desktop.core.input_rules import printable
+from chilinh_desktop.core.input_rules import printable, text_limits
 from chilinh_desktop.core.keys_store import record_unit_key, unit_of_key
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json, stored_text
 from chilinh_desktop.core.store import Store
@@ -233,7 +233,7 @@ def _check_into(store: Store, outcome: ImportOutcome, key: BoardKey) -> None:
         outcome.code = "io.read_failed"
         return
     # The file's bytes are read once: the bag is verified from them and they are dropped at once.
-    check = inbound.inspect(path, data)
+    check = inbound.inspect(path, data, text_limits(store.definitions))
     del data
     outcome.unit_code, outcome.fingerprint = check.info.get("Unit-Code"), check.fingerprint
     outcome.package_id, outcome.cycle_id = check.info.get("Package-Id"), check.info.get("Cycle-Id")
@@ -258,7 +258,7 @@ def _check_into(store: Store, outcome: ImportOutcome, key: BoardKey) -> None:
     check_exported_at(exported_at, int(cycle[0]), store.clock.now())
     # Every document through its schema, then the unit held to its own records: all before any write.
     if check.sealed:
-        unit_doc, officials = inbound.unsealed_documents(check, key.identity)
+        unit_doc, officials = inbound.unsealed_documents(check, key.identity, text_limits(store.definitions))
     else:
         assert check.documents is not None  # a sound plain bag's documents were read while it was verified
         unit_doc, officials = check.documents

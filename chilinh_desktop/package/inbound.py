@@ -18,6 +18,7 @@ from typing import Any
 
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.input_files import open_regular
+from chilinh_desktop.core.input_rules import TextLimits
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument
 from chilinh_desktop.package import bagit, sealed
 from chilinh_desktop.package.errors import PackageError, package_error
@@ -69,9 +70,10 @@ def read_file(path: Path, *, whole: bool = False) -> tuple[bytes | None, str, in
     return None, digest.hexdigest(), size
 
 
-def inspect(path: Path, data: bytes | None = None) -> Inspected:
-    """Verify the bag (ZIP safety, manifests, signature) and read what its kind of package carries."""
-    documents = DocumentReader()
+def inspect(path: Path, data: bytes | None = None, limits: TextLimits | None = None) -> Inspected:
+    """Verify the bag (ZIP safety, manifests, signature) and read what its kind of package carries (its texts
+    held to `limits`, the receiving installation's)."""
+    documents = DocumentReader(limits)
     kept: dict[str, bytes] = {}
 
     def wanted(name: str) -> bool:
@@ -105,7 +107,8 @@ def inspect(path: Path, data: bytes | None = None) -> Inspected:
     return result
 
 
-def unsealed_documents(inspected: Inspected, identity: Callable[[], Any]) -> Documents:
+def unsealed_documents(inspected: Inspected, identity: Callable[[], Any], limits: TextLimits | None = None
+                       ) -> Documents:
     """The documents of a sound envelope's inner package, decrypted with `identity()` (the Board's key).
 
     The inner package must be a whole signed bag by the same key with the same labels (package/sealed.py).
@@ -113,7 +116,7 @@ def unsealed_documents(inspected: Inspected, identity: Callable[[], Any]) -> Doc
     assert inspected.sealed_payload is not None
     inner = sealed.unseal(inspected.sealed_payload, identity())
     inspected.sealed_payload = None  # the encrypted copy is not needed any more
-    documents = DocumentReader()
+    documents = DocumentReader(limits)
     report = bagit.verify_bag(Path(sealed.SEALED_NAME), require_signature=True, data=inner,
                               wanted=documents.wanted, visit=documents.visit)
     del inner

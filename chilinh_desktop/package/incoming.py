@@ -22,7 +22,7 @@ import uuid
 from chilinh_desktop.core.attachments import content_type
 from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.core.errors import ChilinhError, ValidationError
-from chilinh_desktop.core.input_rules import shown, text_limits, tree_problem
+from chilinh_desktop.core.input_rules import TextLimits, shown, text_limits, tree_problem
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
@@ -83,9 +83,12 @@ class DocumentReader:
     """Collects, while a bag is verified (bagit.verify_bag's `wanted`/`visit`), what reading its documents
     needs: each JSON document's bytes and each scan's verdict, so no payload file is read twice."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: TextLimits | None = None) -> None:
         self.texts: dict[str, bytes] = {}
         self.scan_error: ChilinhError | None = None
+        # The receiving installation's limits (its forms/limits.toml); a check without a data file (`verify`)
+        # has only the program's own.
+        self.limits = limits if limits is not None else text_limits(SHIPPED)
 
     @staticmethod
     def wanted(name: str) -> bool:
@@ -113,7 +116,7 @@ class DocumentReader:
             raise self.scan_error
         if "unit.json" not in names:
             raise package_error("bag.file_missing", name=bagit.PAYLOAD_DIR + "unit.json")
-        unit_doc = UnitDocument.from_json(_checked_text(parse_json(self.texts["unit.json"], "unit.json"),
+        unit_doc = UnitDocument.from_json(_checked_text(parse_json(self.texts["unit.json"], "unit.json"), self.limits,
                                                         "unit.json"))
         officials = []
         for name in sorted(names):
@@ -122,7 +125,7 @@ class DocumentReader:
                 raise package_error("package.unexpected_file", name=name)
             if match is None:
                 continue
-            doc = OfficialDocument.from_json(_checked_text(parse_json(self.texts[name], name), name), name,
+            doc = OfficialDocument.from_json(_checked_text(parse_json(self.texts[name], name), self.limits, name), name,
                                              unit_doc.version)
             if doc.official.id != match.group(1):
                 raise package_error("package.officials_mismatch", detail=f"{name}: {doc.official.id}")
@@ -148,9 +151,9 @@ def _check_scan(name: str, data: bytes) -> None:
         raise package_error("package.scan_refused", name=name, detail=exc.message) from None
 
 
-def _checked_text(value, name: str):
+def _checked_text(value, limits: TextLimits, name: str):
     # The limits and character rules of forms/limits.toml, as `form set` applies them (core/input_rules.py).
-    found = tree_problem(value, text_limits(SHIPPED), _LONG_KEYS)
+    found = tree_problem(value, limits, _LONG_KEYS)
     if found is not None:
         raise package_error("package.text_refused", name=name, field=shown(found[0])[:80], problem=found[1])
     return value

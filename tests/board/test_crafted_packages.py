@@ -20,6 +20,7 @@ from chilinh_desktop.core.clock import FixedClock
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo.build import DEMO_TODAY
 from chilinh_desktop.ops.importing import REFUSED, import_packages
+from chilinh_desktop.resources import forms_dir
 
 
 def _unit(change):
@@ -379,3 +380,17 @@ def test_verify_checks_a_sealed_package_without_the_boards_key(exchange, crafted
                             else data)
     status, report = run_json(capsys, "verify", str(tampered))
     assert status == 2 and not report["ok"]
+
+
+def test_the_boards_own_limits_hold_the_packages_texts(demo_path, package):
+    # A Board whose forms/limits.toml (from its own definitions) allows shorter lines than the program's
+    # refuses a package whose names are longer: every way in passes the installation's rules, not the shipped.
+    from chilinh_desktop.core.definitions import store_definitions
+
+    strict = (forms_dir() / "limits.toml").read_text(encoding="utf-8").replace("text = 1000", "text = 8")
+    assert "text = 8" in strict
+    with Store.open(demo_path, clock=FixedClock(DEMO_TODAY)) as store:
+        with store.atomic():
+            store_definitions(store, {"limits.toml": strict.encode("utf-8")}, "strict-limits")
+        outcome = import_packages(store, [package], trust_new=True)[0]
+    assert outcome.status == REFUSED and outcome.code == "package.text_refused", outcome.reasons
