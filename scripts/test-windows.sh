@@ -10,6 +10,10 @@ cd "$(dirname "$0")/.."
 [ -n "${CHILINH_SKIP_PREPARE:-}" ] || bash scripts/windows/prepare.sh   # .ci/run prepares once
 source scripts/windows/env.sh
 trap '"$WINESERVER" -k >/dev/null 2>&1 || true' EXIT
+if [ ! -f "$WINEPREFIX/system.reg" ]; then  # a prefix named by CHILINH_WINEPREFIX, first use (~20 s)
+  "$WINE" wineboot -i >/dev/null 2>&1 || true
+  "$WINESERVER" -w
+fi
 fonts=/usr/share/fonts/truetype/dejavu
 [ -d "$fonts" ] || { echo "no TrueType fonts in $fonts (apt-get install fonts-dejavu-core)" >&2; exit 1; }
 export CHILINH_TEST_FONTDIR=$(winpath "$fonts")
@@ -19,7 +23,7 @@ export CHILINH_TEST_FONTDIR=$(winpath "$fonts")
 start=$(date +%s)
 # A guard: a hung Windows process must end the lane, not the CI run (wineserver -k on exit).
 set +e
-timeout 1200 "$WINE" "$WIN_PY_DIR/python.exe" -m pytest -s -q -p no:cacheprovider -p no:randomly -o addopts="-ra --strict-markers" ${CHILINH_WIN_TESTS:-tests/windows} "$@" 2>&1 | cat
+timeout 1200 "$WINE" "$WIN_PY_DIR/python.exe" -m pytest -s -q --durations=5 -p no:cacheprovider -p no:randomly -o addopts="-ra --strict-markers" ${CHILINH_WIN_TESTS:-tests/windows} "$@" 2>&1 | cat
 status=${PIPESTATUS[0]}
 set -e
 echo "windows lane: $(( $(date +%s) - start )) s under Wine"
