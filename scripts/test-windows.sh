@@ -21,9 +21,10 @@ export CHILINH_TEST_FONTDIR=$(winpath "$fonts")
 # process hang under Wine (the same quirk as a regular file on stdout); every check reads the
 # children's output through pipes instead. -p no:cacheprovider: nothing written into the checkout.
 start=$(date +%s)
-# A guard: a hung Windows process must end the lane, not the CI run (wineserver -k on exit).
+# A guard: a hung Windows process must end the lane, not the CI run (wineserver -k on exit). 40 minutes:
+# in CI the lane shares the two cores with pytest and the setup build (about 5 minutes when alone).
 set +e
-timeout 1200 "$WINE" "$WIN_PY_DIR/python.exe" -m pytest -s -q --durations=5 -p no:cacheprovider -p no:randomly -o addopts="-ra --strict-markers" ${CHILINH_WIN_TESTS:-tests/windows} "$@" 2>&1 | cat
+timeout 2400 "$WINE" "$WIN_PY_DIR/python.exe" -m pytest -s -q --durations=5 -p no:cacheprovider -p no:randomly -o addopts="-ra --strict-markers" ${CHILINH_WIN_TESTS:-tests/windows} "$@" 2>&1 | cat
 status=${PIPESTATUS[0]}
 set -e
 echo "windows lane: $(( $(date +%s) - start )) s under Wine"
