@@ -21,6 +21,9 @@ from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo.build import DEMO_TODAY
 from chilinh_desktop.package.importer import REFUSED, import_packages
 
+# One pytest-xdist worker runs the whole module: its module fixture is built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("test_crafted_packages")
+
 
 def _unit(change):
     def build(unit_doc, officials, foreign):
