@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 from ui_helpers import type_text
 
 from chilinh_desktop.ops.keys import create_key
@@ -26,7 +26,9 @@ def _answer(qtbot, text: str | None) -> None:
         if dialog is None:
             QTimer.singleShot(50, answer)
             return
-        target = QApplication.focusWidget() or dialog  # the dialog's line edit has the focus
+        # The dialog's line edit, found in the dialog: QApplication.focusWidget() depends on which window
+        # the platform made active, which varies with the tests run before in the same process.
+        target = dialog.findChild(QLineEdit) or dialog
         if text is None:
             qtbot.keyClick(target, Qt.Key.Key_Escape)
             return
