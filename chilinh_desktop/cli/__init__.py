@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chilinh_desktop.cli.common import db_argument, printable
-from chilinh_desktop.core.errors import ChilinhError, ValidationError  # not ops/: `gui` loads no use case
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
+from chilinh_desktop.ops.errors import ChilinhError, ValidationError  # plain types: `gui` loads no use case
 
 EXIT_REFUSED = 2
 
@@ -155,7 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(_("Stopped.") + "\n")
         return 130
     except Exception as exc:  # a busy or read-only data file met outside a transaction: still a refusal
-        from chilinh_desktop.core.store import default_db_path, store_failure
+        from chilinh_desktop.ops.errors import store_failure
+        from chilinh_desktop.ops.session import default_db_path
 
         refusal = store_failure(exc, getattr(args, "db", None) or default_db_path())
         if refusal is None:

@@ -16,7 +16,6 @@ from chilinh_desktop.cli.common import (
     printable,
 )
 from chilinh_desktop.cli.package_cmds import read_passphrase
-from chilinh_desktop.core.keys_store import BOARD, SIGNING, get_key
 from chilinh_desktop.i18n import _
 
 EXIT_REFUSED = 2
@@ -75,9 +74,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_kit_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        row = get_key(store, BOARD, SIGNING)
-        passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True) if row and row.protected \
-            else None
+        from chilinh_desktop.ops.keys import board_signing_key_protected
+
+        passphrase = read_passphrase(_("Passphrase of the Board's keys:"), required=True) \
+            if board_signing_key_protected(store) else None
         from chilinh_desktop.ops.exchange import export_kit
 
         kit = export_kit(store, args.out, passphrase=passphrase, unit_code=args.unit)
@@ -126,7 +126,7 @@ def _status_names() -> dict[str, str]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from chilinh_desktop.ops.exchange import import_packages
-    from chilinh_desktop.package.importer import REFUSED, WAITING
+    from chilinh_desktop.ops.types import REFUSED, WAITING
 
     with open_store(args) as store:
         passphrase = None

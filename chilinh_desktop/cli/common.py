@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from chilinh_desktop.core.input_rules import printable
-from chilinh_desktop.formspec.dates import running_date
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.display import printable, running_date
 
 if TYPE_CHECKING:
     from chilinh_desktop.ops.session import Store
@@ -104,6 +103,6 @@ def cycle_argument(parser: argparse.ArgumentParser) -> None:
 
 def cycle_of(store: Store, args: argparse.Namespace):
     """The cycle --cycle names, or the data file's current one."""
-    from chilinh_desktop.core.cycles import get_cycle
+    from chilinh_desktop.ops.session import find_cycle
 
-    return get_cycle(store, getattr(args, "cycle", None))
+    return find_cycle(store, getattr(args, "cycle", None))

@@ -15,11 +15,9 @@ from chilinh_desktop.cli.common import (
     print_json,
     print_table,
 )
-from chilinh_desktop.core.deadlines import compute_status
-from chilinh_desktop.core.officials import list_officials
-from chilinh_desktop.core.units import unit_tree
-from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.registry import officials as list_officials
+from chilinh_desktop.ops.registry import unit_tree, vocabulary
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -70,7 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from chilinh_desktop.core.store import default_db_path
+    from chilinh_desktop.ops.session import default_db_path
     from chilinh_desktop.ops.setup import create_demo
 
     path: Path = args.db or default_db_path()
@@ -98,9 +96,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_units(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        tree = unit_tree(store, store.clock.today())
-        nodes = list(tree.walk())
-        types = vocabulary(store.definitions).unit_types
+        nodes = list(unit_tree(store).walk())
+        types = vocabulary(store).unit_types
     if args.json:
         print_json([
             {"code": n.unit.code, "name": n.unit.name, "type": n.unit.type, "parent_code": n.parent_code,
@@ -121,7 +118,7 @@ def cmd_units(args: argparse.Namespace) -> int:
 def cmd_officials(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         officials = list_officials(store, args.unit)
-        tiers = vocabulary(store.definitions).tiers
+        tiers = vocabulary(store).tiers
     if args.json:
         print_json([o.as_json() for o in officials])
         return 0
@@ -134,9 +131,11 @@ def cmd_officials(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from chilinh_desktop.ops.dossiers import cycle_status
+
     with open_store(args) as store:
         cycle = cycle_of(store, args)
-        status = compute_status(store, cycle, store.clock.today(), args.unit)
+        status = cycle_status(store, cycle, args.unit)
     if args.json:
         print_json(status_json(status))
         return 0

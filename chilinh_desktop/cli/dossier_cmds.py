@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from chilinh_desktop.cli.common import cycle_argument, cycle_of, db_argument, open_store
-from chilinh_desktop.core.dossiers import find_dossier
-from chilinh_desktop.core.officials import get_official
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.dossiers import find_dossier
 from chilinh_desktop.ops.errors import ValidationError
+from chilinh_desktop.ops.registry import official as get_official
 from chilinh_desktop.ops.signoff import SignOffRefused, finding_line, reopen, sign_off
 
 EXIT_REFUSED = 2

@@ -18,11 +18,11 @@ from chilinh_desktop.cli.common import (
     print_json,
     print_table,
 )
-from chilinh_desktop.formspec import Field, FormSpec, cycle_forms, get_form_item
-from chilinh_desktop.formspec.loader import ATTACHMENT_TYPES
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.answers import save_form, without_computed
 from chilinh_desktop.ops.errors import ValidationError
+from chilinh_desktop.ops.forms import ATTACHMENT_TYPES, Field, FormSpec, cycle_forms
+from chilinh_desktop.ops.forms import form_item as get_form_item
 
 
 def _subject(p: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -180,7 +180,6 @@ def cmd_print(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() == ".docx":
         return word_cmds.cmd_print_docx(args)
     from chilinh_desktop.ops.printing import dossier_errors, print_form, write_pdf
-    from chilinh_desktop.ops.signoff import finding_line
 
     with open_store(args) as store:
         cycle = cycle_of(store, args)
@@ -189,10 +188,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         errors = dossier_errors(store, cycle, printed.document.dossier_id)
     write_pdf(args.out, printed.pdf)
     print(_("Draft printed to {path}.", path=args.out) if printed.draft else _("Printed to {path}.", path=args.out))
-    if errors:  # why it is a draft: the same errors that refuse the final print and the sign-off
-        print(_("{n} documents printed as drafts: the rules find errors in their dossiers:", n=1))
-        for finding in errors:
-            print(f"  - {finding_line(finding)}")
+    word_cmds.print_draft_reasons(errors)
     if printed.font_note:
         print(printed.font_note)  # the font embedded when Times New Roman is missing
     return 0

@@ -239,7 +239,7 @@ def cmd_packages_write(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from chilinh_desktop.package.verify_service import verify_package
+    from chilinh_desktop.ops.verify import verify_package
 
     check = verify_package(args.package, args.db)
     if args.json:

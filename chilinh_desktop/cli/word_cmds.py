@@ -87,19 +87,29 @@ def _print_import(result, *, dry_run: bool) -> None:
 
 
 def _shown(plan, key: str, value: Any) -> str:
-    from chilinh_desktop.formspec.validate import display_value
+    from chilinh_desktop.ops.forms import display_value
 
     fld = plan.form.field(key)
     return display_value(fld, value, plan.scales) if fld else str(value)
 
 
 def cmd_print_docx(args: argparse.Namespace) -> int:
-    from chilinh_desktop.ops.printing import write_pdf
-    from chilinh_desktop.render.docx_out import print_form_docx
+    from chilinh_desktop.ops.printing import print_form_docx, write_pdf
 
     with open_store(args) as store:
-        data, draft = print_form_docx(store, cycle_of(store, args), args.form_id, official_id=args.official,
-                                      unit_code=args.unit, draft=args.draft)
+        data, draft, errors = print_form_docx(store, cycle_of(store, args), args.form_id,
+                                              official_id=args.official, unit_code=args.unit, draft=args.draft)
     write_pdf(args.out, data)  # the same whole-or-nothing write as a PDF
     print(_("Draft printed to {path}.", path=args.out) if draft else _("Printed to {path}.", path=args.out))
+    print_draft_reasons(errors)
     return 0
+
+
+def print_draft_reasons(errors: list) -> None:
+    """Why a document came out as a draft: the same errors that refuse the final print and the sign-off."""
+    from chilinh_desktop.ops.signoff import finding_line
+
+    if errors:
+        print(_("{n} documents printed as drafts: the rules find errors in their dossiers:", n=1))
+        for finding in errors:
+            print(f"  - {finding_line(finding)}")

@@ -15,22 +15,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from chilinh_desktop.core import board_cache
+from chilinh_desktop.core.board_cache import StoredPackage
+from chilinh_desktop.core.collector import collection_paused, keep_long_lived
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import CycleStatus, MissingItem, UnitStatus, compute_status
 from chilinh_desktop.core.document_fields import DocumentError
 from chilinh_desktop.core.errors import NotFoundError
-from chilinh_desktop.core.package_documents import (
-    DossierRecord,
-    OfficialDocument,
-    UnitDocument,
-    stored_documents,
-    stored_text,
-)
+from chilinh_desktop.core.package_documents import DossierRecord, OfficialDocument, UnitDocument, stored_text
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 
 CURRENT, SUPERSEDED = "current", "superseded"
-DONE_ITEM_STATES = ("complete", "attached")
 # Per-deadline timeliness of a unit's first package.
 ON_TIME, LATE, PENDING, OVERDUE = "on_time", "late", "pending", "overdue"
 
@@ -100,12 +96,22 @@ def received_data(store: Store, package_id: str) -> bytes:
 
 def received_documents(store: Store, package_id: str) -> tuple[UnitDocument, list[OfficialDocument]]:
     """The unit document and the cadre documents of a received package (typed, checked again)."""
-    row = store.db.execute("SELECT unit_doc, officials_doc FROM received_packages WHERE package_id = ?",
-                           [package_id]).fetchone()
-    if row is None:
-        raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id),
-                            code="received.unknown")
-    return stored_documents(row[0], row[1], package_id)
+    found = stored(store, package_id)
+    return found.unit_doc, list(found.officials)
+
+
+def stored(store: Store, package_id: str) -> StoredPackage:
+    """A received package's documents and progress, read once per open data file (core.board_cache)."""
+
+    def texts() -> tuple[str, str]:
+        row = store.db.execute("SELECT unit_doc, officials_doc FROM received_packages WHERE package_id = ?",
+                               [package_id]).fetchone()
+        if row is None:
+            raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id),
+                                code="received.unknown")
+        return row[0], row[1]
+
+    return board_cache.stored_package(store, package_id, texts)
 
 
 def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_doc: UnitDocument,
@@ -131,6 +137,7 @@ def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_do
                 f"UPDATE dossiers SET state = 'received', received_at = ?, updated_at = ? WHERE package_id = ? "
                 f"AND id IN ({','.join('?' * len(chunk))})",
                 [package.received_at, package.received_at, package.package_id, *chunk])
+        board_cache.forget(store, package.package_id)  # what was derived from the current packages changes
         store.audit(actor, "package.receive", f"unit:{package.unit_id}", package=package.package_id,
                     sha256=package.sha256, fingerprint=package.signer_fingerprint, current=current,
                     task_decisions=len(unit_doc.task_decisions))
@@ -143,15 +150,28 @@ def current_documents(store: Store, cycle_id: str, unit_code: str | None = None
     A stored package whose documents no longer read (damaged, or from a format this version does not
     know) is left out: its unit is then counted from the local rows, and the other units still show.
     """
+    return {code: (package, found.unit_doc, list(found.officials))
+            for code, (package, found) in current_packages(store, cycle_id, unit_code).items()}
+
+
+def current_packages(store: Store, cycle_id: str, unit_code: str | None = None
+                     ) -> dict[str, tuple[ReceivedPackage, StoredPackage]]:
+    """Per unit code (or for one unit), its current package in the cycle and what is derived from it.
+
+    Only the rows are read here; each package's documents are parsed once per open data file.
+    """
     result = {}
     where, args = ("AND unit_code = ?", [unit_code]) if unit_code else ("", [])
-    for row in store.db.execute(f"SELECT {_COLUMNS}, unit_doc, officials_doc FROM received_packages "
+    kept = board_cache.kept(store)
+    for row in store.db.execute(f"SELECT {_COLUMNS} FROM received_packages "
                                 f"WHERE cycle_id = ? AND status = ? {where}", [cycle_id, CURRENT, *args]):
-        package = ReceivedPackage(*row[:12])
+        package = ReceivedPackage(*row)
         try:
-            result[package.unit_code] = (package, *stored_documents(row[12], row[13], package.package_id))
+            result[package.unit_code] = (package, stored(store, package.package_id))
         except DocumentError:
             continue
+    if board_cache.kept(store) - kept >= 100:  # a batch parsed (opening a province, a big import): kept for long
+        keep_long_lived()
     return result
 
 
@@ -205,13 +225,14 @@ def board_status(store: Store, cycle: Cycle, today: dt.date, *, at_board: bool =
     (`at_board=False`, a unit office, counts its own rows). The tree badges, the unit page, the
     dashboard and Packages received all read this.
     """
-    status = compute_status(store, cycle, today, local_rows=not at_board)
-    received = current_documents(store, cycle.id)
-    for unit in status.units:
-        if unit.code in received:
-            _, unit_doc, officials = received[unit.code]
-            _count_package(unit, cycle, unit_doc, officials)
-    return status
+    with collection_paused():
+        status = compute_status(store, cycle, today, local_rows=not at_board)
+        received = current_packages(store, cycle.id)
+        items = {item.id: item for item in cycle.items}
+        for unit in status.units:
+            if unit.code in received:
+                _count_package(unit, items, received[unit.code][1])
+        return status
 
 
 def package_subjects(unit_doc: UnitDocument, officials: list[OfficialDocument]
@@ -224,24 +245,26 @@ def package_subjects(unit_doc: UnitDocument, officials: list[OfficialDocument]
     return result
 
 
-def _count_package(unit: UnitStatus, cycle: Cycle, unit_doc: UnitDocument, officials: list[OfficialDocument]) -> None:
+def _count_package(unit: UnitStatus, items: dict, package: StoredPackage) -> None:
     """Replace the unit's counts by the package's; expected subjects absent from it stay missing as before."""
-    items = {item.id: item for item in cycle.items}
-    subjects = package_subjects(unit_doc, officials)
-    carried = {key.split(":", 1)[1] for key, _name, _dossier in subjects}
+    carried = {subject.key.split(":", 1)[1] for subject in package.subjects}
     kept = [m for m in unit.missing if m.subject_id not in carried]
     unit.items_required, unit.items_done, unit.missing = len(kept), 0, kept
-    for key, name, dossier in subjects:
-        kind, subject_id = key.split(":", 1)
-        required, done, missing = received_progress(dossier)
-        unit.items_required += required
-        unit.items_done += done
-        unit.missing += [MissingItem(items[i].id, items[i].short_name, items[i].deadline, kind, subject_id, name)
-                         for i in missing if i in items]
+    for subject in package.subjects:
+        kind, subject_id = subject.key.split(":", 1)
+        unit.items_required += subject.required
+        unit.items_done += subject.done
+        unit.missing += [MissingItem(items[i].id, items[i].short_name, items[i].deadline, kind, subject_id,
+                                     subject.name) for i in subject.missing if i in items]
 
 
 def board_overview(store: Store, cycle: Cycle, today: dt.date) -> list[UnitArrival]:
     """Every unit that owes a package this cycle, with what arrived (a few queries for the whole city)."""
+    with collection_paused():
+        return _board_overview(store, cycle, today)
+
+
+def _board_overview(store: Store, cycle: Cycle, today: dt.date) -> list[UnitArrival]:
     status = board_status(store, cycle, today)
     expected_officials: dict[str, dict[str, str]] = {}
     placeholders = ",".join("?" * len(cycle.managed_tiers))
@@ -249,10 +272,7 @@ def board_overview(store: Store, cycle: Cycle, today: dt.date) -> list[UnitArriv
         "SELECT o.id, o.full_name, u.code FROM officials o JOIN units u ON u.id = o.unit_id "
         f"WHERE o.active = 1 AND o.tier IN ({placeholders})", list(cycle.managed_tiers)):
         expected_officials.setdefault(code, {})[official_id] = name
-    current: dict[str, tuple[ReceivedPackage, str, str]] = {}
-    for row in store.db.execute(f"SELECT {_COLUMNS}, unit_doc, officials_doc FROM received_packages "
-                                "WHERE cycle_id = ? AND status = ?", [cycle.id, CURRENT]):
-        current[row[2]] = (ReceivedPackage(*row[:12]), row[12], row[13])
+    current = current_packages(store, cycle.id)
     firsts = {code: (first, count) for code, first, count in store.db.execute(
         "SELECT unit_code, min(received_at), count(*) FROM received_packages WHERE cycle_id = ? GROUP BY unit_code",
         [cycle.id])}
@@ -275,46 +295,26 @@ def board_overview(store: Store, cycle: Cycle, today: dt.date) -> list[UnitArriv
             arrival.missing.append(_("the whole package"))
             result.append(arrival)
             continue
-        package, unit_text, officials_text = current[unit.code]
+        package, found = current[unit.code]
         arrival.package = package
-        unit_doc, officials_doc = stored_documents(unit_text, officials_text, package.package_id)
-        _check_documents(arrival, unit_doc, officials_doc, expected, names)
+        _check_documents(arrival, found, expected, names)
         result.append(arrival)
     return result
 
 
-def _check_documents(arrival: UnitArrival, unit_doc: UnitDocument, officials_doc: list[OfficialDocument],
-                     expected: dict[str, str], names: dict[str, str]) -> None:
-    subjects: list[tuple[str, DossierRecord]] = []
-    if unit_doc.dossier is not None:
-        subjects.append((unit_doc.unit.name, unit_doc.dossier))
+def _check_documents(arrival: UnitArrival, package: StoredPackage, expected: dict[str, str],
+                     names: dict[str, str]) -> None:
     received_ids = set()
-    for doc in officials_doc:
+    for doc in package.officials:
         official = doc.official
         received_ids.add(official.id)
-        subjects.append((official.full_name, doc.dossier))
         if official.id not in expected:
             arrival.unexpected.append(official.full_name)
     arrival.officials_received = len(received_ids & set(expected))
     for official_id, name in expected.items():
         if official_id not in received_ids:
             arrival.missing.append(_("{subject}: the whole dossier", subject=name))
-    for subject, dossier in subjects:
-        required, done, missing = received_progress(dossier)
-        arrival.items_required += required
-        arrival.items_done += done
-        arrival.missing += [f"{subject}: {names.get(item_id, item_id)}" for item_id in missing]
-
-
-def received_progress(dossier: DossierRecord) -> tuple[int, int, list[str]]:
-    """A received dossier's required items, how many of them are done, and the ids of the others."""
-    required, done, missing = 0, 0, []
-    for item_id, item in sorted(dossier.items.items()):
-        if item.need != "required":
-            continue
-        required += 1
-        if item.state in DONE_ITEM_STATES:
-            done += 1
-        else:
-            missing.append(item_id)
-    return required, done, missing
+    for subject in package.subjects:
+        arrival.items_required += subject.required
+        arrival.items_done += subject.done
+        arrival.missing += [f"{subject.name}: {names.get(item_id, item_id)}" for item_id in subject.missing]

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from chilinh_desktop.core.collector import collection_paused
 from chilinh_desktop.core.cycles import Cycle, Deadline
-from chilinh_desktop.core.requirements import ItemStatus, Need, Needs, applies_to_unit, needs_of, statuses_from
+from chilinh_desktop.core.requirements import DONE_STATES, ItemState, Need, Needs, needs_of
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
 
@@ -51,9 +53,8 @@ class DeadlineStatus:
         return self.days_left < 0
 
 
-@dataclass(frozen=True)
-class MissingItem:
-    """A required item not done yet, and whose it is."""
+class MissingItem(NamedTuple):
+    """A required item not done yet, and whose it is (a named tuple: a province has tens of thousands)."""
 
     item_id: str
     item_name: str
@@ -112,6 +113,12 @@ def compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str | 
     Without `local_rows` nothing stored here counts as done: the Board's view before any package
     arrived (its own copies of the units' dossiers are not what the units sent).
     """
+    with collection_paused():
+        return _compute_status(store, cycle, today, unit_code, local_rows)
+
+
+def _compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str | None, local_rows: bool
+                    ) -> CycleStatus:
     tree = unit_tree(store, cycle.tree_date)
     codes = tree.subtree_codes(unit_code) if unit_code is not None else [n.unit.code for n in tree.walk()]
     stored: dict[str, dict[str, tuple[str, str | None]]] = defaultdict(dict)
@@ -131,31 +138,31 @@ def compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str | 
     ):
         by_unit_officials[row[2]].append(row)
 
-    # What a subject owes depends on its record's attributes only: computed once per distinct shape.
-    shapes: dict[tuple, Needs] = {}
+    # What a subject owes depends on its record's attributes only: computed once per distinct shape, with the
+    # figures of a subject that has nothing stored (every subject at the Board, most of a new cycle's).
+    shapes: dict[tuple, _Shape] = {}
 
-    def needs(scope: str, attributes: dict) -> Needs:
+    def shape(scope: str, attributes: dict) -> _Shape:
         key = (scope, *attributes.values())
         found = shapes.get(key)
         if found is None:
-            found = shapes[key] = needs_of(cycle, scope, attributes)
+            found = shapes[key] = _Shape(needs_of(cycle, scope, attributes))
         return found
 
     units = []
+    nothing: dict[str, tuple[str, str | None]] = {}
     for code in codes:
         node = tree.by_code[code]
         status = UnitStatus(code, node.unit.name, node.unit.type, node.parent_code)
-        attributes = {"type": node.unit.type, "grassroots": node.unit.grassroots}
-        if applies_to_unit(cycle, attributes):
-            key = f"unit:{node.unit.id}"
-            _tally(status, statuses_from(needs("unit", attributes), stored.get(key, {})), "unit", node.unit.id,
-                   node.unit.name)
-        for official_id, name, _code, tier, deputy, assets, exempt_reason in by_unit_officials.get(code, []):
+        owed = shape("unit", {"type": node.unit.type, "grassroots": node.unit.grassroots})
+        if owed.applies:
+            owed.tally(status, stored.get(f"unit:{node.unit.id}", nothing), "unit", node.unit.id, node.unit.name)
+        for official_id, name, _code, tier, deputy, assets, exempt_reason in by_unit_officials.get(code, ()):
             status.officials += 1
-            attributes = {"tier": tier, "deputy_head_or_above": bool(deputy),
-                          "asset_declaration_required": bool(assets), "residence_exempt_reason": exempt_reason}
-            statuses = statuses_from(needs("official", attributes), stored.get(f"official:{official_id}", {}))
-            _tally(status, statuses, "official", official_id, name)
+            owed = shape("official", {"tier": tier, "deputy_head_or_above": bool(deputy),
+                                      "asset_declaration_required": bool(assets),
+                                      "residence_exempt_reason": exempt_reason})
+            owed.tally(status, stored.get(f"official:{official_id}", nothing), "official", official_id, name)
         units.append(status)
     deadlines = [
         DeadlineStatus(d, days_left(today, d.date), working_days_left(today, d.date, cycle.holidays))
@@ -164,15 +171,49 @@ def compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str | 
     return CycleStatus(today, cycle, deadlines, units)
 
 
-def _tally(status: UnitStatus, statuses: list[ItemStatus], kind: str, subject_id: str, subject_name: str) -> None:
-    for item_status in statuses:
-        if item_status.need is Need.EXEMPT:
-            status.exempt += 1
-        if not item_status.counts:
-            continue
-        status.items_required += 1
-        if item_status.done:
-            status.items_done += 1
-        else:
-            item = item_status.item
-            status.missing.append(MissingItem(item.id, item.short_name, item.deadline, kind, subject_id, subject_name))
+class _Shape:
+    """What a subject of one record shape owes (`needs_of`), tallied into its unit's figures.
+
+    The same counts as `statuses_from` + `ItemStatus` (an exempt stored state waives a required or optional
+    item; a required item is done in a DONE state), without an object per item: a province has ~100,000.
+    """
+
+    __slots__ = ("applies", "exempt", "needs", "required")
+
+    def __init__(self, needs: Needs) -> None:
+        self.needs = needs
+        self.applies = any(need is not Need.NOT_APPLICABLE for _item, need, _reason in needs)
+        self.exempt = sum(1 for _item, need, _reason in needs if need is Need.EXEMPT)
+        self.required = [(item.id, item.short_name, item.deadline) for item, need, _reason in needs
+                         if need is Need.REQUIRED]
+
+    def tally(self, status: UnitStatus, stored: dict[str, tuple[str, str | None]], kind: str, subject_id: str,
+              subject_name: str) -> None:
+        """Add one subject's required, done, exempt and missing items to its unit's status."""
+        missing = status.missing
+        if not stored:
+            status.exempt += self.exempt
+            status.items_required += len(self.required)
+            missing += [_new(MissingItem, (*item, kind, subject_id, subject_name)) for item in self.required]
+            return
+        for item, need, _reason in self.needs:
+            found = stored.get(item.id)
+            state = _MISSING if found is None else found[0]
+            if state not in _STATE_VALUES:
+                ItemState(state)  # refused as statuses_from refuses it
+            if need is Need.EXEMPT or (state == _EXEMPT and need in _WAIVABLE):
+                status.exempt += 1
+            elif need is Need.REQUIRED:
+                status.items_required += 1
+                if state in _DONE:
+                    status.items_done += 1
+                else:
+                    missing.append(MissingItem(item.id, item.short_name, item.deadline, kind, subject_id,
+                                               subject_name))
+
+
+_STATE_VALUES = frozenset(state.value for state in ItemState)
+_DONE = frozenset(state.value for state in DONE_STATES)
+_MISSING, _EXEMPT = ItemState.MISSING.value, ItemState.EXEMPT.value
+_WAIVABLE = (Need.REQUIRED, Need.OPTIONAL)
+_new = tuple.__new__  # a MissingItem from its six fields without the generated __new__'s call

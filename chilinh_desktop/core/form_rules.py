@@ -12,20 +12,25 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from chilinh_desktop.core.rulesets import Rule
-from chilinh_desktop.core.units import unit_tree
 
 if TYPE_CHECKING:
     from chilinh_desktop.core.rules import Finding, _Context
 
 
 def _answers(ctx: _Context, form: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(subject key of the dossier, unit code, answers) of every stored item made with `form`."""
-    rows = ctx.store.db.execute(
-        "SELECT d.subject_key, u.code, i.answers FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id "
-        "JOIN units u ON u.id = d.unit_id WHERE d.cycle_id = ? AND i.form_id = ? AND i.answers IS NOT NULL "
-        "ORDER BY u.code, d.subject_key", [ctx.cycle.id, form])
-    for key, unit_code, text in rows:
-        yield key, unit_code, json.loads(text or "{}")
+    """(subject key of the dossier, unit code, answers) of every stored item made with `form`.
+
+    Read and parsed once per evaluation and form (several checks read the same form); the answers are shared:
+    read them, never change them.
+    """
+    read = ctx.memo.setdefault("answers", {})
+    if form not in read:
+        rows = ctx.store.db.execute(
+            "SELECT d.subject_key, u.code, i.answers FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id "
+            "JOIN units u ON u.id = d.unit_id WHERE d.cycle_id = ? AND i.form_id = ? AND i.answers IS NOT NULL "
+            "ORDER BY u.code, d.subject_key", [ctx.cycle.id, form])
+        read[form] = [(key, unit_code, json.loads(text or "{}")) for key, unit_code, text in rows]
+    yield from read[form]
 
 
 def _subject(ctx: _Context, key: str, unit_code: str):
@@ -54,8 +59,18 @@ def form_at_most(ctx: _Context, rule: Rule) -> Iterator[Finding]:
 
 def _people_of(ctx: _Context, unit_code: str) -> dict[str, str]:
     """Full name → subject key of the cadres of a unit and the units below it."""
-    codes = set(unit_tree(ctx.store, ctx.cycle.tree_date).subtree_codes(unit_code))
-    return {s.name.casefold(): s.key for s in ctx.subjects.values() if s.kind == "official" and s.unit_code in codes}
+    found = ctx.memo.setdefault("people_of", {}).get(unit_code)
+    if found is None:
+        by_unit = ctx.memo.get("people_by_unit")
+        if by_unit is None:  # once per evaluation: a province has thousands of units and cadres
+            by_unit = ctx.memo["people_by_unit"] = {}
+            for n, s in enumerate(ctx.subjects.values()):
+                if s.kind == "official":
+                    by_unit.setdefault(s.unit_code, []).append((n, s.name.casefold(), s.key))
+        # In the subjects' order, as before, so of two namesakes the later one answers.
+        people = sorted(p for code in ctx.tree.subtree_codes(unit_code) for p in by_unit.get(code, ()))
+        found = ctx.memo["people_of"][unit_code] = {name: key for _n, name, key in people}
+    return found
 
 
 def form_rows_in_unit(ctx: _Context, rule: Rule) -> Iterator[Finding]:
@@ -73,7 +88,7 @@ def form_rows_rated(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     """A commendation proposal whose person or organisation is not rated at the required level."""
     p = rule.params
     wanted = p["level_rated"]
-    tree = unit_tree(ctx.store, ctx.cycle.tree_date)
+    tree = ctx.tree
     # A unit none of whose records are judged is skipped (a Board judges only what units sent).
     judged = {ctx.subjects[k].unit_code for k in ctx.data.ratings if k in ctx.subjects}
     for key, unit_code, answers in _answers(ctx, p["form"]):
@@ -94,7 +109,7 @@ def form_rows_rated(ctx: _Context, rule: Rule) -> Iterator[Finding]:
 
 def counts_within_tree(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     """A unit's classification of its organisations that counts more organisations than the tree has."""
-    tree = unit_tree(ctx.store, ctx.cycle.tree_date)
+    tree = ctx.tree
     for unit_code, by_kind in sorted(ctx.data.counts.items()):
         node = tree.by_code.get(unit_code)
         counted = sum(by_kind.get("cells", {}).values())

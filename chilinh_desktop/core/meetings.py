@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chilinh_desktop.core.assignments import Assignment, assignments
-from chilinh_desktop.core.board import CURRENT
+from chilinh_desktop.core.board import current_packages
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.duties_rules import duties_rules
-from chilinh_desktop.core.package_documents import MeetingRecord, stored_documents
+from chilinh_desktop.core.package_documents import MeetingRecord
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line
 from chilinh_desktop.i18n import _
@@ -100,10 +100,8 @@ def _from_answers(answers: dict[str, Any]) -> tuple[str | None, str, str]:
 
 def _received(store: Store, cycle: Cycle) -> dict[str, tuple[tuple[str | None, str, str], str | None]]:
     found = {}
-    for package_id, code, unit_text, officials_text in store.db.execute(
-            "SELECT package_id, unit_code, unit_doc, officials_doc FROM received_packages WHERE cycle_id = ? "
-            "AND status = ?", [cycle.id, CURRENT]):
-        unit_doc, _officials = stored_documents(unit_text, officials_text, package_id)
+    for code, (_package, stored) in current_packages(store, cycle.id).items():  # each parsed once per open file
+        unit_doc = stored.unit_doc
         minutes = next((i.answers for i in (unit_doc.dossier.items.values() if unit_doc.dossier else [])
                         if i.form_id == MINUTES_FORM and i.answers), None)
         summary = unit_doc.meeting.summary_date if unit_doc.meeting else None

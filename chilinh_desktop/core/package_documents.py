@@ -13,9 +13,7 @@ the Board's reports in core/ read the same types.
 
 from __future__ import annotations
 
-import collections
 import json
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -531,30 +529,11 @@ def dump(document: UnitDocument | OfficialDocument) -> bytes:
 def stored_documents(unit_text: str, officials_text: str, name: str) -> tuple[UnitDocument, list[OfficialDocument]]:
     """The documents the Board stored for a received package (checked again: the columns hold plain JSON).
 
-    A stored package never changes, and every Board view (badges, the unit page, the dashboard, the report,
-    ratings, meetings, tasks) reads the current packages again on each refresh: the documents read from the
-    same texts are kept (keyed by the texts, not the id: a row changed or damaged later is read anew) and
-    each package's JSON is parsed once. The documents are frozen; the list returned is the caller's own.
+    Parsed on every call: the Board's views read them through core.board_cache, which keeps them per open
+    data file by package id. The documents are frozen; the list returned is the caller's own.
     """
-    # The key holds the texts' lengths and hashes, not the texts (a package's JSON can be large);
-    # str hashes are keyed per process, so a crafted package cannot aim at another one's entry.
-    key = (name, len(unit_text), hash(unit_text), len(officials_text), hash(officials_text))
-    with _PARSED_LOCK:
-        found = _PARSED.get(key)
-        if found is not None:
-            _PARSED.move_to_end(key)
-    if found is None:
-        found = _parse_stored(unit_text, officials_text, name)
-        with _PARSED_LOCK:
-            _PARSED[key] = found
-            while len(_PARSED) > _PARSED_MAX:
-                _PARSED.popitem(last=False)
-    return found[0], list(found[1])
-
-
-_PARSED: collections.OrderedDict[tuple, tuple[UnitDocument, tuple[OfficialDocument, ...]]] = collections.OrderedDict()
-_PARSED_LOCK = threading.Lock()  # the window reads on its own thread and on the writer's
-_PARSED_MAX = 4096  # a province: ~2,000 units, their current packages and some superseded ones
+    unit_doc, officials = _parse_stored(unit_text, officials_text, name)
+    return unit_doc, list(officials)
 
 
 def _parse_stored(unit_text: str, officials_text: str, name: str

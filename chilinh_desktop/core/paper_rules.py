@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Any
 from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.form_rules import _answers as _all_answers
 from chilinh_desktop.core.form_rules import _subject
-from chilinh_desktop.core.officials import Official, list_officials
+from chilinh_desktop.core.officials import Official
 from chilinh_desktop.core.rulesets import Rule
-from chilinh_desktop.core.units import unit_tree
 
 if TYPE_CHECKING:
     from chilinh_desktop.core.rules import Finding, _Context
@@ -31,7 +30,11 @@ def _fold(text: Any) -> str:
 
 def _judged(ctx: _Context) -> set[str] | None:
     """The units judged: every one for this installation's own check; at the Board, those whose records arrived."""
-    return {ctx.subjects[k].unit_code for k in ctx.data.ratings if k in ctx.subjects} if ctx.received else None
+    if not ctx.received:
+        return None
+    if "judged" not in ctx.memo:  # once per evaluation, not per rule
+        ctx.memo["judged"] = {ctx.subjects[k].unit_code for k in ctx.data.ratings if k in ctx.subjects}
+    return ctx.memo["judged"]
 
 
 def _answers(ctx: _Context, form: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -47,7 +50,7 @@ def _officials(ctx: _Context, *, managed: bool = False) -> list[Official]:
     Judging what units sent (the Board), only the cadres of units whose records arrived: a unit whose
     package is not in is not judged on the Board's registry alone."""
     judged = _judged(ctx)
-    return [o for o in list_officials(ctx.store, active_only=False) if f"official:{o.id}" in ctx.subjects
+    return [o for o in ctx.officials if f"official:{o.id}" in ctx.subjects
             and (not managed or o.tier in ctx.cycle.managed_tiers)
             and (judged is None or o.unit_code in judged)]
 
@@ -214,7 +217,7 @@ def form_date_versus_meeting(ctx: _Context, rule: Rule) -> Iterator[Finding]:
 def official_cell_in_tree(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     """A cadre whose "Chi bộ" is not a party cell of the tree."""
     # Anywhere in the tree: an agency's cell sits under the agencies' party committee, not under the agency.
-    tree = unit_tree(ctx.store, ctx.cycle.tree_date)
+    tree = ctx.tree
     kinds = set(rule.params["cell_types"])
     cells = {_fold(node.unit.name) for node in tree.by_code.values() if node.unit.type in kinds}
     for official in _officials(ctx, managed=True):

@@ -7,7 +7,8 @@ whether it is its unit's current package. So the Board's ratings are recomputed 
 documents of each unit's *current* package on every read: superseding a package replaces the
 unit's ratings with no copy to keep in step, and superseded packages keep theirs as history.
 The Board's own rating tables stay what this installation records itself; Board summaries and
-findings never read them. A city is a few dozen packages, so the reading costs milliseconds.
+findings never read them. Each package is parsed once per open data file, and the whole is derived
+again only when the set of current packages changed (core/board_cache.py).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from chilinh_desktop.core.board import CURRENT
+from chilinh_desktop.core.board import current_packages
+from chilinh_desktop.core.board_cache import derived
+from chilinh_desktop.core.collector import collection_paused
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.package_documents import OfficialDocument, RatingRecord, UnitDocument, stored_documents
+from chilinh_desktop.core.package_documents import OfficialDocument, RatingRecord, UnitDocument
 from chilinh_desktop.core.ratings import Conclusion, Discipline, Rating, RatingData, Targets
 from chilinh_desktop.core.rules import Finding, evaluate
 from chilinh_desktop.core.store import Store
@@ -33,16 +36,24 @@ class ReceivedRatings:
 
 
 def received_ratings(store: Store, cycle: Cycle) -> ReceivedRatings:
-    """The rating records of the cycle as the units' current packages carry them."""
-    result = ReceivedRatings()
-    for package_id, unit_id, unit_code, unit_text, officials_text in store.db.execute(
-        "SELECT package_id, unit_id, unit_code, unit_doc, officials_doc FROM received_packages "
-        "WHERE cycle_id = ? AND status = ? ORDER BY unit_code", [cycle.id, CURRENT]
-    ):
-        unit_doc, officials = stored_documents(unit_text, officials_text, package_id)
-        # Keys come from the Board's own record of the unit, not from the document's claims.
-        result.commendations[unit_code] = add_package_ratings(result.data, unit_id, unit_code, unit_doc, officials)
-    return result
+    """The rating records of the cycle as the units' current packages carry them.
+
+    Derived once per set of current packages and kept in the open data file (core.board_cache): the report,
+    the overview, the history and the appraisals all ask for it. Shared: read it, never change it.
+    """
+    current = sorted(current_packages(store, cycle.id).items())
+    key = tuple((code, package.package_id, package.unit_id) for code, (package, _stored) in current)
+
+    def compute() -> ReceivedRatings:
+        result = ReceivedRatings()
+        for unit_code, (package, stored) in current:
+            # Keys come from the Board's own record of the unit, not from the document's claims.
+            result.commendations[unit_code] = add_package_ratings(result.data, package.unit_id, unit_code,
+                                                                  stored.unit_doc, list(stored.officials))
+        return result
+
+    with collection_paused():
+        return derived(store, ("received_ratings", cycle.id), key, compute)
 
 
 def add_package_ratings(data: RatingData, unit_id: str, unit_code: str, unit_doc: UnitDocument,
@@ -85,8 +96,9 @@ def _add_record(data: RatingData, key: str, record: RatingRecord) -> None:
 
 def received_findings(store: Store, cycle: Cycle, received: ReceivedRatings | None = None) -> list[Finding]:
     """The rule findings on what the units sent (issue #7: the Board's reports carry them)."""
-    data = (received or received_ratings(store, cycle)).data
-    return evaluate(store, cycle, data=data)
+    with collection_paused():
+        data = (received or received_ratings(store, cycle)).data
+        return evaluate(store, cycle, data=data)
 
 
 def findings_per_unit(findings: list[Finding]) -> dict[str, int]:

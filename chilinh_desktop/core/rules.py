@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import pairwise
+from typing import Any
 
 from chilinh_desktop.core import form_rules, ground_rules, paper_rules, year_rules
 from chilinh_desktop.core.cycles import Cycle
@@ -69,7 +70,8 @@ class _Context:
         self.store, self.cycle, self.rule_set = store, cycle, rule_set
         self.data: RatingData = load_rating_data(store, cycle) if data is None else data
         self.received = data is not None  # judging what units sent (the Board), not this installation's own
-        tree = unit_tree(store, cycle.tree_date)
+        self.tree = tree = unit_tree(store, cycle.tree_date)  # read once: checks ask it per unit
+        self.memo: dict[str, Any] = {}  # what a check derives once per evaluation (e.g. people by unit)
         self.subjects: dict[str, Subject] = {}
         for node in tree.walk():
             unit = node.unit
@@ -77,7 +79,8 @@ class _Context:
                 label = rule_set.subject_labels.get(kind, "{name}")
                 self.subjects[f"{prefix}:{unit.id}"] = Subject(
                     f"{prefix}:{unit.id}", kind, label.format(name=unit.name), unit.code, unit.type, node.parent_code)
-        for official in list_officials(store, active_only=False):
+        self.officials = list_officials(store, active_only=False)  # read once: several checks go through them
+        for official in self.officials:
             node = tree.by_code.get(official.unit_code)
             self.subjects[f"official:{official.id}"] = Subject(
                 f"official:{official.id}", "official", official.full_name, official.unit_code,
@@ -87,7 +90,13 @@ class _Context:
 
     def children(self, unit_code: str) -> list[Subject]:
         """The organisations directly below a unit."""
-        return [s for s in self.subjects.values() if s.kind == "organisation" and s.parent_code == unit_code]
+        below = self.memo.get("children")
+        if below is None:  # grouped once per evaluation, not searched per unit
+            below = self.memo["children"] = {}
+            for s in self.subjects.values():
+                if s.kind == "organisation":
+                    below.setdefault(s.parent_code, []).append(s)
+        return list(below.get(unit_code, ()))
 
     @staticmethod
     def day(date) -> str:
@@ -407,6 +416,11 @@ def evaluate(store: Store, cycle: Cycle, unit_code: str | None = None, *,
         findings = [f for f in findings if codes & set(f.units)]
     order = {"error": 0, "warning": 1}
     return sorted(findings, key=lambda f: (order[f.severity], f.units, f.subject_name, f.rule))
+
+
+def subject_key(official_id: str | None, unit_id: str) -> str:
+    """How a finding names the subject of a dossier: its cadre, or for a collective dossier its unit."""
+    return f"official:{official_id}" if official_id else f"unit:{unit_id}"
 
 
 def findings_for_subject(findings: list[Finding], key: str, unit_code: str | None = None) -> list[Finding]:

@@ -13,10 +13,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from chilinh_desktop.core.board import CURRENT
+from chilinh_desktop.core.board import current_packages
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.duties_rules import duties_rules
-from chilinh_desktop.core.package_documents import TaskDecisionRecord, stored_documents
+from chilinh_desktop.core.package_documents import TaskDecisionRecord
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line
 
@@ -61,10 +61,8 @@ def _registered(store: Store, cycle: Cycle) -> tuple[list[_Registered], dict[tup
     rule = duties_rules(cycle).tasks
     found: dict[str, _Registered] = {}
     sent: dict[tuple[str, int], _Decision] = {}
-    for package_id, code, unit_text, officials_text in store.db.execute(
-            "SELECT package_id, unit_code, unit_doc, officials_doc FROM received_packages WHERE cycle_id = ? "
-            "AND status = ?", [cycle.id, CURRENT]):
-        unit_doc, officials = stored_documents(unit_text, officials_text, package_id)
+    for code, (_package, stored) in current_packages(store, cycle.id).items():  # each parsed once per open file
+        unit_doc, officials = stored.unit_doc, stored.officials
         ids = {doc.official.id for doc in officials}
         for d in unit_doc.task_decisions:
             if d.official_id in ids:  # a package speaks only for its own cadres

@@ -7,6 +7,7 @@ that building it does not dominate the benchmark; the rows are the same shape.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import random
 import uuid
@@ -36,7 +37,8 @@ def build_province(store: Store, *, units: int = 2000, officials: int = 10_000, 
         return uid
 
     root = unit("TINHUY", "Tỉnh ủy", "thanh_uy", None)
-    cities = [unit(f"H{n:02d}", f"Huyện ủy số {n}", "thanh_uy", root) for n in range(1, 21)]
+    # Twenty district committees in a province; a small data set (a quick benchmark) has fewer.
+    cities = [unit(f"H{n:02d}", f"Huyện ủy số {n}", "thanh_uy", root) for n in range(1, max(1, min(20, units // 100)) + 1)]
     top_ids = []
     while len(unit_rows) < units:
         n = len(unit_rows)
@@ -88,3 +90,100 @@ def _fill(store: Store, cycle: Cycle, rng: random.Random) -> None:
                               "form_id": status.item.form, "form_version": "bench",
                               "answers": json.dumps({"x": "y"}), "updated_at": now, "updated_by": "benchmark"})
     store.db["dossier_items"].insert_all(items, batch_size=2000)
+
+
+# -- the Board's side: every unit's package received --------------------------------------------------------
+
+RECEIVED_ON = dt.date(2023, 12, 1)
+LATE_ON = dt.date(2023, 12, 20)
+
+
+def receive_packages(store: Store, cycle: Cycle, *, share: float = 1.0, late: float = 0.1, seed: int = 2) -> int:
+    """Record a received package for `share` of the units that owe one (a tenth arriving late), as the Board's
+    importer records a verified package: core.board.record_received with typed documents built from the
+    province's own rows (each dossier's items from item_statuses and dossier_items, each subject rated, one
+    proposal in five units). The stored bytes are a short stand-in, not a signed archive: the Board's views read
+    the documents, never the bytes, and signing 2,000 archives is `bench_import`'s business. Returns the count.
+    """
+    from chilinh_desktop.core.board import ReceivedPackage, record_received
+    from chilinh_desktop.core.package_documents import (
+        Commendation,
+        DossierRecord,
+        ItemRecord,
+        OfficialDocument,
+        OfficialRecord,
+        RatingRecord,
+        StepRecord,
+        UnitDocument,
+        UnitRatings,
+        UnitRecord,
+    )
+
+    rng = random.Random(seed)
+    done: dict[str, set[str]] = {}
+    for dossier_id, kind in store.db.execute("SELECT dossier_id, kind FROM dossier_items"):
+        done.setdefault(dossier_id, set()).add(kind)
+    units = {r[0]: r for r in store.db.execute("SELECT id, code, name, type, grassroots FROM units")}
+    columns = ("id", "full_name", "birth_date", "gender", "party_post", "government_post", "mass_org_post",
+               "workplace", "party_cell", "unit_id", "tier", "deputy_head_or_above", "residence_exempt_reason",
+               "asset_declaration_required", "active")
+    officials = {r[0]: dict(zip(columns, r, strict=True))
+                 for r in store.db.execute(f"SELECT {', '.join(columns)} FROM officials")}
+    by_unit: dict[str, list[tuple[str, str | None]]] = {}
+    for dossier_id, unit_id, official_id in store.db.execute(
+            "SELECT id, unit_id, official_id FROM dossiers WHERE cycle_id = ? ORDER BY unit_id, official_id IS NOT NULL",
+            [cycle.id]):
+        by_unit.setdefault(unit_id, []).append((dossier_id, official_id))
+
+    def dossier(dossier_id: str, scope: str, attrs: dict) -> DossierRecord:
+        items = {}
+        for status in item_statuses(cycle, scope, attrs, {}):
+            complete = status.item.id in done.get(dossier_id, ())
+            items[status.item.id] = ItemRecord(
+                status.item.id, status.need.value, "complete" if complete else status.state.value, status.reason,
+                status.item.confidential, f"forms/{dossier_id}-{status.item.id}.pdf" if complete else None,
+                status.item.form if complete else None, "bench" if complete else None,
+                {"x": "y"} if complete and not status.item.confidential else None)
+        return DossierRecord(dossier_id, "signed_off", "Bí thư", "2023-11-30T09:00:00", "0" * 64, items)
+
+    def rated(level: str) -> RatingRecord:
+        steps = {step: StepRecord(level, None, {}, "benchmark", "2023-11-25", None, None)
+                 for step in ("self", "proposal")}
+        return RatingRecord(steps)
+
+    def level() -> str:
+        return rng.choices(("HTXSNV", "HTTNV", "HTNV", "KHTNV"), (0.15, 0.7, 0.12, 0.03))[0]
+
+    count = 0
+    with store.atomic():
+        for unit_id, dossiers in by_unit.items():
+            if rng.random() >= share:
+                continue
+            uid, code, name, utype, grassroots = units[unit_id]
+            collective, cadres = None, []
+            for dossier_id, official_id in dossiers:
+                if official_id is None:
+                    collective = dossier(dossier_id, "unit", {"type": utype, "grassroots": grassroots})
+                    continue
+                o = officials[official_id]
+                attrs = {k: o[k] for k in ("tier", "deputy_head_or_above", "asset_declaration_required",
+                                           "residence_exempt_reason")}
+                record = OfficialRecord(**{**o, "unit_code": code, "deputy_head_or_above": bool(o["deputy_head_or_above"]),
+                                           "asset_declaration_required": bool(o["asset_declaration_required"]),
+                                           "active": bool(o["active"])})
+                cadres.append(OfficialDocument(record, dossier(dossier_id, "official", attrs), rated(level())))
+            own = level()
+            proposals = ([Commendation(name, "to_chuc", "HTXSNV", "Hoàn thành xuất sắc nhiệm vụ", None)]
+                         if own == "HTXSNV" and rng.random() < 0.5 else [])
+            unit_doc = UnitDocument(cycle.id, UnitRecord(uid, code, name, utype, bool(grassroots)), collective,
+                                    [doc.official.id for doc in cadres],
+                                    UnitRatings(rated(own), rated(own), {}, proposals))
+            package_id = str(uuid.UUID(int=rng.getrandbits(128)))
+            day = LATE_ON if rng.random() < late else RECEIVED_ON
+            at = f"{day.isoformat()}T{rng.randint(7, 16):02d}:{rng.randint(0, 59):02d}:00"
+            stand_in = f"province benchmark package {package_id}".encode()
+            package = ReceivedPackage(package_id, uid, code, cycle.id, f"{code}.zip", hashlib.sha256(stand_in).hexdigest(),
+                                      len(stand_in), "SHA256:benchmark", at, at, "current", None)
+            record_received(store, package, stand_in, unit_doc, cadres, current=True, actor="benchmark")
+            count += 1
+    return count

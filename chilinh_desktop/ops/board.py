@@ -17,6 +17,7 @@ from chilinh_desktop.core.board_summary import (
     members_by_level,
     rating_line,
 )
+from chilinh_desktop.core.collector import collection_paused
 from chilinh_desktop.core.cycles import Cycle, get_cycle
 from chilinh_desktop.core.errors import NotFoundError
 from chilinh_desktop.core.received_ratings import (
@@ -88,7 +89,11 @@ def board_place(store: Store) -> str:
 
 def overview(store: Store, cycle: Cycle | None = None) -> BoardOverview:
     """Arrivals, rating lines and findings from what the units sent (read-only; fine off the GUI thread)."""
-    cycle = cycle or get_cycle(store)
+    with collection_paused():
+        return _overview(store, cycle or get_cycle(store))
+
+
+def _overview(store: Store, cycle: Cycle) -> BoardOverview:
     arrivals = board_overview(store, cycle, store.clock.today())
     received = received_ratings(store, cycle)
     ids = {code: unit_id for unit_id, code in unit_codes(store).items()}
@@ -99,9 +104,13 @@ def overview(store: Store, cycle: Cycle | None = None) -> BoardOverview:
 
 def board_report(store: Store, cycle: Cycle | None = None) -> BoardReport:
     """Gather the report's numbers from the data file (the window and `chilinh report` both use it)."""
+    with collection_paused():
+        return _board_report(store, cycle or get_cycle(store))
+
+
+def _board_report(store: Store, cycle: Cycle) -> BoardReport:
     from chilinh_desktop.render.board_report import BoardReport
 
-    cycle = cycle or get_cycle(store)
     today = store.clock.today()
     arrivals = board_overview(store, cycle, today)
     types = {key: value.name for key, value in vocabulary(store.definitions).unit_types.items()}
@@ -141,7 +150,9 @@ def write_board_report(store: Store, out: Path, cycle: Cycle | None = None) -> W
     from chilinh_desktop.package.atomicfile import write_atomically
     from chilinh_desktop.render.board_report import board_report_workbook
 
-    data = board_report_workbook(board_report(store, cycle))
+    report = board_report(store, cycle)
+    with collection_paused():  # a workbook is ~200,000 small objects at a province
+        data = board_report_workbook(report)
     write_atomically(out, lambda handle: handle.write(data))
     return WrittenDocument(out, len(data))
 

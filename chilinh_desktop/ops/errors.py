@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from chilinh_desktop.core.errors import (
     ChilinhError,
     DefinitionError,
@@ -14,4 +16,11 @@ from chilinh_desktop.core.errors import (
 )
 
 __all__ = ["ChilinhError", "DefinitionError", "FileWriteError", "NotFoundError", "StateError", "StoreBusy",
-           "StoreError", "ValidationError"]
+           "StoreError", "ValidationError", "store_failure"]
+
+
+def store_failure(exc: BaseException, path: Path) -> StoreError | None:
+    """The person's message for an SQLite failure met outside a transaction (busy, read-only), or None."""
+    from chilinh_desktop.core.store import store_failure as failure
+
+    return failure(exc, path)

@@ -74,3 +74,11 @@ def board_private_key_protected(store: Store) -> bool:
     except ChilinhError:
         return False
     return recipient.private is not None and keyring.needs_passphrase(recipient)
+
+
+def board_signing_key_protected(store: Store) -> bool:
+    """Whether the Board's signing key here is protected by a passphrase (False: none here)."""
+    from chilinh_desktop.core.keys_store import BOARD, SIGNING, get_key
+
+    row = get_key(store, BOARD, SIGNING)
+    return bool(row and row.protected)

@@ -11,7 +11,7 @@ from pathlib import Path
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import get_dossier, get_unit_by_id
 from chilinh_desktop.core.errors import ValidationError
-from chilinh_desktop.core.rules import Finding, evaluate, findings_for_subject
+from chilinh_desktop.core.rules import Finding, evaluate, findings_for_subject, subject_key
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.signoff import finding_line
@@ -44,7 +44,7 @@ def dossier_errors(store: Store, cycle: Cycle, dossier_id: str, findings: list[F
     unit_code = get_unit_by_id(store, dossier.unit_id).code
     if findings is None:
         findings = evaluate(store, cycle, unit_code)
-    key = f"official:{dossier.official_id}" if dossier.official_id else f"unit:{dossier.unit_id}"
+    key = subject_key(dossier.official_id, dossier.unit_id)
     return [f for f in findings_for_subject(findings, key, unit_code) if f.severity == "error"]
 
 
@@ -193,3 +193,20 @@ def _print_final_unless_errors(store: Store, cycle: Cycle, unit_code: str, docum
                            n=len(held)))
         run.notes += [f"  - {line}" for line in listed]
     return run
+
+
+def print_form_docx(store: Store, cycle: Cycle, form_id: str, *, official_id: str | None = None,
+                    unit_code: str | None = None, draft: bool = False) -> tuple[bytes, bool, list[Finding]]:
+    """The Word file of one form of a cadre or a unit, whether it came out as a draft, and the rule errors
+    that made it one: the same rule as the PDF (`print_form`), so a Word file is never final either while
+    its dossier has errors."""
+    from chilinh_desktop.render.docx_out import render_docx
+    from chilinh_desktop.render.settings import print_settings
+
+    document = form_document(store, cycle, form_id, official_id=official_id, unit_code=unit_code)
+    errors = dossier_errors(store, cycle, document.dossier_id)
+    rendering = prepare(store, cycle, document, draft=draft or bool(errors))
+    if rendering.filled is None:
+        raise ValidationError(_("An attached file cannot be saved as Word."), [("form", form_id)])
+    data = render_docx(rendering.filled, print_settings(store), draft=rendering.draft, title=document.title)
+    return data, rendering.draft, errors

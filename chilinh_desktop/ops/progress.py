@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from chilinh_desktop.core.board import board_status, current_documents, package_subjects, received_progress
+from chilinh_desktop.core.board import board_status, current_packages
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.deadlines import CycleStatus
 from chilinh_desktop.core.dossier_state import DossierState
@@ -46,15 +46,14 @@ def tree_status(store: Store, cycle: Cycle, today: dt.date | None = None) -> Cyc
 
 def unit_received(store: Store, cycle: Cycle, unit_code: str) -> ReceivedProgress | None:
     """The unit's current received package as progress per subject, or None when none arrived."""
-    found = current_documents(store, cycle.id, unit_code).get(unit_code)
+    found = current_packages(store, cycle.id, unit_code).get(unit_code)
     if found is None:
         return None
-    package, unit_doc, officials = found
+    package, stored = found
     subjects, states = {}, {}
-    for key, _name, dossier in package_subjects(unit_doc, officials):
-        required, done, _missing = received_progress(dossier)
-        subjects[key] = (done, required)
-        states[key] = {item_id: item.state for item_id, item in dossier.items.items()}
+    for subject in stored.subjects:
+        subjects[subject.key] = (subject.done, subject.required)
+        states[subject.key] = {item_id: item.state for item_id, item in subject.dossier.items.items()}
     return ReceivedProgress(package.package_id, dt.datetime.fromisoformat(package.received_at).date(), subjects,
                             states)
 
@@ -104,6 +103,6 @@ def overview_as_received(overview: UnitOverview, received: ReceivedProgress | No
 
 def received_units(store: Store, cycle: Cycle) -> list[tuple[str, str, dt.date]]:
     """(code, name, received on) of every unit whose package the Board holds in the cycle, by code."""
-    found = current_documents(store, cycle.id)
-    return [(code, unit_doc.unit.name, dt.datetime.fromisoformat(package.received_at).date())
-            for code, (package, unit_doc, _officials) in sorted(found.items())]
+    found = current_packages(store, cycle.id)
+    return [(code, stored.unit_doc.unit.name, dt.datetime.fromisoformat(package.received_at).date())
+            for code, (package, stored) in sorted(found.items())]

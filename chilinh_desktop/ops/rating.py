@@ -15,7 +15,7 @@ from chilinh_desktop.core.dates import screen_date
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.ratings import COUNT_KINDS as COUNT_KINDS  # re-exported: the kinds of classification report
 from chilinh_desktop.core.rules import Finding, over_quota
-from chilinh_desktop.core.rulesets import rule_set_for
+from chilinh_desktop.core.rulesets import RuleSet, rule_set_for
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
@@ -191,3 +191,40 @@ def findings(store: Store, cycle: Cycle, unit_code: str | None = None) -> list[F
     from chilinh_desktop.core.rules import evaluate
 
     return evaluate(store, cycle, unit_code)
+
+
+def subject_ratings(store: Store, cycle: Cycle, key: str) -> core_ratings.SubjectRatings:
+    """Everything recorded about one subject's rating in the cycle: the steps, the targets, the disciplines."""
+    return core_ratings.subject_ratings(store, cycle, key)
+
+
+def effective_rating(record: core_ratings.SubjectRatings) -> core_ratings.Rating | None:
+    """The furthest step recorded for a subject (a decision over a proposal over the self-rating)."""
+    return next((record.steps[s] for s in core_ratings.STEP_PRIORITY if s in record.steps), None)
+
+
+def subject_conclusions(store: Store, cycle: Cycle, key: str) -> list[core_ratings.Conclusion]:
+    """The conclusions recorded about a subject in the cycle (inspection, audit...)."""
+    return core_ratings.subject_conclusions(store, cycle, key)
+
+
+def classification_counts(store: Store, cycle: Cycle, unit_code: str) -> dict[str, dict[str, int]]:
+    """A unit's classification report: by kind, the number rated at each level."""
+    return core_ratings.unit_classification_counts(store, cycle, unit_code)
+
+
+def unit_commendations(store: Store, cycle: Cycle, unit_code: str) -> list[dict]:
+    """The commendations a unit proposed in the cycle."""
+    return core_ratings.commendations(store, cycle, unit_code)
+
+
+def rule_set(cycle: Cycle) -> RuleSet | None:
+    """The rating rules the cycle follows (None: a cycle without rules)."""
+    return rule_set_for(cycle)
+
+
+def level_for_score(rules: RuleSet, score: float) -> str | None:
+    """The level a score earns under the rule set's score bands (None: no band holds it)."""
+    from chilinh_desktop.core.rulesets import level_for_score as level
+
+    return level(rules, score)

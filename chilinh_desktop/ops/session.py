@@ -19,6 +19,7 @@ from chilinh_desktop.core.cycles import Cycle as Cycle  # re-exported: the plain
 from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.settings import Settings, load_settings
 from chilinh_desktop.core.store import Store as Store  # re-exported: what a use case runs on
+from chilinh_desktop.core.store import default_db_path as default_db_path  # re-exported: the per-user data file
 from chilinh_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -135,3 +136,10 @@ class Session:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def find_cycle(store: Store, cycle_id: str | None = None) -> Cycle:
+    """A cycle of the data file by id, or its current one (NotFoundError when there is none)."""
+    from chilinh_desktop.core.cycles import get_cycle
+
+    return get_cycle(store, cycle_id)

@@ -300,3 +300,8 @@ def restore_data_file(backup: Path | str, db_path: Path | str | None = None, *, 
 
     path = Path(db_path) if db_path is not None else default_db_path()
     return Restored(path, restore(backup, path, force=force))
+
+
+def stored_settings(store: Store) -> Settings:
+    """The settings of this installation as stored in the data file (the unit, the signer, print margins...)."""
+    return load_settings(store)

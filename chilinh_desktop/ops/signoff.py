@@ -15,7 +15,13 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dossiers import Dossier, get_dossier, get_unit_by_id, missing_items
 from chilinh_desktop.core.errors import StateError, ValidationError
 from chilinh_desktop.core.officials import get_official
-from chilinh_desktop.core.rules import Finding, acknowledge_warnings, findings_for_subject, signoff_findings
+from chilinh_desktop.core.rules import (
+    Finding,
+    acknowledge_warnings,
+    findings_for_subject,
+    signoff_findings,
+    subject_key,
+)
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.text import clean_line
 from chilinh_desktop.core.unit_signoff import unit_dossiers
@@ -92,17 +98,13 @@ def _scope(store: Store, cycle: Cycle, unit_code: str, dossier_id: str | None) -
     return [get_dossier(store, dossier_id)]
 
 
-def _subject_key(dossier: Dossier) -> str:
-    return f"official:{dossier.official_id}" if dossier.official_id else f"unit:{dossier.unit_id}"
-
-
 def sign_off_plan(store: Store, cycle: Cycle, unit_code: str, *, dossier_id: str | None = None) -> SignOffPlan:
     """Every dossier in scope with its state and gaps, and the findings that stand in the way."""
     unit_code = unit_code.upper()
     scope = _scope(store, cycle, unit_code, dossier_id)
     unresolved = signoff_findings(store, cycle, unit_code)
     if dossier_id is not None:
-        unresolved = findings_for_subject(unresolved, _subject_key(scope[0]), unit_code)
+        unresolved = findings_for_subject(unresolved, subject_key(scope[0].official_id, scope[0].unit_id), unit_code)
     lines = []
     for dossier in scope:
         subject = (get_official(store, dossier.official_id).full_name if dossier.official_id

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
@@ -34,6 +36,8 @@ _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="DDDDDD")
 _SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
+_TOP_WRAP = Alignment(vertical="top", wrap_text=True)
+_CENTRE_TOP = Alignment(horizontal="center", vertical="top")
 
 
 @dataclass(frozen=True)
@@ -122,11 +126,20 @@ def _header_cell(sheet: Worksheet, row: int, column: int, text: str) -> None:
 
 
 def _frame(sheet: Worksheet, first_row: int, columns: int) -> None:
+    # Every cell of a shape gets the same style: worked out through openpyxl once per distinct style the cells
+    # had, then copied (setting a style object per cell hashes it into the workbook's list each time).
+    framed: dict[tuple[tuple[int, ...], bool], StyleArray] = {}
     for row in sheet.iter_rows(min_row=first_row, max_row=sheet.max_row, max_col=columns):
         for cell in row:
+            key = (tuple(cell._style or ()), cell.row > first_row)  # no _style yet: the default style
+            done = framed.get(key)
+            if done is not None:
+                cell._style = copy(done)
+                continue
             cell.border = _BORDER
             if cell.row > first_row and cell.alignment.horizontal is None:
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
+                cell.alignment = _TOP_WRAP
+            framed[key] = copy(cell._style)
 
 
 def _print_setup(sheet: Worksheet, widths: Sequence[float], title_rows: str, freeze: str) -> None:
@@ -220,7 +233,7 @@ def _missing(sheet: Worksheet, report: BoardReport) -> None:
         values += [_("yes") if arrival.complete else _("no"), *counts, "\n".join(arrival.missing)]
         sheet.append(values)
         for column in (1, columns - 2, columns - 1):
-            sheet.cell(sheet.max_row, column).number_format = "0"
+            sheet.cell(5 + n, column).number_format = "0"  # the row just appended (sheet.max_row scans them all)
     if not shown:
         sheet.append(["", "", _("Every unit's package arrived on time and complete.")])
     _frame(sheet, 5, columns)
@@ -242,7 +255,7 @@ def _commendations(sheet: Worksheet, report: BoardReport) -> None:
                       report.commendation_kinds.get(proposal["kind"], proposal["kind"]),
                       proposal["level"], proposal["achievement"],
                       results.get(proposal.get("appraisal", ""), proposal.get("appraisal", "")), remark])
-        sheet.cell(sheet.max_row, 1).number_format = "0"
+        sheet.cell(5 + n, 1).number_format = "0"
     if not report.commendations:
         sheet.append(["", _("No commendation proposal has been recorded.")])
     _frame(sheet, 5, len(headers))
@@ -268,7 +281,7 @@ def _findings(sheet: Worksheet, report: BoardReport) -> None:
         severity = _("Error") if finding.severity == "error" else _("Warning")
         sheet.append([n, severity, units, finding.subject_name, finding.message, finding.action,
                       finding.citation])
-        sheet.cell(sheet.max_row, 1).number_format = "0"
+        sheet.cell(5 + n, 1).number_format = "0"
     if not report.findings:
         sheet.append(["", "", _("The ratings in the packages received follow the cycle's rules.")])
     _frame(sheet, 5, len(headers))
@@ -293,9 +306,9 @@ def _history(sheet: Worksheet, report: BoardReport) -> None:
     for n, row in enumerate(rows, 1):
         sheet.append([n, row.unit_code, row.name, kinds.get(row.kind, row.kind),
                       *(row.levels.get(year, "") for year in years)])
-        sheet.cell(sheet.max_row, 1).number_format = "0"
+        sheet.cell(5 + n, 1).number_format = "0"
         for column in range(5, 5 + len(years)):
-            sheet.cell(sheet.max_row, column).alignment = Alignment(horizontal="center", vertical="top")
+            sheet.cell(5 + n, column).alignment = _CENTRE_TOP
     if not rows:
         sheet.append(["", "", _("No rating of an earlier year is recorded.")])
     _frame(sheet, 5, len(headers))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
@@ -21,7 +20,6 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -37,6 +35,7 @@ from chilinh_desktop.render.layout import (
     Styles,
     dotted_lines,
     header,
+    labelled,
     make_styles,
     para,
     recipients_block,
@@ -63,9 +62,7 @@ PAGE_NUMBER_SIZE = 13
 
 
 def _inline(styles: Styles, label: str, value: str, *, italic_label: bool = False) -> Flowable:
-    tag = "i" if italic_label else "b"
-    shown = escape(value) if value else "." * 40
-    return Paragraph(f"<{tag}>{escape(label)}:</{tag}> {shown}", styles.body)
+    return labelled(label, value or "." * 40, styles.body, tag="i" if italic_label else "b")
 
 
 def _longtext(styles: Styles, text: str, width: float) -> list[Flowable]:

@@ -36,10 +36,10 @@ from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.formspec.validate import check_answers, input_limits
 from chilinh_desktop.i18n import _
+from chilinh_desktop.render.parts import FilledForm  # no reportlab: a batch's parent only reads, workers draw
 from chilinh_desktop.render.workers import STALL_SECONDS, Outcome, run_batch, run_task
 
 if TYPE_CHECKING:  # reportlab loads with these, on the first print
-    from chilinh_desktop.render.document import FilledForm
     from chilinh_desktop.render.settings import PrintSettings
 
 Progress = Callable[[int, int, str], None]
@@ -218,8 +218,6 @@ def prepare(store: Store, cycle: Cycle, document: Document, *, draft: bool = Fal
               item=item.short_name),
             [("item", item.id)],
         )
-    from chilinh_desktop.render.document import FilledForm
-
     filled = FilledForm(form_item.form, form_item.answers, record_context(store, cycle, detail.dossier), scales)
     return Rendering(document, draft or not complete, filled=filled)
 
@@ -327,25 +325,31 @@ def print_to_folder(store: Store, cycle: Cycle, documents: Iterable[Document], f
     report = progress or (lambda done, total, label: None)
     from chilinh_desktop.render.settings import print_settings
 
-    renderings = [prepare(store, cycle, document, draft=draft) for document in documents]
+    documents = list(documents)
     settings = print_settings(store)
     if workers is None:
         # Worker start-up (imports, font loading) only pays off with cores to spare: on a
         # two-core office PC one process measured faster (benchmarks/bench_print.py).
         cores = os.cpu_count() or 1
         workers = 1 if cores < 4 else min(cores - 1, 8)
-    jobs = [(rendering, settings, folder) for rendering in renderings]
+    renderings: list[Rendering] = []
+
+    def jobs() -> list[tuple[Rendering, PrintSettings, Path]]:
+        # Every document is read before any is printed: one that cannot be read stops the batch at once.
+        renderings.extend(prepare(store, cycle, document, draft=draft) for document in documents)
+        return [(rendering, settings, folder) for rendering in renderings]
+
     outcomes: dict[int, Outcome] = {}
 
     def take(outcome: Outcome) -> None:
         outcomes[outcome.index] = outcome
-        report(len(outcomes), len(jobs), renderings[outcome.index].document.title)
+        report(len(outcomes), len(documents), renderings[outcome.index].document.title)
 
     notes: list[str] = []
-    if workers <= 1 or len(jobs) < 8:
-        for index, job in enumerate(jobs):
+    if workers <= 1 or len(documents) < 8:
+        for index, job in enumerate(jobs()):
             take(run_task(_render_to, index, job))
-    else:
+    else:  # the workers start while this process reads the documents
         notes = run_batch(_render_to, jobs, workers, on_outcome=take, stall_seconds=stall_seconds).notes
     run = PrintRun(notes=notes)
     for index, rendering in enumerate(renderings):  # in document order, whatever order they finished in
@@ -360,7 +364,7 @@ def print_to_folder(store: Store, cycle: Cycle, documents: Iterable[Document], f
         run.font_note = run.font_note or printed.font_note
     if run.failed:
         lines = [_("{failed} of {total} documents could not be printed; the {written} others were written to "
-                   "{path}. Correct what is said below and print again:", failed=len(run.failed), total=len(jobs),
+                   "{path}. Correct what is said below and print again:", failed=len(run.failed), total=len(documents),
                    written=len(run.paths), path=folder)]
         lines += [f"  - {document.file_name} ({document.title}): {reason}" for document, reason in run.failed]
         lines += run.notes

@@ -99,16 +99,20 @@ class Batch:
     notes: list[str]
 
 
-def run_batch(task: Callable[[Any], Any], jobs: Sequence[Any], workers: int, *,
+def run_batch(task: Callable[[Any], Any], jobs: Sequence[Any] | Callable[[], Sequence[Any]], workers: int, *,
               on_outcome: Callable[[Outcome], None] = lambda outcome: None,
               start_seconds: float = START_SECONDS, stall_seconds: float = STALL_SECONDS) -> Batch:
     """Run `task(job)` for every job in up to `workers` spawned processes; never wait forever.
 
     `task` must be a module-level function (workers import it by name). Each outcome is passed to
     `on_outcome` as soon as it is known (progress). Jobs a dead worker held, and jobs left when no
-    worker is left, are run in this process afterwards."""
+    worker is left, are run in this process afterwards. `jobs` may be a function that makes them: it is
+    called once the workers are starting, so their start-up (a new interpreter, its imports, the fonts)
+    goes on while this process reads; if it raises, the workers are stopped and the error goes up."""
     context = multiprocessing.get_context("spawn")  # as on Windows and in the frozen program, everywhere
-    todo: deque[int] = deque(range(len(jobs)))
+    make = jobs if callable(jobs) else None
+    items: Sequence[Any] = () if callable(jobs) else jobs
+    todo: deque[int] = deque()
     here: list[int] = []  # jobs whose worker died: run again in this process, never in another worker
     batch = Batch([], [])
     pool: dict[Connection, _Worker] = {}
@@ -122,7 +126,7 @@ def run_batch(task: Callable[[Any], Any], jobs: Sequence[Any], workers: int, *,
         worker.job = todo.popleft() if todo else None
         worker.since = time.monotonic()
         try:
-            worker.conn.send(None if worker.job is None else (worker.job, jobs[worker.job]))
+            worker.conn.send(None if worker.job is None else (worker.job, items[worker.job]))
         except OSError:  # its pipe broke: it is dead; the next wait() sees its exit
             return
         if worker.job is None:
@@ -136,7 +140,7 @@ def run_batch(task: Callable[[Any], Any], jobs: Sequence[Any], workers: int, *,
         batch.notes.append(_("A print process stopped ({why}); the remaining documents were printed without it.",
                              why=why))
 
-    for _n in range(min(workers, len(jobs))):
+    for _n in range(workers if make else min(workers, len(items))):
         ours, theirs = context.Pipe()
         process = context.Process(target=_worker, args=(task, theirs, current_language()), daemon=True,
                                   name="chilinh-print")
@@ -144,6 +148,9 @@ def run_batch(task: Callable[[Any], Any], jobs: Sequence[Any], workers: int, *,
         theirs.close()
         pool[ours] = _Worker(process, ours, time.monotonic())
     try:
+        if make is not None:
+            items = make()
+        todo.extend(range(len(items)))
         while pool:
             timeout = min(w.deadline(start_seconds, stall_seconds) for w in pool.values()) - time.monotonic()
             ready = wait([*pool, *(w.process.sentinel for w in pool.values())], max(0.0, timeout))
@@ -181,5 +188,5 @@ def run_batch(task: Callable[[Any], Any], jobs: Sequence[Any], workers: int, *,
                 worker.process.join(5)
             worker.conn.close()
     for index in [*here, *todo]:  # one after another, here
-        record(run_task(task, index, jobs[index]))
+        record(run_task(task, index, items[index]))
     return batch

@@ -13,17 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.errors import ValidationError
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.errors import ValidationError
+from chilinh_desktop.ops.types import Cycle, Store
 from chilinh_desktop.ui.journal import EditJournal, JournalEntry
 from chilinh_desktop.ui.operations import OperationRunner, error_text
 
 if TYPE_CHECKING:
-    from chilinh_desktop.formspec.model import FormSpec
     from chilinh_desktop.ops.answers import SavedAnswers
+    from chilinh_desktop.ops.forms import FormSpec
 
 AUTOSAVE_DELAY_MS = 800
 

@@ -9,11 +9,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from chilinh_desktop.core.board import LATE, ON_TIME, OVERDUE, UnitArrival
-from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.dates import screen_date
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.board import BoardOverview, overview
+from chilinh_desktop.ops.display import screen_date
+from chilinh_desktop.ops.types import LATE, ON_TIME, OVERDUE, Cycle, UnitArrival
 
 _INDEX = QModelIndex | QPersistentModelIndex
 _COLOURS = {ON_TIME: QColor("#1b7f3b"), LATE: QColor("#b36b00"), OVERDUE: QColor("#b00020")}
@@ -42,7 +41,7 @@ class BoardModel(QAbstractTableModel):
     def set_rows(self, rows: list[UnitArrival], ratings: dict[str, str],
                  findings: dict[str, int] | None = None) -> None:
         """Replace the content."""
-        from chilinh_desktop.render.board_report import timeliness_names  # the report's words, loaded on first use
+        from chilinh_desktop.ops.display import timeliness_names  # the report's words, loaded on first use
 
         self.beginResetModel()
         self._timeliness = timeliness_names()

@@ -12,7 +12,7 @@ from chilinh_desktop.ui.journal import EditJournal
 from chilinh_desktop.ui.operations import JobRunner, OperationRunner
 
 if TYPE_CHECKING:
-    from chilinh_desktop.formspec.scales import Scales
+    from chilinh_desktop.ops.forms import Scales
 
 
 @dataclass
@@ -35,6 +35,6 @@ class AppContext:
     @functools.cached_property
     def scales(self) -> Scales:
         """The cycle's rating and level scales, read when an editor first needs them (not at start-up)."""
-        from chilinh_desktop.formspec.scales import scales_for
+        from chilinh_desktop.ops.forms import scales_for
 
         return scales_for(self.cycle)

@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.deadlines import CycleStatus, DeadlineStatus, MissingItem, UnitStatus
-from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.session import Cycle
 from chilinh_desktop.ops.today import FINE, URGENCY_RANK, most_urgent, urgency
+from chilinh_desktop.ops.types import Cycle, CycleStatus, DeadlineStatus, Finding, MissingItem, UnitStatus
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.findings import FindingsPanel
 from chilinh_desktop.ui.labels import format_day
@@ -354,7 +352,8 @@ class Dashboard(QWidget):
             if widget is not None:
                 widget.deleteLater()
         for deadline in status.deadlines:
-            missing_units = sum(1 for u in status.units if u.missing_for(deadline.deadline.id))
+            due = deadline.deadline.id
+            missing_units = sum(1 for u in status.units if any(m.deadline_id == due for m in u.missing))
             self.cards.addWidget(DeadlineCard(deadline, missing_units))
         self.units_model.set_status(status)
         required = sum(u.items_required for u in status.units)
@@ -373,8 +372,8 @@ class Dashboard(QWidget):
 
     def select_unit(self, code: str) -> None:
         """Put the cursor on a unit's row."""
-        for row in range(self.units_model.rowCount()):
-            if self.units_model.index(row, 0).data(CODE_ROLE) == code:
+        for row in range(self.units_model.rowCount()):  # the rows themselves: a province has 2,000
+            if self.units_model.row_object(row).code == code:
                 self.units_view.setCurrentIndex(self.units_model.index(row, 0))
                 return
 

@@ -19,19 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.attachments import get_attachment
-from chilinh_desktop.core.deadlines import days_left, working_days_left
-from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
-from chilinh_desktop.core.rules import evaluate, findings_for_subject
-from chilinh_desktop.core.views import DossierDetail, dossier_detail
-from chilinh_desktop.formspec.answers import stored_form_item
-from chilinh_desktop.formspec.context import record_context
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes, dossier_items
 from chilinh_desktop.ops.attachments import FilesChanged, add_file, read_file, remove_file
+from chilinh_desktop.ops.display import days_left, working_days_left
+from chilinh_desktop.ops.dossiers import attachment, dossier_detail, dossier_findings, subject_findings
 from chilinh_desktop.ops.errors import ChilinhError
 from chilinh_desktop.ops.figures import who_is_counted
+from chilinh_desktop.ops.forms import item_form, record_values
 from chilinh_desktop.ops.signoff import SignOffRefused, finding_line, refusal, reopen, sign_off, sign_off_plan
+from chilinh_desktop.ops.types import DossierDetail, ItemState, ItemStatus, Need
 from chilinh_desktop.ui.attachments import AttachmentPane
 from chilinh_desktop.ui.common import ask_text, ask_yes_no, warn
 from chilinh_desktop.ui.context import AppContext
@@ -120,7 +117,7 @@ class ItemPage(QWidget):
             self.body.addWidget(self.attachment, 1)
             return
         try:
-            form = stored_form_item(self.ctx.store, self.ctx.cycle, self.view.detail.dossier, self.item).form
+            form = item_form(self.ctx.store, self.ctx.cycle, self.view.detail.dossier, self.item)
         except ChilinhError as exc:
             missing = QLabel(
                 _(
@@ -132,7 +129,7 @@ class ItemPage(QWidget):
             self.body.addWidget(missing, 1)
             return
         dossier = self.view.detail.dossier
-        record = record_context(self.ctx.store, self.ctx.cycle, dossier, on_screen=True)
+        record = record_values(self.ctx.store, self.ctx.cycle, dossier, on_screen=True)
         counted = None
         if dossier.official_id is None and any(f.computed for f in form.fields()):
             unit_code = self.view.detail.unit.code
@@ -173,7 +170,7 @@ class ItemPage(QWidget):
                 files = stored.files if stored else ()
                 store = self.ctx.store
                 self.attachment.show_files([f.name for f in files],
-                                           lambda index: get_attachment(store, files[index].sha256),
+                                           lambda index: attachment(store, files[index].sha256),
                                            current=self._show_file)
                 self._show_file = None
             self.attachment.set_read_only(locked)
@@ -369,6 +366,27 @@ class DossierView(QWidget):
                 self.tabs.setCurrentIndex(n)
                 return
 
+    def may_leave(self) -> bool:
+        """Whether the person may leave this dossier now: a typed date or number that is not a valid value
+        is not saved, so leaving would drop it. Ask first; by default stay, at the first such field."""
+        pages = [p for p in self.pages if p.editor is not None and p.editor.invalid_fields()]
+        if not pages:
+            return True
+        labels = [label for page in pages for label in page.editor.invalid_labels()]
+        if ask_yes_no(
+            self, _("Values not saved"),
+            _("What is typed in these fields is not a valid value, so it is not saved: {fields}.\n\n"
+              "If you leave the dossier now, what you typed there is dropped and the value saved before is kept.",
+              fields=", ".join(labels)),
+            yes=_("Drop it and leave"), no=_("Stay and correct it"),
+        ):
+            self.ctx.autosave.forget_invalid(self.detail.dossier.id)
+            return True
+        page = pages[0]
+        self.tabs.setCurrentWidget(page)
+        page.editor.widget_for(page.editor.invalid_fields()[0]).setFocus()
+        return False
+
     def current_page(self) -> ItemPage | None:
         """The item tab in front."""
         page = self.tabs.currentWidget()
@@ -398,8 +416,8 @@ class DossierView(QWidget):
         self.sign_button.setEnabled(all(s.done for s in detail.statuses if s.counts))
         self.reopen_button.setVisible(dossier.locked)
         self.locked_banner.setVisible(dossier.locked)
-        findings = evaluate(self.ctx.store, self.ctx.cycle, detail.unit.code)
-        self.findings.set_findings(self._findings(findings))
+        findings = dossier_findings(self.ctx.store, self.ctx.cycle, detail)
+        self.findings.set_findings(subject_findings(findings, detail))
         self.rating_editor.load(detail, findings, contents=contents)
         by_kind = {s.item.id: s for s in detail.statuses}
         for n, page in enumerate(self.pages):
@@ -407,13 +425,6 @@ class DossierView(QWidget):
             page.load(detail, status, contents=contents)
             self.tabs.setTabText(n, f"{STATE_MARKS[status.state]} {status.item.short_name}")
             self.tabs.setTabToolTip(n, f"{status.item.name}\n{status_label(status)}")
-
-    def _findings(self, findings: list) -> list:
-        """The findings about this dossier's subject (a collective dossier also shows its unit's)."""
-        detail = self.detail
-        assert detail is not None
-        key = f"official:{detail.official.id}" if detail.official else f"unit:{detail.unit.id}"
-        return findings_for_subject(findings, key, detail.unit.code)
 
     def next_item(self, step: int = 1) -> None:
         """Move to the next (or previous) item tab, wrapping around."""

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.exchange import ExportResult, export_unit
+from chilinh_desktop.ops.exchange import ExportResult, export_unit, own_key_needs_passphrase
 from chilinh_desktop.ops.queries import unit_name
 from chilinh_desktop.ops.signoff import sign_off_plan
-from chilinh_desktop.package import keyring
 from chilinh_desktop.ui.focus import skip_read_only
 from chilinh_desktop.ui.open_pdf import open_pdf
 from chilinh_desktop.ui.operations import Cancelled, error_text
@@ -127,7 +126,7 @@ class ExportDialog(QDialog):
         self.target.set_target(folder)
 
     def _passphrase(self) -> str | None:
-        if not keyring.needs_passphrase(keyring.own_signing(self.ctx.store)):
+        if not own_key_needs_passphrase(self.ctx.store):
             return None
         text, ok = QInputDialog.getText(self, _("Passphrase"), _("Passphrase of the signing key:"),
                                         QLineEdit.EchoMode.Password)

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.types import Finding
 from chilinh_desktop.ui.list_models import Index, _RowsModel
 from chilinh_desktop.ui.unit_tree_model import LATE_COLOUR, MISSING_COLOUR
 

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.definitions import SHIPPED
-from chilinh_desktop.core.vocabulary import vocabulary
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.errors import ChilinhError
+from chilinh_desktop.ops.registry import shipped_vocabulary
 from chilinh_desktop.ops.setup import Installation, check_installation, kit_signer
 from chilinh_desktop.ui.common import ask_yes_no, button_box_texts
 
@@ -52,7 +51,7 @@ class FirstRunDialog(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(_("e.g. Đảng bộ phường Minh Khai"))
         self.unit_type = QComboBox()
-        for unit_type in vocabulary(SHIPPED).unit_types.values():  # no data file yet: the program's own
+        for unit_type in shipped_vocabulary().unit_types.values():  # no data file yet: the program's own
             self.unit_type.addItem(unit_type.name, unit_type.id)
         self.identity = QWidget()
         form = QFormLayout(self.identity)

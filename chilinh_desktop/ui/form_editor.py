@@ -36,12 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.formspec.context import fill
-from chilinh_desktop.formspec.model import LISTED_TYPES, Field, FormSpec, Option
-from chilinh_desktop.formspec.scales import Scales
-from chilinh_desktop.formspec.validate import options_for
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.figures import CountedFigure
+from chilinh_desktop.ops.forms import LISTED_TYPES, Field, FormSpec, Option, Scales, fill, options_for
 from chilinh_desktop.ui.focus import follow_focus, skip_read_only
 from chilinh_desktop.ui.typed_fields import Invalid, TypedField, format_date, parse_date
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.drives import REMOVABLE, export_targets
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.exchange import Imported, ImportOutcome, ImportPlan, commit_import, package_files, plan_import
+from chilinh_desktop.ops.files import REMOVABLE, export_targets
 from chilinh_desktop.ui.common import ask_board_passphrase, ask_yes_no
 from chilinh_desktop.ui.operations import error_text
 

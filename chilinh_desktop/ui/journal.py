@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from chilinh_desktop.core.atomicfile import write_atomically
 from chilinh_desktop.ops.errors import FileWriteError
+from chilinh_desktop.ops.files import write_atomically
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,9 @@ import datetime as dt
 
 from PySide6.QtGui import QColor
 
-from chilinh_desktop.core.dates import screen_date
-from chilinh_desktop.core.requirements import ItemState
-from chilinh_desktop.core.state_labels import dossier_state_label, item_state_label, need_label, status_label
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.display import dossier_state_label, item_state_label, need_label, screen_date, status_label
+from chilinh_desktop.ops.types import ItemState
 
 __all__ = ["STATE_COLOURS", "STATE_MARKS", "dossier_state_label", "format_day", "format_moment",
            "item_state_label", "need_label", "status_label"]

@@ -8,10 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from chilinh_desktop.core.requirements import ItemState, ItemStatus, Need
-from chilinh_desktop.core.views import OfficialRow
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.session import Cycle
+from chilinh_desktop.ops.types import Cycle, ItemState, ItemStatus, Need, OfficialRow
 from chilinh_desktop.ui.labels import (
     STATE_COLOURS,
     STATE_MARKS,

@@ -7,7 +7,7 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.units import unit_tree
-from chilinh_desktop.core.views import Badge, dossier_for_subject, unit_badges
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
+from chilinh_desktop.ops.dossiers import dossier_for_subject, unit_badges
 from chilinh_desktop.ops.errors import ChilinhError
+from chilinh_desktop.ops.registry import unit_tree
 from chilinh_desktop.ops.session import Session, Store
+from chilinh_desktop.ops.types import Badge
 from chilinh_desktop.ui.common import fit_to_screen, inform, keep_on_screen, warn
 from chilinh_desktop.ui.menus import build_menus, connect_duties_notice
 from chilinh_desktop.ui.operations import Cancelled, Job, error_text
@@ -260,6 +261,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self._may_leave_dossier():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
 
@@ -298,9 +302,23 @@ class MainWindow(QMainWindow):
         self.tree.scrollTo(index)
         return True
 
-    def _unit_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _may_leave_dossier(self) -> bool:
+        """Leaving the dossier in front drops a typed value that is not valid: the person decides."""
+        view = self._dossier_view
+        return view is None or self.stack.currentWidget() is not view or view.may_leave()
+
+    def _unit_selected(self, current: QModelIndex, previous: QModelIndex) -> None:
         code = current.data(CODE_ROLE)
         if code:
+            if not self._may_leave_dossier():  # stay: the tree goes back to where it was
+                selection = self.tree.selectionModel()
+                selection.blockSignals(True)
+                try:
+                    selection.setCurrentIndex(previous, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                finally:
+                    selection.blockSignals(False)
+                self.tree.viewport().update()
+                return
             self.ctx.autosave.flush()
             self.unit_pane.show_unit(code)
             self.stack.setCurrentWidget(self.unit_pane)
@@ -308,6 +326,8 @@ class MainWindow(QMainWindow):
     def open_unit(self, code: str) -> None:
         """Show a unit's page (from the first screen or the dashboard)."""
         already = self.unit_pane.unit_code == code
+        if already and not self._may_leave_dossier():
+            return
         if self.select_unit(code):  # a new selection shows the unit (_unit_selected)
             if already:
                 self.unit_pane.refresh()
@@ -315,6 +335,8 @@ class MainWindow(QMainWindow):
 
     def show_unit_pane(self) -> None:
         """Back from a dossier to its unit."""
+        if not self._may_leave_dossier():
+            return
         self.ctx.autosave.flush()
         detail = self._dossier_view.detail if self._dossier_view is not None else None
         if detail is not None and self.unit_pane.unit_code != detail.unit.code:
@@ -326,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def open_official(self, official_id: str, unit_code: str = "") -> None:
         """Open a cadre's dossier (found by name); a cadre without one is shown in their unit's list."""
-        from chilinh_desktop.core.dossiers import find_dossier
+        from chilinh_desktop.ops.dossiers import find_dossier
         from chilinh_desktop.ops.errors import NotFoundError
 
         try:
@@ -342,6 +364,8 @@ class MainWindow(QMainWindow):
     def open_dossier(self, dossier_id: str, item_kind: str | None = None) -> None:
         """Show a dossier's tabs (at an item)."""
         if self.dossier_view.dossier_id != dossier_id:
+            if not self._may_leave_dossier():
+                return
             self.dossier_view.open(dossier_id, item_kind)
         elif item_kind:
             self.dossier_view.go_to_item(item_kind)
@@ -363,6 +387,8 @@ class MainWindow(QMainWindow):
 
     def show_dashboard(self) -> None:
         """The whole tree against the deadlines."""
+        if not self._may_leave_dossier():
+            return
         self.ctx.autosave.flush()
         self.stack.setCurrentWidget(self.dashboard)
         self.refresh_progress()
@@ -405,12 +431,12 @@ class MainWindow(QMainWindow):
 
         def run(store: Store):
             # Loaded here, on the worker thread, not before the window is first shown.
-            from chilinh_desktop.core.rules import evaluate
             from chilinh_desktop.ops.progress import tree_status
+            from chilinh_desktop.ops.rating import findings
             from chilinh_desktop.ops.today import digest
 
             status = tree_status(store, cycle)  # a unit whose package the Board received counts from it
-            return status, unit_badges(tree, status), evaluate(store, cycle), digest(status)
+            return status, unit_badges(tree, status), findings(store, cycle), digest(status)
 
         def done(result) -> None:
             status, badges, findings, today = result

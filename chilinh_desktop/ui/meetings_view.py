@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.dates import screen_date
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.display import screen_date
 from chilinh_desktop.ops.meetings import Calendar, calendar
 from chilinh_desktop.ui.list_models import Index, _RowsModel
 

@@ -176,11 +176,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     def exchange(name: str) -> Callable[[], None]:
         def run() -> None:
-            from chilinh_desktop.core.settings import load_settings
+            from chilinh_desktop.ops.setup import stored_settings
             from chilinh_desktop.ui import board_view, export_dialog, import_dialog, rewrite_dialog
 
             if name == "export":
-                code = load_settings(window.store).unit_code
+                code = stored_settings(window.store).unit_code
                 dialog = export_dialog.ExportDialog(window.ctx, window.unit_pane.unit_code or code, window)
                 dialog.open_dossier.connect(window.open_dossier)
             elif name == "rewrite":

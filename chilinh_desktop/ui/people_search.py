@@ -13,8 +13,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from chilinh_desktop.core.officials import list_officials
-from chilinh_desktop.core.units import unit_tree
+from chilinh_desktop.ops.registry import officials, unit_tree
 from chilinh_desktop.ops.session import Cycle, Store
 from chilinh_desktop.ui.unit_tree_model import fold
 
@@ -37,7 +36,7 @@ def people(store: Store, cycle: Cycle) -> list[Person]:
     """Every active managed cadre with their unit's name."""
     units = {node.unit.id: node.unit for node in unit_tree(store, cycle.tree_date).walk()}
     found = []
-    for official in list_officials(store):
+    for official in officials(store):
         unit = units.get(official.unit_id)
         label = f"{official.full_name} — {unit.name}" if unit else official.full_name
         found.append(Person(official.id, unit.code if unit else "", label, fold(official.full_name)))

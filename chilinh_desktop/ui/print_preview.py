@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.atomicfile import write_bytes
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.errors import FileWriteError
+from chilinh_desktop.ops.files import write_bytes
 from chilinh_desktop.ui.common import fit_to_screen, message_box_texts
 from chilinh_desktop.ui.saved_file import documents_folder, tell_saved
 from chilinh_desktop.ui.word_export import save_word

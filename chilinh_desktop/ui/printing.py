@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
-from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.errors import ChilinhError
-from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.errors import ChilinhError
 from chilinh_desktop.ops.printing import ItemPrint, PrintRun, print_unit
+from chilinh_desktop.ops.types import Cycle, Store
 from chilinh_desktop.ui.common import ask_yes_no, warn
 from chilinh_desktop.ui.operations import JobControl
 from chilinh_desktop.ui.print_preview import PrintPreviewDialog

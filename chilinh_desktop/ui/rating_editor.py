@@ -30,16 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core import ratings as core_ratings
-from chilinh_desktop.core.rules import Finding
-from chilinh_desktop.core.rulesets import STEPS, RuleSet, level_for_score, rule_set_for
-from chilinh_desktop.core.views import DossierDetail
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops import changes
 from chilinh_desktop.ops import rating as rating_ops
 from chilinh_desktop.ops.errors import ValidationError
 from chilinh_desktop.ops.history import subject_history
-from chilinh_desktop.ops.rating import rate, record_discipline
+from chilinh_desktop.ops.rating import level_for_score, rate, record_discipline
+from chilinh_desktop.ops.types import STEPS, DossierDetail, Finding, Rating, RuleSet, SubjectRatings
 from chilinh_desktop.ui.common import ask_yes_no, list_table
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.operations import error_text
@@ -86,7 +83,7 @@ class _Tab:
     def __init__(self, editor: RatingEditor) -> None:
         self.ctx: AppContext = editor.ctx
         self.editor = editor
-        self.rule_set: RuleSet | None = rule_set_for(editor.ctx.cycle)
+        self.rule_set: RuleSet | None = rating_ops.rule_set(editor.ctx.cycle)
         self.points = bool(self.rule_set and self.rule_set.rules_of("score_levels"))
         self.level_labels = {o.id: o.label for o in editor.ctx.scales.ratings}
 
@@ -152,7 +149,7 @@ class SubjectBox(QGroupBox):
     def __init__(self, tab: _Tab, kind: str, key: str, name: str, unit_code: str) -> None:
         super().__init__(name)
         self.tab, self.kind, self.key, self.name, self.unit_code = tab, kind, key, name, unit_code
-        self.record: core_ratings.SubjectRatings | None = None
+        self.record: SubjectRatings | None = None
         self.inputs: list[QWidget] = []
         layout = QVBoxLayout(self)
         self.quota_note = QLabel()
@@ -284,7 +281,7 @@ class SubjectBox(QGroupBox):
     def reload(self, part: str | None = None) -> None:
         """Re-read the subject's records and show them (only `part` when given: a step, 'discipline', …)."""
         tab = self.tab
-        self.record = core_ratings.subject_ratings(tab.ctx.store, tab.ctx.cycle, self.key)
+        self.record = rating_ops.subject_ratings(tab.ctx.store, tab.ctx.cycle, self.key)
         line = subject_history(tab.ctx.store, self.key).line
         self.history_note.setText(_("Ratings by year: {years}", years=line))
         self.history_note.setVisible(bool(line))
@@ -310,7 +307,7 @@ class SubjectBox(QGroupBox):
                 _select(self.not_rated_reason, excluded[0])
             self.not_rated_note.setText(excluded[1] if excluded else "")
 
-    def _show_step(self, widgets: StepWidgets, rating: core_ratings.Rating | None) -> None:
+    def _show_step(self, widgets: StepWidgets, rating: Rating | None) -> None:
         scored = rating is not None and rating.score is not None and self.tab.points
         # On a points scale a level that only repeats the score's band is shown as "by the score".
         by_score = scored and level_for_score(self.tab.rule_set, rating.score) == rating.level  # type: ignore[arg-type]
@@ -331,7 +328,7 @@ class SubjectBox(QGroupBox):
             if self.tab.rule_set else {}
         effective = None
         if self.record is not None:
-            effective = next((self.record.steps[s] for s in core_ratings.STEP_PRIORITY if s in self.record.steps), None)
+            effective = rating_ops.effective_rating(self.record)
         self.quota_level = None
         for finding in findings:
             rule = quota_rules.get(finding.rule)
@@ -481,11 +478,11 @@ class UnitReportBox(QGroupBox):
     def reload(self) -> None:
         """Show the stored counts and proposals."""
         store, cycle = self.tab.ctx.store, self.tab.ctx.cycle
-        counts = core_ratings.unit_classification_counts(store, cycle, self.unit_code)
+        counts = rating_ops.classification_counts(store, cycle, self.unit_code)
         for kind, spins in self.counts.items():
             for level, spin in spins.items():
                 spin.set_value(counts.get(kind, {}).get(level, 0))
-        self.commendation_model.set_rows(core_ratings.commendations(store, cycle, self.unit_code))
+        self.commendation_model.set_rows(rating_ops.unit_commendations(store, cycle, self.unit_code))
         self.commendation_name.clear()
         self.commendation_achievement.clear()
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core import ratings as core_ratings
-from chilinh_desktop.formspec.model import Field
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.rating import record_conclusion, record_targets
+from chilinh_desktop.ops.forms import Field
+from chilinh_desktop.ops.rating import record_conclusion, record_targets, subject_conclusions, subject_ratings
+from chilinh_desktop.ops.types import Targets
 from chilinh_desktop.ui.labels import format_day
 from chilinh_desktop.ui.typed_fields import TypedField
 
@@ -99,7 +99,7 @@ class TargetsRow(QWidget):
         self.inputs += [self.behind, self.shortcomings] if self.conditions else []
         self.inputs.append(self.save)
 
-    def show_targets(self, targets: core_ratings.Targets | None) -> None:
+    def show_targets(self, targets: Targets | None) -> None:
         """Show the stored targets (not an edit)."""
         self.met.set_value(targets.met_pct if targets else None)
         self.exceeded.set_value(targets.exceeded_pct if targets and targets.exceeded_pct else None)
@@ -125,7 +125,7 @@ class TargetsRow(QWidget):
         self.tab.save(lambda store: record_targets(store, cycle, key, met_pct=met, exceeded_pct=exceeded,
                                                    main_met=main_met, force_majeure=force_majeure, behind_pct=behind,
                                                    shortcomings_fixed=fixed, actor=actor),
-                      lambda: self.show_targets(core_ratings.subject_ratings(self.tab.ctx.store, cycle, key).targets))
+                      lambda: self.show_targets(subject_ratings(self.tab.ctx.store, cycle, key).targets))
 
     def set_read_only(self, read_only: bool) -> None:
         """Lock every input."""
@@ -170,7 +170,7 @@ class ConclusionsBox(QGroupBox):
         """Show the recorded conclusions; clear the inputs."""
         store, cycle = self.tab.ctx.store, self.tab.ctx.cycle
         labels = self.tab.rule_set.conclusion_kinds if self.tab.rule_set else {}
-        found = core_ratings.subject_conclusions(store, cycle, self.key)
+        found = subject_conclusions(store, cycle, self.key)
         self.listing.setText("\n".join(
             f"• {format_day(c.date)}: {labels.get(c.kind, c.kind)}" + (f" — {c.note}" if c.note else "")
             for c in found) or _("No conclusion recorded."))

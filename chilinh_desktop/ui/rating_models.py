@@ -6,8 +6,8 @@ from enum import IntEnum
 
 from PySide6.QtCore import Qt
 
-from chilinh_desktop.core.ratings import Discipline
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.types import Discipline
 from chilinh_desktop.ui.labels import format_day
 from chilinh_desktop.ui.list_models import Index, _RowsModel
 

@@ -56,7 +56,7 @@ def complete_dossiers(ctx: AppContext) -> None:
 
 def describe_entries(ctx: AppContext, entries: list[JournalEntry]) -> str:
     """One line per unsaved entry: whose item, and when it was typed."""
-    from chilinh_desktop.core.views import dossier_detail
+    from chilinh_desktop.ops.dossiers import dossier_detail
 
     lines = []
     for entry in entries:

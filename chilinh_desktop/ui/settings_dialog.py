@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.settings import Settings, load_settings
 from chilinh_desktop.i18n import _, current_language
 from chilinh_desktop.ops import changes
-from chilinh_desktop.ops.setup import update_settings
+from chilinh_desktop.ops.setup import stored_settings, update_settings
+from chilinh_desktop.ops.types import Settings
 from chilinh_desktop.ui.common import button_box_texts, warn
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.operations import error_text
@@ -45,7 +45,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(_("Settings"))
         self.setObjectName("settingsDialog")
         store = ctx.store
-        self.stored = load_settings(store)
+        self.stored = stored_settings(store)
         tabs = QTabWidget()
 
         identity = QWidget()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QWidget
 
-from chilinh_desktop.core.drives import export_targets
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.files import export_targets
 
 
 def target_label(path: Path, kind: str) -> str:

@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from chilinh_desktop.formspec.model import Field
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.forms import Field
 
 DATE_SHAPE = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
 FIRST_YEAR, LAST_YEAR = 1900, 2100

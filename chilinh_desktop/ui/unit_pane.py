@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chilinh_desktop.core.views import UnitOverview, unit_overview
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.dossiers import unit_overview
+from chilinh_desktop.ops.types import UnitOverview
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.labels import dossier_state_label, format_day

@@ -14,9 +14,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from chilinh_desktop.core.units import UnitNode, UnitTree
-from chilinh_desktop.core.views import Badge
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.types import Badge, UnitNode, UnitTree
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -101,10 +100,10 @@ class UnitTreeModel(QAbstractItemModel):
         if rows == 0:
             return
         self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, Column.PROGRESS, parent))
-        for row in range(rows):
-            child = self.index(row, 0, parent)
-            if self.rowCount(child):
-                self._emit_badges_changed(child)
+        # Only units with units below them get an index of their own (a province: 20 of 2,000).
+        for row, node in enumerate(self._children(self._node(parent))):
+            if node.children:
+                self._emit_badges_changed(self.createIndex(row, 0, node))
 
     def badge(self, code: str) -> Badge | None:
         """The counts shown for a unit, if computed."""

@@ -60,3 +60,19 @@ def test_the_command_line_prints_a_draft_and_says_which_error_holds_it(demo_stor
     assert main(["print", "BCXL", "--db", str(demo_path), "--unit", unit_code, "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "Đã in bản nháp" in printed and finding.message in printed and out.exists()
+
+
+def test_a_word_file_is_a_draft_too_while_the_dossier_has_errors(demo_store, demo_path, numbered_twice, tmp_path,
+                                                                 capsys):
+    from docx import Document
+
+    from chilinh_desktop.cli import main
+
+    _cycle, unit_code, _dossier, finding = numbered_twice
+    out = tmp_path / "bcxl.docx"
+    assert main(["print", "BCXL", "--db", str(demo_path), "--unit", unit_code, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Đã in bản nháp" in printed and finding.message in printed
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    header = "\n".join(p.text for s in Document(str(out)).sections for p in s.header.paragraphs)
+    assert "NHÁP" in (text + header).upper()

@@ -3,6 +3,7 @@ failing, dying or hung worker never hangs the batch nor loses a document without
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 
 import pytest
@@ -88,3 +89,23 @@ def test_a_dead_or_hung_worker_never_hangs_the_batch():
     assert "ValueError: bad job 9" in by_index[9].error
     assert all(by_index[n].result == n * n for n in (0, 1, 2, 3, 4, 5, 7, 10))
     assert len(batch.notes) == 2 and all("tiến trình in" in note for note in batch.notes)
+
+
+def test_workers_start_while_the_jobs_are_made_and_stop_if_making_them_fails():
+    made = []
+
+    def make():
+        # The workers were started before the jobs are read (their start-up overlaps the reading).
+        made.append(len(multiprocessing.active_children()))
+        return [("ok", n) for n in range(5)]
+
+    batch = run_batch(square_or_misbehave, make, 2)
+    assert made == [2]
+    assert sorted(o.result for o in batch.outcomes) == [n * n for n in range(5)]
+
+    def refuse():
+        raise ValueError("the data file changed")
+
+    with pytest.raises(ValueError, match="the data file changed"):
+        run_batch(square_or_misbehave, refuse, 2)
+    assert not multiprocessing.active_children()  # stopped, not left behind

@@ -22,7 +22,8 @@ def make_window(qtbot, qsettings):
 
     def make(store, *, ask: bool = False) -> MainWindow:
         window = MainWindow(store, qsettings)
-        qtbot.addWidget(window)
+        # Saves what was typed first; a value a test left invalid then does not ask at the close.
+        qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
         window.show()
         window.start_session(ask=ask)
         window.start_background_work()  # at once, not after the first paint: tests read its results
@@ -32,6 +33,7 @@ def make_window(qtbot, qsettings):
 
     yield make
     for window in windows:
+        window.shutdown()
         window.close()
     windows.clear()
     import gc

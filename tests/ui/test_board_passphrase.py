@@ -26,8 +26,7 @@ def _answer(qtbot, text: str | None) -> None:
         if dialog is None:
             QTimer.singleShot(50, answer)
             return
-        # The dialog's line edit, found in the dialog: QApplication.focusWidget() depends on which window
-        # the platform made active, which varies with the tests run before in the same process.
+        # The dialog's own line edit (under load the focus may not have reached it yet when this runs).
         target = dialog.findChild(QLineEdit) or dialog
         if text is None:
             qtbot.keyClick(target, Qt.Key.Key_Escape)

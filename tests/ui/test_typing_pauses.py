@@ -191,6 +191,64 @@ def test_impossible_date_stays_flagged_and_the_window_does_not_say_saved(qtbot, 
     assert form_get(demo_path, "02B", official=official.id)["document_date"] == "2023-02-28"
 
 
+def _answer_question(qtbot, button_text: str, seen: list) -> None:
+    """When the question opens, note its text and press the button named `button_text` with the keyboard."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == button_text)
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+
+    QTimer.singleShot(50, answer)
+
+
+def test_leaving_a_dossier_with_an_impossible_date_asks_first(qtbot, window, demo_path, leader):
+    official, _dossier = leader
+    editor = window.dossier_view.current_page().editor
+    field = editor.widget_for("document_date")
+    kept = form_get(demo_path, "02B", official=official.id).get("document_date")
+    focus(qtbot, field.line)
+    qtbot.keyClick(field.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field.line, "31/02/2023")
+    pause(qtbot, window)
+
+    # F9 (the dashboard), the way back to the unit, and closing the window all ask; "stay" keeps the text.
+    for leave in (window.show_dashboard, window.show_unit_pane, window.close):
+        seen: list[str] = []
+        _answer_question(qtbot, "Ở lại để sửa", seen)
+        leave()
+        qtbot.waitUntil(lambda seen=seen: bool(seen), timeout=5000)
+        assert "Ngày viết bản kiểm điểm" in seen[0]
+        assert window.stack.currentWidget() is window.dossier_view and window.isVisible()
+        assert field.line.text() == "31/02/2023"
+        qtbot.waitUntil(lambda: window.focusWidget() is field.line, timeout=2000)  # back at the field to correct
+
+    # Choosing another unit in the tree asks too; "stay" puts the tree back.
+    tree_before = window.tree.currentIndex()
+    other = window.proxy.index(0, 0) if window.proxy.index(0, 0) != tree_before else window.proxy.index(1, 0)
+    seen = []
+    _answer_question(qtbot, "Ở lại để sửa", seen)
+    window.tree.setCurrentIndex(other)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert window.stack.currentWidget() is window.dossier_view
+    assert window.tree.currentIndex() == tree_before
+
+    # "Drop it" leaves: the date saved before is kept and the status bar no longer names the field.
+    seen = []
+    _answer_question(qtbot, "Bỏ giá trị đã gõ và rời đi", seen)
+    window.show_dashboard()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.dashboard, timeout=5000)
+    assert "Ngày viết bản kiểm điểm" not in window.save_label.text()
+    assert form_get(demo_path, "02B", official=official.id).get("document_date") == kept
+
+
 def test_level_chosen_with_keys_across_a_pause(qtbot, window, demo_path, leader):
     official, _dossier = leader
     combo = window.dossier_view.current_page().editor.widget_for("i2_level")
