@@ -10,11 +10,10 @@ from pathlib import Path
 
 import platformdirs
 
-from chilinh_desktop.core.clock import parse_date
 from chilinh_desktop.core.errors import ChilinhError, NotFoundError
 from chilinh_desktop.core.store import Store, default_db_path
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
-from chilinh_desktop.ops.session import clock_for
+from chilinh_desktop.ops.session import clock_for, parse_today
 from chilinh_desktop.resources import resources_dir
 
 # Writes run on the window's worker thread, so waiting there for another program to finish its
@@ -177,9 +176,9 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
     apply_style(app)
     if today:
         try:
-            parse_date(today)
-        except ValueError:
-            warn(None, _("Cannot open the data"), _("“{day}” is not a date: write it as YYYY-MM-DD.", day=today))
+            parse_today(today)  # the command line's rule and words (ops/session.py)
+        except ChilinhError as exc:
+            warn(None, _("Cannot open the data"), exc.message)
             return 2
     try:
         if demo:

@@ -8,16 +8,14 @@ copied into the database, so an installation keeps working from its own file
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chilinh_desktop.core.definitions import SHIPPED, Definitions
+from chilinh_desktop.core.definitions import SHIPPED, Definitions, not_opened, parse_toml
 from chilinh_desktop.core.errors import DefinitionError, NotFoundError
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
@@ -82,9 +80,9 @@ class Cycle:
     levels: tuple[str, ...] = ()
     criterion_levels: tuple[str, ...] = ()
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
-    # The forms, scales and rules of the data file the cycle was read from (get_cycle binds them);
-    # a cycle read from a file and not yet installed sees the program's own definitions.
-    definitions: Definitions = field(repr=False, compare=False, default=SHIPPED)
+    # The forms, scales and rules the cycle is read with: the data file's (get_cycle), a kit's, or the
+    # program's own for a shipped cycle file not yet installed; always given, never a default.
+    definitions: Definitions = field(repr=False, compare=False, kw_only=True)
 
     @property
     def scales_id(self) -> str:
@@ -135,8 +133,8 @@ def _date(raw: dict, key: str, source: str, where: str) -> dt.date:
         raise _fail(source, f"{where}{key}", _("not a valid date (YYYY-MM-DD)")) from None
 
 
-def parse_cycle(raw: dict[str, Any], source: str) -> Cycle:
-    """Build a Cycle from its decoded file, checking every field."""
+def parse_cycle(raw: dict[str, Any], source: str, *, definitions: Definitions) -> Cycle:
+    """Build a Cycle from its decoded file, checking every field; it reads forms and rules from `definitions`."""
     deadlines = []
     for n, row in enumerate(_require(raw, "deadlines", list, source, ""), 1):
         where = f"deadlines[{n}]."
@@ -209,6 +207,7 @@ def parse_cycle(raw: dict[str, Any], source: str) -> Cycle:
         levels=tuple(_optional(raw, "levels", list, source) or ()),
         criterion_levels=tuple(_optional(raw, "criterion_levels", list, source) or ()),
         raw=raw,
+        definitions=definitions,
     )
 
 
@@ -220,11 +219,12 @@ def _optional(raw: dict, key: str, kind: type, source: str) -> Any:
 
 def load_cycle_file(path: Path) -> Cycle:
     """Read and check one cycle file."""
+    relpath = f"cycles/{path.name}"
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DefinitionError(_("{file}: cannot read the cycle definition: {error}", file=path, error=exc)) from exc
-    return parse_cycle(raw, path.name)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise not_opened(relpath, exc) from exc
+    return parse_cycle(parse_toml(data, relpath), path.name, definitions=SHIPPED)  # a program file: its own forms
 
 
 def shipped_cycle_files() -> list[Path]:
@@ -267,7 +267,7 @@ def get_cycle(store: Store, cycle_id: str | None = None) -> Cycle:
     row = store.db.execute("SELECT definition FROM cycles WHERE id = ?", [cycle_id]).fetchone()
     if row is None:
         raise NotFoundError(_("The review cycle {id} is not in this data file.", id=cycle_id), code="cycle.unknown")
-    return dataclasses.replace(parse_cycle(json.loads(row[0]), f"cycle:{cycle_id}"), definitions=store.definitions)
+    return parse_cycle(json.loads(row[0]), f"cycle:{cycle_id}", definitions=store.definitions)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ the level commendation needs is the cycle's best level, and no minutes rule appl
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 
 from chilinh_desktop.core.cycles import Cycle
@@ -64,17 +63,15 @@ def duties_rules(cycle: Cycle) -> DutiesRules:
 
 def _load(cycle: Cycle) -> DutiesRules:
     relpath = duties_path(cycle.id)
-    try:
-        data = cycle.definitions.read(relpath)
-    except OSError:
+    if not cycle.definitions.has(relpath):
         fallback = next((d.date for d in cycle.deadlines if d.id == "dossier"), cycle.deadlines[-1].date)
         # a template: filled with who, level and required where a proposal is flagged
         review = next((d.date for d in cycle.deadlines if d.id == "review"), None)
         return DutiesRules(fallback, "", cycle.levels[0] if cycle.levels else "",
                            _("“{who}” is proposed for commendation but rated {level}, not {required}."), None,
                            review)
+    raw = cycle.definitions.toml(relpath)
     try:
-        raw = tomllib.loads(data.decode("utf-8"))
         appraisal = raw["appraisal"]
         minutes = raw.get("minutes")
         meetings = raw.get("meetings", {})
@@ -86,5 +83,5 @@ def _load(cycle: Cycle) -> DutiesRules:
                                                      minutes["message"], minutes.get("action", "")),
             deadline, float(meetings.get("hours", 4)), meetings.get("citation", ""),
             TasksRule(**raw["tasks"]) if "tasks" in raw else TasksRule())
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError) as exc:
         raise DefinitionError(_("{file}: cannot read the Board's duties: {error}", file=relpath, error=exc)) from exc

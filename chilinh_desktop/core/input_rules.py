@@ -13,21 +13,22 @@ surrogates, which are not characters at all and cannot be stored as UTF-8.
 
 from __future__ import annotations
 
-import tomllib
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from chilinh_desktop.core.definitions import Definitions
-from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.errors import DefinitionError, ValidationError
 from chilinh_desktop.core.text import clean_line, nfc
 from chilinh_desktop.i18n import _
 
 LIMITS_FILE = "limits.toml"
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ALLOWED_CONTROLS = frozenset("\t\n")
-# When limits.toml cannot be read here, the shipped values (the form engine reports the file itself).
-_DEFAULT_LINE, _DEFAULT_LONG, _DEFAULT_ROWS = 1000, 20000, 200
+# Categories Cc (C0 and C1 controls) and Cs (lone surrogates) and the bidi controls, but for _ALLOWED_CONTROLS:
+# one regular expression instead of a category lookup per character (a package's documents are checked whole).
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -45,24 +46,21 @@ def text_limits(definitions: Definitions) -> TextLimits:
 
 
 def _read(definitions: Definitions) -> TextLimits:
+    # The same decoded file the form engine checks against its schema (Definitions.toml reads it once).
+    data = definitions.toml(LIMITS_FILE)
     try:
-        data = tomllib.loads(definitions.read(LIMITS_FILE).decode("utf-8"))
-        lengths, rows = data.get("max_length", {}), data.get("rows", {})
-        return TextLimits(int(lengths.get("text", _DEFAULT_LINE)), int(lengths.get("longtext", _DEFAULT_LONG)),
-                          int(rows.get("max_rows", _DEFAULT_ROWS)))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError, ValueError, AttributeError):
-        return TextLimits(_DEFAULT_LINE, _DEFAULT_LONG, _DEFAULT_ROWS)
+        return TextLimits(int(data["max_length"]["text"]), int(data["max_length"]["longtext"]),
+                          int(data["rows"]["max_rows"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        where = exc.args[0] if isinstance(exc, KeyError) else "max_length, rows"
+        raise DefinitionError(_("{file}, {field}: {problem}", file=LIMITS_FILE, field=where,
+                                problem=_("is missing or has the wrong type"))) from exc
 
 
 def bad_character(text: str) -> str | None:
     """The first character of `text` that no field may hold, as U+XXXX, or None."""
-    for ch in text:
-        if ch in _ALLOWED_CONTROLS:
-            continue
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cs") or ch in _BIDI_CONTROLS:
-            return f"U+{ord(ch):04X}"
-    return None
+    found = _BAD_CHARACTER.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
 
 
 def shown(text: str) -> str:
@@ -109,6 +107,8 @@ def tree_problem(value: Any, limits: TextLimits, long_keys: frozenset[str] = fro
     Strings under a key in `long_keys` (answers, notes) may be long texts; every other string is a
     line. Lists under a long key are tables and hold at most `limits.rows` rows.
     """
+    if _plainly_fine(value, limits, long_keys):
+        return None  # the common case, without building a path for every string
     stack: list[tuple[Any, str, bool]] = [(value, where, False)]
     while stack:
         item, path, long = stack.pop()
@@ -126,6 +126,28 @@ def tree_problem(value: Any, limits: TextLimits, long_keys: frozenset[str] = fro
                 return path, _("more than {count} rows ({length} were given)", count=limits.rows, length=len(item))
             stack += [(inner, f"{path}[{n}]", long) for n, inner in enumerate(item)]
     return None
+
+
+def _plainly_fine(value: Any, limits: TextLimits, long_keys: frozenset[str]) -> bool:
+    # Conservative: True only when no string can break a rule (none over its limit before cleaning, no character
+    # the rules might refuse, no table over its rows); anything else is left to tree_problem's exact walk.
+    search, line, long_limit = _BAD_CHARACTER.search, limits.line, limits.long
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        item, long = stack.pop()
+        if isinstance(item, str):
+            if len(item) > (long_limit if long else line) or search(item):
+                return False
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                if isinstance(key, str) and (len(key) > line or search(key)):
+                    return False
+                stack.append((inner, long or key in long_keys))
+        elif isinstance(item, list):
+            if long and len(item) > limits.rows:
+                return False
+            stack += [(inner, long) for inner in item]
+    return True
 
 
 def printable(text: str, *, newlines: bool = False) -> str:

@@ -8,7 +8,7 @@ an error (blocks sign-off) or a warning (needs an acknowledgement, recorded in t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from itertools import pairwise
 from typing import Any
@@ -18,7 +18,7 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.officials import list_officials
 from chilinh_desktop.core.ratings import RatingData, load_rating_data
-from chilinh_desktop.core.rulesets import Rule, RuleSet, rule_set_for
+from chilinh_desktop.core.rulesets import Rule, RuleKind, RuleSet, rule_set_for
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.core.vocabulary import vocabulary
@@ -356,44 +356,84 @@ def _score_levels(ctx: _Context, rule: Rule) -> Iterator[Finding]:
                               allowed=allowed)
 
 
-CHECKS: dict[str, Callable[[_Context, Rule], Iterator[Finding]]] = {
-    "forced_level_if_criterion": _forced_level_if_criterion,
-    "forced_level_if_discipline_in_year": _forced_level_if_discipline_in_year,
-    "forced_level_if_targets_below": _forced_level_if_targets_below,
-    "forced_level_if_leadership_disciplined": _forced_level_if_leadership_disciplined,
-    "forced_level_if_units_disciplined": _forced_level_if_units_disciplined,
-    "excellent_requires": _excellent_requires,
-    "quota": _quota,
-    "not_above_parent": _not_above_parent,
-    "order": _order,
-    "step_order": _step_order,
-    "exclude": _exclude,
-    "score_levels": _score_levels,
-    "form_self_rating": form_rules.form_self_rating,
-    "form_at_most": form_rules.form_at_most,
-    "form_rows_in_unit": form_rules.form_rows_in_unit,
-    "form_rows_rated": form_rules.form_rows_rated,
-    "counts_within_tree": form_rules.counts_within_tree,
-    "forced_level_if_conclusion": ground_rules.forced_level_if_conclusion,
-    "forced_level_if_units_case_disciplined": ground_rules.forced_level_if_units_case_disciplined,
-    "forced_level_if_unit_targets_below": ground_rules.forced_level_if_unit_targets_below,
-    "level_conditions": ground_rules.level_conditions,
-    "form_points": form_rules.form_points,
-    "paper_signer_listed": paper_rules.paper_signer_listed,
-    "paper_signer_post": paper_rules.paper_signer_post,
-    "paper_signer_same": paper_rules.paper_signer_same,
-    "form_time_order": paper_rules.form_time_order,
-    "form_criteria_excellent": paper_rules.form_criteria_excellent,
-    "document_numbers": paper_rules.document_numbers,
-    "form_date_versus_meeting": paper_rules.form_date_versus_meeting,
-    "official_cell_in_tree": paper_rules.official_cell_in_tree,
-    "official_posts_in_place": paper_rules.official_posts_in_place,
-    "staff_not_managed": paper_rules.staff_not_managed,
-    "form_not_own_signature": paper_rules.form_not_own_signature,
-    "form_filled": paper_rules.form_filled,
-    "form_rows_full_post": paper_rules.form_rows_full_post,
-    "repeated_level": year_rules.repeated_level,
-    "commendation_years": year_rules.commendation_years,
+# Every kind of rule a rule-set file may name: its check, the parameters it needs, those it may take,
+# and the extra {placeholders} its messages may use. The one table: rulesets.py loads files against it.
+KINDS: dict[str, RuleKind] = {
+    "forced_level_if_criterion": RuleKind(_forced_level_if_criterion, needs={"criterion_level", "level_required"},
+                                          says={"criterion", "required"}),
+    "forced_level_if_discipline_in_year": RuleKind(_forced_level_if_discipline_in_year, needs={"level_required"},
+                                                   may={"unless_self_remedied"}, says={"date", "form", "required"}),
+    "forced_level_if_targets_below": RuleKind(_forced_level_if_targets_below, needs={"level_required", "min_met_pct"},
+                                              may={"unless_force_majeure", "unless_main_met"},
+                                              says={"met_pct", "required"}),
+    "forced_level_if_leadership_disciplined": RuleKind(_forced_level_if_leadership_disciplined,
+                                                       needs={"level_required"}, says={"date", "form", "required"}),
+    "forced_level_if_units_disciplined": RuleKind(_forced_level_if_units_disciplined,
+                                                  needs={"level_required", "max_percent"},
+                                                  says={"count", "max_percent", "required", "total"}),
+    "excellent_requires": RuleKind(_excellent_requires, needs={"level_rated"},
+                                   may={"criteria_at", "min_criterion", "min_exceeded_pct", "min_met_pct", "min_score"},
+                                   says={"criterion", "exceeded_pct", "met_pct", "score"}),
+    "quota": RuleKind(_quota, needs={"level_rated", "max_percent", "of_level"},
+                      may={"base", "base_label", "counts", "group_by", "report_text", "step", "verdicts",
+                           "within_unit"},
+                      says={"base", "count", "group", "max_percent", "of_count", "percent"}),
+    "not_above_parent": RuleKind(_not_above_parent, needs={"parent"}, says={"parent_level"}),
+    "order": RuleKind(_order, needs={"first", "step"}, says={"first"}),
+    "step_order": RuleKind(_step_order, says={"earlier", "later"}),
+    "exclude": RuleKind(_exclude, says={"reason"}),
+    "score_levels": RuleKind(_score_levels, needs={"bands"}, says={"allowed", "score"}),
+    # Across forms and records (core/form_rules.py): which form and field is rule data.
+    "form_self_rating": RuleKind(form_rules.form_self_rating, needs={"field", "form"}, may={"step"}, says={"typed"}),
+    "form_at_most": RuleKind(form_rules.form_at_most, needs={"field", "form", "limit_field"}, says={"limit", "value"}),
+    "form_rows_in_unit": RuleKind(form_rules.form_rows_in_unit, needs={"column", "field", "form"}, says={"who"}),
+    "form_rows_rated": RuleKind(form_rules.form_rows_rated, needs={"column", "field", "form", "level_rated"},
+                                says={"required", "who"}),
+    "counts_within_tree": RuleKind(form_rules.counts_within_tree, says={"count", "total"}),
+    # The other KHTNV grounds of QĐ 124 (core/ground_rules.py).
+    "forced_level_if_conclusion": RuleKind(ground_rules.forced_level_if_conclusion,
+                                           needs={"conclusions", "level_required"},
+                                           says={"conclusion", "date", "required"}),
+    "forced_level_if_units_case_disciplined": RuleKind(ground_rules.forced_level_if_units_case_disciplined,
+                                                       needs={"discipline_kinds", "level_required"},
+                                                       says={"date", "form", "required", "who"}),
+    "forced_level_if_unit_targets_below": RuleKind(ground_rules.forced_level_if_unit_targets_below,
+                                                   needs={"leader_posts", "level_required", "min_met_pct"},
+                                                   may={"unless_force_majeure", "unless_main_met"},
+                                                   says={"met_pct", "required", "who"}),
+    # QĐ 366 (2025): a level's conditions besides its points, and the points table of a form.
+    "level_conditions": RuleKind(ground_rules.level_conditions, needs={"level_rated"},
+                                 may={"max_behind_pct", "no_discipline_below", "require_shortcomings_fixed"},
+                                 says={"condition"}),
+    "form_points": RuleKind(form_rules.form_points, needs={"column", "field", "form", "total_field"},
+                            may={"max_column", "max_total"}, says={"max_total", "over", "sum", "total"}),
+    # Across a unit's papers and the registry (core/paper_rules.py, issue 23).
+    "paper_signer_listed": RuleKind(paper_rules.paper_signer_listed, needs={"papers"}, says={"paper", "who"}),
+    "paper_signer_post": RuleKind(paper_rules.paper_signer_post, needs={"papers"},
+                                  says={"paper", "post", "role", "who"}),
+    "paper_signer_same": RuleKind(paper_rules.paper_signer_same, needs={"papers"}, says={"who"}),
+    "form_time_order": RuleKind(paper_rules.form_time_order, needs={"end_field", "form", "start_field"},
+                                says={"end", "start"}),
+    "form_criteria_excellent": RuleKind(paper_rules.form_criteria_excellent,
+                                        needs={"form", "level_fields", "level_labels", "level_rated", "min_criterion",
+                                               "rating_fields"},
+                                        may={"criteria_at"}, says={"criterion"}),
+    "document_numbers": RuleKind(paper_rules.document_numbers, needs={"papers"}, says={"kind", "number", "papers"}),
+    "form_date_versus_meeting": RuleKind(paper_rules.form_date_versus_meeting,
+                                         needs={"field", "form", "meeting_field", "meeting_form", "relation"},
+                                         says={"date", "meeting"}),
+    "official_cell_in_tree": RuleKind(paper_rules.official_cell_in_tree, needs={"cell_types"}, says={"cell"}),
+    "official_posts_in_place": RuleKind(paper_rules.official_posts_in_place, needs={"party_words"}, says={"post"}),
+    "staff_not_managed": RuleKind(paper_rules.staff_not_managed, needs={"member_posts", "staff_posts"}, says={"post"}),
+    "form_not_own_signature": RuleKind(paper_rules.form_not_own_signature, needs={"field", "form"}, says={"who"}),
+    "form_filled": RuleKind(paper_rules.form_filled, needs={"fields", "form"}, says={"fields"}),
+    "form_rows_full_post": RuleKind(paper_rules.form_rows_full_post, needs={"column", "field", "form", "name_column"},
+                                    may={"ignore_posts"}, says={"post", "who"}),
+    # Across years (core/year_rules.py): N years in a row at a level, read from the rating history.
+    "repeated_level": RuleKind(year_rules.repeated_level, needs={"level_rated", "years"}, may={"tiers"},
+                               says={"years", "years_list"}),
+    "commendation_years": RuleKind(year_rules.commendation_years, needs={"commendation_kinds", "level_rated", "years"},
+                                   says={"commendation", "required", "years"}),
 }
 
 
@@ -406,7 +446,7 @@ def evaluate(store: Store, cycle: Cycle, unit_code: str | None = None, *,
     # With `unit_code`, only findings touching that unit or below it; the subjects are always this
     # installation's units and cadres, whichever records are judged (the Board judges what units sent).
     ctx = _Context(store, cycle, rule_set, data)
-    findings = [f for rule in rule_set.rules for f in CHECKS[rule.kind](ctx, rule)]
+    findings = [f for rule in rule_set.rules for f in KINDS[rule.kind].check(ctx, rule)]
     if data is None:  # the minutes rule of the Board's duties reads this installation's own minutes
         from chilinh_desktop.core.assignments import minutes_findings
 

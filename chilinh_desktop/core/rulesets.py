@@ -8,12 +8,12 @@ new year needs a new file, not new code. Loading checks every rule and names fil
 from __future__ import annotations
 
 import string
-import tomllib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.definitions import Definitions
+from chilinh_desktop.core.definitions import Definitions, parse_toml
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.i18n import _
 
@@ -22,66 +22,26 @@ SEVERITIES = ("error", "warning")
 STEPS = ("self", "proposal", "decision")
 GROUP_BY = ("tier", "unit", "unit_type", "parent", "all")
 COMMON_PLACEHOLDERS = {"subject", "unit", "level", "step"}
+
+
+@dataclass(frozen=True)
+class RuleKind:
+    """A kind of rule a rule-set file may name: the check that runs it, the parameters it needs, those
+    it may take, and the extra {placeholders} its messages may use (the table is core/rules.py KINDS)."""
+
+    check: Callable[..., Iterator[Any]]
+    needs: frozenset[str] | set[str] = frozenset()
+    may: frozenset[str] | set[str] = frozenset()
+    says: frozenset[str] | set[str] = frozenset()
+
+
+def rule_kinds() -> dict[str, RuleKind]:
+    """The one table of rule kinds, beside the checks that run them."""
+    # Imported here, not at the top: the engine imports this module for Rule and RuleSet.
+    from chilinh_desktop.core.rules import KINDS
+
+    return KINDS
 # Each kind: the parameters it needs, those it may take, and the extra {placeholders} its messages may use.
-KINDS: dict[str, tuple[set[str], set[str], set[str]]] = {
-    "forced_level_if_criterion": ({"criterion_level", "level_required"}, set(), {"criterion", "required"}),
-    "forced_level_if_discipline_in_year": ({"level_required"}, {"unless_self_remedied"},
-                                           {"required", "date", "form"}),
-    "forced_level_if_targets_below": ({"level_required", "min_met_pct"}, {"unless_main_met", "unless_force_majeure"},
-                                      {"required", "met_pct"}),
-    "forced_level_if_leadership_disciplined": ({"level_required"}, set(), {"required", "date", "form"}),
-    "forced_level_if_units_disciplined": ({"level_required", "max_percent"}, set(),
-                                          {"required", "count", "total", "max_percent"}),
-    "excellent_requires": ({"level_rated"}, {"min_criterion", "criteria_at", "min_met_pct", "min_exceeded_pct",
-                                             "min_score"},
-                           {"criterion", "met_pct", "exceeded_pct", "score"}),
-    "quota": ({"level_rated", "of_level", "max_percent"},
-              {"group_by", "counts", "step", "base", "base_label", "within_unit", "report_text", "verdicts"},
-              {"group", "count", "of_count", "max_percent", "base", "percent"}),
-    "not_above_parent": ({"parent"}, set(), {"parent_level"}),
-    "order": ({"first", "step"}, set(), {"first"}),
-    "step_order": (set(), set(), {"earlier", "later"}),
-    "exclude": (set(), set(), {"reason"}),
-    "score_levels": ({"bands"}, set(), {"score", "allowed"}),
-    # Across forms and records (core/form_rules.py): which form and field is rule data.
-    "form_self_rating": ({"form", "field"}, {"step"}, {"typed"}),
-    "form_at_most": ({"form", "field", "limit_field"}, set(), {"value", "limit"}),
-    "form_rows_in_unit": ({"form", "field", "column"}, set(), {"who"}),
-    "form_rows_rated": ({"form", "field", "column", "level_rated"}, set(), {"who", "required"}),
-    "counts_within_tree": (set(), set(), {"count", "total"}),
-    # The other KHTNV grounds of QĐ 124 (core/ground_rules.py).
-    "forced_level_if_conclusion": ({"level_required", "conclusions"}, set(), {"required", "conclusion", "date"}),
-    "forced_level_if_units_case_disciplined": ({"level_required", "discipline_kinds"}, set(),
-                                               {"required", "who", "form", "date"}),
-    "forced_level_if_unit_targets_below": ({"level_required", "min_met_pct", "leader_posts"},
-                                           {"unless_main_met", "unless_force_majeure"},
-                                           {"required", "met_pct", "who"}),
-    # QĐ 366 (2025): a level's conditions besides its points, and the points table of a form.
-    "level_conditions": ({"level_rated"}, {"max_behind_pct", "require_shortcomings_fixed", "no_discipline_below"},
-                         {"condition"}),
-    "form_points": ({"form", "field", "column", "total_field"}, {"max_column", "max_total"},
-                    {"total", "sum", "max_total", "over"}),
-    # Across a unit's papers and the registry (core/paper_rules.py, issue 23).
-    "paper_signer_listed": ({"papers"}, set(), {"paper", "who"}),
-    "paper_signer_post": ({"papers"}, set(), {"paper", "who", "role", "post"}),
-    "paper_signer_same": ({"papers"}, set(), {"who"}),
-    "form_time_order": ({"form", "start_field", "end_field"}, set(), {"start", "end"}),
-    "form_criteria_excellent": ({"form", "rating_fields", "level_fields", "level_rated", "min_criterion",
-                                 "level_labels"}, {"criteria_at"}, {"criterion"}),
-    "document_numbers": ({"papers"}, set(), {"number", "kind", "papers"}),
-    "form_date_versus_meeting": ({"form", "field", "meeting_form", "meeting_field", "relation"}, set(),
-                                 {"date", "meeting"}),
-    "official_cell_in_tree": ({"cell_types"}, set(), {"cell"}),
-    "official_posts_in_place": ({"party_words"}, set(), {"post"}),
-    "staff_not_managed": ({"staff_posts", "member_posts"}, set(), {"post"}),
-    "form_not_own_signature": ({"form", "field"}, set(), {"who"}),
-    "form_filled": ({"form", "fields"}, set(), {"fields"}),
-    "form_rows_full_post": ({"form", "field", "column", "name_column"}, {"ignore_posts"}, {"who", "post"}),
-    # Across years (core/year_rules.py): N years in a row at a level, read from the rating history.
-    "repeated_level": ({"level_rated", "years"}, {"tiers"}, {"years", "years_list"}),
-    "commendation_years": ({"level_rated", "years", "commendation_kinds"}, set(),
-                           {"years", "required", "commendation"}),
-}
 
 
 @dataclass(frozen=True)
@@ -157,20 +117,21 @@ def parse_rule_set(raw: dict[str, Any], source: str) -> RuleSet:
             raise _fail(source, where + "applies_to", _("must be one of {choices}", choices=", ".join(SUBJECT_KINDS)))
         criteria.append(Criterion(_text(row, "id", source, where), _text(row, "label", source, where), applies))
     rules: list[Rule] = []
+    kinds = rule_kinds()
     for n, row in enumerate(raw.get("rules", []), 1):
         where = f"rules[{n}]."
         rule_id = _text(row, "id", source, where)
         where = f"rules[{n}] ({rule_id})."
         kind = _text(row, "kind", source, where)
-        if kind not in KINDS:
-            raise _fail(source, where + "kind", _("must be one of {choices}", choices=", ".join(KINDS)))
+        if kind not in kinds:
+            raise _fail(source, where + "kind", _("must be one of {choices}", choices=", ".join(kinds)))
         severity = row.get("severity", "error")
         if severity not in SEVERITIES:
             raise _fail(source, where + "severity", _("must be one of {choices}", choices=", ".join(SEVERITIES)))
         applies = tuple(row.get("applies_to", SUBJECT_KINDS))
         if not set(applies) <= {*SUBJECT_KINDS, "members", "cells"}:
             raise _fail(source, where + "applies_to", _("must be one of {choices}", choices=", ".join(SUBJECT_KINDS)))
-        needed, optional, extra = KINDS[kind]
+        needed, optional, extra = kinds[kind].needs, kinds[kind].may, kinds[kind].says
         params = {k: v for k, v in row.items()
                   if k not in ("id", "kind", "severity", "citation", "message", "action", "applies_to")}
         missing, unknown_keys = sorted(needed - params.keys()), sorted(params.keys() - needed - optional)
@@ -219,21 +180,12 @@ def load_rule_set(rule_set_id: str, *, definitions: Definitions) -> RuleSet:
 
 
 def _load_rule_set(definitions: Definitions, rule_set_id: str) -> RuleSet:
-    relpath = rule_set_path(rule_set_id)
-    try:
-        data = definitions.read(relpath)
-    except OSError as exc:
-        raise DefinitionError(_("{file}: cannot read the rule set: {error}", file=relpath, error=exc)) from exc
-    return parse_rule_set_bytes(data, f"{rule_set_id}.toml")
+    return parse_rule_set(definitions.toml(rule_set_path(rule_set_id)), f"{rule_set_id}.toml")
 
 
 def parse_rule_set_bytes(data: bytes, source: str) -> RuleSet:
     """Decode and check the bytes of a rule set file named `source`."""
-    try:
-        raw = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DefinitionError(_("{file}: cannot read the rule set: {error}", file=source, error=exc)) from exc
-    return parse_rule_set(raw, source)
+    return parse_rule_set(parse_toml(data, f"rules/{source}"), source)
 
 
 def rule_set_for(cycle: Cycle) -> RuleSet | None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.i18n import _
@@ -50,17 +48,16 @@ class Vocabulary:
         return min(ranks, default=len(self.post_order))
 
 
-def parse_vocabulary(text: str, path: Path | str) -> Vocabulary:
-    """Check the text of a vocabulary file (`path` names it in an error)."""
+def parse_vocabulary(raw: dict[str, Any], path: str) -> Vocabulary:
+    """Check the decoded vocabulary file (`path` names it in an error)."""
     try:
-        raw = tomllib.loads(text)
         unit_types = {
             row["id"]: UnitType(row["id"], row["name"], bool(row["grassroots"])) for row in raw["unit_types"]
         }
         tiers = {row["id"]: Tier(row["id"], row["name"]) for row in raw["tiers"]}
         kinds = {row["id"]: row["name"] for row in raw.get("commendation_kinds", [])}
         post_order = tuple(str(post) for post in raw.get("post_order", ()))
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+    except (KeyError, TypeError) as exc:
         raise DefinitionError(_("The file {path} is not a valid vocabulary: {error}.", path=path, error=exc)) from exc
     return Vocabulary(unit_types, tiers, kinds, post_order)
 
@@ -82,12 +79,5 @@ def vocabulary(definitions: Definitions) -> Vocabulary:
     Parsed once per `Definitions`, never for the whole process: two data files open in one process
     each see their own.
     """
-    def load() -> Vocabulary:
-        try:
-            text = definitions.read(VOCABULARY_FILE).decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DefinitionError(_("The file {path} is not a valid vocabulary: {error}.", path=VOCABULARY_FILE,
-                                    error=exc)) from exc
-        return parse_vocabulary(text, VOCABULARY_FILE)
-
-    return definitions.memo(("vocabulary",), load)
+    return definitions.memo(("vocabulary",), lambda: parse_vocabulary(definitions.toml(VOCABULARY_FILE),
+                                                                      VOCABULARY_FILE))

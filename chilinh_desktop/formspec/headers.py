@@ -7,7 +7,6 @@ organisation, as an issuer, after "T/M", and in a document number.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -50,8 +49,8 @@ def naming(definitions: Definitions) -> Naming:
 
 
 def _load_naming(definitions: Definitions) -> Naming:
+    raw = definitions.toml(HEADERS_FILE)
     try:
-        raw = tomllib.loads(definitions.read(HEADERS_FILE).decode("utf-8"))
         by_type = {row["type"]: {k: str(v) for k, v in row.items()} for row in raw["unit_types"]}
         committees = tuple((row["committee"], row["organisation"]) for row in raw.get("committees", ()))
         prefixes = tuple(sorted(raw.get("prefixes", ()), key=len, reverse=True))
@@ -59,9 +58,10 @@ def _load_naming(definitions: Definitions) -> Naming:
         locality_words = {row["committee"]: str(row.get("locality", "")) for row in raw.get("committees", ())}
         bodies = dict(raw.get("committee_bodies", {}))
         unbroken = tuple(str(phrase) for phrase in raw.get("unbroken", ()))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        raise DefinitionError(_("{file}: cannot read the form definition: {error}", file=HEADERS_FILE,
-                                error=exc)) from exc
+    except (KeyError, TypeError, AttributeError) as exc:
+        where = exc.args[0] if isinstance(exc, KeyError) else "unit_types, committees"
+        raise DefinitionError(_("{file}, {field}: {problem}", file=HEADERS_FILE, field=where,
+                                problem=_("is missing or has the wrong type"))) from exc
     return Naming(prefixes, by_type, committees, dict(raw.get("document_types", {})), localities,
                   locality_words, bodies, unbroken)
 

@@ -7,12 +7,11 @@ who edits a definition knows exactly where to look.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle, ItemKind
-from chilinh_desktop.core.definitions import Definitions
+from chilinh_desktop.core.definitions import Definitions, not_opened, parse_toml
 from chilinh_desktop.core.errors import DefinitionError, NotFoundError
 from chilinh_desktop.formspec.context import KNOWN_SOURCES, placeholders_in
 from chilinh_desktop.formspec.model import Field, FormSpec, Migration, Move, Option, Section, Signature
@@ -46,17 +45,13 @@ def load_form_file(path: Path) -> FormSpec:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DefinitionError(_("{file}: cannot read the form definition: {error}", file=path.name, error=exc)) from exc
+        raise not_opened(path.name, exc) from exc
     return parse_form_bytes(data, path.name)
 
 
 def parse_form_bytes(data: bytes, source: str) -> FormSpec:
     """Decode, check and normalise the bytes of a form definition file named `source`."""
-    try:
-        raw = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DefinitionError(_("{file}: cannot read the form definition: {error}", file=source, error=exc)) from exc
-    return parse_form(raw, source)
+    return parse_form(parse_toml(data, source), source)
 
 
 def parse_form(raw: dict[str, Any], source: str) -> FormSpec:
@@ -190,11 +185,7 @@ def _load_form(definitions: Definitions, form_id: str, version: str | None) -> F
         raise NotFoundError(_("There is no form {id} (version {version}).", id=form_id, version=version or "*"),
                             code="form.unknown")
     name = by_key[(form_id, version or versions[-1])]
-    try:
-        data = definitions.read(name)
-    except OSError as exc:
-        raise DefinitionError(_("{file}: cannot read the form definition: {error}", file=name, error=exc)) from exc
-    return parse_form_bytes(data, name)
+    return parse_form(definitions.toml(name), name)
 
 
 def _version_key(version: str) -> tuple[int, ...]:

@@ -20,7 +20,7 @@ from chilinh_desktop.formspec.answers import stored_form_item
 from chilinh_desktop.formspec.loader import form_for_item
 from chilinh_desktop.formspec.model import FormSpec
 from chilinh_desktop.formspec.scales import Scales, scales_for
-from chilinh_desktop.formspec.validate import CheckedAnswers, check_answers, display_value
+from chilinh_desktop.formspec.validate import CheckedAnswers, check_answers, display_value, input_limits
 from chilinh_desktop.i18n import _
 
 MARK = "[Chuyển từ {label}]"
@@ -81,7 +81,7 @@ def migrate_item(store: Store, cycle: Cycle, dossier: Dossier, item: ItemKind, *
         return None
     scales = scales_for(cycle)
     answers = migrate_answers(stored.form, target, stored.answers, scales)
-    checked = check_answers(target, answers, scales)
+    checked = check_answers(target, answers, scales, input_limits(store.definitions))
     save_answers(store, cycle, dossier.id, item.id, checked.answers, form_id=target.id, form_version=target.version,
                  complete=checked.complete, actor=actor)
     store.audit(actor, "form.migrate", f"dossier:{dossier.id}", item=item.id, from_version=stored.form.version,

@@ -6,12 +6,11 @@ four levels of Quy định 124-QĐ/TW; from 2025 Quy định 366-QĐ/TW brings a
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
 from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.definitions import Definitions
+from chilinh_desktop.core.definitions import Definitions, parse_toml
 from chilinh_desktop.core.errors import DefinitionError
 from chilinh_desktop.formspec.model import Option
 from chilinh_desktop.i18n import _
@@ -43,22 +42,12 @@ def scales_for(cycle: Cycle) -> Scales:
 
 
 def _load_scales(definitions: Definitions, cycle_id: str) -> Scales:
-    relpath = scales_path(cycle_id)
-    try:
-        data = definitions.read(relpath)
-    except OSError as exc:
-        raise DefinitionError(_("{file}: cannot read the scales: {error}", file=relpath, error=exc)) from exc
-    return parse_scales_bytes(data, cycle_id)
+    return _parse_scales(definitions.toml(scales_path(cycle_id)), f"{cycle_id}.toml", cycle_id)
 
 
 def parse_scales_bytes(data: bytes, cycle_id: str) -> Scales:
     """Decode and check the bytes of a cycle's scales file."""
-    source = f"{cycle_id}.toml"
-    try:
-        raw = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DefinitionError(_("{file}: cannot read the scales: {error}", file=source, error=exc)) from exc
-    return _parse_scales(raw, source, cycle_id)
+    return _parse_scales(parse_toml(data, scales_path(cycle_id)), f"{cycle_id}.toml", cycle_id)
 
 
 def _parse_scales(raw: dict[str, Any], source: str, cycle_id: str) -> Scales:

@@ -226,7 +226,7 @@ def start_cycle(store: Store, *, copy_from: str | None, year: int, deadlines: di
     previous = core_cycles.get_cycle(store, copy_from)
     raw, newer = derive_cycle(store, previous, year=year, cycle_id=cycle_id or str(year), deadlines=deadlines,
                               dispatch=dispatch, regulation=regulation)
-    cycle = core_cycles.parse_cycle(raw, f"cycle:{raw['id']}")
+    cycle = core_cycles.parse_cycle(raw, f"cycle:{raw['id']}", definitions=store.definitions)
     with store.atomic():
         core_cycles.install_cycle(store, cycle, make_current=make_current, actor=actor, copied_from=previous.id)
         store.audit(actor, "cycle.start", f"cycle:{cycle.id}", copied_from=previous.id, year=year)

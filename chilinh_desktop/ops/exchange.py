@@ -1,7 +1,9 @@
 """The exchange between a unit and the Board (trao đổi): export a signed package, check and import packages.
 
-The command line and the window both call these; the package layer does the work (BagIt, SSHSIG,
-age, the checks before anything is written), and each result says what it changed.
+The command line and the window both call these. The use cases live in ops/: exporting in
+ops/export.py (check ready, sign, seal, write, read back, record, name), importing in ops/importing.py
+(check every file, judge keys, write in one transaction); the package layer does the format and
+crypto work (BagIt, SSHSIG, age, reading a package's documents). Each result says what it changed.
 """
 
 from __future__ import annotations
@@ -14,27 +16,29 @@ from typing import TYPE_CHECKING
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.ops import changes
+from chilinh_desktop.package.importer import ALREADY, IMPORTED, REFUSED, SUPERSEDED, WAITING
 
 if TYPE_CHECKING:
-    from chilinh_desktop.package.export import ExportError, ExportResult
-    from chilinh_desktop.package.importer import ImportOutcome, ImportPlan
+    from chilinh_desktop.ops.export import ExportError, ExportResult
+    from chilinh_desktop.ops.importing import ImportOutcome, ImportPlan
     from chilinh_desktop.package.rewrite import RewriteResult
 
-__all__ = ["ExportError", "ExportResult", "Exported", "ImportOutcome", "ImportPlan", "Imported", "KitWritten",
+__all__ = ["ALREADY", "IMPORTED", "REFUSED", "SUPERSEDED", "WAITING", "ExportError", "ExportResult", "Exported",
+           "ImportOutcome", "ImportPlan", "Imported", "KitWritten",
            "RewriteResult", "Rewritten", "board_key_needs_passphrase", "commit_import", "confidential_files",
            "confidential_name", "export_kit", "export_unit", "import_packages", "open_confidential",
            "own_key_needs_passphrase", "package_files", "plain_name", "plan_import", "rewrite_package"]
 
 
-def __getattr__(name: str):  # the package layer's result types, loaded on first use
+def __getattr__(name: str):  # the result types, loaded on first use
     if name in ("ExportResult", "ExportError"):
-        from chilinh_desktop.package import export
+        from chilinh_desktop.ops import export
 
         return getattr(export, name)
     if name in ("ImportOutcome", "ImportPlan"):
-        from chilinh_desktop.package import importer
+        from chilinh_desktop.ops import importing
 
-        return getattr(importer, name)
+        return getattr(importing, name)
     if name == "RewriteResult":
         from chilinh_desktop.package.rewrite import RewriteResult
 
@@ -59,7 +63,7 @@ class Exported:
 def export_unit(store: Store, cycle: Cycle, unit_code: str, out_dir: Path, *, passphrase: str | None = None,
                 actor: str = "export", progress: Progress | None = None) -> Exported:
     """Write the unit's signed package and its handover slip to `out_dir` (a USB stick), checked there."""
-    from chilinh_desktop.package.export import export_unit as write_package
+    from chilinh_desktop.ops.export import export_unit as write_package
 
     return Exported(write_package(store, cycle, unit_code, out_dir, passphrase=passphrase, actor=actor,
                                   progress=progress))
@@ -67,7 +71,7 @@ def export_unit(store: Store, cycle: Cycle, unit_code: str, out_dir: Path, *, pa
 
 def package_files(sources: Iterable[Path]) -> list[Path]:
     """The package files (.zip) in the given files and folders, in a stable order."""
-    from chilinh_desktop.package.importer import package_files as found
+    from chilinh_desktop.ops.importing import package_files as found
 
     return found(sources)
 
@@ -77,7 +81,7 @@ def plan_import(store: Store, paths: Iterable[Path], step: Callable | None = Non
     """Check every package before anything is written: what would be imported, refused or is waiting for a key.
 
     A sealed package is opened with the Board's keys (`passphrase` when they are protected)."""
-    from chilinh_desktop.package.importer import plan_import as plan
+    from chilinh_desktop.ops.importing import plan_import as plan
 
     return plan(store, package_files(paths), step, passphrase=passphrase)
 
@@ -96,7 +100,7 @@ class Imported:
 
 def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] = (), *, actor: str = "import") -> Imported:
     """Import what the plan allows, trusting new unit keys only for exactly the `accepted` fingerprints."""
-    from chilinh_desktop.package.importer import commit_import as commit
+    from chilinh_desktop.ops.importing import commit_import as commit
 
     return Imported(commit(store, plan, set(accepted), actor=actor))
 

@@ -141,15 +141,14 @@ def _answers(cycle: Cycle, form_id: str | None, version: str | None, answers: di
     if not answers:
         return ()
     fields: dict[str, Any] = {}
-    scales: dict[str, dict[str, str]] = {}
+    scales: Any = None
     if form_id:
         from chilinh_desktop.formspec.loader import load_form
         from chilinh_desktop.formspec.scales import scales_for
 
         try:
             fields = {f.id: f for f in load_form(form_id, version, definitions=cycle.definitions).fields()}
-            found = scales_for(cycle)
-            scales = {"level": {o.id: o.label for o in found.levels}, "rating": {o.id: o.label for o in found.ratings}}
+            scales = scales_for(cycle)
         except ChilinhError:
             fields = {}  # a form version this installation lacks: the answers still show, by their ids
     ordered = [key for key in fields if key in answers] + sorted(k for k in answers if k not in fields)
@@ -158,27 +157,24 @@ def _answers(cycle: Cycle, form_id: str | None, version: str | None, answers: di
                  for key in ordered if answers[key] not in (None, "", [], {}))
 
 
-def _text(spec: Any, value: Any, scales: dict[str, dict[str, str]]) -> str:
-    import datetime as dt
-
+def _text(spec: Any, value: Any, scales: Any) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, list):
         return "\n".join(_row_text(spec, row, scales) for row in value)
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_text(None, v, scales)}" for k, v in value.items() if v not in (None, ""))
-    if spec is not None and (spec.options or spec.type in scales):
-        labels = {option.id: option.label for option in spec.options} or scales[spec.type]
-        return labels.get(str(value), str(value))
-    if spec is not None and spec.type == "date" and isinstance(value, str):
-        try:
-            return running_date(dt.date.fromisoformat(value))
-        except ValueError:
-            return value
+    if spec is not None and scales is not None:
+        from chilinh_desktop.formspec.validate import display_value
+
+        try:  # as the field-type table shows its type; a value a unit's package got wrong shows as sent
+            return display_value(spec, value, scales)
+        except (ValueError, TypeError, ChilinhError):
+            return str(value)
     return str(value)
 
 
-def _row_text(spec: Any, row: Any, scales: dict[str, dict[str, str]]) -> str:
+def _row_text(spec: Any, row: Any, scales: Any) -> str:
     if not isinstance(row, dict):
         return "– " + _text(None, row, scales)
     columns = {c.id: c for c in spec.columns} if spec is not None else {}

@@ -17,6 +17,7 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.answers import FormItem, get_form_item
 from chilinh_desktop.formspec.context import record_context
+from chilinh_desktop.formspec.field_types import field_type
 from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.answers import save_item
@@ -130,7 +131,7 @@ def target_fields(form) -> list[tuple[str, str]]:
         found = _SECTION_NUMBER.match(section.heading or "")
         roman = found[1] if found else ""
         for fld in section.fields:
-            if fld.type != "longtext":
+            if field_type(fld).layout != "block":  # paragraphs move to a block of text (the field-type table)
                 continue
             own = _FIELD_NUMBER.match(fld.label)
             if roman and own:

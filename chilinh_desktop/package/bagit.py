@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import io
 import os
 import re
 import stat
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -47,7 +49,9 @@ _COMPUTED_LABELS = ("Bagging-Date", "Payload-Oxum")
 _PAYLOAD_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*")
 _MANIFEST_LINE = re.compile(r"([0-9A-Fa-f]{64})[ \t]+(\S.*)")
 _OXUM = re.compile(r"(\d+)\.(\d+)")
-_CHUNK = 64 * 1024
+_CHUNK = 1024 * 1024
+_SAMPLE = 256 * 1024  # how much of a payload file is tried before choosing to deflate or store it
+_SMALL = 4096  # smaller payload files are always deflated
 # Tag files are small text; reading one never needs the 1 GiB a payload file may take.
 _MAX_TAG_BYTES = 32 << 20
 _FILE_MODE = (stat.S_IFREG | 0o644) << 16
@@ -64,6 +68,7 @@ class BagReport:
     info: dict[str, str] = field(default_factory=dict)
     signer_fingerprint: str | None = None
     payload_names: tuple[str, ...] = ()  # relative to data/
+    signer_public: str | None = None  # the signer's OpenSSH public key line, when the signature is valid
 
     @property
     def ok(self) -> bool:
@@ -84,11 +89,14 @@ def write_bag(
     signer: SignerCallback | None = None,
     bagging_date: datetime.date | None = None,
     limits: ZipLimits = DEFAULT_LIMITS,
-) -> BagReport:
+    verify: bool = True,
+) -> BagReport | None:
     """Write a bag ZIP at `target` atomically, read it back fully, and return its verification.
 
     `payload` yields (name relative to data/, bytes or a file path); `info` is the ordered bag-info.
     `signer` receives the tag manifest bytes and returns an armored SSHSIG to store beside it.
+    `verify=False` leaves the reading back to the caller (who reads the file once for more than checking it).
+    Payload that does not shrink (encrypted data, scans) is stored as it is: compressing it costs a pass for nothing.
     """
     target = Path(target)
     labels = _checked_info(info)
@@ -107,7 +115,25 @@ def write_bag(
             raise package_error("bag.write_verify_failed", path=str(target), codes=codes)
         return report
 
-    return cast(BagReport, write_atomically(target, write, check))
+    return cast(BagReport, write_atomically(target, write, check if verify else None))
+
+
+def bag_bytes(
+    payload: Iterable[tuple[str, PayloadSource]],
+    info: Mapping[str, str] | Iterable[tuple[str, str]],
+    *,
+    signer: SignerCallback | None = None,
+    bagging_date: datetime.date | None = None,
+) -> bytes:
+    """A bag ZIP built in memory (a package's inner bag, sealed at once): verify it where it is read."""
+    labels = _checked_info(info)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        _write_contents(archive, payload, labels, bagging_date or datetime.date.today(), signer)
+    return buffer.getvalue()
+
+
+PayloadVisitor = Callable[[str, bytes], None]
 
 
 def verify_bag(
@@ -116,14 +142,19 @@ def verify_bag(
     trusted_key: str | None = None,
     *,
     require_signature: bool = True,
+    data: bytes | None = None,
+    wanted: Callable[[str], bool] | None = None,
+    visit: PayloadVisitor | None = None,
 ) -> BagReport:
-    """Check a bag ZIP without writing anything and report every problem found.
+    """Check a bag ZIP (the file, or `data`: its bytes already read) without writing anything; report every problem.
 
     `trusted_key` (an OpenSSH public key line) pins the signer; without it, a valid signature by
-    any key passes and the caller must judge `signer_fingerprint`.
+    any key passes and the caller must judge `signer_fingerprint`. Every payload file whose name
+    (relative to data/) is `wanted` is handed whole to `visit` as it is hashed, so a caller reading
+    the documents never reads them a second time; `visit` must not raise.
     """
     try:
-        archive = open_zip(Path(path))
+        archive = open_zip(Path(path), data)
     except PackageError as exc:
         return BagReport(errors=(exc,))
     with archive:
@@ -131,7 +162,7 @@ def verify_bag(
         if problems:
             # The archive itself is hostile or broken: nothing inside it is worth reading.
             return BagReport(errors=tuple(problems))
-        return _Verification(archive, limits).run(trusted_key, require_signature)
+        return _Verification(archive, limits, wanted, visit).run(trusted_key, require_signature)
 
 
 def _write_contents(
@@ -151,7 +182,7 @@ def _write_contents(
             # Payload names are ids made by the program, so a bad one is a bug, not user input.
             raise ValueError(f"invalid or duplicate payload name: {name!r}")
         seen.add(name.casefold())
-        digest, size = _stream_payload(archive, PAYLOAD_DIR + name, source, stamp)
+        digest, size = _stream_payload(archive, PAYLOAD_DIR + name, source, stamp, _method_for(source))
         manifest_lines.append(f"{digest}  {PAYLOAD_DIR}{name}\n")
         octets += size
     manifest = "".join(manifest_lines).encode("ascii")
@@ -189,10 +220,10 @@ def _checked_info(info: Mapping[str, str] | Iterable[tuple[str, str]]) -> list[t
     return [(label, unicodedata.normalize("NFC", value)) for label, value in pairs]
 
 
-def _zip_info(name: str, stamp: tuple[int, ...]) -> zipfile.ZipInfo:
+def _zip_info(name: str, stamp: tuple[int, ...], method: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
     # A fixed timestamp (the bagging date) and mode make the same input give the same bytes.
     info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = method
     info.external_attr = _FILE_MODE
     return info
 
@@ -202,9 +233,10 @@ def _put(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple[int, ...
 
 
 def _stream_payload(
-    archive: zipfile.ZipFile, name: str, source: PayloadSource, stamp: tuple[int, ...]
+    archive: zipfile.ZipFile, name: str, source: PayloadSource, stamp: tuple[int, ...],
+    method: int = zipfile.ZIP_DEFLATED,
 ) -> tuple[str, int]:
-    info = _zip_info(name, stamp)
+    info = _zip_info(name, stamp, method)
     # The size hint lets zipfile choose ZIP64 up front for files over 2 GiB.
     info.file_size = len(source) if isinstance(source, bytes) else _source_size(source)
     digest = hashlib.sha256()
@@ -215,6 +247,24 @@ def _stream_payload(
             out.write(chunk)
             size += len(chunk)
     return digest.hexdigest(), size
+
+
+def _method_for(source: PayloadSource) -> int:
+    # A sample from the middle of the content (its start for a file): unless a fast deflate shrinks it by a tenth,
+    # the content is already compressed or encrypted (PDFs, scans, xlsx, age files) and is stored as it is, like
+    # `zip -n`: deflating it saves a few percent for a compression pass here and a slow inflate at every reading.
+    if isinstance(source, bytes):
+        middle = max(0, len(source) // 2 - _SAMPLE // 2)
+        sample = source[middle:middle + _SAMPLE]
+    else:
+        try:
+            with open(source, "rb") as handle:
+                sample = handle.read(_SAMPLE)
+        except OSError as exc:
+            raise _unreadable(source, exc) from exc
+    if len(sample) < _SMALL or len(zlib.compress(sample, 1)) < len(sample) * 0.9:
+        return zipfile.ZIP_DEFLATED
+    return zipfile.ZIP_STORED
 
 
 def _source_size(source: Path) -> int:
@@ -246,7 +296,9 @@ def _unreadable(source: Path, exc: OSError) -> PackageError:
 class _Verification:
     """One read-only pass over a zipsafe-checked bag, collecting every error it can."""
 
-    def __init__(self, archive: zipfile.ZipFile, limits: ZipLimits) -> None:
+    def __init__(self, archive: zipfile.ZipFile, limits: ZipLimits, wanted: Callable[[str], bool] | None = None,
+                 visit: PayloadVisitor | None = None) -> None:
+        self.wanted, self.visit = wanted, visit
         self.errors: list[PackageError] = []
         self.files = {info.filename: info for info in archive.infolist() if not info.is_dir()}
         self.reader = BoundedReader(archive, limits)
@@ -275,6 +327,7 @@ class _Verification:
             info=info or {},
             signer_fingerprint=None if signer is None else signer.fingerprint,
             payload_names=tuple(name[len(PAYLOAD_DIR) :] for name in payload_names),
+            signer_public=None if signer is None else _public_line(signer.public_blob),
         )
 
     def _read_tag(self, name: str) -> bytes | None:
@@ -392,10 +445,18 @@ class _Verification:
 
     def _hash(self, name: str, content: bytes | None) -> tuple[str, int]:
         # Tag files were already read for parsing; hashing that same content avoids a second read
-        # and guarantees the bytes parsed are the bytes checked.
+        # and guarantees the bytes parsed are the bytes checked. A payload file the caller reads is
+        # read whole here and handed over: the bytes hashed are the bytes it reads.
+        relative = name[len(PAYLOAD_DIR):] if name.startswith(PAYLOAD_DIR) else None
+        if content is None and relative is not None and self.visit is not None and self.wanted is not None \
+                and self.wanted(relative):
+            content = self.reader.read(self.files[name])
+            self.visit(relative, content)
+        if content is not None:
+            return hashlib.sha256(content).hexdigest(), len(content)
         digest = hashlib.sha256()
         size = 0
-        for chunk in [content] if content is not None else self.reader.chunks(self.files[name]):
+        for chunk in self.reader.chunks(self.files[name]):
             digest.update(chunk)
             size += len(chunk)
         return digest.hexdigest(), size
@@ -414,6 +475,12 @@ class _Verification:
             self.errors.append(
                 package_error("bag.oxum_mismatch", expected=declared, found=f"{octets}.{count}")
             )
+
+
+def _public_line(blob: bytes) -> str:
+    from chilinh_desktop.package import keys
+
+    return keys.public_key_line(keys.public_key_from_blob(blob))
 
 
 def _parse_lines(text: str) -> list[tuple[str, str]]:

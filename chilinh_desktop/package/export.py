@@ -1,227 +1,92 @@
-"""Exporting a unit's submission package (gói hồ sơ nộp) to a USB stick.
+"""Writing a unit's submission package (gói hồ sơ nộp): the signed, sealed bag and its checks on the target.
 
-The package is sealed to the Board (package/sealed.py): on the stick only its labels, manifests and
-signature are readable.
-
-Order matters: the package is written under a pending name (`<name>.zip.pending`, flushed, checked),
-read back from the target and checked again; the database records the export in one transaction;
-only then is the pending file renamed to `<name>.zip` (and its slip likewise). So a crash at any
-moment (kill -9, power cut, stick pulled) never leaves a complete-looking package the data file
-does not know. The next export to the same place cleans what an interrupted one left: a pending
-package the data file recorded is given its final name, anything else is removed.
+The format work of an export, without its use case (ops/export.py decides, records and names):
+- `write_sealed`: the payload as a signed inner bag, built in memory, sealed to the Board (package/sealed.py)
+  and written with its labels as the signed envelope under a pending name; the plain inner bag never
+  touches a disk, and the encrypted payload is stored as it is (compressing it would be a pass for nothing);
+- `read_back`: the target read once from the medium, its SHA-256 taken from those bytes and the bag verified
+  from them against the signer's key (the safety rule: a stick that loses data is caught here);
+- the pending name and its renaming; the handover slip's PDF.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import os
 import re
-import tempfile
-import uuid
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from chilinh_desktop import __version__
-from chilinh_desktop.core.cycles import Cycle
-from chilinh_desktop.core.dossiers import LOCKED_STATES, mark_exported, snapshot_hash
-from chilinh_desktop.core.errors import ChilinhError, NotFoundError, StateError
-from chilinh_desktop.core.package_archive import ArchivedPackage, archive_package, latest_export
+from chilinh_desktop.core.errors import NotFoundError
+from chilinh_desktop.core.input_files import open_regular
 from chilinh_desktop.core.settings import load_settings
-from chilinh_desktop.core.store import Store, utc_stamp
-from chilinh_desktop.core.unit_signoff import unit_dossiers
-from chilinh_desktop.core.units import get_unit
+from chilinh_desktop.core.store import Store
 from chilinh_desktop.formspec.dates import date_line
-from chilinh_desktop.i18n import _
-from chilinh_desktop.package import bagit, keys, sealed, sshsig
-from chilinh_desktop.package.atomicfile import fsync_directory, remove_quietly, write_atomically
-from chilinh_desktop.package.contents import Contents, Progress, payload
-from chilinh_desktop.package.errors import PackageError, describe_os_error, package_error
-from chilinh_desktop.package.keyring import board_recipient, signing_key
+from chilinh_desktop.package import bagit, sealed
+from chilinh_desktop.package.atomicfile import fsync_directory
+from chilinh_desktop.package.contents import Contents
+from chilinh_desktop.package.errors import describe_os_error, package_error
 from chilinh_desktop.render.handover_slip import HandoverSlip, handover_slip_pdf
 
-
-class ExportError(ChilinhError):
-    """The package could not be made; `problems` lists what stands in the way."""
-
-    code = "export"
-
-    def __init__(self, message: str, problems: list[tuple[str, str]] | None = None, *, code: str | None = None):
-        super().__init__(message, code=code)
-        self.problems = problems or []
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    """A package written and verified on the target."""
-
-    path: Path
-    slip_path: Path
-    package_id: str
-    sha256: str
-    size: int
-    fingerprint: str
-    dossier_ids: tuple[str, ...]
-
-
-def export_unit(store: Store, cycle: Cycle, unit_code: str, out_dir: Path, *, passphrase: str | None = None,
-                actor: str = "export", progress: Progress | None = None) -> ExportResult:
-    """Write `<out_dir>/<unit>-<cycle>-<timestamp>.zip` with its handover slip, then record it."""
-    unit = get_unit(store, unit_code)
-    dossiers = unit_dossiers(store, cycle, unit)
-    _check_ready(store, unit_code, dossiers)
-    key = signing_key(store, passphrase)
-    public_line = keys.public_key_line(key)
-    signer_fp = keys.fingerprint(key)
-    recipient = board_recipient(store).public
-    package_id = str(uuid.uuid4())
-    clean_leftovers(store, Path(out_dir))
-    stem = _free_stem(Path(out_dir), f"{unit.code}-{cycle.id}-{utc_stamp(store.clock.now())}")
-    target = Path(out_dir) / f"{stem}.zip"
-    pending = _pending(target)
-    contents = Contents(store, cycle, unit, dossiers, recipient)
-    exported_at = _export_moment(store, unit.id, cycle.id)
-    info = [("Unit-Code", unit.code), ("Unit-Name", unit.name), ("Cycle-Id", cycle.id),
-            ("Package-Id", package_id), ("Exported-At", exported_at), ("App-Version", __version__),
-            (bagit.SIGNER_FINGERPRINT_LABEL, signer_fp)]
-    slip_path = Path(out_dir) / f"{stem}-phieu-ban-giao.pdf"
-    recorded = False
-    try:
-        sign = lambda manifest: sshsig.sign(manifest, key)  # noqa: E731
-        # The whole package, signed, then sealed to the Board: nothing readable leaves on the stick but the
-        # labels and the signature (package/sealed.py). The plain inner bag lives only in a private temp folder.
-        with tempfile.TemporaryDirectory(prefix="chilinh-export-") as folder:
-            inner = Path(folder) / "package.zip"
-            bagit.write_bag(inner, payload(contents, progress), info, signer=sign, bagging_date=store.clock.today())
-            envelope = sealed.seal(inner.read_bytes(), recipient)
-        bagit.write_bag(pending, envelope, [*info, (sealed.SEALED_LABEL, sealed.SEALED_VALUE)], signer=sign,
-                        bagging_date=store.clock.today())
-        data, digest = _read_back(pending, public_line)
-        slip = _slip(store, contents, target.name, digest, signer_fp, dossiers)
-        write_atomically(_pending(slip_path), lambda handle: handle.write(slip))
-        record = ArchivedPackage(package_id, unit.id, cycle.id, target.name, digest, len(data), signer_fp,
-                                 exported_at)
-        with store.atomic():
-            archive_package(store, record, data)
-            mark_exported(store, [d.id for d in dossiers], package_id, actor=actor)
-            store.audit(actor, "package.export", f"unit:{unit.id}", package=package_id, file=target.name,
-                        sha256=digest, fingerprint=signer_fp)
-        recorded = True
-        # Recorded: now, and only now, the package takes its final name (the slip after it).
-        _finish(pending, target)
-        _finish(_pending(slip_path), slip_path)
-    except BaseException:
-        # Nothing on the stick may look like a finished export the database does not know about.
-        if not recorded:
-            remove_quietly(pending)
-            remove_quietly(_pending(slip_path))
-        raise
-    return ExportResult(target, slip_path, package_id, digest, len(data), signer_fp, tuple(d.id for d in dossiers))
-
-
 PENDING = ".pending"
-_LEFTOVER = re.compile(r".+(\.zip|-phieu-ban-giao\.pdf)(\.pending)?(\.part)?")
+LEFTOVER = re.compile(r".+(\.zip|-phieu-ban-giao\.pdf)(\.pending)?(\.part)?")
+SLIP_SUFFIX = "-phieu-ban-giao.pdf"
 
 
-def _pending(path: Path) -> Path:
+def pending(path: Path) -> Path:
+    """Where a package or slip is written before the export is recorded: `<name>.pending`."""
     return path.with_name(path.name + PENDING)
 
 
-def _finish(pending: Path, target: Path) -> None:
+def finish(pending_path: Path, target: Path) -> None:
+    """Give a pending file its final name, durably."""
     try:
-        os.replace(pending, target)
+        os.replace(pending_path, target)
     except OSError as exc:
         raise package_error("io.write_failed", path=str(target), reason=describe_os_error(exc)) from exc
     fsync_directory(target.parent)
 
 
-def clean_leftovers(store: Store, out_dir: Path) -> list[Path]:
-    """Finish or remove what an interrupted export left in `out_dir`; return the files given their final name.
+def write_sealed(target: Path, payload: Iterable[tuple[str, bytes]], info: list[tuple[str, str]],
+                 sign: Callable[[bytes], str], recipient: str, bagging_date: dt.date) -> None:
+    """Write the package at `target`: the payload signed as the inner bag, sealed to `recipient`, in the envelope.
 
-    A `<name>.zip.pending` whose bytes the data file recorded under `<name>.zip` was exported: it is
-    renamed. Any other pending or `.part` file of ours was never a finished package: it is removed.
+    The envelope is not read back here: `read_back` reads it once for both its hash and its verification.
     """
-    finished: list[Path] = []
-    if not out_dir.is_dir():
-        return finished
-    leftovers = [p for p in out_dir.iterdir() if (p.name.endswith((PENDING, ".part")) and _LEFTOVER.fullmatch(p.name)
-                                                  and p.is_file())]
-    for path in sorted(leftovers, key=lambda p: (not p.name.endswith(".zip" + PENDING), p.name)):
-        final = out_dir / path.name[: -len(PENDING)] if path.name.endswith(PENDING) else None
-        if final is not None and final.name.endswith(".zip") and not final.exists() and _recorded(store, path, final):
-            _finish(path, final)
-            finished.append(final)
-            slip = out_dir / f"{final.stem}-phieu-ban-giao.pdf"
-            if _pending(slip).exists():
-                _finish(_pending(slip), slip)
-        else:
-            remove_quietly(path)
-    return finished
+    inner = bagit.bag_bytes(payload, info, signer=sign, bagging_date=bagging_date)
+    envelope = sealed.seal(inner, recipient)
+    del inner
+    bagit.write_bag(target, envelope, [*info, (sealed.SEALED_LABEL, sealed.SEALED_VALUE)], signer=sign,
+                    bagging_date=bagging_date, verify=False)
 
 
-def _recorded(store: Store, pending: Path, final: Path) -> bool:
+def read_back(target: Path, public_line: str) -> tuple[bytes, str]:
+    """The package's bytes read from the target itself, and their SHA-256, once its bag verifies with the key."""
     try:
-        digest = hashlib.sha256(pending.read_bytes()).hexdigest()
-    except OSError:
-        return False
-    return store.db.execute("SELECT 1 FROM packages WHERE file_name = ? AND sha256 = ?",
-                            [final.name, digest]).fetchone() is not None
-
-
-def _export_moment(store: Store, unit_id: str, cycle_id: str) -> str:
-    # The Board keeps the package with the latest Exported-At: a later export of the unit must say so, even
-    # under a pinned clock (the demo, --today) where two exports would otherwise carry the same moment.
-    now = store.clock.now()
-    last = latest_export(store, unit_id, cycle_id)
-    if last is not None:
-        with contextlib.suppress(ValueError):
-            now = max(now, dt.datetime.fromisoformat(last) + dt.timedelta(seconds=1))
-    return now.isoformat()
-
-
-def _free_stem(out_dir: Path, stem: str) -> str:
-    if not out_dir.is_dir():
-        raise package_error("io.write_failed", path=str(out_dir / f"{stem}.zip"),
-                            reason=_("the folder does not exist"))
-    # A pinned clock (the demo, --today) gives equal stamps; an earlier package is never overwritten.
-    candidate, number = stem, 1
-    while (out_dir / f"{candidate}.zip").exists() or (out_dir / f"{candidate}.zip{PENDING}").exists():
-        number += 1
-        candidate = f"{stem}-{number}"
-    return candidate
-
-
-def _check_ready(store: Store, unit_code: str, dossiers: list) -> None:
-    if not dossiers:
-        raise ExportError(_("The unit {code} has no dossiers in this cycle.", code=unit_code), code="export.empty")
-    open_ones = [d for d in dossiers if d.state not in LOCKED_STATES]
-    if open_ones:
-        raise ExportError(
-            _("The package cannot be made: {count} dossiers are not signed off yet.", count=len(open_ones)),
-            [(d.id, d.official_id or unit_code) for d in open_ones], code="export.not_signed_off",
-        )
-    changed = [d for d in dossiers if snapshot_hash(store, d.id) != d.snapshot_sha256]
-    if changed:
-        # Content that differs from what was signed off must never leave under that sign-off.
-        raise StateError(_("{count} dossiers changed after they were signed off. Reopen and sign them off again.",
-                           count=len(changed)), code="export.changed_after_sign_off")
-
-
-def _read_back(target: Path, public_line: str) -> tuple[bytes, str]:
-    # Read from the stick itself after the rename: a stick that loses data is caught here.
-    try:
-        data = target.read_bytes()
+        with open_regular(target) as handle:
+            data = handle.read()
     except OSError as exc:
         raise package_error("io.read_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
-    report = bagit.verify_bag(target, trusted_key=public_line)
+    report = bagit.verify_bag(target, trusted_key=public_line, data=data)
     if not report.ok:
         codes = ", ".join(dict.fromkeys(error.code for error in report.errors))
         raise package_error("bag.write_verify_failed", path=str(target), codes=codes)
     return data, hashlib.sha256(data).hexdigest()
 
 
-def _slip(store: Store, contents: Contents, file_name: str, digest: str, fingerprint: str, dossiers: list) -> bytes:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks (OSError when it cannot be read)."""
+    digest = hashlib.sha256()
+    with open_regular(path) as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def slip_pdf(store: Store, contents: Contents, file_name: str, digest: str, fingerprint: str,
+             dossiers: list) -> bytes:
+    """The handover slip printed beside the package: what it carries, its file name, hash and signing key."""
     signers = sorted({d.signed_off_by for d in dossiers if d.signed_off_by})
     superior, issuer, place, style = slip_header(store, contents.cycle, contents.unit.code, contents.unit.name)
     return handover_slip_pdf(HandoverSlip(
@@ -238,6 +103,3 @@ def slip_header(store: Store, cycle, unit_code: str, unit_name: str) -> tuple[st
         return issuer_header(store, cycle, unit_code)
     except NotFoundError:  # a unit the data file no longer holds: its name as the package carries it
         return "", load_settings(store).unit_name or unit_name, cycle.dispatch.get("place", ""), "party"
-
-
-__all__ = ["ExportError", "ExportResult", "PackageError", "export_unit"]

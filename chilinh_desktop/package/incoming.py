@@ -18,18 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from pathlib import Path
 
 from chilinh_desktop.core.attachments import content_type
 from chilinh_desktop.core.definitions import SHIPPED
-from chilinh_desktop.core.errors import ValidationError
+from chilinh_desktop.core.errors import ChilinhError, ValidationError
 from chilinh_desktop.core.input_rules import shown, text_limits, tree_problem
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import bagit
 from chilinh_desktop.package.errors import package_error
-from chilinh_desktop.package.zipsafe import BoundedReader, open_zip
 
 FUTURE_SLACK = dt.timedelta(days=1)
 _OFFICIAL_FILE = re.compile(r"officials/([A-Za-z0-9][A-Za-z0-9._-]*)\.json")
@@ -81,21 +79,41 @@ def check_exported_at(text: str, cycle_year: int, now: dt.datetime) -> dt.dateti
     return moment
 
 
-def read_documents(path: Path) -> tuple[UnitDocument, list[OfficialDocument]]:
-    """unit.json and officials/*.json of a verified bag, through their schema; other payload names refused."""
-    with open_zip(path) as archive:
-        reader = BoundedReader(archive)
-        names = {info.filename[len(bagit.PAYLOAD_DIR):]: info for info in archive.infolist()
-                 if info.filename.startswith(bagit.PAYLOAD_DIR) and not info.is_dir()}
+class DocumentReader:
+    """Collects, while a bag is verified (bagit.verify_bag's `wanted`/`visit`), what reading its documents
+    needs: each JSON document's bytes and each scan's verdict, so no payload file is read twice."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, bytes] = {}
+        self.scan_error: ChilinhError | None = None
+
+    @staticmethod
+    def wanted(name: str) -> bool:
+        """The payload files (relative to data/) the checks read: the JSON documents and the scans."""
+        return name.endswith(".json") or name.startswith("scans/")
+
+    def visit(self, name: str, data: bytes) -> None:
+        """Keep a document's bytes; check a scan at once and keep only the first refusal."""
+        if name.startswith("scans/"):
+            if self.scan_error is None:
+                try:
+                    _check_scan(name, data)
+                except ChilinhError as exc:
+                    self.scan_error = exc
+        else:
+            self.texts[name] = data
+
+    def documents(self, payload_names) -> tuple[UnitDocument, list[OfficialDocument]]:
+        """unit.json and officials/*.json through their schema; other payload names refused."""
+        names = set(payload_names)
         for name in sorted(names):
             if not _PAYLOAD.fullmatch(name):
                 raise package_error("package.unexpected_file", name=name)
-        for name in sorted(names):
-            if name.startswith("scans/"):
-                _check_scan(name, reader.read(names[name]))
+        if self.scan_error is not None:
+            raise self.scan_error
         if "unit.json" not in names:
             raise package_error("bag.file_missing", name=bagit.PAYLOAD_DIR + "unit.json")
-        unit_doc = UnitDocument.from_json(_checked_text(parse_json(reader.read(names["unit.json"]), "unit.json"),
+        unit_doc = UnitDocument.from_json(_checked_text(parse_json(self.texts["unit.json"], "unit.json"),
                                                         "unit.json"))
         officials = []
         for name in sorted(names):
@@ -104,22 +122,22 @@ def read_documents(path: Path) -> tuple[UnitDocument, list[OfficialDocument]]:
                 raise package_error("package.unexpected_file", name=name)
             if match is None:
                 continue
-            doc = OfficialDocument.from_json(_checked_text(parse_json(reader.read(names[name]), name), name), name,
+            doc = OfficialDocument.from_json(_checked_text(parse_json(self.texts[name], name), name), name,
                                              unit_doc.version)
             if doc.official.id != match.group(1):
                 raise package_error("package.officials_mismatch", detail=f"{name}: {doc.official.id}")
             officials.append(doc)
-    listed, carried = set(unit_doc.officials), {doc.official.id for doc in officials}
-    if listed != carried:
-        detail = ", ".join(sorted(listed ^ carried))[:200]
-        raise package_error("package.officials_mismatch", detail=detail)
-    dossiers = [doc.dossier for doc in officials] + ([unit_doc.dossier] if unit_doc.dossier else [])
-    for dossier in dossiers:
-        for item in dossier.items.values():
-            for file in item.payload_files:
-                if file not in names:
-                    raise package_error("bag.file_missing", name=bagit.PAYLOAD_DIR + file)
-    return unit_doc, officials
+        listed, carried = set(unit_doc.officials), {doc.official.id for doc in officials}
+        if listed != carried:
+            detail = ", ".join(sorted(listed ^ carried))[:200]
+            raise package_error("package.officials_mismatch", detail=detail)
+        dossiers = [doc.dossier for doc in officials] + ([unit_doc.dossier] if unit_doc.dossier else [])
+        for dossier in dossiers:
+            for item in dossier.items.values():
+                for file in item.payload_files:
+                    if file not in names:
+                        raise package_error("bag.file_missing", name=bagit.PAYLOAD_DIR + file)
+        return unit_doc, officials
 
 
 def _check_scan(name: str, data: bytes) -> None:

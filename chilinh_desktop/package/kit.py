@@ -78,7 +78,8 @@ class Kit:
     @property
     def cycle(self) -> Cycle:
         """The cycle definition the kit carries."""
-        return parse_cycle(self.cycle_raw, f"{self.path.name}:cycle.json")
+        return parse_cycle(self.cycle_raw, f"{self.path.name}:cycle.json",
+                           definitions=definitions.Definitions(self.definitions))
 
 
 @dataclass
@@ -285,7 +286,7 @@ def _ancestors(store: Store, unit_id: str, day: str) -> set[str]:
 
 def _check_text(kit: Kit) -> None:
     # The limits and character rules every way text comes in follows (core/input_rules.py): names, posts.
-    limits = text_limits(definitions.SHIPPED)
+    limits = text_limits(definitions.Definitions(kit.definitions))  # the kit's own limits.toml, if it brings one
     for name, value in (("units.json", kit.units), ("officials.json", kit.officials),
                         ("assignments.json", kit.assignments), ("kit.json", kit.board_name)):
         found = tree_problem(value, limits, frozenset({"residence_exempt_reason"}))

@@ -15,10 +15,7 @@ inner package to be signed by the same key with the same labels. Packages made b
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from chilinh_desktop.package import agecrypt, bagit
@@ -55,23 +52,6 @@ def sealed_bytes(path: Path) -> bytes:
 def unseal(sealed: bytes, identity) -> bytes:
     """The inner package's bytes (PackageError when the key is not the Board's or the data is damaged)."""
     return agecrypt.decrypt(sealed, identity)
-
-
-@contextlib.contextmanager
-def inner_file(data: bytes) -> Iterator[Path]:
-    """The inner package written to a private temporary file while it is checked, then removed."""
-    folder = tempfile.mkdtemp(prefix="chilinh-unsealed-")  # 0700: readable by this user only
-    path = Path(folder) / "package.zip"
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        yield path
-    finally:
-        with contextlib.suppress(OSError):
-            path.unlink()
-        with contextlib.suppress(OSError):
-            os.rmdir(folder)
 
 
 def labels_differ(outer: Mapping[str, str], inner: Mapping[str, str]) -> list[str]:

@@ -13,13 +13,9 @@ from pathlib import Path
 
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.keys_store import read_unit_key
-from chilinh_desktop.package import bagit
 from chilinh_desktop.package.errors import PackageError, package_error
-from chilinh_desktop.package.incoming import read_documents
+from chilinh_desktop.package.inbound import inspect
 from chilinh_desktop.package.keys import fingerprint, public_key_from_line
-from chilinh_desktop.package.sealed import is_sealed, sealed_bytes
-
-_REQUIRED_INFO = ("Unit-Code", "Cycle-Id", "Package-Id", bagit.SIGNER_FINGERPRINT_LABEL)
 
 
 @dataclass(frozen=True)
@@ -51,24 +47,10 @@ class UnknownUnitKey(PackageError):
 def verify_package(path: Path, db_path: Path | None = None) -> PackageCheck:
     """Check ZIP safety, BagIt manifests, the signature and, with a database, the signer's identity."""
     path = Path(path)
-    report = bagit.verify_bag(path, require_signature=True)
-    errors: list[ChilinhError] = list(report.errors)
-    envelope = is_sealed(report.info)
-    if not errors and envelope:
-        try:
-            sealed_bytes(path)  # only the sealed inner package: its documents are the Board's to read
-        except ChilinhError as exc:
-            errors.append(exc)
-    elif not errors:
-        try:
-            read_documents(path)
-        except ChilinhError as exc:
-            errors.append(exc)
-    if report.info:
-        errors += [PackageError("package.info_missing", _info_missing(label), label)
-                   for label in _REQUIRED_INFO if label not in report.info]
+    inspected = inspect(path)
+    errors = inspected.errors
     known = None
-    unit_code = report.info.get("Unit-Code")
+    unit_code = inspected.info.get("Unit-Code")
     if db_path is not None and unit_code:
         recorded = read_unit_key(Path(db_path), unit_code)
         if recorded is None:
@@ -81,11 +63,6 @@ def verify_package(path: Path, db_path: Path | None = None) -> PackageCheck:
         else:
             # Re-derive from the public line: a fingerprint column edited by hand cannot vouch for a key.
             known = fingerprint(public_key_from_line(recorded[1]))
-            if report.signer_fingerprint is not None and report.signer_fingerprint != known:
-                errors.append(package_error("sig.wrong_key", found=report.signer_fingerprint, expected=known))
-    return PackageCheck(path, tuple(errors), dict(report.info), report.signer_fingerprint, known, envelope)
-
-
-def _info_missing(label: str) -> str:
-    return (f'Tệp bag-info.txt thiếu nhãn "{label}" bắt buộc của gói hồ sơ. Không có gì được ghi hay thay đổi. '
-            "Không dùng gói này; hãy đề nghị nơi gửi xuất lại gói và chép lại vào USB.")
+            if inspected.fingerprint is not None and inspected.fingerprint != known:
+                errors.append(package_error("sig.wrong_key", found=inspected.fingerprint, expected=known))
+    return PackageCheck(path, tuple(errors), inspected.info, inspected.fingerprint, known, inspected.sealed)

@@ -7,6 +7,7 @@ never trusting the sizes the archive declares.
 
 from __future__ import annotations
 
+import io
 import re
 import stat
 import unicodedata
@@ -25,6 +26,8 @@ _ALLOWED_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}  # what our writer
 _ENCRYPTED_FLAGS = 0x1 | 0x40  # traditional and strong encryption
 _UTF8_FLAG = 0x800
 _DRIVE = re.compile(r"^[A-Za-z]:")
+# Plain ASCII segments that cannot be empty, ".", ".." or a drive, with no control, backslash or Unicode.
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)*/?")
 _WINDOWS_FORBIDDEN = set('<>:"|?*')
 _WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL"} | {
     f"{port}{number}" for port in ("COM", "LPT") for number in range(1, 10)
@@ -49,8 +52,10 @@ class ZipLimits:
 DEFAULT_LIMITS = ZipLimits()
 
 
-def open_zip(path: Path) -> zipfile.ZipFile:
-    """Open `path` as a ZIP for reading, turning every failure into a PackageError."""
+def open_zip(path: Path, data: bytes | None = None) -> zipfile.ZipFile:
+    """Open `path` as a ZIP for reading (from `data`, its bytes already read, if given); failures as PackageError."""
+    if data is not None:
+        return _open_bytes(path, data)
     try:
         check_regular(path)  # a FIFO named x.zip would make ZipFile wait forever for a writer
         return zipfile.ZipFile(path, "r")
@@ -66,6 +71,14 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         except OSError:
             head = b""
         code = "zip.truncated" if head in (b"PK\x03\x04", b"PK\x05\x06") else "zip.not_zip"
+        raise package_error(code, path=str(path)) from exc
+
+
+def _open_bytes(path: Path, data: bytes) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data), "r")
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        code = "zip.truncated" if data[:4] in (b"PK\x03\x04", b"PK\x05\x06") else "zip.not_zip"
         raise package_error(code, path=str(path)) from exc
 
 
@@ -138,8 +151,26 @@ class BoundedReader:
             raise package_error("zip.corrupt", name=name, detail=detail) from exc
 
     def read(self, info: zipfile.ZipInfo) -> bytes:
-        """Return the whole content of one entry, read through `chunks`."""
-        return b"".join(self.chunks(info))
+        """Return the whole content of one entry, within the same limits as `chunks`."""
+        if info.file_size > self._limits.max_file_size:
+            return b"".join(self.chunks(info))  # refused by `chunks` as soon as it outgrows the limit
+        # One read of at most the declared size plus one byte (zipfile never inflates past it): no chunk list to join.
+        name, limits = info.filename, self._limits
+        try:
+            with self._archive.open(info) as stream:
+                data = stream.read(info.file_size + 1)
+        except OSError as exc:
+            raise package_error("io.read_failed", path=name, reason=describe_os_error(exc)) from exc
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            truncated = isinstance(exc, EOFError)
+            detail = "dữ liệu bị cắt cụt" if truncated else "dữ liệu hỏng hoặc sai mã CRC"
+            raise package_error("zip.corrupt", name=name, detail=detail) from exc
+        self.total += len(data)
+        if len(data) > info.file_size:
+            raise package_error("zip.size_mismatch", name=name)
+        if self.total > limits.max_total_size:
+            raise package_error("zip.total_too_large", limit=limits.max_total_size)
+        return data
 
 
 def read_entries(
@@ -160,6 +191,10 @@ def read_entries(
 def name_problem_of(name: str, limits: ZipLimits = DEFAULT_LIMITS) -> PackageError | None:
     """Return the first reason why entry name `name` is unsafe to extract, or None."""
     segments = name.rstrip("/").split("/")
+    if _PLAIN_NAME.fullmatch(name) and len(name) <= limits.max_name_bytes and not any(
+            segment.endswith(".") or segment.split(".")[0].upper() in _WINDOWS_DEVICES for segment in segments):
+        # The names packages are made of (ASCII ids and folders): none of the checks below can apply to them.
+        return None
     checks = [
         (not name, "zip.bad_name"),
         (any(ord(c) < 32 or ord(c) == 127 for c in name), "zip.control_char"),

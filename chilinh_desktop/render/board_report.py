@@ -21,7 +21,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from chilinh_desktop.core.board import LATE, ON_TIME, OVERDUE, UnitArrival
@@ -30,6 +29,7 @@ from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.dates import running_date
 from chilinh_desktop.core.rules import Finding
 from chilinh_desktop.i18n import _
+from chilinh_desktop.render.xlsx_page import print_setup
 from chilinh_desktop.render.xlsx_text import as_text
 
 _THIN = Side(style="thin")
@@ -145,15 +145,7 @@ def _frame(sheet: Worksheet, first_row: int, columns: int) -> None:
 def _print_setup(sheet: Worksheet, widths: Sequence[float], title_rows: str, freeze: str) -> None:
     for column, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = freeze
-    sheet.print_title_rows = title_rows
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins = PageMargins(left=0.5, right=0.4, top=0.6, bottom=0.6)
-    sheet.print_options.horizontalCentered = True
+    print_setup(sheet, title_rows=title_rows, freeze=freeze)  # the one page setup (render/xlsx_page.py)
 
 
 def _classification(sheet: Worksheet, report: BoardReport) -> None:

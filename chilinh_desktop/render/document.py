@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from chilinh_desktop.formspec.context import fill
+from chilinh_desktop.formspec.field_types import field_type
 from chilinh_desktop.formspec.model import Field, Section
 from chilinh_desktop.formspec.validate import display_value
 from chilinh_desktop.render.fonts import font_note, serif_family
@@ -118,11 +119,12 @@ def _section(styles: Styles, filled: FilledForm, section: Section, values: dict[
         story.append(para(fill(section.text, values), styles.body))
     fields, lone = printed_fields(filled.form, section)
     for fld in fields:
-        if fld.type == "longtext":
+        layout = field_type(fld).layout  # the one table of field types
+        if layout == "block":
             if not lone:
                 story += [CondPageBreak(2 * cm), para(fld.label, styles.label)]
             story += _longtext(styles, filled.answers.get(fld.id, ""), width)
-        elif fld.type == "rows":
+        elif layout == "table":
             if not lone:
                 story += [CondPageBreak(3 * cm), para(fld.label, styles.label)]
             story += [_rows(styles, filled, fld, width, height), Spacer(1, 6)]
@@ -212,16 +214,15 @@ class RenderedPdf:
         return font_note(self.font)
 
 
-def render_pdf(filled: FilledForm, settings: PrintSettings | None = None, *, draft: bool = False,
+def render_pdf(filled: FilledForm, settings: PrintSettings, *, draft: bool = False,
                title: str = "") -> bytes:
     """The PDF bytes of one filled form (A4, fonts embedded, a draft mark when `draft`)."""
     return render_document(filled, settings, draft=draft, title=title).pdf
 
 
-def render_document(filled: FilledForm, settings: PrintSettings | None = None, *, draft: bool = False,
+def render_document(filled: FilledForm, settings: PrintSettings, *, draft: bool = False,
                     title: str = "") -> RenderedPdf:
     """The PDF of one filled form with the font family it embeds (so a fallback can be reported)."""
-    settings = settings or PrintSettings()
     fonts = serif_family(settings.font)
     styles = make_styles(fonts)
     top, bottom, left, right = settings.margins_pt

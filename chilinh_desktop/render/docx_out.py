@@ -15,6 +15,7 @@ import io
 from typing import Any
 
 from chilinh_desktop.formspec.context import fill
+from chilinh_desktop.formspec.field_types import field_type
 from chilinh_desktop.formspec.model import Field, Section
 from chilinh_desktop.formspec.validate import display_value
 from chilinh_desktop.render.document import DRAFT_MARK, PAGE_NUMBER_SIZE
@@ -327,11 +328,12 @@ def _section(writer: _Writer, filled: FilledForm, section: Section, values: dict
         writer.para(fill(section.text, values), indent=True)
     fields, lone = printed_fields(filled.form, section)
     for fld in fields:
-        if fld.type == "longtext":
+        layout = field_type(fld).layout  # the one table of field types
+        if layout == "block":
             if not lone:
                 writer.keep_with_next([writer.para(fld.label, bold=True, indent=True, space_before=2)])
             writer.longtext(filled.answers.get(fld.id, ""))
-        elif fld.type == "rows":
+        elif layout == "table":
             if not lone:
                 writer.keep_with_next([writer.para(fld.label, bold=True, indent=True, space_before=2)])
             writer.rows(filled, fld)
@@ -347,10 +349,9 @@ def _section(writer: _Writer, filled: FilledForm, section: Section, values: dict
         writer.signatures(signature_texts(section, values), beside)
 
 
-def render_docx(filled: FilledForm, settings: PrintSettings | None = None, *, draft: bool = False,
+def render_docx(filled: FilledForm, settings: PrintSettings, *, draft: bool = False,
                 title: str = "") -> bytes:
     """The .docx bytes of one filled form (A4, editable text, a draft mark in the header when `draft`)."""
-    settings = settings or PrintSettings()
     writer = _Writer(settings)
     form = filled.form
     values = placeholder_values(filled)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.worksheet.page import PageMargins
 
 from chilinh_desktop.i18n import _
+from chilinh_desktop.render.xlsx_page import print_setup
 from chilinh_desktop.render.xlsx_text import as_text
 
 
@@ -56,14 +56,7 @@ def summary_workbook(unit_code: str, unit_name: str, cycle_title: str, rows: Seq
             cell.border = border
             cell.alignment = Alignment(vertical="top", wrap_text=True)
         sheet.cell(sheet.max_row, 1).number_format = "0"
-    sheet.freeze_panes = "A4"
-    sheet.print_title_rows = "3:3"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    print_setup(sheet, title_rows="3:3", freeze="A4")
     buffer = io.BytesIO()
     as_text(book).save(buffer)
     return buffer.getvalue()

@@ -15,6 +15,7 @@ from typing import Any
 
 from chilinh_desktop.formspec.context import fill, placeholders_in
 from chilinh_desktop.formspec.dates import date_line
+from chilinh_desktop.formspec.field_types import field_type
 from chilinh_desktop.formspec.model import Field, FormSpec, Section
 from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import display_value
@@ -72,7 +73,7 @@ def _signature_fields(section: Section) -> set[str]:
 
 def value_text(filled: FilledForm, fld: Field) -> str:
     """The printed text of a one-line field (a record value unless typed over; a computed figure never typed)."""
-    if fld.type == "record":
+    if field_type(fld).layout == "record":
         value = filled.values.get(fld.source or "")
         if fld.computed:
             return "" if value is None else str(value)  # computed from the records: never a typed figure
@@ -136,7 +137,7 @@ def printed_fields(form: FormSpec, section: Section) -> tuple[list[Field], bool]
                                          form.recipients_field}
     fields = [f for f in section.fields if f.id not in skip]
     # Under a heading, a single block of text needs no label: the heading already says what it is.
-    lone = bool(section.heading) and sum(f.type in ("longtext", "rows") for f in fields) == 1
+    lone = bool(section.heading) and sum(field_type(f).block for f in fields) == 1
     return fields, lone
 
 

@@ -6,12 +6,11 @@ installation overrides them.
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
-from chilinh_desktop.core.definitions import SHIPPED, Definitions
+from chilinh_desktop.core.definitions import Definitions
 from chilinh_desktop.core.errors import DefinitionError, ValidationError
 from chilinh_desktop.core.settings import load_settings
 from chilinh_desktop.core.store import Store
@@ -25,9 +24,10 @@ PRINT_FILE = "print.toml"
 def default_margins(definitions: Definitions) -> tuple[float, float, float, float]:
     """Top, bottom, left, right in mm, as forms/print.toml sets them (the party committee handbook's)."""
     def load() -> tuple[float, float, float, float]:
+        raw = definitions.toml(PRINT_FILE)
         try:
-            values = tuple(float(v) for v in tomllib.loads(definitions.read(PRINT_FILE).decode("utf-8"))["margins_mm"])
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+            values = tuple(float(v) for v in raw["margins_mm"])
+        except (KeyError, TypeError, ValueError) as exc:
             raise DefinitionError(_("{file}: cannot read the print defaults: {error}", file=PRINT_FILE,
                                     error=exc)) from exc
         if len(values) != 4 or not all(5 <= v <= 60 for v in values):
@@ -42,8 +42,8 @@ def default_margins(definitions: Definitions) -> tuple[float, float, float, floa
 class PrintSettings:
     """Margins in mm (top, bottom, left, right) and the font family to try first."""
 
-    # The program's own defaults, read when first needed (not at import); print_settings() passes the store's.
-    margins_mm: tuple[float, float, float, float] = field(default_factory=lambda: default_margins(SHIPPED))
+    # Always given: the data file's setting, else its definitions' print.toml (print_settings()).
+    margins_mm: tuple[float, float, float, float]
     font: str | None = None
 
     @property

@@ -14,13 +14,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from chilinh_desktop.formspec.field_types import TYPES, field_type
 from chilinh_desktop.formspec.model import Field, FormSpec, Option
 from chilinh_desktop.formspec.scales import Scales
 from chilinh_desktop.formspec.validate import options_for
 from chilinh_desktop.render.docx_import import WordDocument, WordParagraph
 
-CONTENT_TYPES = ("longtext",)
-INLINE_TYPES = ("text", "date", "choice", "level", "rating", "number", "boolean")
+# From the one table of field types: paragraphs under a heading, or a value beside its label.
+CONTENT_TYPES = tuple(name for name, kind in TYPES.items() if kind.layout == "block")
+INLINE_TYPES = tuple(name for name, kind in TYPES.items() if kind.layout == "inline")
 ROMAN = re.compile(r"^\s*([IVX]{1,4})\s*[.)/:\-–]\s*(.*)$", re.S)
 ARABIC = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(.*)$", re.S)
 ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -260,7 +262,7 @@ class _Mapper:
         return next((f for f in matches if f.id not in self.out.values), matches[0])
 
     def _value(self, fld: Field, text: str) -> Any:
-        if fld.type in ("choice", "level", "rating"):
+        if field_type(fld).listed:
             return _chosen(options_for(fld, self.scales), text)
         if not text.strip(" .…_"):
             return None

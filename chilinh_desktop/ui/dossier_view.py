@@ -384,6 +384,7 @@ class DossierView(QWidget):
             return True
         page = pages[0]
         self.tabs.setCurrentWidget(page)
+        self.window().activateWindow()  # the window's shortcuts (F9…) work again at once, whatever the desktop
         page.editor.widget_for(page.editor.invalid_fields()[0]).setFocus()
         return False
 

@@ -9,6 +9,7 @@ back (no spin box that turns 31/02 into 05/02).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -68,7 +69,9 @@ def parse_number(text: str, field: Field) -> int | float | None:
     try:
         number = float(cleaned)
     except ValueError:
-        raise Invalid(_("“{text}” is not a number.", text=text.strip())) from None
+        number = math.nan
+    if not math.isfinite(number):  # 'inf' and 'nan' are words, not numbers (the form check refuses them too)
+        raise Invalid(_("“{text}” is not a number.", text=text.strip()))
     if field.integer:
         if number != int(number):
             raise Invalid(_("Type a whole number."))

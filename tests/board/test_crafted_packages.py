@@ -19,7 +19,7 @@ from forge import DROP, documents, dumped, forge, read_bag, unit_key
 from chilinh_desktop.core.clock import FixedClock
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo.build import DEMO_TODAY
-from chilinh_desktop.package.importer import REFUSED, import_packages
+from chilinh_desktop.ops.importing import REFUSED, import_packages
 
 # One pytest-xdist worker runs the whole module: its module fixture is built once, not once per worker.
 pytestmark = pytest.mark.xdist_group("test_crafted_packages")

@@ -10,7 +10,7 @@ from forge import forge, unit_key
 from chilinh_desktop.core.clock import FixedClock
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo.build import DEMO_TODAY
-from chilinh_desktop.package.importer import import_packages
+from chilinh_desktop.ops.importing import import_packages
 
 LOW, HIGH = "00000000-0000-4000-8000-000000000001", "ffffffff-0000-4000-8000-000000000001"
 

@@ -13,7 +13,7 @@ from chilinh_desktop.core.clock import FixedClock
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo.build import DEMO_TODAY
 from chilinh_desktop.ops.board import write_board_report
-from chilinh_desktop.package.importer import import_packages
+from chilinh_desktop.ops.importing import import_packages
 from chilinh_desktop.render.excel_summary import SummaryRow, summary_workbook
 from chilinh_desktop.render.xlsx_text import TRIGGERS
 

@@ -12,8 +12,8 @@ from forge import _bag, _board_keys, documents, forge, read_bag, unit_key
 from chilinh_desktop.core.clock import FixedClock
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo.build import DEMO_TODAY
+from chilinh_desktop.ops.importing import import_packages
 from chilinh_desktop.package import keys, sealed
-from chilinh_desktop.package.importer import import_packages
 
 
 def _dump(db) -> str:

@@ -13,8 +13,8 @@ from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.keys_store import record_unit_key
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.demo.build import DEMO_TODAY
+from chilinh_desktop.ops.importing import commit_import, import_packages, plan_import
 from chilinh_desktop.package import keys
-from chilinh_desktop.package.importer import commit_import, import_packages, plan_import
 
 
 def _keys(db) -> dict[str, tuple[str, str]]:

@@ -66,3 +66,26 @@ def test_an_impossible_day_is_refused_with_the_sessions_words(typed):
 
     with pytest.raises(ValidationError):
         parse_today(typed)
+
+
+def test_no_signature_or_field_defaults_to_the_shipped_definitions():
+    import ast
+    from pathlib import Path
+
+    import chilinh_desktop
+
+    def shipped(node: ast.AST | None) -> bool:
+        return node is not None and any(isinstance(n, ast.Name | ast.Attribute) and
+                                        (getattr(n, "id", None) or getattr(n, "attr", None)) == "SHIPPED"
+                                        for n in ast.walk(node))
+
+    found = []
+    for path in Path(chilinh_desktop.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                defaults = [*node.args.defaults, *node.args.kw_defaults]
+                if any(shipped(d) for d in defaults):
+                    found.append(f"{path.name}:{node.lineno}")
+            elif isinstance(node, ast.AnnAssign) and shipped(node.value):  # a dataclass field's default
+                found.append(f"{path.name}:{node.lineno}")
+    assert found == []

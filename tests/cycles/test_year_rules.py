@@ -5,7 +5,7 @@ import datetime as dt
 from chilinh_desktop.core import ratings
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.history import history_line, rating_history, record_past_rating
-from chilinh_desktop.core.rules import CHECKS, _Context, evaluate
+from chilinh_desktop.core.rules import KINDS, _Context, evaluate
 from chilinh_desktop.core.rulesets import parse_rule_set
 from chilinh_desktop.ops import cycles as cycle_ops
 
@@ -57,7 +57,7 @@ def test_a_commendation_needing_n_years_is_expressible(cadre, store):
 
     def run():
         ctx = _Context(store, cycle, rule_set)
-        return list(CHECKS["commendation_years"](ctx, rule_set.rules[0]))
+        return list(KINDS["commendation_years"].check(ctx, rule_set.rules[0]))
 
     assert [f.message for f in run()] != []
     record_past_rating(store, key, 2021, "HTXSNV")

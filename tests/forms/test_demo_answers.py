@@ -6,6 +6,9 @@ import json
 
 from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.formspec import check_answers, load_form, load_scales
+from chilinh_desktop.formspec.validate import input_limits
+
+LIMITS = input_limits(SHIPPED)
 
 
 def test_demo_answers_validate_exactly_when_marked_complete(demo_store):
@@ -14,7 +17,7 @@ def test_demo_answers_validate_exactly_when_marked_complete(demo_store):
         "SELECT form_id, form_version, answers, state FROM dossier_items WHERE answers IS NOT NULL").fetchall()
     assert len(rows) > 900
     for form_id, version, answers, state in rows:
-        checked = check_answers(load_form(form_id, version, definitions=SHIPPED), json.loads(answers), scales)
+        checked = check_answers(load_form(form_id, version, definitions=SHIPPED), json.loads(answers), scales, LIMITS)
         assert not checked.errors
         assert checked.complete == (state == "complete"), (form_id, checked.gaps)
 
@@ -33,4 +36,4 @@ def test_sample_answers_follow_the_cycles_form_version_not_the_newest(cycle_2023
     on_new = sample_answers(cycle_2023, item, "Nguyễn Văn A", random.Random(1))
     assert "i4_initiative" in on_old and "i4_initiative" not in on_new
     assert not check_answers(load_form("02B", "2023.1", definitions=SHIPPED), on_old,
-                             load_scales("2023", definitions=SHIPPED)).errors
+                             load_scales("2023", definitions=SHIPPED), LIMITS).errors

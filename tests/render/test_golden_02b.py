@@ -13,8 +13,9 @@ import pytest
 
 from chilinh_desktop.core.definitions import SHIPPED
 from chilinh_desktop.formspec import load_form, load_scales
-from chilinh_desktop.render import FilledForm, render_pdf
+from chilinh_desktop.render import FilledForm, PrintSettings, render_pdf
 from chilinh_desktop.render.fonts import serif_family
+from chilinh_desktop.render.settings import default_margins
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -43,7 +44,7 @@ VALUES = {
 
 def _layout(pdf_tools) -> list[str]:
     pdf = render_pdf(FilledForm(load_form("02B", "2023.1", definitions=SHIPPED), ANSWERS, VALUES,
-                                load_scales("2023", definitions=SHIPPED)))
+                                load_scales("2023", definitions=SHIPPED)), PrintSettings(default_margins(SHIPPED)))
     return pdf_tools["layout"](pdf)
 
 

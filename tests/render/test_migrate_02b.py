@@ -14,7 +14,10 @@ from chilinh_desktop.core.officials import add_official
 from chilinh_desktop.core.units import add_unit
 from chilinh_desktop.formspec import check_answers, item_for_form, load_form, load_scales
 from chilinh_desktop.formspec.migrate import migrate_answers, migrate_item
+from chilinh_desktop.formspec.validate import input_limits
 from chilinh_desktop.ops.printing import print_form
+
+LIMITS = input_limits(SHIPPED)
 
 OLD_ANSWERS = {
     "document_date": "2023-11-28",
@@ -40,7 +43,7 @@ def old_02b(store, cycle_2023):
     ensure_dossiers(store, cycle_2023)
     dossier = find_dossier(store, cycle_2023, official_id=official.id)
     old = load_form("02B", "2023.1", definitions=SHIPPED)
-    checked = check_answers(old, OLD_ANSWERS, load_scales("2023", definitions=SHIPPED))
+    checked = check_answers(old, OLD_ANSWERS, load_scales("2023", definitions=SHIPPED), LIMITS)
     assert checked.complete
     item = item_for_form(cycle_2023, "02B")
     save_answers(store, cycle_2023, dossier.id, item.id, checked.answers, form_id="02B", form_version="2023.1",
@@ -100,7 +103,7 @@ def test_a_value_the_new_version_computes_is_kept_in_the_audit_of_the_move(store
     old = load_form("BCXL", "2023.1", definitions=SHIPPED)
     answers = {"own_rating": "HTTNV", "org_total": 26, "org_htxsnv": 12, "signing_body": "CHI ỦY",
                "assessment": "Nghiêm túc."}
-    checked = check_answers(old, answers, load_scales("2023", definitions=SHIPPED))
+    checked = check_answers(old, answers, load_scales("2023", definitions=SHIPPED), LIMITS)
     unit_dossier = find_dossier(store, cycle_2023, unit_code="PNV")
     item = item_for_form(cycle_2023, "BCXL")
     assert get_unit(store, "PNV").type == "phong_ban"

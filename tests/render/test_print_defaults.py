@@ -13,10 +13,10 @@ VALUES = {"header.superior": "Đảng bộ thành phố Minh Giang", "header.iss
           "official.full_name": "Đỗ Thị Hà", "cycle.year": 2023}
 
 
-def _document(settings=None):
+def _document(settings: PrintSettings | None = None):
     filled = FilledForm(load_form("02B", "2023.2", definitions=SHIPPED), {"document_date": "2023-11-28"}, VALUES,
                         load_scales("2023", definitions=SHIPPED))
-    return render_document(filled, settings)
+    return render_document(filled, settings or PrintSettings(default_margins(SHIPPED)))
 
 
 def test_the_render_says_which_font_it_embedded_and_what_that_means():
@@ -46,7 +46,7 @@ def test_margins_default_to_the_handbook_and_a_setting_overrides_them(store, pdf
     store.set_setting(MARGINS_SETTING, "20,20,30,15")
     assert print_settings(store).margins_mm == (20.0, 20.0, 30.0, 15.0)
     # The left margin shows on paper: the header's first line starts 35 mm from the edge, or further in.
-    lines = pdf_tools["layout"](_document(PrintSettings()).pdf)
+    lines = pdf_tools["layout"](_document().pdf)
     assert min(int(line.split()[2][1:]) for line in lines if line.startswith("p1 ")) >= 35
     narrow = pdf_tools["layout"](_document(PrintSettings(margins_mm=(20, 20, 30, 15))).pdf)
     assert min(int(line.split()[2][1:]) for line in narrow if line.startswith("p1 ")) < 35
