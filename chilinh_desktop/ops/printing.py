@@ -104,10 +104,11 @@ def print_unit(store: Store, cycle: Cycle, unit_code: str, folder: Path, *, draf
                progress: Progress | None = None, workers: int | None = None) -> PrintRun:
     """Every filled form and attached file of a unit and its cadres, into `folder`, but no confidential item.
 
-    An asset declaration is confidential wherever it goes (DOMAIN.md): a folder of a whole unit's
-    papers is copied and shared, so the declaration is left out, and the run says so and why; it is
-    printed from its owner's dossier on purpose. A dossier with rule errors prints as drafts, and the
-    run's notes list its errors (they refuse the final print and the sign-off).
+    An asset declaration is confidential wherever it goes (Nghị định 130/2020/NĐ-CP discloses it only
+    inside the workplace): a folder of a whole unit's papers is copied and shared, so the declaration
+    is left out, and the run says so and why; it is printed from its owner's dossier on purpose. A
+    dossier with rule errors prints as drafts, and the run's notes list its errors (they refuse the
+    final print and the sign-off).
     """
     confidential = [d for d in every_unit_document(store, cycle, unit_code) if cycle.item(d.item_id).confidential]
     documents = unit_documents(store, cycle, unit_code)

@@ -14,7 +14,9 @@ WINESERVER=$(command -v wineserver || echo /usr/lib/wine/wineserver64)
 # The prefix stays in the cache (wineboot takes ~20 s); WINEDEBUG=-all silences Wine's fixme lines;
 # bcryptprimitives=n loads the test-only stub beside python.exe (Wine 8 has no ProcessPrng);
 # no Mono/Gecko prompts, no menu entries on the Linux desktop.
-export WINEPREFIX=$CHILINH_WIN_CACHE/prefix WINEDEBUG=-all \
+# CHILINH_WINEPREFIX names another prefix: .ci/run gives the Windows test lane one of its own, so the
+# setup build beside it never shares (nor, ending, kills) the lane's wineserver.
+export WINEPREFIX=${CHILINH_WINEPREFIX:-$CHILINH_WIN_CACHE/prefix} WINEDEBUG=-all \
   WINEDLLOVERRIDES="bcryptprimitives=n;mscoree,mshtml=;winemenubuilder.exe=d"
 
 # Runs the Windows python.exe. Python under Wine fails to start when stdout or stderr is a regular

@@ -22,6 +22,9 @@ from chilinh_desktop.demo.build import DEMO_TODAY
 from chilinh_desktop.ops.importing import REFUSED, import_packages
 from chilinh_desktop.resources import forms_dir
 
+# One pytest-xdist worker runs the whole module: its module fixture is built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("test_crafted_packages")
+
 
 def _unit(change):
     def build(unit_doc, officials, foreign):

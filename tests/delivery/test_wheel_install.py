@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+# One pytest-xdist worker runs the whole module: its module fixture is built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("test_wheel_install")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -23,6 +23,9 @@ from chilinh_desktop.core.paper_rules import clock_minutes
 from chilinh_desktop.core.units import unit_tree
 from chilinh_desktop.render.pipeline import print_document, unit_documents
 
+# One pytest-xdist worker runs the whole module: its module fixture is built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("test_demo_paper_sweep")
+
 FORMS = {"collective_report": "01", "classification_report": "BCXL", "meeting_minutes": "BBKD",
          "self_review": "02B", "exemplary_pledge": "NG2024"}
 

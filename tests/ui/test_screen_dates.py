@@ -1,4 +1,5 @@
-"""On screen every date is dd/mm/yyyy with leading zeros; printed documents keep the party rule (DOMAIN.md §5)."""
+"""On screen every date is dd/mm/yyyy with leading zeros; printed documents keep the party rule
+(Hướng dẫn 36-HD/VPTW, 2018)."""
 
 from __future__ import annotations
 

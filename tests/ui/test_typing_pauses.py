@@ -7,6 +7,8 @@ the way another program would: `chilinh form get` on the data file.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -32,13 +34,16 @@ def pause(qtbot, window) -> None:
 
 
 def form_get(db, form: str, *, official: str | None = None, unit: str | None = None) -> dict:
-    """The stored answers as `chilinh form get` prints them."""
+    """The stored answers as `chilinh form get` prints them: the command line's own connection to the data
+    file, in this process (a child would pay Python's start 12 times and read the same file the same way;
+    `printed_text` below still runs `chilinh print` as a real child)."""
+    from chilinh_desktop.cli import main
+
     subject = ["--official", official] if official else ["--unit", unit]
-    out = subprocess.run(
-        [sys.executable, "-m", "chilinh_desktop", "form", "get", "--db", str(db), *subject, "--form", form],
-        capture_output=True, text=True, encoding="utf-8", check=True,
-    ).stdout
-    data = json.loads(out)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["form", "get", "--db", str(db), *subject, "--form", form]) == 0
+    data = json.loads(out.getvalue())
     return data.get("answers", data)
 
 

@@ -73,6 +73,17 @@ def chilinh(child_env):
     return run
 
 
+@pytest.fixture(scope="session")
+def demo_city(tmp_path_factory) -> Path:
+    """The demo city, built once for the suite by the program in a child (`chilinh demo`): under Wine each
+    build costs tens of seconds. Copy it before changing it. (The exchange walk-through and the per-user
+    folder test still run `demo` themselves: its output is what they check.)"""
+    db = tmp_path_factory.mktemp("Thành phố mẫu") / "demo.sqlite3"
+    subprocess.run([sys.executable, "-c", ENTRY, "demo", "--db", str(db)], check=True, capture_output=True,
+                   stdin=subprocess.DEVNULL, timeout=240)
+    return db
+
+
 @pytest.fixture
 def vietnamese_dir(tmp_path: Path) -> Path:
     """A work folder whose path has Vietnamese letters and spaces."""

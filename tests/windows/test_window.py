@@ -10,8 +10,6 @@ the ones a Windows PC draws; fonts come from CHILINH_TEST_FONTDIR, not C:\\Windo
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("CHILINH_SCREENSHOTS") or ROOT / "dist" / "screenshots")
-ENTRY = "import sys; from chilinh_desktop.cli import main; sys.exit(main())"
 
 
 def settle(seconds: float = 0.8) -> None:
@@ -31,11 +28,12 @@ def settle(seconds: float = 0.8) -> None:
         time.sleep(0.02)
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("Thành phố mẫu") / "demo.sqlite3"
-    subprocess.run([sys.executable, "-c", ENTRY, "demo", "--db", str(db)], check=True, capture_output=True,
-                   stdin=subprocess.DEVNULL, timeout=240)
+@pytest.fixture
+def demo_file(demo_city: Path, tmp_path: Path) -> Path:
+    """A private copy of the suite's demo city (tests/windows/conftest.py)."""
+    db = tmp_path / "Thành phố mẫu" / "demo.sqlite3"
+    db.parent.mkdir()
+    db.write_bytes(demo_city.read_bytes())
     return db
 
 

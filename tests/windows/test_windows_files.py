@@ -17,13 +17,13 @@ SHELL_FOLDERS = r"Software\Microsoft\Windows\CurrentVersion\Explorer\User Shell 
 
 
 @pytest.fixture(scope="module")
-def unit_db(tmp_path_factory) -> Path:
+def unit_db(tmp_path_factory, demo_city: Path) -> Path:
     """DB15's unit installation from the demo city's kit, built once (by the program, in children)."""
     entry = "import sys; from chilinh_desktop.cli import main; sys.exit(main())"
     work = tmp_path_factory.mktemp("đơn vị")
     board, kit, unit = work / "board.sqlite3", work / "kit.zip", work / "unit.sqlite3"
-    for args in (["demo", "--db", board],
-                 ["kit", "export", "--db", board, "--unit", "DB15", "--out", kit],
+    board.write_bytes(demo_city.read_bytes())
+    for args in (["kit", "export", "--db", board, "--unit", "DB15", "--out", kit],
                  ["demo", "--role", "unit", "--unit", "DB15", "--kit", kit, "--db", unit]):
         subprocess.run([sys.executable, "-c", entry, *map(str, args)], check=True,
                        capture_output=True, stdin=subprocess.DEVNULL, timeout=240)
