@@ -67,8 +67,9 @@ def test_the_probe_does_see_a_heavy_library():
 
 
 def test_starting_the_window_from_the_command_line_loads_no_other_command():
-    # what every command shares, and the plain re-exports (errors, printing helpers): no use case
-    plain = ("chilinh_desktop.cli.common", "chilinh_desktop.ops.errors", "chilinh_desktop.ops.display")
+    # what every command shares, and the plain re-exports (errors, printing helpers, their lazy loader): no use case
+    plain = ("chilinh_desktop.cli.common", "chilinh_desktop.ops.errors", "chilinh_desktop.ops.display",
+             "chilinh_desktop.ops.lazy")
     code = (f"PLAIN = {plain!r}\n"
             "import sys\nimport chilinh_desktop.cli as cli\ncli.cmd_gui = lambda args: 0\n"
             "assert cli.main(['--lang', 'vi', 'gui', '--db', 'x.sqlite3']) == 0\n"

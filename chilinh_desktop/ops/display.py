@@ -8,8 +8,9 @@ prints with).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from chilinh_desktop.ops.lazy import lazy_getattr
 
 _HOME = {
     "printable": "chilinh_desktop.core.input_rules",
@@ -33,10 +34,4 @@ if TYPE_CHECKING:
     from chilinh_desktop.render.board_report import timeliness_names
 
 
-def __getattr__(name: str):  # each helper loaded from its home on first use
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOME)  # each name loaded from its home on first use

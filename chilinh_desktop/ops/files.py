@@ -6,8 +6,9 @@ and the removable drives offered for an export, from core/ on first use.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from chilinh_desktop.ops.lazy import lazy_getattr
 
 _HOME = {
     "write_atomically": "chilinh_desktop.core.atomicfile", "write_bytes": "chilinh_desktop.core.atomicfile",
@@ -21,10 +22,4 @@ if TYPE_CHECKING:
     from chilinh_desktop.core.drives import REMOVABLE, export_targets
 
 
-def __getattr__(name: str):  # each helper loaded from its home on first use
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOME)  # each name loaded from its home on first use

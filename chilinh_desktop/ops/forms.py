@@ -8,8 +8,9 @@ below are the reads a screen or a command makes about one dossier's form.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from chilinh_desktop.ops.lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from chilinh_desktop.core.cycles import Cycle, ItemKind
@@ -49,13 +50,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):  # re-exported: plain type or pure helper, loaded on first use
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOME)  # each name loaded from its home on first use
 
 
 def item_form(store: Store, cycle: Cycle, dossier: Dossier, item: ItemKind) -> FormSpec:

@@ -10,8 +10,9 @@ is re-exported by ops/forms.py, the errors by ops/errors.py.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from chilinh_desktop.ops.lazy import lazy_getattr
 
 _HOME = {
     # One open data file and its settings
@@ -85,10 +86,4 @@ if TYPE_CHECKING:
     from chilinh_desktop.package.importer import REFUSED, WAITING
 
 
-def __getattr__(name: str):  # each type loaded from its home on first use
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOME)  # each name loaded from its home on first use
