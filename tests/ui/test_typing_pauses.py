@@ -162,7 +162,8 @@ def test_date_typed_in_two_goes_is_kept(qtbot, window, demo_path, leader):
     assert form_get(demo_path, "02B", official=official.id)["document_date"] == "2023-12-04"
 
 
-def test_impossible_date_stays_flagged_and_the_window_does_not_say_saved(qtbot, window, demo_path, leader):
+def type_impossible_date(qtbot, window, demo_path, leader):
+    """Type 31/02/2023 over the 02B's date and pause: the cadre, the editor, the date field, the date kept."""
     official, _dossier = leader
     editor = window.dossier_view.current_page().editor
     field = editor.widget_for("document_date")
@@ -171,6 +172,11 @@ def test_impossible_date_stays_flagged_and_the_window_does_not_say_saved(qtbot, 
     qtbot.keyClick(field.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field.line, "31/02/2023")
     pause(qtbot, window)
+    return official, editor, field, kept
+
+
+def test_impossible_date_stays_flagged_and_the_window_does_not_say_saved(qtbot, window, demo_path, leader):
+    official, editor, field, kept = type_impossible_date(qtbot, window, demo_path, leader)
     # Another field is typed and saved: the impossible date is not put back to the old one.
     box = editor.widget_for("ii_causes")
     focus(qtbot, box)
@@ -210,14 +216,7 @@ def _answer_question(qtbot, button_text: str, seen: list) -> None:
 
 
 def test_leaving_a_dossier_with_an_impossible_date_asks_first(qtbot, window, demo_path, leader):
-    official, _dossier = leader
-    editor = window.dossier_view.current_page().editor
-    field = editor.widget_for("document_date")
-    kept = form_get(demo_path, "02B", official=official.id).get("document_date")
-    focus(qtbot, field.line)
-    qtbot.keyClick(field.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field.line, "31/02/2023")
-    pause(qtbot, window)
+    official, _editor, field, kept = type_impossible_date(qtbot, window, demo_path, leader)
 
     # F9 (the dashboard), the way back to the unit, and closing the window all ask; "stay" keeps the text.
     for leave in (window.show_dashboard, window.show_unit_pane, window.close):
