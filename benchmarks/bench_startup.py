@@ -195,6 +195,17 @@ def run_once(db: Path, tmp: Path) -> tuple[float, float, float]:
     return painted, badges, worst
 
 
+def run_frozen(exe: Path, db: Path, tmp: Path) -> float:
+    """Seconds from starting the frozen program (`chilinh gui`, as a person starts it) to its tree first painted."""
+    home = tmp / "frozen-home"
+    home.mkdir(exist_ok=True)
+    started = time.time()
+    out = subprocess.run([str(exe), "gui", "--db", str(db)], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, **PLATFORM, "CHILINH_SMOKE": "1", "HOME": str(home)}).stdout
+    line = next(line for line in out.splitlines() if line.startswith("chilinh smoke: painted"))
+    return float(line.split()[-1]) - started
+
+
 def run_bare() -> float:
     """Seconds from process start to a bare PySide6 window (tree, tabs, table) first painted."""
     started = time.time()
@@ -222,6 +233,9 @@ def main() -> int:
     arguments.add_argument("--runs", type=int, default=5)
     arguments.add_argument("--x11", action="store_true",
                            help="show the windows on an X server ($DISPLAY, or a private Xvfb), not offscreen")
+    arguments.add_argument("--frozen", type=Path, metavar="EXE",
+                           help="also time the frozen program (scripts/build-frozen.sh: dist/chilinh/chilinh) on the "
+                                "demo city, as a person starts it")
     args = arguments.parse_args()
     server = x_server() if args.x11 else None
     try:
@@ -235,10 +249,11 @@ def run(args) -> int:
     if args.quick:
         with tempfile.TemporaryDirectory() as folder:
             return measure(Path(folder), Path(folder) / "province.sqlite3", runs=1, units=60)
-    return measure(Path(os.environ.get("CHILINH_BENCH_DIR", "/tmp")), PROVINCE_DB, runs=args.runs, units=1800)
+    return measure(Path(os.environ.get("CHILINH_BENCH_DIR", "/tmp")), PROVINCE_DB, runs=args.runs, units=1800,
+                   frozen=args.frozen)
 
 
-def measure(tmp: Path, province: Path, *, runs: int, units: int) -> int:
+def measure(tmp: Path, province: Path, *, runs: int, units: int, frozen: Path | None = None) -> int:
     demo = tmp / "chilinh-bench-demo.sqlite3"
     if not demo.exists():
         subprocess.run(
@@ -254,6 +269,11 @@ def measure(tmp: Path, province: Path, *, runs: int, units: int) -> int:
     # Bare and demo runs alternate, so both see the same load on a shared machine.
     pairs = [(run_bare(), run_once(demo, tmp)) for _ in range(runs)]
     bare = statistics.median(b for b, _ in pairs)
+    if frozen is not None:
+        paired = [(run_bare(), run_frozen(frozen, demo, tmp)) for _ in range(runs)]
+        print(f"{'frozen':10s} window painted {statistics.median(f for _, f in paired):.2f} s "
+              f"({statistics.median(f / b for b, f in paired):.1f}× bare Qt, median of the paired runs: "
+              f"the program as built for people, {frozen})")
     where = "on X (xcb)" if PLATFORM["QT_QPA_PLATFORM"] == "xcb" else "offscreen"
     print(f"{'bare Qt':10s} window painted {bare:.3f} s {where} (QMainWindow with a tree, tabs and a table; "
           f"median of {runs})")
