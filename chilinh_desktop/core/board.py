@@ -87,7 +87,7 @@ def received_packages(store: Store, unit_code: str | None = None) -> list[Receiv
 
 def received_data(store: Store, package_id: str) -> bytes:
     """The bytes of a received package, exactly as they arrived."""
-    row = store.db.execute("SELECT data FROM received_packages WHERE package_id = ?", [package_id]).fetchone()
+    row = store.db.execute("SELECT data FROM received_package_bytes WHERE package_id = ?", [package_id]).fetchone()
     if row is None:
         raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id),
                             code="received.unknown")
@@ -122,11 +122,14 @@ def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_do
             store.db.execute("UPDATE received_packages SET status = ? WHERE cycle_id = ? AND unit_id = ? "
                              "AND status = ?", [SUPERSEDED, package.cycle_id, package.unit_id, CURRENT])
         store.db.execute(
-            f"INSERT INTO received_packages ({_COLUMNS}, unit_doc, officials_doc, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO received_packages ({_COLUMNS}, unit_doc, officials_doc) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [package.package_id, package.unit_id, package.unit_code, package.cycle_id, package.file_name,
              package.sha256, package.size, package.signer_fingerprint, package.exported_at, package.received_at,
-             CURRENT if current else SUPERSEDED, package.supersedes, *stored_text(unit_doc, officials_doc), data])
+             CURRENT if current else SUPERSEDED, package.supersedes, *stored_text(unit_doc, officials_doc)])
+        # Apart from the row, which a later package's arrival updates (core/migrations.py, 0010).
+        store.db.execute("INSERT INTO received_package_bytes (package_id, data) VALUES (?, ?)",
+                         [package.package_id, data])
         # In the demo one file plays every unit: the dossiers that left in this package are now received.
         dossier_ids = [doc.dossier.id for doc in officials_doc]
         if unit_doc.dossier is not None:

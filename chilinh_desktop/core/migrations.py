@@ -480,3 +480,20 @@ def m0009_item_files(db: Database) -> None:
             WHERE attachment_sha256 IS NOT NULL;
         """
     )
+
+
+@migrations(name="0010_received_bytes")
+def m0010_received_bytes(db: Database) -> None:
+    db.executescript(
+        """
+        -- A received package's bytes live apart from its row: when a later package supersedes it, the
+        -- status change rewrote the whole row, megabytes of package included (and secure_delete zeroed the
+        -- old pages), for every package a unit sent again.
+        CREATE TABLE received_package_bytes (
+            package_id TEXT PRIMARY KEY REFERENCES received_packages(package_id),
+            data BLOB NOT NULL
+        );
+        INSERT INTO received_package_bytes (package_id, data) SELECT package_id, data FROM received_packages;
+        ALTER TABLE received_packages DROP COLUMN data;
+        """
+    )

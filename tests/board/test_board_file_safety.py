@@ -32,7 +32,7 @@ def test_open_confidential_on_a_damaged_stored_package_gives_a_message(demo_path
     data = package.read_bytes()
     broken = b"damaged" if damage == "not a zip" else data[: len(data) // 2]
     with sqlite3.connect(demo_path) as conn:
-        conn.execute("UPDATE received_packages SET data = ? WHERE package_id = ?", [broken, package_id])
+        conn.execute("UPDATE received_package_bytes SET data = ? WHERE package_id = ?", [broken, package_id])
     for extra in ([], ["--file", "confidential/x.pdf.age", "--out", str(tmp_path / "x.pdf")]):
         code, _out, err = run(capsys, "open-confidential", "--db", str(demo_path), "--package", package_id, *extra)
         assert code == 2 and "Traceback" not in err and "hỏng" in err

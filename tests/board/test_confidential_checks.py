@@ -72,9 +72,9 @@ def test_decrypted_bytes_that_differ_from_the_signed_hash_are_not_written(demo_p
 def test_stored_bytes_changed_after_import_are_not_trusted(demo_path, package, tmp_path, capsys):
     package_id = _import(capsys, demo_path, package)
     with sqlite3.connect(demo_path) as conn:
-        data = bytearray(conn.execute("SELECT data FROM received_packages").fetchone()[0])
+        data = bytearray(conn.execute("SELECT data FROM received_package_bytes").fetchone()[0])
         data[-30] ^= 0x01  # in the ZIP's central directory end: still readable, no longer the same bytes
-        conn.execute("UPDATE received_packages SET data = ?", [bytes(data)])
+        conn.execute("UPDATE received_package_bytes SET data = ?", [bytes(data)])
     target = tmp_path / "out.pdf"
     (code, _out, _err), _name = _open(capsys, demo_path, package_id, target)
     assert code == 2 and not target.exists()
