@@ -7,6 +7,7 @@ never trusting the sizes the archive declares.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import stat
@@ -113,6 +114,19 @@ def check_zip(archive: zipfile.ZipFile, limits: ZipLimits = DEFAULT_LIMITS) -> N
         raise problems[0]
 
 
+@contextlib.contextmanager
+def _read_errors(name: str) -> Iterator[None]:
+    """An entry that cannot be read or inflated is refused with the package's own error codes."""
+    try:
+        yield
+    except OSError as exc:
+        raise package_error("io.read_failed", path=name, reason=describe_os_error(exc)) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        truncated = isinstance(exc, EOFError)
+        detail = "dữ liệu bị cắt cụt" if truncated else "dữ liệu hỏng hoặc sai mã CRC"
+        raise package_error("zip.corrupt", name=name, detail=detail) from exc
+
+
 class BoundedReader:
     """Reads entries of a checked archive in chunks, enforcing the limits on the bytes produced."""
 
@@ -126,29 +140,22 @@ class BoundedReader:
         name = info.filename
         limits = self._limits
         produced = 0
-        try:
-            with self._archive.open(info) as stream:
-                while chunk := stream.read(_CHUNK):
-                    produced += len(chunk)
-                    self.total += len(chunk)
-                    if produced > limits.max_file_size:
-                        raise package_error(
-                            "zip.file_too_large",
-                            name=name,
-                            size=produced,
-                            limit=limits.max_file_size,
-                        )
-                    if produced > info.file_size:
-                        raise package_error("zip.size_mismatch", name=name)
-                    if self.total > limits.max_total_size:
-                        raise package_error("zip.total_too_large", limit=limits.max_total_size)
-                    yield chunk
-        except OSError as exc:
-            raise package_error("io.read_failed", path=name, reason=describe_os_error(exc)) from exc
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-            truncated = isinstance(exc, EOFError)
-            detail = "dữ liệu bị cắt cụt" if truncated else "dữ liệu hỏng hoặc sai mã CRC"
-            raise package_error("zip.corrupt", name=name, detail=detail) from exc
+        with _read_errors(name), self._archive.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                produced += len(chunk)
+                self.total += len(chunk)
+                if produced > limits.max_file_size:
+                    raise package_error(
+                        "zip.file_too_large",
+                        name=name,
+                        size=produced,
+                        limit=limits.max_file_size,
+                    )
+                if produced > info.file_size:
+                    raise package_error("zip.size_mismatch", name=name)
+                if self.total > limits.max_total_size:
+                    raise package_error("zip.total_too_large", limit=limits.max_total_size)
+                yield chunk
 
     def read(self, info: zipfile.ZipInfo) -> bytes:
         """Return the whole content of one entry, within the same limits as `chunks`."""
@@ -156,15 +163,8 @@ class BoundedReader:
             return b"".join(self.chunks(info))  # refused by `chunks` as soon as it outgrows the limit
         # One read of at most the declared size plus one byte (zipfile never inflates past it): no chunk list to join.
         name, limits = info.filename, self._limits
-        try:
-            with self._archive.open(info) as stream:
-                data = stream.read(info.file_size + 1)
-        except OSError as exc:
-            raise package_error("io.read_failed", path=name, reason=describe_os_error(exc)) from exc
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-            truncated = isinstance(exc, EOFError)
-            detail = "dữ liệu bị cắt cụt" if truncated else "dữ liệu hỏng hoặc sai mã CRC"
-            raise package_error("zip.corrupt", name=name, detail=detail) from exc
+        with _read_errors(name), self._archive.open(info) as stream:
+            data = stream.read(info.file_size + 1)
         self.total += len(data)
         if len(data) > info.file_size:
             raise package_error("zip.size_mismatch", name=name)
