@@ -121,47 +121,42 @@ def _compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str |
                     ) -> CycleStatus:
     tree = unit_tree(store, cycle.tree_date)
     codes = tree.subtree_codes(unit_code) if unit_code is not None else [n.unit.code for n in tree.walk()]
-    stored: dict[str, dict[str, tuple[str, str | None]]] = defaultdict(dict)
-    for subject_key, kind, state, reason in store.db.execute(
-        "SELECT d.subject_key, i.kind, i.state, i.exempt_reason FROM dossier_items i "
-        "JOIN dossiers d ON d.id = i.dossier_id WHERE d.cycle_id = ?",
-        [cycle.id],
-    ) if local_rows else ():
-        stored[subject_key][kind] = (state, reason)
+    stored = _stored_states(store, cycle.id) if local_rows else {}
     by_unit_officials = defaultdict(list)
     placeholders = ",".join("?" * len(cycle.managed_tiers))
     for row in store.db.execute(
-        "SELECT o.id, o.full_name, u.code, o.tier, o.deputy_head_or_above, o.asset_declaration_required, "
-        "o.residence_exempt_reason FROM officials o JOIN units u ON u.id = o.unit_id "
-        f"WHERE o.active = 1 AND o.tier IN ({placeholders}) ORDER BY o.sort_key, o.full_name",
+        "SELECT o.id, o.full_name, o.unit_id, o.tier, o.deputy_head_or_above, o.asset_declaration_required, "
+        f"o.residence_exempt_reason FROM officials o WHERE o.active = 1 AND o.tier IN ({placeholders}) "
+        "ORDER BY o.sort_key, o.full_name",
         list(cycle.managed_tiers),
     ):
         by_unit_officials[row[2]].append(row)
 
-    # What a subject owes depends on its record's attributes only: computed once per distinct shape, with the
-    # figures of a subject that has nothing stored (every subject at the Board, most of a new cycle's).
+    # What a subject owes depends on its record's attributes only: computed once per distinct shape, and its
+    # figures once per distinct tuple of stored states (a province's 10,000 cadres have a few dozen).
     shapes: dict[tuple, _Shape] = {}
 
-    def shape(scope: str, attributes: dict) -> _Shape:
-        key = (scope, *attributes.values())
+    def shape(key: tuple) -> _Shape:
         found = shapes.get(key)
         if found is None:
-            found = shapes[key] = _Shape(needs_of(cycle, scope, attributes))
+            scope, *values = key
+            names = _UNIT_ATTRIBUTES if scope == "unit" else _OFFICIAL_ATTRIBUTES
+            found = shapes[key] = _Shape(needs_of(cycle, scope, dict(zip(names, values, strict=True))))
         return found
 
     units = []
-    nothing: dict[str, tuple[str, str | None]] = {}
+    nothing: dict[str, str] = {}
     for code in codes:
         node = tree.by_code[code]
-        status = UnitStatus(code, node.unit.name, node.unit.type, node.parent_code)
-        owed = shape("unit", {"type": node.unit.type, "grassroots": node.unit.grassroots})
+        unit = node.unit
+        status = UnitStatus(code, unit.name, unit.type, node.parent_code)
+        owed = shape(("unit", unit.type, unit.grassroots))
         if owed.applies:
-            owed.tally(status, stored.get(f"unit:{node.unit.id}", nothing), "unit", node.unit.id, node.unit.name)
-        for official_id, name, _code, tier, deputy, assets, exempt_reason in by_unit_officials.get(code, ()):
-            status.officials += 1
-            owed = shape("official", {"tier": tier, "deputy_head_or_above": bool(deputy),
-                                      "asset_declaration_required": bool(assets),
-                                      "residence_exempt_reason": exempt_reason})
+            owed.tally(status, stored.get(f"unit:{unit.id}", nothing), "unit", unit.id, unit.name)
+        cadres = by_unit_officials.get(unit.id, ())
+        status.officials = len(cadres)
+        for official_id, name, _unit, tier, deputy, assets, exempt_reason in cadres:
+            owed = shape(("official", tier, bool(deputy), bool(assets), exempt_reason))
             owed.tally(status, stored.get(f"official:{official_id}", nothing), "official", official_id, name)
         units.append(status)
     deadlines = [
@@ -171,14 +166,37 @@ def _compute_status(store: Store, cycle: Cycle, today: dt.date, unit_code: str |
     return CycleStatus(today, cycle, deadlines, units)
 
 
+_UNIT_ATTRIBUTES = ("type", "grassroots")
+_OFFICIAL_ATTRIBUTES = ("tier", "deputy_head_or_above", "asset_declaration_required", "residence_exempt_reason")
+
+
+def _stored_states(store: Store, cycle_id: str) -> dict[str, dict[str, str]]:
+    """Per subject key, each stored item's state, for the cycle's dossiers.
+
+    Two plain scans joined here: looking each item's dossier up by its text key cost SQLite twice as much.
+    """
+    dossiers = {dossier_id: subject_key for dossier_id, subject_key, cycle in store.db.execute(
+        "SELECT id, subject_key, cycle_id FROM dossiers") if cycle == cycle_id}
+    stored: dict[str, dict[str, str]] = {}
+    for dossier_id, kind, state in store.db.execute("SELECT dossier_id, kind, state FROM dossier_items"):
+        subject_key = dossiers.get(dossier_id)
+        if subject_key is not None:
+            items = stored.get(subject_key)
+            if items is None:
+                items = stored[subject_key] = {}
+            items[kind] = state
+    return stored
+
+
 class _Shape:
     """What a subject of one record shape owes (`needs_of`), tallied into its unit's figures.
 
     The same counts as `statuses_from` + `ItemStatus` (an exempt stored state waives a required or optional
     item; a required item is done in a DONE state), without an object per item: a province has ~100,000.
+    The figures of one tuple of stored states are worked out once and kept.
     """
 
-    __slots__ = ("applies", "exempt", "needs", "required")
+    __slots__ = ("applies", "exempt", "figures", "ids", "needs", "required")
 
     def __init__(self, needs: Needs) -> None:
         self.needs = needs
@@ -186,30 +204,46 @@ class _Shape:
         self.exempt = sum(1 for _item, need, _reason in needs if need is Need.EXEMPT)
         self.required = [(item.id, item.short_name, item.deadline) for item, need, _reason in needs
                          if need is Need.REQUIRED]
+        self.ids = [item.id for item, _need, _reason in needs]
+        self.figures: dict[tuple, tuple[int, int, int, list[tuple[str, str, str]]]] = {}
 
-    def tally(self, status: UnitStatus, stored: dict[str, tuple[str, str | None]], kind: str, subject_id: str,
+    def tally(self, status: UnitStatus, stored: dict[str, str], kind: str, subject_id: str,
               subject_name: str) -> None:
         """Add one subject's required, done, exempt and missing items to its unit's status."""
-        missing = status.missing
         if not stored:
             status.exempt += self.exempt
             status.items_required += len(self.required)
-            missing += [_new(MissingItem, (*item, kind, subject_id, subject_name)) for item in self.required]
+            status.missing += [_new(MissingItem, (*item, kind, subject_id, subject_name)) for item in self.required]
             return
-        for item, need, _reason in self.needs:
-            found = stored.get(item.id)
-            state = _MISSING if found is None else found[0]
-            if state not in _STATE_VALUES:
+        states = tuple(map(stored.get, self.ids))
+        found = self.figures.get(states)
+        if found is None:
+            found = self.figures[states] = self._figures(states)
+        exempt, required, done, missing = found
+        status.exempt += exempt
+        status.items_required += required
+        status.items_done += done
+        if missing:
+            status.missing += [_new(MissingItem, (*item, kind, subject_id, subject_name)) for item in missing]
+
+    def _figures(self, states: tuple) -> tuple[int, int, int, list[tuple[str, str, str]]]:
+        """(exempt, required, done, missing items) of a subject whose items are stored in these states."""
+        exempt = required = done = 0
+        missing = []
+        for (item, need, _reason), state in zip(self.needs, states, strict=True):
+            if state is None:
+                state = _MISSING
+            elif state not in _STATE_VALUES:
                 ItemState(state)  # refused as statuses_from refuses it
             if need is Need.EXEMPT or (state == _EXEMPT and need in _WAIVABLE):
-                status.exempt += 1
+                exempt += 1
             elif need is Need.REQUIRED:
-                status.items_required += 1
+                required += 1
                 if state in _DONE:
-                    status.items_done += 1
+                    done += 1
                 else:
-                    missing.append(MissingItem(item.id, item.short_name, item.deadline, kind, subject_id,
-                                               subject_name))
+                    missing.append((item.id, item.short_name, item.deadline))
+        return exempt, required, done, missing
 
 
 _STATE_VALUES = frozenset(state.value for state in ItemState)
