@@ -7,6 +7,7 @@ action or bad input, 1 for an unexpected failure).
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -52,11 +53,36 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_REFUSED)
 
 
-def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
+# The module that registers each command: a command line naming one loads that module alone (the others
+# and the operations they import cost `status` a fifth of a second). tests/cli/test_command_modules.py keeps
+# this table equal to what the modules register.
+COMMAND_MODULES = {
+    "demo": "core_cmds", "units": "core_cmds", "officials": "core_cmds", "status": "core_cmds",
+    "backup": "core_cmds", "restore": "core_cmds",
+    "forms": "forms_cmds", "form": "forms_cmds", "print": "forms_cmds", "print-all": "forms_cmds",
+    "signoff": "dossier_cmds", "reopen": "dossier_cmds",
+    "keys": "package_cmds", "export": "package_cmds", "packages": "package_cmds", "verify": "package_cmds",
+    "check": "ratings_cmds", "rate": "ratings_cmds", "targets": "ratings_cmds", "not-rated": "ratings_cmds",
+    "classification": "ratings_cmds", "conclusion": "ratings_cmds", "discipline": "ratings_cmds",
+    "figures": "figures_cmds",
+    "kit": "board_cmds", "import": "board_cmds", "report": "board_cmds", "receipt": "board_cmds",
+    "open-confidential": "board_cmds",
+    "cycle": "cycle_cmds",
+    "history": "history_cmds",
+    "leaders": "duties_cmds", "commendations": "duties_cmds", "meetings": "duties_cmds", "tasks": "duties_cmds",
+}
+# The order the full grammar registers them in (its help lists the commands in this order).
+MODULE_ORDER = ("core_cmds", "forms_cmds", "dossier_cmds", "package_cmds", "ratings_cmds", "figures_cmds",
+                "board_cmds", "cycle_cmds", "history_cmds", "duties_cmds")
+
+
+def build_parser(*, window_only: bool = False, command: str | None = None) -> argparse.ArgumentParser:
     """The full command-line grammar (also used to generate the README's CLI section).
 
     `window_only`: just the global options and `gui`, for starting the window without importing
-    every command's module and the operations they use (a quarter of a second).
+    every command's module and the operations they use (a quarter of a second). `command`: the global
+    options, `gui` and the commands of the one module that registers `command` (the full grammar when
+    the word is not a known command, so that argparse's refusal lists every command).
     """
     parser = _Parser(
         prog="chilinh",
@@ -76,29 +102,9 @@ def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_gui)
     if window_only:
         return parser
-    from chilinh_desktop.cli import (
-        board_cmds,
-        core_cmds,
-        cycle_cmds,
-        dossier_cmds,
-        duties_cmds,
-        figures_cmds,
-        forms_cmds,
-        history_cmds,
-        package_cmds,
-        ratings_cmds,
-    )
-
-    core_cmds.register(sub)
-    forms_cmds.register(sub)
-    dossier_cmds.register(sub)
-    package_cmds.register(sub)
-    ratings_cmds.register(sub)
-    figures_cmds.register(sub)
-    board_cmds.register(sub)
-    cycle_cmds.register(sub)
-    history_cmds.register(sub)
-    duties_cmds.register(sub)
+    one = COMMAND_MODULES.get(command) if command is not None else None
+    for name in (one,) if one is not None else MODULE_ORDER:
+        importlib.import_module(f"chilinh_desktop.cli.{name}").register(sub)
     return parser
 
 
@@ -133,7 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
         sys.stderr.reconfigure(encoding="utf-8")
-    parser = build_parser(window_only=_command(argv) == "gui")
+    command = _command(argv)
+    parser = build_parser(window_only=command == "gui", command=command)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

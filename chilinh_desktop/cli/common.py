@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +44,37 @@ def print_json(value: Any) -> None:
     except UnicodeEncodeError:  # a file name that is not UTF-8: every character escaped, still valid JSON
         text = json.dumps(value, ensure_ascii=True, indent=2, default=str)
     sys.stdout.write(text + "\n")
+
+
+def print_json_rows(head: dict[str, Any], key: str, rows: Iterable[Any]) -> None:
+    """A long machine-readable list: `head` with `key` holding the rows, UTF-8 JSON on stdout, one row a line.
+
+    Compact and written row by row as each is made: json's indented writer is pure Python, about three
+    times slower than its C encoder on the tens of thousands of items of a province's `status --json`.
+    """
+    start = _json_text({**head, key: []})
+    assert start.endswith("[]}")
+    out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+    if out is not None:
+        sys.stdout.flush()
+    write = out.write if out is not None else (lambda data: sys.stdout.write(data.decode("utf-8")))
+    write(start[:-2].encode("utf-8"))
+    separator = "\n"
+    for row in rows:
+        write((separator + _json_text(row)).encode("utf-8"))
+        separator = ",\n"
+    write(b"\n]}\n")
+    if out is not None:
+        out.flush()
+
+
+def _json_text(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: every character escaped, still valid JSON
+        text = json.dumps(value, ensure_ascii=True, separators=(",", ":"), default=str)
+    return text
 
 
 def _width(text: str) -> int:

@@ -13,6 +13,7 @@ from chilinh_desktop.cli.common import (
     format_date,
     open_store,
     print_json,
+    print_json_rows,
     print_table,
 )
 from chilinh_desktop.i18n import _
@@ -137,7 +138,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         cycle = cycle_of(store, args)
         status = cycle_status(store, cycle, args.unit)
     if args.json:
-        print_json(status_json(status))
+        print_json_rows(status_head(status), "units", (unit_json(u, status.deadlines) for u in status.units))
         return 0
     print(_("Cycle {cycle} — today {today}", cycle=cycle.title, today=format_date(status.today)))
     for d in status.deadlines:
@@ -158,8 +159,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def status_json(status) -> dict:
-    """The `status --json` document (a documented contract for scripts)."""
+def status_head(status) -> dict:
+    """The `status --json` document without its units: the day and the cycle's deadlines.
+
+    The document is a contract for scripts; its shape is in the README's Command line section.
+    """
     return {
         "today": status.today.isoformat(),
         "cycle": {
@@ -172,22 +176,23 @@ def status_json(status) -> dict:
                 for d in status.deadlines
             ],
         },
-        "units": [
-            {
-                "code": u.code, "name": u.name, "type": u.type, "parent_code": u.parent_code,
-                "officials": u.officials, "items_required": u.items_required, "items_done": u.items_done,
-                "items_exempt": u.exempt,
-                "missing": {
-                    d.deadline.id: [
-                        {"item": m.item_id, "item_name": m.item_name, "subject_kind": m.subject_kind,
-                         "subject_id": m.subject_id, "subject_name": m.subject_name}
-                        for m in u.missing_for(d.deadline.id)
-                    ]
-                    for d in status.deadlines
-                },
-            }
-            for u in status.units
-        ],
+    }
+
+
+def unit_json(u, deadlines) -> dict:
+    """One unit of the `status --json` document: its figures and its missing items by deadline."""
+    return {
+        "code": u.code, "name": u.name, "type": u.type, "parent_code": u.parent_code,
+        "officials": u.officials, "items_required": u.items_required, "items_done": u.items_done,
+        "items_exempt": u.exempt,
+        "missing": {
+            d.deadline.id: [
+                {"item": m.item_id, "item_name": m.item_name, "subject_kind": m.subject_kind,
+                 "subject_id": m.subject_id, "subject_name": m.subject_name}
+                for m in u.missing_for(d.deadline.id)
+            ]
+            for d in deadlines
+        },
     }
 
 
