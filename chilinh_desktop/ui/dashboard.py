@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
@@ -50,31 +53,96 @@ def deadline_text(status: DeadlineStatus) -> str:
     )
 
 
+@dataclass(frozen=True)
+class DashboardFigures:
+    """What the dashboard shows of one computation of the whole tree, derived once (Qt-free)."""
+
+    status: CycleStatus
+    rows: tuple[UnitStatus, ...]  # the units that owe something, in tree order
+    depth: dict[str, int]  # unit code -> how deep in the tree (indents its name)
+    levels: dict[str, str]  # deadline id -> how urgent today
+    urgency: dict[str, str]  # unit code -> its most urgent level among the deadlines it still owes items for
+    missing: dict[str, tuple[int, ...]]  # unit code -> missing items per deadline, in status.deadlines' order
+    units_missing: tuple[int, ...]  # per deadline, how many units still miss items for it
+    required: int
+    done: int
+    findings: tuple[Finding, ...] = ()  # the rating rules' findings for the whole tree
+    findings_by_unit: dict[str, list[Finding]] = field(default_factory=dict)  # unit code -> its findings
+
+    def missing_count(self, unit: UnitStatus, deadline: int) -> int:
+        """How many items the unit still misses for the deadline at this position."""
+        counts = self.missing.get(unit.code)
+        return counts[deadline] if counts is not None else len(unit.missing_for(self.status.deadlines[deadline]
+                                                                                .deadline.id))
+
+
+def dashboard_figures(status: CycleStatus, findings: Sequence[Finding] = ()) -> DashboardFigures:
+    """Everything the dashboard derives from a computation and the rules' findings: worked out once, on the
+    worker thread, so that neither showing the dashboard nor painting it walks a province's 31,000 missing
+    items and 7,000 findings."""
+    by_unit: dict[str, list[Finding]] = {}
+    for finding in findings:
+        for code in dict.fromkeys(finding.units):
+            by_unit.setdefault(code, []).append(finding)
+    position = {d.deadline.id: n for n, d in enumerate(status.deadlines)}
+    levels = {d.deadline.id: urgency(d) for d in status.deadlines}
+    by_position = [levels[d.deadline.id] for d in status.deadlines]
+    parents = {u.code: u.parent_code for u in status.units}
+    depth: dict[str, int] = {}
+    urgencies: dict[str, str] = {}
+    missing: dict[str, tuple[int, ...]] = {}
+    units_missing = [0] * len(position)
+    for unit in status.units:
+        level, code = 0, unit.parent_code
+        while code is not None and level < 20:
+            level, code = level + 1, parents.get(code)
+        depth[unit.code] = level
+        counts = [0] * len(position)
+        for item in unit.missing:
+            found = position.get(item.deadline_id)
+            if found is not None:
+                counts[found] += 1
+        owed = [n for n, count in enumerate(counts) if count]
+        for n in owed:
+            units_missing[n] += 1
+        urgencies[unit.code] = most_urgent(by_position[n] for n in owed)
+        missing[unit.code] = tuple(counts)
+    return DashboardFigures(
+        status, tuple(u for u in status.units if u.items_required), depth, levels, urgencies, missing,
+        tuple(units_missing), sum(u.items_required for u in status.units), sum(u.items_done for u in status.units),
+        tuple(findings), by_unit)
+
+
 class DashboardModel(SortableRows, _RowsModel):
-    """One row per unit in tree order (sortable by any column): urgency, cadres, progress, missing per deadline."""
+    """One row per unit in tree order (sortable by any column): urgency, cadres, progress, missing per deadline.
+
+    Every figure a cell shows is looked up in `DashboardFigures`, never counted while painting.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._status: CycleStatus | None = None
-        self._depth: dict[str, int] = {}
-        self._levels: dict[str, str] = {}
+        self._figures: DashboardFigures | None = None
+        self._titles: tuple[str, ...] | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._done, self._missing, self._late = QBrush(DONE_COLOUR), QBrush(MISSING_COLOUR), QBrush(LATE_COLOUR)
 
     def set_status(self, status: CycleStatus) -> None:
         """Show a new computation (only units that owe something)."""
-        self._status = status
-        parents = {u.code: u.parent_code for u in status.units}
-        self._depth = {}
-        for unit in status.units:
-            depth, code = 0, unit.parent_code
-            while code is not None and depth < 20:
-                depth, code = depth + 1, parents.get(code)
-            self._depth[unit.code] = depth
-        self._levels = {d.deadline.id: urgency(d) for d in status.deadlines}
-        self.set_rows([u for u in status.units if u.items_required])
+        self.set_figures(dashboard_figures(status))
+
+    def set_figures(self, figures: DashboardFigures) -> None:
+        """Show a computation's figures, derived beforehand (`dashboard_figures`)."""
+        self._figures, self._status, self._titles = figures, figures.status, None
+        self.set_rows(list(figures.rows))
 
     def urgency_of(self, unit: UnitStatus) -> str:
         """The unit's most urgent level today."""
-        return unit_urgency(unit, self._levels)
+        figures = self._figures
+        if figures is not None and unit.code in figures.urgency:
+            return figures.urgency[unit.code]
+        return unit_urgency(unit, figures.levels if figures is not None else {})
 
     def sort_key(self, row: UnitStatus, column: int):
         """Sort by what a column means: names as words, urgency by rank, counts as numbers."""
@@ -86,27 +154,32 @@ class DashboardModel(SortableRows, _RowsModel):
             return row.officials
         if column == 3:
             return (row.items_done / row.items_required if row.items_required else 1.0, row.items_done)
-        deadlines = self._status.deadlines if self._status else []
+        figures = self._figures
+        deadlines = figures.status.deadlines if figures is not None else []
         if FIRST_DEADLINE_COLUMN <= column < FIRST_DEADLINE_COLUMN + len(deadlines):
-            return len(row.missing_for(deadlines[column - FIRST_DEADLINE_COLUMN].deadline.id))
+            return figures.missing_count(row, column - FIRST_DEADLINE_COLUMN)
         return 0
 
     def titles(self) -> tuple[str, ...]:
-        deadlines = self._status.deadlines if self._status else []
-        # Day and month only: the header must fit a narrow count column.
-        by_deadline = (_("Missing by {day}", day=format_day(d.deadline.date).rsplit("/", 1)[0]) for d in deadlines)
-        return (_("Unit"), _("Urgency"), _("Cadres"), _("Done"), *by_deadline)
+        if self._titles is None:  # asked for each header section and column count: made once per computation
+            deadlines = self._status.deadlines if self._status else []
+            # Day and month only: the header must fit a narrow count column.
+            by_deadline = (_("Missing by {day}", day=format_day(d.deadline.date).rsplit("/", 1)[0])
+                           for d in deadlines)
+            self._titles = (_("Unit"), _("Urgency"), _("Cadres"), _("Done"), *by_deadline)
+        return self._titles
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self._status is None or not (0 <= index.row() < len(self._rows)):
+        figures = self._figures
+        if not index.isValid() or figures is None or not (0 <= index.row() < len(self._rows)):
             return None
         unit: UnitStatus = self._rows[index.row()]
         column = index.column()
-        deadlines = self._status.deadlines
-        first = FIRST_DEADLINE_COLUMN
+        deadline = column - FIRST_DEADLINE_COLUMN
+        due = figures.status.deadlines[deadline] if 0 <= deadline < len(figures.status.deadlines) else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return "    " * max(0, self._depth.get(unit.code, 0) - 1) + unit.name
+                return "    " * max(0, figures.depth.get(unit.code, 0) - 1) + unit.name
             if column == 1:
                 return urgency_short(self.urgency_of(unit))
             if column == 2:
@@ -114,35 +187,25 @@ class DashboardModel(SortableRows, _RowsModel):
             if column == 3:
                 percent = round(100 * unit.items_done / unit.items_required) if unit.items_required else 100
                 return f"{unit.items_done}/{unit.items_required} ({percent}%)"
-            if first <= column < first + len(deadlines):
-                count = len(unit.missing_for(deadlines[column - first].deadline.id))
-                return count or "—"
+            if due is not None:
+                return figures.missing_count(unit, deadline) or "—"
         if role == Qt.ItemDataRole.DecorationRole:
             if column == 1:
                 return urgency_icon(self.urgency_of(unit))
-            if first <= column < first + len(deadlines):
-                deadline = deadlines[column - first]
-                level = urgency(deadline)
-                if level != FINE and unit.missing_for(deadline.deadline.id):
+            if due is not None:
+                level = figures.levels[due.deadline.id]
+                if level != FINE and figures.missing_count(unit, deadline):
                     return urgency_icon(level)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 1:
                 return urgency_brush(self.urgency_of(unit))
             if column == 3:
-                return QBrush(DONE_COLOUR if unit.done else MISSING_COLOUR)
-            if first <= column < first + len(deadlines):
-                deadline = deadlines[column - first]
-                if unit.missing_for(deadline.deadline.id):
-                    return QBrush(LATE_COLOUR if deadline.overdue else MISSING_COLOUR)
-        if (
-            role == Qt.ItemDataRole.FontRole
-            and first <= column < first + len(deadlines)
-            and deadlines[column - first].overdue
-            and unit.missing_for(deadlines[column - first].deadline.id)
-        ):
-            font = QFont()
-            font.setBold(True)
-            return font
+                return self._done if unit.done else self._missing
+            if due is not None and figures.missing_count(unit, deadline):
+                return self._late if due.overdue else self._missing
+        if role == Qt.ItemDataRole.FontRole and due is not None and due.overdue \
+                and figures.missing_count(unit, deadline):
+            return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == CODE_ROLE:
@@ -259,7 +322,8 @@ class Dashboard(QWidget):
         super().__init__(parent)
         self.cycle = cycle
         self.status: CycleStatus | None = None
-        self._pending: CycleStatus | None = None
+        self.figures: DashboardFigures | None = None
+        self._pending: DashboardFigures | None = None
         self.all_findings: list[Finding] = []
         self.findings = FindingsPanel()
         self.cards = QHBoxLayout()
@@ -332,43 +396,53 @@ class Dashboard(QWidget):
             view.setColumnWidth(1, 200)  # the item's short name
         return view
 
-    def set_status(self, status: CycleStatus) -> None:
+    def set_status(self, status: CycleStatus, findings: Sequence[Finding] = ()) -> None:
         """Take a fresh computation of the whole tree (drawn now if visible, else when next shown)."""
-        self._pending = status
+        self.set_figures(dashboard_figures(status, findings))
+
+    def set_figures(self, figures: DashboardFigures) -> None:
+        """Take a fresh computation's figures, derived off the GUI thread (`dashboard_figures`)."""
+        self._pending = figures
         if self.isVisible():
-            self._apply(status)
+            self._apply(figures)
+
+    def set_loading(self) -> None:
+        """Say that the figures are being computed, until they come (shown at once on the first opening)."""
+        if self.figures is None:
+            self.summary.setText(_("Computing every unit's figures…"))
 
     def showEvent(self, event) -> None:
-        if self._pending is not None and self._pending is not self.status:
+        if self._pending is not None and self._pending is not self.figures:
             self._apply(self._pending)
+        elif self.figures is None:
+            self.set_loading()
         super().showEvent(event)
         self.shown.emit()
 
-    def _apply(self, status: CycleStatus) -> None:
+    def _apply(self, figures: DashboardFigures) -> None:
+        status = figures.status
         current = self.units_view.currentIndex().data(CODE_ROLE)
-        self.status = status
+        self.status, self.figures, self.all_findings = status, figures, list(figures.findings)
         while self.cards.count():
             widget = self.cards.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        for deadline in status.deadlines:
-            due = deadline.deadline.id
-            missing_units = sum(1 for u in status.units if any(m.deadline_id == due for m in u.missing))
+        for deadline, missing_units in zip(status.deadlines, figures.units_missing, strict=True):
             self.cards.addWidget(DeadlineCard(deadline, missing_units))
-        self.units_model.set_status(status)
-        required = sum(u.items_required for u in status.units)
-        done = sum(u.items_done for u in status.units)
+        self.units_model.set_figures(figures)
         self.summary.setText(
             _(
                 "Today {day}: {done} of {required} required items done in the whole tree.",
                 day=format_day(status.today),
-                done=done,
-                required=required,
+                done=figures.done,
+                required=figures.required,
             )
         )
         self.select_unit(current or "")
         if not self.units_view.currentIndex().isValid() and self.units_model.rowCount():
             self.units_view.setCurrentIndex(self.units_model.index(0, 0))
+        if not self.units_view.currentIndex().isValid():  # no unit to choose: the findings follow no row change
+            self._show_findings()
 
     def select_unit(self, code: str) -> None:
         """Put the cursor on a unit's row."""
@@ -377,16 +451,12 @@ class Dashboard(QWidget):
                 self.units_view.setCurrentIndex(self.units_model.index(row, 0))
                 return
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        """Take the rating rules' findings for the whole tree; the selected unit's are listed."""
-        self.all_findings = findings
-        self._show_findings()
-
     def _show_findings(self) -> None:
         current = self.units_view.currentIndex()
         code = current.data(CODE_ROLE) if current.isValid() else None
         # With no unit chosen the whole tree's findings show, so none is out of sight.
-        self.findings.set_findings([f for f in self.all_findings if code is None or code in f.units])
+        by_unit = self.figures.findings_by_unit if self.figures is not None else {}
+        self.findings.set_findings(self.all_findings if code is None else by_unit.get(code, []))
 
     def _unit_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_findings()
@@ -395,8 +465,7 @@ class Dashboard(QWidget):
             return
         unit: UnitStatus = self.units_model.row_object(current.row())
         overdue = {d.deadline.id for d in self.status.deadlines if d.overdue}
-        levels = {d.deadline.id: urgency(d) for d in self.status.deadlines}
-        self.missing_model.set_missing(unit.missing, overdue, levels)
+        self.missing_model.set_missing(unit.missing, overdue, self.figures.levels)
         self.missing_title.setText(
             _(
                 "Missing in {unit} ({n}) — click a row or press Enter to open the item",

@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
         # double the time to the first window (benchmarks/bench_startup.py).
         self._dossier_view: DossierView | None = None
         self._dashboard: Dashboard | None = None
-        self._progress: tuple | None = None
+        self._progress: tuple | None = None  # the last figures: (status, findings, dashboard figures)
+        # Changes the figures must show, and how many of them the last computation asked for included.
+        self._progress_changes, self._progress_asked = 0, -1
         self.stack = QStackedWidget()
         for page in (self.welcome, self.unit_pane):
             self.stack.addWidget(page)
@@ -184,9 +186,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(dashboard)
             self._dashboard = dashboard
             if self._progress is not None:
-                status, findings = self._progress
-                dashboard.set_status(status)
-                dashboard.set_findings(findings)
+                dashboard.set_figures(self._progress[2])
         return self._dashboard
 
     def showing_dossier(self) -> bool:
@@ -391,7 +391,19 @@ class MainWindow(QMainWindow):
             return
         self.ctx.autosave.flush()
         self.stack.setCurrentWidget(self.dashboard)
-        self.refresh_progress()
+        if self._progress_due():
+            self._badge_timer.stop()
+            self.refresh_progress()
+
+    def _progress_due(self) -> bool:
+        """Whether the figures must be computed again: a change since they were asked for, or a new day.
+
+        Otherwise the dashboard shows the last figures at once: recomputing a province on every F9 kept
+        the interpreter busy while the dashboard was first drawn.
+        """
+        if self._progress_asked != self._progress_changes:
+            return True
+        return self._progress is not None and self._progress[0].today != self.store.clock.today()
 
     # -- refreshing -------------------------------------------------------------------
 
@@ -409,6 +421,7 @@ class MainWindow(QMainWindow):
             self.model.set_tree(unit_tree(self.store, self.ctx.cycle.tree_date))
             self._keep_place()
         if changes.shows(changes.PROGRESS, changed):
+            self._progress_changes += 1
             self._badge_timer.start()  # badges, the first screen and the dashboard's figures
         if self._dashboard is not None and changes.shows(changes.DUTIES, changed):
             self.duties_changed.emit()
@@ -428,26 +441,35 @@ class MainWindow(QMainWindow):
     def refresh_progress(self) -> None:
         """Recompute badges and the dashboard off the GUI thread."""
         cycle, tree = self.ctx.cycle, self.model.tree
+        self._progress_asked = self._progress_changes
+        if self._dashboard is not None:
+            self._dashboard.set_loading()
 
         def run(store: Store):
             # Loaded here, on the worker thread, not before the window is first shown.
             from chilinh_desktop.ops.progress import tree_status
             from chilinh_desktop.ops.rating import findings
             from chilinh_desktop.ops.today import digest
+            from chilinh_desktop.ui.dashboard import dashboard_figures
 
             status = tree_status(store, cycle)  # a unit whose package the Board received counts from it
-            return status, unit_badges(tree, status), findings(store, cycle), digest(status)
+            found = findings(store, cycle)
+            return (status, unit_badges(tree, status), found, digest(status),
+                    dashboard_figures(status, found))  # what the dashboard counts, counted here, not while painting
 
         def done(result) -> None:
-            status, badges, findings, today = result
+            status, badges, findings, today, figures = result
             self.model.set_badges(badges)
-            self._progress = (status, findings)
+            self._progress = (status, findings, figures)
             self.welcome.show_digest(today)  # the first screen: today's deadlines, late units
             if self._dashboard is not None:
-                self._dashboard.set_status(status)
-                self._dashboard.set_findings(findings)
+                self._dashboard.set_figures(figures)
 
-        self.ctx.runner.call(run, on_done=done)
+        def failed(error: Exception) -> None:
+            self._progress_asked = -1  # the next F9 tries again
+            self.ctx.runner.failed.emit(error_text(error))
+
+        self.ctx.runner.call(run, on_done=done, on_error=failed)
 
     # -- long jobs --------------------------------------------------------------------
 
