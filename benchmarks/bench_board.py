@@ -209,9 +209,13 @@ def main() -> None:
             print(f"  {name:<32}{cells}")
         if not options.no_window:
             largest = Path(folder) / f"board-{sizes[-1]}.sqlite3"
-            badges, dashboard = window_stalls(largest)
-            print(f"\nwindow at {sizes[-1]} units (offscreen): longest GUI stall {badges * 1000:.0f} ms while the "
-                  f"badges are computed, {dashboard * 1000:.0f} ms while the dashboard (F9) opens (goal ≤ 100 ms)")
+            stalls = [window_stalls(largest) for _ in range(runs)]  # each a new window: the noisiest figure
+            badges = sorted(s[0] * 1000 for s in stalls)
+            dashboard = sorted(s[1] * 1000 for s in stalls)
+            print(f"\nwindow at {sizes[-1]} units (offscreen), {runs} windows: longest GUI stall while the badges are "
+                  f"computed {', '.join(f'{b:.0f}' for b in badges)} ms (median {statistics.median(badges):.0f}); "
+                  f"while the dashboard (F9) opens {', '.join(f'{d:.0f}' for d in dashboard)} ms "
+                  f"(median {statistics.median(dashboard):.0f}); goal ≤ 100 ms; {load()}")
     print(f"peak RSS {peak_rss_mib():.0f} MiB; {load()}")
 
 

@@ -1,6 +1,7 @@
 """Benchmark: `status` over a province-sized dataset (2,000 units, 10,000 cadres).
 
-Target: under one second on the 2-core CI machine. Prints the figures; asserts nothing.
+Goals: `compute_status` ≤ 150 ms of CPU time; `chilinh status --json` as a new process ≤ 400 ms. Prints the
+figures and the goals' verdicts (CPU time beside wall time: the machine is shared); asserts nothing.
 
     .venv/bin/python benchmarks/bench_status.py [--units 2000] [--officials 10000] [--quick]
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import os
 import resource
 import subprocess
 import sys
@@ -65,19 +67,25 @@ def run(units: int, officials: int, runs: int = 5) -> None:
         elapsed = time.perf_counter() - t0
         print(f"`chilinh status --json` (in process, open + compute + JSON): {elapsed * 1000:.0f} ms, "
               f"exit {code}, {len(out.getvalue()) / 2**20:.1f} MiB of JSON")
-        whole = []
+        whole, child_cpu = [], []
         for _ in range(runs):
+            before = os.times()
             t0 = time.perf_counter()
             subprocess.run([sys.executable, "-m", "chilinh_desktop", "status", "--db", str(path), "--json",
                             "--today", "2023-12-05"], check=True, capture_output=True)
             whole.append(time.perf_counter() - t0)
+            after = os.times()
+            child_cpu.append(after.children_user + after.children_system - before.children_user
+                             - before.children_system)
         print(f"`chilinh status --json` as a command (a new process: start, imports, open, compute, JSON): "
-              f"best {min(whole) * 1000:.0f} ms, median {sorted(whole)[len(whole) // 2] * 1000:.0f} ms "
-              f"(goals: compute ≤ 150 ms, whole command ≤ 400 ms)")
+              f"best {min(whole) * 1000:.0f} ms, median {sorted(whole)[len(whole) // 2] * 1000:.0f} ms wall; "
+              f"CPU time of the process best {min(child_cpu) * 1000:.0f} ms")
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"process peak RSS: {rss:.0f} MiB; {load()}")
-        verdict = "OK" if min(timings) < 1.0 else "OVER TARGET"
-        print(f"target < 1 s for compute_status: {verdict}")
+        print(f"goals: compute ≤ 150 ms CPU: {min(cpu) * 1000:.0f} ms, "
+              f"{'met' if min(cpu) <= 0.150 else 'NOT MET'}; whole command ≤ 400 ms: {min(whole) * 1000:.0f} ms wall "
+              f"({min(child_cpu) * 1000:.0f} ms CPU), {'met' if min(whole) <= 0.400 else 'NOT MET'} "
+              f"(wall time: quote the load beside it)")
 
 
 if __name__ == "__main__":

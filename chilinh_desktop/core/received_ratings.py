@@ -19,7 +19,7 @@ from typing import Any
 
 from chilinh_desktop.core.board import current_packages
 from chilinh_desktop.core.board_cache import derived
-from chilinh_desktop.core.collector import collection_paused
+from chilinh_desktop.core.collector import collection_paused, keep_long_lived
 from chilinh_desktop.core.cycles import Cycle
 from chilinh_desktop.core.package_documents import OfficialDocument, RatingRecord, UnitDocument
 from chilinh_desktop.core.ratings import Conclusion, Discipline, Rating, RatingData, Targets
@@ -44,16 +44,24 @@ def received_ratings(store: Store, cycle: Cycle) -> ReceivedRatings:
     current = sorted(current_packages(store, cycle.id).items())
     key = tuple((code, package.package_id, package.unit_id) for code, (package, _stored) in current)
 
+    computed = []
+
     def compute() -> ReceivedRatings:
         result = ReceivedRatings()
         for unit_code, (package, stored) in current:
             # Keys come from the Board's own record of the unit, not from the document's claims.
             result.commendations[unit_code] = add_package_ratings(result.data, package.unit_id, unit_code,
                                                                   stored.unit_doc, list(stored.officials))
+        computed.append(result)
         return result
 
     with collection_paused():
-        return derived(store, ("received_ratings", cycle.id), key, compute)
+        found = derived(store, ("received_ratings", cycle.id), key, compute)
+        if computed and len(current) >= 100:
+            # Kept as long as these packages are current: out of the collector's passes, like the packages
+            # (three passes over them as they aged held every thread, the window's, ~0.1 s at a province).
+            keep_long_lived()
+        return found
 
 
 def add_package_ratings(data: RatingData, unit_id: str, unit_code: str, unit_doc: UnitDocument,

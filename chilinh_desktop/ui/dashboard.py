@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from chilinh_desktop.i18n import _
+from chilinh_desktop.ops.session import Store
 from chilinh_desktop.ops.today import FINE, URGENCY_RANK, most_urgent, urgency
 from chilinh_desktop.ops.types import Cycle, CycleStatus, DeadlineStatus, Finding, MissingItem, UnitStatus
 from chilinh_desktop.ui.common import list_table
@@ -68,6 +69,7 @@ class DashboardFigures:
     done: int
     findings: tuple[Finding, ...] = ()  # the rating rules' findings for the whole tree
     findings_by_unit: dict[str, list[Finding]] = field(default_factory=dict)  # unit code -> its findings
+    duties: str = ""  # the Board's line on proposals still to appraise (`duties_notice`)
 
     def missing_count(self, unit: UnitStatus, deadline: int) -> int:
         """How many items the unit still misses for the deadline at this position."""
@@ -76,7 +78,14 @@ class DashboardFigures:
                                                                                 .deadline.id))
 
 
-def dashboard_figures(status: CycleStatus, findings: Sequence[Finding] = ()) -> DashboardFigures:
+def duties_notice(store: Store, cycle: Cycle) -> str:
+    """The Board's line on commendation proposals still to appraise before the deadline ("" if none)."""
+    from chilinh_desktop.ops.commendations import worklist
+
+    return worklist(store, cycle).notice()
+
+
+def dashboard_figures(status: CycleStatus, findings: Sequence[Finding] = (), duties: str = "") -> DashboardFigures:
     """Everything the dashboard derives from a computation and the rules' findings: worked out once, on the
     worker thread, so that neither showing the dashboard nor painting it walks a province's 31,000 missing
     items and 7,000 findings."""
@@ -110,7 +119,7 @@ def dashboard_figures(status: CycleStatus, findings: Sequence[Finding] = ()) -> 
     return DashboardFigures(
         status, tuple(u for u in status.units if u.items_required), depth, levels, urgencies, missing,
         tuple(units_missing), sum(u.items_required for u in status.units), sum(u.items_done for u in status.units),
-        tuple(findings), by_unit)
+        tuple(findings), by_unit, duties)
 
 
 class DashboardModel(SortableRows, _RowsModel):
@@ -316,7 +325,6 @@ class Dashboard(QWidget):
 
     open_item = Signal(str, str, str)  # subject kind, subject id, item kind
     open_unit = Signal(str)  # Enter or double-click on a unit's row: its page
-    shown = Signal()  # the Board's duties refresh their notice when the dashboard is shown
 
     def __init__(self, cycle: Cycle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -417,7 +425,6 @@ class Dashboard(QWidget):
         elif self.figures is None:
             self.set_loading()
         super().showEvent(event)
-        self.shown.emit()
 
     def _apply(self, figures: DashboardFigures) -> None:
         status = figures.status
@@ -430,6 +437,7 @@ class Dashboard(QWidget):
         for deadline, missing_units in zip(status.deadlines, figures.units_missing, strict=True):
             self.cards.addWidget(DeadlineCard(deadline, missing_units))
         self.units_model.set_figures(figures)
+        self.set_duties_notice(figures.duties)
         self.summary.setText(
             _(
                 "Today {day}: {done} of {required} required items done in the whole tree.",

@@ -420,8 +420,9 @@ class MainWindow(QMainWindow):
             self.people.forget()
             self.model.set_tree(unit_tree(self.store, self.ctx.cycle.tree_date))
             self._keep_place()
+        if changes.shows(changes.PROGRESS, changed) or changes.shows(changes.DUTIES, changed):
+            self._progress_changes += 1  # the dashboard's figures (its duties line too) are out of date
         if changes.shows(changes.PROGRESS, changed):
-            self._progress_changes += 1
             self._badge_timer.start()  # badges, the first screen and the dashboard's figures
         if self._dashboard is not None and changes.shows(changes.DUTIES, changed):
             self.duties_changed.emit()
@@ -450,12 +451,12 @@ class MainWindow(QMainWindow):
             from chilinh_desktop.ops.progress import tree_status
             from chilinh_desktop.ops.rating import findings
             from chilinh_desktop.ops.today import digest
-            from chilinh_desktop.ui.dashboard import dashboard_figures
+            from chilinh_desktop.ui.dashboard import dashboard_figures, duties_notice
 
             status = tree_status(store, cycle)  # a unit whose package the Board received counts from it
             found = findings(store, cycle)
-            return (status, unit_badges(tree, status), found, digest(status),
-                    dashboard_figures(status, found))  # what the dashboard counts, counted here, not while painting
+            figures = dashboard_figures(status, found, duties_notice(store, cycle))  # counted here, not in paint
+            return status, unit_badges(tree, status), found, digest(status), figures
 
         def done(result) -> None:
             status, badges, findings, today, figures = result

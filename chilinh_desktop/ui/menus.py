@@ -255,18 +255,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
 
 def connect_duties_notice(window: MainWindow, dashboard: Dashboard) -> None:
-    """The dashboard's line on proposals still to appraise before the deadline, read whenever it is shown."""
+    """The dashboard's line on proposals still to appraise, read again when they change while it exists.
+
+    It comes with the dashboard's figures otherwise (MainWindow.refresh_progress): read on every showing, on
+    the worker while the dashboard was first drawn, it held the window up to 0.1 s at a province.
+    """
+    from chilinh_desktop.ui.dashboard import duties_notice
 
     def read() -> None:
         cycle = window.ctx.cycle
-        window.ctx.runner.call(lambda store: _duties_notice(store, cycle), on_done=dashboard.set_duties_notice)
+        window.ctx.runner.call(lambda store: duties_notice(store, cycle), on_done=dashboard.set_duties_notice)
 
-    dashboard.shown.connect(read)
     window.duties_changed.connect(read)  # a proposal appraised meanwhile: the count drops at once
-
-
-def _duties_notice(store, cycle) -> str:
-    # On the worker thread: loading the commendations' use cases held the window ~15 ms when F9 first opened.
-    from chilinh_desktop.ops.commendations import worklist
-
-    return worklist(store, cycle).notice()
