@@ -83,22 +83,25 @@ def measure(path: Path, runs: int) -> dict[str, tuple[float, float]]:
     from chilinh_desktop.ops.progress import tree_status
     from chilinh_desktop.ops.today import digest
     from chilinh_desktop.render.board_report import board_report_workbook
+    from chilinh_desktop.ui.dashboard import dashboard_figures, duties_notice
 
     figures: dict[str, tuple[float, float]] = {}
     with Store.open(path, clock=FixedClock(TODAY)) as store:
         cycle = get_cycle(store)
         tree = unit_tree(store, cycle.tree_date)
 
-        def f9():
+        def f9():  # what the window's refresh computes on its worker (MainWindow.refresh_progress)
             status = tree_status(store, cycle)
-            return unit_badges(tree, status), evaluate(store, cycle), digest(status)
+            found = evaluate(store, cycle)
+            return (unit_badges(tree, status), found, digest(status),
+                    dashboard_figures(status, found, duties_notice(store, cycle)))
 
         first = time.process_time()
         board_status(store, cycle, TODAY)
         figures["board_status, first (parses)"] = (time.process_time() - first, 0.0)
         for name, function in (("compute_status", lambda: compute_status(store, cycle, TODAY)),
                                ("board_status", lambda: board_status(store, cycle, TODAY)),
-                               ("F9 (badges, digest, findings)", f9),
+                               ("F9 (badges, digest, findings, dashboard)", f9),
                                ("Packages received", lambda: overview(store, cycle)),
                                ("report numbers", lambda: board_report(store, cycle))):
             cpu, wall, _ = timed(function, runs)
