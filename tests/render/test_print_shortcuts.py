@@ -141,3 +141,12 @@ def _has_dossier(store, cycle, official_id: str) -> bool:
 
 def _dossier_id(store, cycle, official_id: str) -> str:
     return find_dossier(store, cycle, official_id=official_id).id
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "&amp; <<>> &&", "'quotes' \"too\""])
+def test_the_escape_is_saxutils_escape(text):
+    from xml.sax.saxutils import escape as sax_escape
+
+    from chilinh_desktop.render.layout import escape
+
+    assert escape(text) == sax_escape(text)
