@@ -93,6 +93,8 @@ def bare_platypus(settings):
         font = TTFont("bare-regular", pdfmetrics.getFont(fonts.regular).face.filename)
         font.face.name = b"Bare" + font.face.name
         pdfmetrics.registerFont(font)
+    # The floor draws with reportlab's own font (no subsets kept), else its figures mean nothing.
+    assert type(pdfmetrics.getFont("bare-regular")) is TTFont, pdfmetrics.getFont("bare-regular")
     style = ParagraphStyle("bare", parent=make_styles(fonts).body, fontName="bare-regular")
     top, bottom, left, right = settings.margins_pt
 
