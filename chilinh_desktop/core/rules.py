@@ -109,10 +109,13 @@ class _Context:
         by_kinds = self.memo.setdefault("rated", {})
         pairs = by_kinds.get(rule.applies_to)
         if pairs is None:
+            every = by_kinds.get(None)
+            if every is None:
+                every = by_kinds[None] = [(subject, rating) for key in self.data.ratings
+                                          if (subject := self.subjects.get(key)) is not None
+                                          and (rating := self.data.effective(key)) is not None]
             kinds = rule.applies_to
-            pairs = by_kinds[kinds] = [(subject, rating) for key in self.data.ratings
-                                       if (subject := self.subjects.get(key)) is not None and subject.kind in kinds
-                                       and (rating := self.data.effective(key)) is not None]
+            pairs = by_kinds[kinds] = [(subject, rating) for subject, rating in every if subject.kind in kinds]
         return iter(pairs)
 
     def rank(self, level: str) -> int:
