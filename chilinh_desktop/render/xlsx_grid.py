@@ -200,25 +200,33 @@ class _BookWriter(ExcelWriter):
             by_row[row] = []
         parts = ["<sheetData>"]
         letters: dict[int, str] = {}
+        heads: dict[tuple[int, bool], str] = {}  # (id(style), quoted) -> the cell's ' s="N"' ("" for no style)
+        cells, empty = grid.cells, (None, PLAIN)
         for row in sorted(by_row):
             attributes = "".join(f' {k}="{escape(v)}"' for k, v in ws.row_dimensions.get(row, {}))
             parts.append(f'<row r="{row}"{attributes}>')
             for column in by_row[row]:
-                value, style = grid.cells.get((row, column), (None, PLAIN))
-                quote = isinstance(value, str) and value.startswith(TRIGGERS)  # as render/xlsx_text.as_text
-                sid = self._style_id(ws, style, quote)
-                if value is None and sid is None:
+                value, style = cells.get((row, column), empty)
+                quote = value.__class__ is str and value.startswith(TRIGGERS)  # as render/xlsx_text.as_text
+                head = heads.get((id(style), quote))
+                if head is None:
+                    sid = self._style_id(ws, style, quote)
+                    head = heads[(id(style), quote)] = f' s="{sid}"' if sid is not None else ""
+                if value is None and not head:
                     continue
                 letter = letters.get(column) or letters.setdefault(column, get_column_letter(column))
-                parts.append(_cell(f"{letter}{row}", value, sid, quote))
+                if value.__class__ is str and value and value not in ERROR_CODES:  # most cells: a text
+                    space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
+                    parts.append(f'<c r="{letter}{row}"{head} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>')
+                else:
+                    parts.append(_cell(f'<c r="{letter}{row}"{head}', value, quote))
             parts.append("</row>")
         parts.append("</sheetData>")
         return "".join(parts).encode("utf-8")
 
 
-def _cell(ref: str, value: Any, sid: int | None, quote: bool) -> str:
-    """One <c> as openpyxl writes it (inline strings, numbers as %.16g)."""
-    head = f'<c r="{ref}"' + (f' s="{sid}"' if sid is not None else "")
+def _cell(head: str, value: Any, quote: bool) -> str:
+    """One <c> as openpyxl writes it (inline strings, numbers as %.16g), after its `head` ('<c r="A1" s="3"')."""
     if isinstance(value, str):
         if value in ERROR_CODES and not quote:
             return f'{head} t="e"><v>{escape(value)}</v></c>'
