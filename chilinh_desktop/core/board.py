@@ -114,9 +114,35 @@ def stored(store: Store, package_id: str) -> StoredPackage:
     return board_cache.stored_package(store, package_id, texts)
 
 
+@dataclass(frozen=True)
+class ReceivedText:
+    """What the Board writes of a received package's checked documents: their two JSON columns, the dossiers they
+    carry and how many task decisions they record (the audit counts them). An import keeps this from checking to
+    writing, so the documents are neither parsed nor serialised a second time."""
+
+    unit_doc: str
+    officials_doc: str
+    dossier_ids: tuple[str, ...]
+    task_decisions: int
+
+    @classmethod
+    def of(cls, unit_doc: UnitDocument, officials_doc: list[OfficialDocument]) -> ReceivedText:
+        """The text of checked documents."""
+        dossier_ids = [doc.dossier.id for doc in officials_doc]
+        if unit_doc.dossier is not None:
+            dossier_ids.append(unit_doc.dossier.id)
+        return cls(*stored_text(unit_doc, officials_doc), tuple(dossier_ids), len(unit_doc.task_decisions))
+
+
 def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_doc: UnitDocument,
                     officials_doc: list[OfficialDocument], *, current: bool, actor: str) -> None:
     """Store a received package; as current, it supersedes the unit's previous one (call in a transaction)."""
+    store_received(store, package, data, ReceivedText.of(unit_doc, officials_doc), current=current, actor=actor)
+
+
+def store_received(store: Store, package: ReceivedPackage, data: bytes, text: ReceivedText, *, current: bool,
+                   actor: str) -> None:
+    """`record_received` from the documents' text (ReceivedText.of), as the import kept it."""
     with store.atomic():
         if current:
             store.db.execute("UPDATE received_packages SET status = ? WHERE cycle_id = ? AND unit_id = ? "
@@ -126,14 +152,12 @@ def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_do
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [package.package_id, package.unit_id, package.unit_code, package.cycle_id, package.file_name,
              package.sha256, package.size, package.signer_fingerprint, package.exported_at, package.received_at,
-             CURRENT if current else SUPERSEDED, package.supersedes, *stored_text(unit_doc, officials_doc)])
+             CURRENT if current else SUPERSEDED, package.supersedes, text.unit_doc, text.officials_doc])
         # Apart from the row, which a later package's arrival updates (core/migrations.py, 0010).
         store.db.execute("INSERT INTO received_package_bytes (package_id, data) VALUES (?, ?)",
                          [package.package_id, data])
         # In the demo one file plays every unit: the dossiers that left in this package are now received.
-        dossier_ids = [doc.dossier.id for doc in officials_doc]
-        if unit_doc.dossier is not None:
-            dossier_ids.append(unit_doc.dossier.id)
+        dossier_ids = text.dossier_ids
         for start in range(0, len(dossier_ids), 500):
             chunk = dossier_ids[start:start + 500]
             store.db.execute(
@@ -143,7 +167,7 @@ def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_do
         board_cache.forget(store, package.package_id)  # what was derived from the current packages changes
         store.audit(actor, "package.receive", f"unit:{package.unit_id}", package=package.package_id,
                     sha256=package.sha256, fingerprint=package.signer_fingerprint, current=current,
-                    task_decisions=len(unit_doc.task_decisions))
+                    task_decisions=text.task_decisions)
 
 
 def current_documents(store: Store, cycle_id: str, unit_code: str | None = None

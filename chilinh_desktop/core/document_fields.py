@@ -163,14 +163,16 @@ def _no_constant(word: str) -> Any:
 
 
 def _depth(value: Any) -> int:
+    # Only containers are walked: a scalar inside a container at `level` lies at level + 1.
     deepest, stack = 0, [(value, 1)]
     while stack:
         item, level = stack.pop()
-        deepest = max(deepest, level)
         if level > MAX_DEPTH:
             return level
-        if isinstance(item, dict):
-            stack += [(v, level + 1) for v in item.values()]
-        elif isinstance(item, list):
-            stack += [(v, level + 1) for v in item]
+        inner = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if inner is None:
+            deepest = max(deepest, level)
+            continue
+        deepest = max(deepest, level + 1 if inner else level)  # its members lie a level deeper
+        stack += [(v, level + 1) for v in inner if isinstance(v, dict | list)]
     return deepest

@@ -16,7 +16,8 @@ a key is never recorded for two units.
 The package layer does the format work (package/inbound.py: the file read once, its bag verified,
 a sealed package opened, its documents read through their schema; package/incoming.py: the label
 and the unit's boundary); this module judges and writes. The plan keeps of each package only what
-the commit needs (its documents as compressed JSON), so a batch's memory stays flat.
+the commit needs (the text it stores of the documents, compressed: they are neither parsed nor
+serialised again), so a batch's memory stays flat.
 Statuses: imported, superseded (imported and replaced the unit's previous package), already
 (this exact package is on record: nothing changes), waiting (a unit's first key, not yet
 accepted), refused (with the reasons and a code).
@@ -34,15 +35,16 @@ from typing import Any
 
 from chilinh_desktop.core.board import (
     ReceivedPackage,
+    ReceivedText,
     current_received,
     find_received,
-    record_received,
+    store_received,
     unit_key_record,
 )
 from chilinh_desktop.core.errors import ChilinhError
 from chilinh_desktop.core.input_rules import printable, text_limits
 from chilinh_desktop.core.keys_store import record_unit_key, unit_of_key
-from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json, stored_text
+from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, stored_documents
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import inbound
@@ -82,21 +84,27 @@ class ImportOutcome:
     unit_id: str | None = None
     size: int = 0
     code: str | None = None  # the stable code of the (first) refusal
-    # What the commit needs of the documents, as compressed JSON: a batch of thousands stays small.
+    # What the commit writes of the documents, as compressed text: a batch of thousands stays small.
     _documents: bytes | None = field(default=None, repr=False)
 
     def keep_documents(self, unit_doc: UnitDocument, officials: list[OfficialDocument]) -> None:
-        """Keep the checked documents for the commit, compact (the objects are rebuilt there)."""
-        self._documents = zlib.compress(json.dumps(stored_text(unit_doc, officials)).encode("utf-8"), 1)
+        """Keep what the commit writes of the checked documents, compact: the text it stores, made once here."""
+        text = ReceivedText.of(unit_doc, officials)
+        # JSON text holds no NUL (json.dumps escapes control characters): it parts the three texts.
+        self._documents = zlib.compress("\0".join((text.unit_doc, text.officials_doc, json.dumps(
+            [text.dossier_ids, text.task_decisions]))).encode("utf-8"), 1)
+
+    def kept_text(self) -> ReceivedText:
+        """What `keep_documents` kept, as the commit writes it."""
+        assert self._documents is not None
+        unit_text, officials_text, rest = zlib.decompress(self._documents).decode("utf-8").split("\0")
+        dossier_ids, task_decisions = json.loads(rest)
+        return ReceivedText(unit_text, officials_text, tuple(dossier_ids), task_decisions)
 
     def documents(self) -> tuple[UnitDocument, list[OfficialDocument]]:
         """The documents checked when planning, read back from what `keep_documents` kept."""
-        assert self._documents is not None
-        unit_text, officials_text = json.loads(zlib.decompress(self._documents))
-        unit_doc = UnitDocument.from_json(parse_json(unit_text, "unit.json"), "unit.json")
-        officials = [OfficialDocument.from_json(doc, "officials", unit_doc.version)
-                     for doc in parse_json(officials_text, "officials")]
-        return unit_doc, officials
+        text = self.kept_text()
+        return stored_documents(text.unit_doc, text.officials_doc, "unit.json")
 
     def refuse(self, error: ChilinhError, status: str = REFUSED) -> None:
         """Mark the file refused (or waiting) for `error`, keeping its code and message."""
@@ -339,7 +347,7 @@ def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
     if digest != outcome.sha256:
         raise package_error("io.read_failed", path=str(outcome.path), reason=_("the file changed while importing"))
     assert outcome.unit_id and outcome.package_id and outcome.cycle_id and outcome.fingerprint
-    unit_doc, officials = outcome.documents()
+    text = outcome.kept_text()
     # The key may have changed since checking (the window asks in between): decide again, under this transaction.
     recorded = unit_key_record(store, outcome.unit_id)
     if recorded is None or (recorded[0] != outcome.fingerprint and recorded[2] == "demo"):
@@ -355,7 +363,7 @@ def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
                              printable(outcome.path.name), outcome.sha256 or "", outcome.size, outcome.fingerprint,
                              outcome.exported_at, store.now_text(), "current" if newer else "superseded",
                              previous.package_id if previous and newer else None)
-    record_received(store, record, data, unit_doc, officials, current=newer, actor=actor)
+    store_received(store, record, data, text, current=newer, actor=actor)
     if previous is not None and newer:
         outcome.status = SUPERSEDED
         outcome.reasons.append(_("Replaces the package received on {at}, which is kept in the history.",
