@@ -104,7 +104,7 @@ def stored(store: Store, package_id: str) -> StoredPackage:
     """A received package's documents and progress, read once per open data file (core.board_cache)."""
 
     def texts() -> tuple[str, str]:
-        row = store.db.execute("SELECT unit_doc, officials_doc FROM received_packages WHERE package_id = ?",
+        row = store.db.execute("SELECT unit_doc, officials_doc FROM received_documents WHERE package_id = ?",
                                [package_id]).fetchone()
         if row is None:
             raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id),
@@ -148,12 +148,14 @@ def store_received(store: Store, package: ReceivedPackage, data: bytes, text: Re
             store.db.execute("UPDATE received_packages SET status = ? WHERE cycle_id = ? AND unit_id = ? "
                              "AND status = ?", [SUPERSEDED, package.cycle_id, package.unit_id, CURRENT])
         store.db.execute(
-            f"INSERT INTO received_packages ({_COLUMNS}, unit_doc, officials_doc) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO received_packages ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [package.package_id, package.unit_id, package.unit_code, package.cycle_id, package.file_name,
              package.sha256, package.size, package.signer_fingerprint, package.exported_at, package.received_at,
-             CURRENT if current else SUPERSEDED, package.supersedes, text.unit_doc, text.officials_doc])
-        # Apart from the row, which a later package's arrival updates (core/migrations.py, 0010).
+             CURRENT if current else SUPERSEDED, package.supersedes])
+        # The documents and the bytes apart from the row, which a later package's arrival updates
+        # (core/migrations.py, 0010 and 0011).
+        store.db.execute("INSERT INTO received_documents (package_id, unit_doc, officials_doc) VALUES (?, ?, ?)",
+                         [package.package_id, text.unit_doc, text.officials_doc])
         store.db.execute("INSERT INTO received_package_bytes (package_id, data) VALUES (?, ?)",
                          [package.package_id, data])
         # In the demo one file plays every unit: the dossiers that left in this package are now received.
