@@ -131,21 +131,27 @@ def tree_problem(value: Any, limits: TextLimits, long_keys: frozenset[str] = fro
 def _plainly_fine(value: Any, limits: TextLimits, long_keys: frozenset[str]) -> bool:
     # Conservative: True only when no string can break a rule (none over its limit before cleaning, no character
     # the rules might refuse, no table over its rows); anything else is left to tree_problem's exact walk.
-    # A container's strings are checked in its own loop: only containers go on the stack.
-    search, line, long_limit, rows = _BAD_CHARACTER.search, limits.line, limits.long, limits.rows
+    # A container's strings are measured in its own loop (only containers go on the stack), and searched for a
+    # refused character all at once at the end, joined by newlines (which the rules allow).
+    line, long_limit, rows = limits.line, limits.long, limits.rows
     if isinstance(value, str):
-        return len(value) <= line and not search(value)
+        return len(value) <= line and not _BAD_CHARACTER.search(value)
+    texts: list[str] = []
+    keep = texts.append
     stack: list[tuple[Any, bool]] = [(value, False)]
     while stack:
         item, long = stack.pop()
         if isinstance(item, dict):
             for key, inner in item.items():
-                if isinstance(key, str) and (len(key) > line or search(key)):
-                    return False
+                if isinstance(key, str):
+                    if len(key) > line:
+                        return False
+                    keep(key)
                 inner_long = long or key in long_keys
                 if isinstance(inner, str):
-                    if len(inner) > (long_limit if inner_long else line) or search(inner):
+                    if len(inner) > (long_limit if inner_long else line):
                         return False
+                    keep(inner)
                 elif isinstance(inner, dict | list):
                     stack.append((inner, inner_long))
         elif isinstance(item, list):
@@ -154,11 +160,12 @@ def _plainly_fine(value: Any, limits: TextLimits, long_keys: frozenset[str]) -> 
             limit = long_limit if long else line
             for inner in item:
                 if isinstance(inner, str):
-                    if len(inner) > limit or search(inner):
+                    if len(inner) > limit:
                         return False
+                    keep(inner)
                 elif isinstance(inner, dict | list):
                     stack.append((inner, long))
-    return True
+    return not _BAD_CHARACTER.search("\n".join(texts))
 
 
 def printable(text: str, *, newlines: bool = False) -> str:
