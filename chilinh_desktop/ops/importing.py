@@ -1,4 +1,4 @@
-"""Importing units' packages at the Board (nhận gói hồ sơ): check everything first, then write once.
+"""Importing units' packages at the Board (nhận gói hồ sơ): check everything first, then write.
 
 Two stages, so the window can ask a person in between:
 1. `plan_import` is read-only: each file is verified (ZIP safety, manifests, signature), a sealed one
@@ -7,9 +7,11 @@ Two stages, so the window can ask a person in between:
    cycle, identity (package UUID + SHA-256) and signing key compared with what the Board holds.
    Every file gets a verdict with a stable code; one bad file never stops the others, and no input
    raises out of here.
-2. `commit_import` writes the accepted ones in one transaction, each in its own savepoint, in the
-   order (Exported-At, package id), so the newest package of a unit ends up current whatever the
-   order of arrival, and the older stays as history.
+2. `commit_import` writes the accepted ones, each in its own savepoint, in the order (Exported-At,
+   package id), so the newest package of a unit ends up current whatever the order of arrival, and
+   the older stays as history. A batch is one transaction up to 256 MiB of packages (the demo city's
+   is), a province's several: each commits whole, and if another program takes the file between two,
+   the packages left are refused as busy, to be imported again.
 Trust is per key: a unit's first key is used only when its fingerprint is among those a person
 accepted; a batch bringing two new keys for one unit, or one key for two units, trusts none of them;
 a key is never recorded for two units.
@@ -41,7 +43,7 @@ from chilinh_desktop.core.board import (
     store_received,
     unit_key_record,
 )
-from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.errors import ChilinhError, StoreBusy
 from chilinh_desktop.core.input_rules import printable, text_limits
 from chilinh_desktop.core.keys_store import record_unit_key, unit_of_key
 from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, stored_documents
@@ -62,6 +64,10 @@ __all__ = ["ALREADY", "IMPORTED", "REFUSED", "SUPERSEDED", "WAITING", "ImportOut
            "import_packages", "package_files", "plan_import"]
 
 Step = Callable[[int, int, str], None]
+# Packages written per transaction, in bytes. One transaction per package would wait on the disk for each; one for a
+# whole province's batch (4 GiB) grows SQLite's journal to the batch's size, and with it the work of every page
+# written (ms per package, growing linearly), and then copies it all into the data file at the end.
+TRANSACTION_BYTES = 256 << 20
 
 
 @dataclass
@@ -313,7 +319,8 @@ def _judge_key(store: Store, outcome: ImportOutcome) -> None:
 
 def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] | None = None, *,
                   actor: str = "import", step: Step | None = None) -> list[ImportOutcome]:
-    """Write the accepted files in one transaction; a unit's first key only if its fingerprint is in `accepted`."""
+    """Write the accepted files (in transactions of TRANSACTION_BYTES); a unit's first key only if its fingerprint is
+    in `accepted`."""
     trusted = set(accepted or ())
     report = step or (lambda done, total, text: None)
     for outcome in plan.outcomes:
@@ -324,9 +331,30 @@ def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] | None
                                      "the handover slip, then import again and accept it.",
                                      fingerprint=outcome.fingerprint))
     todo = sorted((o for o in plan.outcomes if o.status == IMPORTED), key=lambda o: o.order)
+    done = 0
+    while done < len(todo):
+        try:
+            done = _write_some(store, todo, done, actor, report)
+        except StoreBusy as exc:
+            if done == 0:
+                raise  # nothing written: the caller says so (the window tries again by itself)
+            # Another program took the file between two transactions: the packages not written say so (what
+            # writing them had noted was rolled back with them).
+            for outcome in todo[done:]:
+                outcome.status, outcome.code, outcome.reasons = REFUSED, exc.code, [exc.message]
+            break
+    report(len(todo), len(todo), "")
+    return plan.outcomes
+
+
+def _write_some(store: Store, todo: list[ImportOutcome], start: int, actor: str, report: Step) -> int:
+    """Write packages from `start` in one transaction until TRANSACTION_BYTES of them are written; the next index."""
+    written, n = 0, start
     with store.atomic():
-        for n, outcome in enumerate(todo, 1):
-            report(n - 1, len(todo), outcome.path.name)
+        while n < len(todo) and written < TRANSACTION_BYTES:
+            outcome = todo[n]
+            report(n, len(todo), outcome.path.name)
+            n += 1
             try:
                 with store.atomic():
                     _write_one(store, outcome, actor)
@@ -337,8 +365,8 @@ def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] | None
                                              reason=exc.strerror or str(exc)))
             except ValueError as exc:  # the last guard (UnicodeError is one): this file only, never the batch
                 outcome.refuse(package_error("package.unreadable", detail=type(exc).__name__))
-        report(len(todo), len(todo), "")
-    return plan.outcomes
+            written += outcome.size
+    return n
 
 
 def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
