@@ -125,7 +125,6 @@ def make_province(board: Path, usb: Path, units: int, rounds: int = 1) -> int:
 def import_all(board: Path, usb: Path, *, traced: bool) -> None:
     """Import every package in `usb` into `board` in one batch, trusting each unit's first key; print the figures."""
     files = package_files([usb])
-    before = peak_rss_mib()
     with Store.open(board, clock=FixedClock(DEMO_TODAY)) as store:
         # What an import loads (its modules, sqlite-utils' transactions, the signing and age libraries) is
         # loaded before timing, as in an open window: paid once per process, it is no cost per package, and
@@ -134,6 +133,7 @@ def import_all(board: Path, usb: Path, *, traced: bool) -> None:
         importlib.import_module("chilinh_desktop.package.keys")
         importlib.import_module("chilinh_desktop.package.agecrypt")
         importlib.import_module("sqlite_utils")  # its savepoints: one per package
+        before = peak_rss_mib()
         if traced:
             tracemalloc.start()
         started, cpu = time.perf_counter(), time.process_time()
@@ -145,11 +145,11 @@ def import_all(board: Path, usb: Path, *, traced: bool) -> None:
         tracemalloc.stop()
     statuses = {s: sum(1 for o in outcomes if o.status == s) for s in {o.status for o in outcomes}}
     count = len(files)
-    print(f"import (verify + one transaction): {elapsed:.2f} s, {elapsed / count * 1000:.0f} ms per package; "
+    print(f"import (verify, then write): {elapsed:.2f} s, {elapsed / count * 1000:.0f} ms per package; "
           f"CPU {cpu:.2f} s, {cpu / count * 1000:.1f} ms per package (the rest waits on the disk): "
           f"checking {checked / count * 1000:.1f} ms, writing {(cpu - checked) / count * 1000:.1f} ms")
     print(f"results: {statuses}")
-    print(f"peak RSS: {peak_rss_mib():.0f} MiB (before import: {before:.0f} MiB); {load()}")
+    print(f"peak RSS: {peak_rss_mib():.0f} MiB (before the import, its modules loaded: {before:.0f} MiB); {load()}")
     if peak is not None:
         print(f"tracemalloc peak during the import: {peak / 2**20:.1f} MiB "
               f"(largest package {max(p.stat().st_size for p in files) / 2**20:.1f} MiB)")
