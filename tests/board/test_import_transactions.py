@@ -15,7 +15,7 @@ from chilinh_desktop.demo.build import DEMO_TODAY
 from chilinh_desktop.ops import importing
 from chilinh_desktop.ops.importing import commit_import, plan_import
 
-IDS = ["00000000-0000-4000-8000-00000000000%d" % n for n in range(1, 4)]
+IDS = [f"00000000-0000-4000-8000-00000000000{n}" for n in range(1, 4)]
 
 
 @pytest.fixture
