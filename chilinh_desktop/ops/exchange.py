@@ -2,7 +2,7 @@
 
 The command line and the window both call these. The use cases live in ops/: exporting in
 ops/export.py (check ready, sign, seal, write, read back, record, name), importing in ops/importing.py
-(check every file, judge keys, write in one transaction); the package layer does the format and
+(check every file, judge keys, write in transactions of whole packages); the package layer does the format and
 crypto work (BagIt, SSHSIG, age, reading a package's documents). Each result says what it changed.
 """
 

@@ -2,7 +2,7 @@
 
 Checking runs as a read-only job (progress, cancel); a unit's first key is then shown to the
 person for comparison with the handover slip; the accepted packages are written by one
-operation on the writer thread (one transaction).
+operation on the writer thread (one transaction up to 256 MiB of packages: ops/importing.py).
 """
 
 from __future__ import annotations
