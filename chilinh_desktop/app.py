@@ -203,37 +203,17 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
         warn(None, _("Cannot open the data"), exc.message)
         store.close()
         return 2
-    if os.environ.get("CHILINH_SMOKE") == "1":  # the moment a person first sees the tree (bench_startup --frozen)
-        _report_first_paint(window)
+    smoke = os.environ.get("CHILINH_SMOKE")  # the build check and bench_startup.py (ui/smoke.py), not for users
+    if smoke:
+        from chilinh_desktop.ui.smoke import Probe
+
+        probe = Probe(window, smoke)
     window.show()
     window.start_session()
-    if os.environ.get("CHILINH_SMOKE") == "1":  # build check (scripts/build-frozen.sh): show, then quit
-        from PySide6.QtCore import QTimer
-
-        def _smoke_done() -> None:
-            print(f"chilinh smoke: window shown: {window.isVisible()}", flush=True)
-            app.quit()
-
-        QTimer.singleShot(1000, _smoke_done)
+    if smoke:
+        probe.shown()
     try:
         return app.exec()
     finally:
         window.shutdown()
         store.close()
-
-
-def _report_first_paint(window) -> None:
-    """Print the wall-clock time when the unit tree has first been painted (a build check, not for users)."""
-    import time
-
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)
-                QTimer.singleShot(0, lambda: print(f"chilinh smoke: painted {time.time():.3f}", flush=True))
-            return False
-
-    window._first_paint = FirstPaint(window)
-    window.tree.viewport().installEventFilter(window._first_paint)

@@ -46,6 +46,14 @@ if TYPE_CHECKING:
 BADGE_DELAY_MS = 300
 
 
+def settings_key(data_file: Path | str | None, name: str) -> str:
+    """A window setting's key, kept per data file (the last unit of one file means nothing in another)."""
+    import hashlib
+
+    path = str(Path(data_file).resolve()) if data_file else ""
+    return f"files/{hashlib.sha1(path.encode()).hexdigest()[:12]}/window/{name}"
+
+
 class MainWindow(QMainWindow):
     """One open data file: tree, unit, dossier tabs, dashboard, menus, autosave."""
 
@@ -245,11 +253,7 @@ class MainWindow(QMainWindow):
             self.select_unit(last)
 
     def _key(self, name: str) -> str:
-        """A window setting's key, kept per data file (the last unit of one file means nothing in another)."""
-        import hashlib
-
-        path = str(Path(self.store.path).resolve()) if getattr(self.store, "path", None) else ""
-        return f"files/{hashlib.sha1(path.encode()).hexdigest()[:12]}/window/{name}"
+        return settings_key(getattr(self.store, "path", None), name)
 
     def save_state(self) -> None:
         """Remember the window for next time."""
