@@ -29,7 +29,6 @@ from chilinh_desktop.ops.dossiers import dossier_for_subject, unit_badges
 from chilinh_desktop.ops.errors import ChilinhError
 from chilinh_desktop.ops.registry import unit_tree
 from chilinh_desktop.ops.session import Session, Store
-from chilinh_desktop.ops.types import Badge
 from chilinh_desktop.ui.common import fit_to_screen, inform, keep_on_screen, warn
 from chilinh_desktop.ui.menus import build_menus, connect_duties_notice
 from chilinh_desktop.ui.operations import Cancelled, Job, error_text
@@ -37,7 +36,7 @@ from chilinh_desktop.ui.people_search import PeopleSearch, people
 from chilinh_desktop.ui.session import build_context, complete_dossiers, offer_recovery
 from chilinh_desktop.ui.today_pane import TodayPane
 from chilinh_desktop.ui.unit_pane import UnitPane
-from chilinh_desktop.ui.unit_tree_model import CODE_ROLE, Column, UnitFilterModel, UnitTreeModel, badge_text
+from chilinh_desktop.ui.unit_tree_model import CODE_ROLE, Column, UnitFilterModel, UnitTreeModel, widest_badge_text
 
 if TYPE_CHECKING:
     from chilinh_desktop.ui.dashboard import Dashboard
@@ -96,8 +95,8 @@ class MainWindow(QMainWindow):
         # A fixed width wide enough for the longest badge: sizing to contents asks the model for
         # every visible row before the first paint, which is most of the window's start-up.
         self.tree.header().setSectionResizeMode(Column.PROGRESS, QHeaderView.ResizeMode.Fixed)
-        widest = badge_text(Badge(done=222, required=222, missing=0, late=222))
-        self.tree.header().resizeSection(Column.PROGRESS, self.tree.fontMetrics().horizontalAdvance(widest) + 24)
+        widest = self.tree.fontMetrics().horizontalAdvance(widest_badge_text())
+        self.tree.header().resizeSection(Column.PROGRESS, widest + 24)
         self.tree.setColumnHidden(Column.CODE, True)
         self.tree.expandToDepth(0)
         self.tree.selectionModel().currentChanged.connect(self._unit_selected)
