@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import platformdirs
 
 from chilinh_desktop.core.errors import ChilinhError, NotFoundError
-from chilinh_desktop.core.store import Store, default_db_path
+from chilinh_desktop.core.store import Store, default_db_path, verify_integrity
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
 from chilinh_desktop.ops.session import clock_for, parse_today
 from chilinh_desktop.resources import resources_dir
@@ -26,8 +27,12 @@ def demo_db_path() -> Path:
     return Path(platformdirs.user_data_dir("chilinh", appauthor=False)) / "demo.sqlite3"
 
 
-def open_for_gui(db_path: Path | None, demo: bool, today: str | None = None) -> Store:
-    """Open (for the demo: create on first use) the data file the window will show."""
+def open_for_gui(db_path: Path | None, demo: bool, today: str | None = None, *, check: bool = True) -> Store:
+    """Open (for the demo: create on first use) the data file the window will show.
+
+    `check=False`: every page is read for damage later, on the window's writer thread before its first
+    write (`Store.open`), not before the window is first painted.
+    """
     if demo:
         path = db_path or demo_db_path()
         if not path.exists() or path.stat().st_size == 0:
@@ -37,9 +42,9 @@ def open_for_gui(db_path: Path | None, demo: bool, today: str | None = None) -> 
             # the arrivals and the received documents have something to show (the Board counts only those).
             with _demo_progress() as progress:
                 create_demo(path, replace=True, progress=progress, arrivals=DEMO_ARRIVALS)
-        store = Store.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT)
+        store = Store.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT, check=check)
     else:
-        store = Store.open(db_path or default_db_path(), busy_timeout=WINDOW_BUSY_TIMEOUT)
+        store = Store.open(db_path or default_db_path(), busy_timeout=WINDOW_BUSY_TIMEOUT, check=check)
     try:
         store.clock = clock_for(store, today)  # the one clock rule (ops/session.py)
     except BaseException:
@@ -182,7 +187,7 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
             return 2
     try:
         if demo:
-            store = open_for_gui(db_path, True, today)
+            store = open_for_gui(db_path, True, today, check=False)
         else:
             path = db_path or Path(str(settings.value("data_file") or default_db_path()))
             if needs_first_run(path):
@@ -191,7 +196,7 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
                     return 0
                 store = created
             else:
-                store = open_for_gui(path, False, today)
+                store = open_for_gui(path, False, today, check=False)
     except ChilinhError as exc:
         warn(None, _("Cannot open the data"), exc.message)
         return 2
@@ -203,6 +208,14 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
         warn(None, _("Cannot open the data"), exc.message)
         store.close()
         return 2
+    except sqlite3.DatabaseError:  # a damaged page met before the check that comes after the first paint
+        store.close()
+        try:
+            verify_integrity(store.path)
+        except ChilinhError as exc:
+            warn(None, _("Cannot open the data"), exc.message)
+            return 2
+        raise
     smoke = os.environ.get("CHILINH_SMOKE")  # the build check and bench_startup.py (ui/smoke.py), not for users
     if smoke:
         from chilinh_desktop.ui.smoke import Probe

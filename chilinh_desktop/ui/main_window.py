@@ -7,7 +7,16 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSettings,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -71,6 +80,15 @@ class MainWindow(QMainWindow):
         except BaseException:  # no cycle in the file (NotFoundError): the caller closes the writer, we the reader
             self.session.close_reader()
             raise
+        try:
+            self._build(store)
+        except BaseException:  # a damaged page met by the first screen (app.run tells it): no thread left running
+            self.ctx.jobs.shutdown()
+            self.ctx.runner.shutdown()
+            self.session.close_reader()
+            raise
+
+    def _build(self, store: Store) -> None:
         cycle = self.ctx.cycle
         self.setWindowTitle(_("Review dossiers — {title}", title=cycle.title))
 
@@ -146,6 +164,7 @@ class MainWindow(QMainWindow):
         self.actions = build_menus(self)
         self.ctx.runner.changed.connect(self._on_changed)
         self.ctx.runner.failed.connect(lambda message: warn(self, _("The action was not done"), message))
+        self.ctx.runner.refused.connect(self._file_refused)
         self.ctx.autosave.status.connect(self.save_label.setText)
         self.ctx.jobs.started.connect(self._job_started)
         self.ctx.jobs.progress.connect(self._job_progress)
@@ -211,8 +230,17 @@ class MainWindow(QMainWindow):
         if self._started or self._closed:
             return
         self._started = True
+        # Reading every page for damage was left out of opening to show the window sooner: it runs now,
+        # on the writer thread, before that thread's first write (a damaged file is never written).
+        self.ctx.runner.check_before_writing()
         complete_dossiers(self.ctx)
         self.refresh_progress()
+
+    def _file_refused(self, error: Exception) -> None:
+        """The data file is damaged: told in the words and the dialog of a refused opening; the window closes."""
+        warn(self, _("Cannot open the data"), error_text(error))
+        QCoreApplication.exit(2)  # `chilinh gui` ends as when opening refuses the file
+        self.close()
 
     # -- session ----------------------------------------------------------------------
 
