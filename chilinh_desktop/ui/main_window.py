@@ -44,12 +44,12 @@ from chilinh_desktop.ui.operations import Cancelled, Job, error_text
 from chilinh_desktop.ui.people_search import PeopleSearch, people
 from chilinh_desktop.ui.session import build_context, complete_dossiers, offer_recovery
 from chilinh_desktop.ui.today_pane import TodayPane
-from chilinh_desktop.ui.unit_pane import UnitPane
 from chilinh_desktop.ui.unit_tree_model import CODE_ROLE, Column, UnitFilterModel, UnitTreeModel, widest_badge_text
 
 if TYPE_CHECKING:
     from chilinh_desktop.ui.dashboard import Dashboard
     from chilinh_desktop.ui.dossier_view import DossierView
+    from chilinh_desktop.ui.unit_pane import UnitPane
 
 BADGE_DELAY_MS = 300
 
@@ -127,17 +127,16 @@ class MainWindow(QMainWindow):
         self.welcome = TodayPane()  # the first screen: today's deadlines and what is late
         self.welcome.open_unit.connect(self.open_unit)
         self.welcome.open_dashboard.connect(self.show_dashboard)
-        self.unit_pane = UnitPane(self.ctx)
-        self.unit_pane.open_dossier.connect(self.open_dossier)
-        # The dossier tabs and the dashboard are built the first time they are shown: most
-        # sessions start on the tree, and building them (and importing their modules) would
-        # double the time to the first window (benchmarks/bench_startup.py).
+        # The unit page, the dossier tabs and the dashboard are built the first time they are shown:
+        # a session starts on the first screen (or on the unit it ended on, built then), and building
+        # them (and importing their modules) would double the time to the first window
+        # (benchmarks/bench_startup.py).
+        self._unit_pane: UnitPane | None = None
         self._dossier_view: DossierView | None = None
         self._dashboard: Dashboard | None = None
         self._progress: tuple | None = None
         self.stack = QStackedWidget()
-        for page in (self.welcome, self.unit_pane):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.welcome)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(6, 4, 6, 4)
@@ -183,6 +182,23 @@ class MainWindow(QMainWindow):
         self._started = False
         self.tree.viewport().installEventFilter(self)
         QTimer.singleShot(BADGE_DELAY_MS, self.start_background_work)
+
+    @property
+    def unit_pane(self) -> UnitPane:
+        """The selected unit's page, built on first use."""
+        if self._unit_pane is None:
+            from chilinh_desktop.ui.unit_pane import UnitPane
+
+            pane = UnitPane(self.ctx)
+            pane.open_dossier.connect(self.open_dossier)
+            self.stack.insertWidget(1, pane)  # after the first screen, as before
+            self._unit_pane = pane
+        return self._unit_pane
+
+    @property
+    def shown_unit(self) -> str | None:
+        """The code of the unit whose page was last shown (without building the page to find out)."""
+        return self._unit_pane.unit_code if self._unit_pane is not None else None
 
     @property
     def dossier_view(self) -> DossierView:
@@ -287,8 +303,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(self._key("geometry"), self.saveGeometry())
         self.settings.setValue(self._key("state"), self.saveState())
         self.settings.setValue(self._key("splitter"), self.splitter.saveState())
-        if self.unit_pane.unit_code:
-            self.settings.setValue(self._key("unit"), self.unit_pane.unit_code)
+        if self.shown_unit:
+            self.settings.setValue(self._key("unit"), self.shown_unit)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -433,7 +449,8 @@ class MainWindow(QMainWindow):
             # Answers typed in this window (ANSWERS) are already in the editor: only an operation's
             # content (CONTENT) or a file (ATTACHMENT) reloads it.
             self.dossier_view.refresh(contents=bool(changed & {changes.CONTENT, changes.ATTACHMENT}))
-        if self.stack.currentWidget() is self.unit_pane and changes.shows(changes.UNIT_PAGE, changed):
+        if self._unit_pane is not None and self.stack.currentWidget() is self._unit_pane \
+                and changes.shows(changes.UNIT_PAGE, changed):
             self.unit_pane.refresh()
         if changes.TREE in changed:
             self.people.forget()
@@ -447,7 +464,7 @@ class MainWindow(QMainWindow):
     def _keep_place(self) -> None:
         """After the tree is rebuilt (an import, a new cadre), show it opened as before, at the unit shown."""
         self.tree.expandToDepth(0)
-        code = self.unit_pane.unit_code
+        code = self.shown_unit
         index = self.proxy.mapFromSource(self.model.index_of(code)) if code else None
         if index is not None and index.isValid():
             selection = self.tree.selectionModel()

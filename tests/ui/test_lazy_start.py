@@ -44,7 +44,7 @@ NOT_BEFORE_PAINT = (*DEFERRED, "chilinh_desktop.core.views", "chilinh_desktop.co
                     "chilinh_desktop.ops.progress", "chilinh_desktop.ui.printing", "chilinh_desktop.ui.export_dialog",
                     "chilinh_desktop.ui.import_dialog", "chilinh_desktop.ui.board_view",
                     "chilinh_desktop.ui.settings_dialog", "reportlab", "openpyxl", "pypdf", "docx", "cryptography",
-                    "pyrage", "sqlite_utils")
+                    "pyrage", "sqlite_utils", "chilinh_desktop.ui.unit_pane", "chilinh_desktop.ui.list_models")
 
 FIRST_PAINT = r"""
 import os, sys
