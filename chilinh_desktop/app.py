@@ -129,7 +129,13 @@ QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly=
 
 
 def apply_style(app) -> None:
-    """The house style sheet, if shipped, and the look of read-only fields."""
+    """The house style sheet, if shipped, and the look of read-only fields.
+
+    An application style sheet makes Qt lay out and draw every widget through its style-sheet style,
+    a tenth of the window's start-up: the window applies it once its first screen is painted (which
+    has no read-only field and looks the same either way); a dialog shown before (the first run's)
+    gets it at once.
+    """
     qss = resources_dir() / "style.qss"
     shipped = qss.read_text(encoding="utf-8") if qss.exists() else ""
     app.setStyleSheet(shipped + READ_ONLY_STYLE)
@@ -178,7 +184,6 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
     set_language(language)
     install_translators(app, language)
     app.setApplicationDisplayName(_("Review dossiers"))
-    apply_style(app)
     if today:
         try:
             parse_today(today)  # the command line's rule and words (ops/session.py)
@@ -191,6 +196,7 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
         else:
             path = db_path or Path(str(settings.value("data_file") or default_db_path()))
             if needs_first_run(path):
+                apply_style(app)
                 created = _first_run(path)
                 if created is None:
                     return 0
@@ -216,6 +222,8 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
             warn(None, _("Cannot open the data"), exc.message)
             return 2
         raise
+    if not app.styleSheet():
+        window.started.connect(lambda: apply_style(app))
     smoke = os.environ.get("CHILINH_SMOKE")  # the build check and bench_startup.py (ui/smoke.py), not for users
     if smoke:
         from chilinh_desktop.ui.smoke import Probe

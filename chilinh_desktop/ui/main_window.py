@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
     """One open data file: tree, unit, dossier tabs, dashboard, menus, autosave."""
 
     duties_changed = Signal()  # proposals appraised, tasks decided: the dashboard's duties line is read again
+    started = Signal()  # once: the first paint is done (or the window was not shown), the deferred work begins
 
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -251,6 +252,7 @@ class MainWindow(QMainWindow):
         self.ctx.runner.check_before_writing()
         complete_dossiers(self.ctx)
         self.refresh_progress()
+        self.started.emit()
 
     def _file_refused(self, error: Exception) -> None:
         """The data file is damaged: told in the words and the dialog of a refused opening; the window closes."""
