@@ -141,6 +141,14 @@ def apply_style(app) -> None:
     app.setStyleSheet(shipped + READ_ONLY_STYLE)
 
 
+def _style_later(app, window) -> None:
+    """The style sheet once the window's first screen is painted, the toolbar's icons kept as they were."""
+    from chilinh_desktop.ui.menus import restyle_icons
+
+    apply_style(app)
+    restyle_icons(window)
+
+
 def choose_language(settings, chosen: str | None = None) -> str:
     """`--lang`, else CHILINH_LANG, else the language chosen in Settings, else Vietnamese."""
     language = chosen or os.environ.get("CHILINH_LANG") or settings.value("language") or "vi"
@@ -223,7 +231,7 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
             return 2
         raise
     if not app.styleSheet():
-        window.started.connect(lambda: apply_style(app))
+        window.started.connect(lambda: _style_later(app, window))
     smoke = os.environ.get("CHILINH_SMOKE")  # the build check and bench_startup.py (ui/smoke.py), not for users
     if smoke:
         from chilinh_desktop.ui.smoke import Probe
