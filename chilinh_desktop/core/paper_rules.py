@@ -168,20 +168,33 @@ def form_criteria_excellent(ctx: _Context, rule: Rule) -> Iterator[Finding]:
 
 
 def document_numbers(ctx: _Context, rule: Rule) -> Iterator[Finding]:
-    """Two documents of one issuer, of one type (BC, BB) and one year, with the same number."""
-    seen: dict[tuple[str, str, int, str], list[tuple[str, str]]] = {}
+    """Two documents of one issuer, of one type (BC, BB) and one committee term, with the same number.
+
+    HD 36-HD/VPTW numbers a committee's documents from 01 for each type within one term (nhiệm kỳ cấp ủy).
+    The rule's `terms` give when each term began; without them, or before the first, the year stands in.
+    """
+    terms = sorted((_date(t["from"]), str(t["label"])) for t in rule.params.get("terms", ()))
+
+    def term_of(when: dt.date) -> str:
+        label = str(when.year)
+        for began, name in terms:
+            if began is not None and began <= when:
+                label = name
+        return label
+
+    seen: dict[tuple[str, str, str, str], list[tuple[str, str]]] = {}
     for paper in rule.params["papers"]:
         for key, unit_code, answers in _answers(ctx, paper["form"]):
             number = str(answers.get(paper.get("field", "number")) or "").strip()
             if not number:
                 continue
-            when = _date(answers.get(paper.get("date_field", "document_date")))
-            year = when.year if when else ctx.cycle.year
-            seen.setdefault((unit_code, paper["type"], year, number.lstrip("0")), []).append((paper["label"], key))
-    for (unit_code, kind, _year, number), papers in sorted(seen.items()):
+            when = _date(answers.get(paper.get("date_field", "document_date"))) or dt.date(ctx.cycle.year, 12, 31)
+            seen.setdefault((unit_code, paper["type"], term_of(when), number.lstrip("0")), []).append(
+                (paper["label"], key))
+    for (unit_code, kind, term, number), papers in sorted(seen.items()):
         if len(papers) > 1:
             yield ctx.finding(rule, _subject(ctx, papers[0][1], unit_code), key=f"number:{unit_code}:{kind}:{number}",
-                              number=number, kind=kind, papers=", ".join(label for label, _key in papers))
+                              number=number, kind=kind, term=term, papers=", ".join(label for label, _key in papers))
 
 
 def _date(value: Any) -> dt.date | None:

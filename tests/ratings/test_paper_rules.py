@@ -121,7 +121,7 @@ def test_check_reads_the_criteria_from_the_form_not_only_from_the_rating_records
 
 @pytest.mark.parametrize(("report", "classification", "minutes", "hit"), [
     ("12", "13", "12", False), ("12", "12", "1", True), ("012", "12", "1", True), ("12", "", "12", False)])
-def test_document_numbers_are_unique_per_issuer_type_and_year(city, cycle_2023, ward, report, classification,
+def test_document_numbers_are_unique_per_issuer_type_and_term(city, cycle_2023, ward, report, classification,
                                                                minutes, hit):
     _unit_form(city, cycle_2023, "01", number=report, document_date="2023-11-28")
     _unit_form(city, cycle_2023, "BCXL", number=classification, document_date="2023-12-02")
@@ -130,6 +130,18 @@ def test_document_numbers_are_unique_per_issuer_type_and_year(city, cycle_2023, 
     assert bool(found) is hit
     if hit:
         assert "12-BC" in found[0].message and found[0].severity == "error"
+        assert "trong nhiệm kỳ 2020–2025" in found[0].message
+
+
+@pytest.mark.parametrize(("report_date", "classification_date", "hit"), [
+    ("2023-12-28", "2024-01-04", True),    # one term runs across the new year: still one run of numbers
+    ("2025-06-20", "2025-07-10", False),   # a new term starts again at 01
+])
+def test_document_numbers_run_per_committee_term_not_per_year(city, cycle_2023, ward, report_date,
+                                                               classification_date, hit):
+    _unit_form(city, cycle_2023, "01", number="12", document_date=report_date)
+    _unit_form(city, cycle_2023, "BCXL", number="12", document_date=classification_date)
+    assert bool(rules_hit(city, cycle_2023, "document_numbers")) is hit
 
 
 def test_the_same_number_in_two_units_is_no_finding(city, cycle_2023, ward):

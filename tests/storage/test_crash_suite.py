@@ -37,6 +37,11 @@ def killed_after(process: subprocess.Popen, seconds: float, once=lambda: True) -
     return run_until(process, seconds, once)[0]
 
 
+# Round 0 of a suite runs its process to the end to measure how long it takes; this only guards
+# against a hang (a loaded machine may be slow, and speed is the benchmarks' business, not a test's).
+HANG_GUARD = 900.0
+
+
 def run_until(process: subprocess.Popen, seconds: float, once=lambda: True) -> tuple[bool, float]:
     """killed_after, also returning how long the process ran after `once()` first held."""
     while not once() and process.poll() is None:
@@ -123,7 +128,8 @@ def test_restore_killed_at_random_never_leaves_no_data_file(demo_path, tmp_path)
         figures.tried += 1
         incoming = demo_path.with_name(demo_path.name + ".restoring")
         # From the moment the copy beside the data file appears: mid-copy, mid-swap, or after.
-        killed, ran = run_until(process, rng.uniform(0.0, 1.1) * span if n else 120.0, incoming.exists)
+        killed, ran = run_until(process, rng.uniform(0.0, 1.1) * span if n else HANG_GUARD, incoming.exists)
+        assert n or not killed, "the measuring restore did not end"
         figures.killed += killed
         span = span or ran
         figures.refused += process.returncode == 2
@@ -154,9 +160,9 @@ def test_a_killed_demo_build_leaves_no_half_city(tmp_path):
     for n in range(DEMO_KILLS):
         process = chilinh("demo", "--db", str(path), "--force")
         figures.tried += 1
-        started = time.monotonic()
         building = path.with_name(path.name + ".building")
-        killed, ran = run_until(process, rng.uniform(0.05, 0.95) * span if n else 120.0, building.exists)
+        killed, ran = run_until(process, rng.uniform(0.05, 0.95) * span if n else HANG_GUARD, building.exists)
+        assert n or not killed, "the measuring build did not end"
         figures.killed += killed
         span = span or ran
         status = subprocess.run([sys.executable, "-m", "chilinh_desktop", "status", "--db", str(path)],
@@ -171,6 +177,5 @@ def test_a_killed_demo_build_leaves_no_half_city(tmp_path):
         figures.new += complete
         figures.lost += not ok
         path.unlink(missing_ok=True)
-        assert time.monotonic() - started < 120
     figures.report()
     assert figures.lost == 0
