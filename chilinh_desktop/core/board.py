@@ -104,7 +104,7 @@ def stored(store: Store, package_id: str) -> StoredPackage:
     """A received package's documents and progress, read once per open data file (core.board_cache)."""
 
     def texts() -> tuple[str, str]:
-        row = store.db.execute("SELECT unit_doc, officials_doc FROM received_packages WHERE package_id = ?",
+        row = store.db.execute("SELECT unit_doc, officials_doc FROM received_documents WHERE package_id = ?",
                                [package_id]).fetchone()
         if row is None:
             raise NotFoundError(_("The Board has not received a package with the id {id}.", id=package_id),
@@ -114,26 +114,52 @@ def stored(store: Store, package_id: str) -> StoredPackage:
     return board_cache.stored_package(store, package_id, texts)
 
 
+@dataclass(frozen=True)
+class ReceivedText:
+    """What the Board writes of a received package's checked documents: their two JSON columns, the dossiers they
+    carry and how many task decisions they record (the audit counts them). An import keeps this from checking to
+    writing, so the documents are neither parsed nor serialised a second time."""
+
+    unit_doc: str
+    officials_doc: str
+    dossier_ids: tuple[str, ...]
+    task_decisions: int
+
+    @classmethod
+    def of(cls, unit_doc: UnitDocument, officials_doc: list[OfficialDocument]) -> ReceivedText:
+        """The text of checked documents."""
+        dossier_ids = [doc.dossier.id for doc in officials_doc]
+        if unit_doc.dossier is not None:
+            dossier_ids.append(unit_doc.dossier.id)
+        return cls(*stored_text(unit_doc, officials_doc), tuple(dossier_ids), len(unit_doc.task_decisions))
+
+
 def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_doc: UnitDocument,
                     officials_doc: list[OfficialDocument], *, current: bool, actor: str) -> None:
     """Store a received package; as current, it supersedes the unit's previous one (call in a transaction)."""
+    store_received(store, package, data, ReceivedText.of(unit_doc, officials_doc), current=current, actor=actor)
+
+
+def store_received(store: Store, package: ReceivedPackage, data: bytes, text: ReceivedText, *, current: bool,
+                   actor: str) -> None:
+    """`record_received` from the documents' text (ReceivedText.of), as the import kept it."""
     with store.atomic():
         if current:
             store.db.execute("UPDATE received_packages SET status = ? WHERE cycle_id = ? AND unit_id = ? "
                              "AND status = ?", [SUPERSEDED, package.cycle_id, package.unit_id, CURRENT])
         store.db.execute(
-            f"INSERT INTO received_packages ({_COLUMNS}, unit_doc, officials_doc) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO received_packages ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [package.package_id, package.unit_id, package.unit_code, package.cycle_id, package.file_name,
              package.sha256, package.size, package.signer_fingerprint, package.exported_at, package.received_at,
-             CURRENT if current else SUPERSEDED, package.supersedes, *stored_text(unit_doc, officials_doc)])
-        # Apart from the row, which a later package's arrival updates (core/migrations.py, 0010).
+             CURRENT if current else SUPERSEDED, package.supersedes])
+        # The documents and the bytes apart from the row, which a later package's arrival updates
+        # (core/migrations.py, 0010 and 0011).
+        store.db.execute("INSERT INTO received_documents (package_id, unit_doc, officials_doc) VALUES (?, ?, ?)",
+                         [package.package_id, text.unit_doc, text.officials_doc])
         store.db.execute("INSERT INTO received_package_bytes (package_id, data) VALUES (?, ?)",
                          [package.package_id, data])
         # In the demo one file plays every unit: the dossiers that left in this package are now received.
-        dossier_ids = [doc.dossier.id for doc in officials_doc]
-        if unit_doc.dossier is not None:
-            dossier_ids.append(unit_doc.dossier.id)
+        dossier_ids = text.dossier_ids
         for start in range(0, len(dossier_ids), 500):
             chunk = dossier_ids[start:start + 500]
             store.db.execute(
@@ -143,7 +169,7 @@ def record_received(store: Store, package: ReceivedPackage, data: bytes, unit_do
         board_cache.forget(store, package.package_id)  # what was derived from the current packages changes
         store.audit(actor, "package.receive", f"unit:{package.unit_id}", package=package.package_id,
                     sha256=package.sha256, fingerprint=package.signer_fingerprint, current=current,
-                    task_decisions=len(unit_doc.task_decisions))
+                    task_decisions=text.task_decisions)
 
 
 def current_documents(store: Store, cycle_id: str, unit_code: str | None = None

@@ -25,11 +25,16 @@ def _answers(ctx: _Context, form: str) -> Iterator[tuple[str, str, dict[str, Any
     """
     read = ctx.memo.setdefault("answers", {})
     if form not in read:
-        rows = ctx.store.db.execute(
-            "SELECT d.subject_key, u.code, i.answers FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id "
-            "JOIN units u ON u.id = d.unit_id WHERE d.cycle_id = ? AND i.form_id = ? AND i.answers IS NOT NULL "
-            "ORDER BY u.code, d.subject_key", [ctx.cycle.id, form])
-        read[form] = [(key, unit_code, json.loads(text or "{}")) for key, unit_code, text in rows]
+        texts = ctx.memo.get("answer_texts")
+        if texts is None:  # every form's in one pass: a query per form walked all the cycle's dossiers each time
+            texts = ctx.memo["answer_texts"] = {}
+            for form_id, key, unit_code, text in ctx.store.db.execute(
+                    "SELECT i.form_id, d.subject_key, u.code, i.answers FROM dossier_items i "
+                    "JOIN dossiers d ON d.id = i.dossier_id JOIN units u ON u.id = d.unit_id "
+                    "WHERE d.cycle_id = ? AND i.answers IS NOT NULL ORDER BY u.code, d.subject_key, i.kind",
+                    [ctx.cycle.id]):
+                texts.setdefault(form_id, []).append((key, unit_code, text))
+        read[form] = [(key, unit_code, json.loads(text or "{}")) for key, unit_code, text in texts.get(form, ())]
     yield from read[form]
 
 

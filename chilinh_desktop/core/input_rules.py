@@ -131,23 +131,41 @@ def tree_problem(value: Any, limits: TextLimits, long_keys: frozenset[str] = fro
 def _plainly_fine(value: Any, limits: TextLimits, long_keys: frozenset[str]) -> bool:
     # Conservative: True only when no string can break a rule (none over its limit before cleaning, no character
     # the rules might refuse, no table over its rows); anything else is left to tree_problem's exact walk.
-    search, line, long_limit = _BAD_CHARACTER.search, limits.line, limits.long
+    # A container's strings are measured in its own loop (only containers go on the stack), and searched for a
+    # refused character all at once at the end, joined by newlines (which the rules allow).
+    line, long_limit, rows = limits.line, limits.long, limits.rows
+    if isinstance(value, str):
+        return len(value) <= line and not _BAD_CHARACTER.search(value)
+    texts: list[str] = []
+    keep = texts.append
     stack: list[tuple[Any, bool]] = [(value, False)]
     while stack:
         item, long = stack.pop()
-        if isinstance(item, str):
-            if len(item) > (long_limit if long else line) or search(item):
-                return False
-        elif isinstance(item, dict):
+        if isinstance(item, dict):
             for key, inner in item.items():
-                if isinstance(key, str) and (len(key) > line or search(key)):
-                    return False
-                stack.append((inner, long or key in long_keys))
+                if isinstance(key, str):
+                    if len(key) > line:
+                        return False
+                    keep(key)
+                inner_long = long or key in long_keys
+                if isinstance(inner, str):
+                    if len(inner) > (long_limit if inner_long else line):
+                        return False
+                    keep(inner)
+                elif isinstance(inner, dict | list):
+                    stack.append((inner, inner_long))
         elif isinstance(item, list):
-            if long and len(item) > limits.rows:
+            if long and len(item) > rows:
                 return False
-            stack += [(inner, long) for inner in item]
-    return True
+            limit = long_limit if long else line
+            for inner in item:
+                if isinstance(inner, str):
+                    if len(inner) > limit:
+                        return False
+                    keep(inner)
+                elif isinstance(inner, dict | list):
+                    stack.append((inner, long))
+    return not _BAD_CHARACTER.search("\n".join(texts))
 
 
 def printable(text: str, *, newlines: bool = False) -> str:

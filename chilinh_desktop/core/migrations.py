@@ -497,3 +497,23 @@ def m0010_received_bytes(db: Database) -> None:
         ALTER TABLE received_packages DROP COLUMN data;
         """
     )
+
+
+@migrations(name="0011_received_documents")
+def m0011_received_documents(db: Database) -> None:
+    db.executescript(
+        """
+        -- A received package's documents live apart from its row as well: marking the package superseded
+        -- rewrote them with the row (tens of KiB a package, which secure_delete zeroed again); the row that
+        -- changes is now a few hundred bytes.
+        CREATE TABLE received_documents (
+            package_id TEXT PRIMARY KEY REFERENCES received_packages(package_id),
+            unit_doc TEXT NOT NULL,
+            officials_doc TEXT NOT NULL
+        );
+        INSERT INTO received_documents (package_id, unit_doc, officials_doc)
+            SELECT package_id, unit_doc, officials_doc FROM received_packages;
+        ALTER TABLE received_packages DROP COLUMN unit_doc;
+        ALTER TABLE received_packages DROP COLUMN officials_doc;
+        """
+    )

@@ -246,7 +246,8 @@ def official_posts_in_place(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     party_words = [_fold(w) for w in rule.params["party_words"]]
 
     def is_party(post: str) -> bool:
-        return any(_fold(post).startswith(word) for word in party_words)
+        folded = _fold(post)
+        return any(folded.startswith(word) for word in party_words)
 
     for official in _officials(ctx, managed=True):
         party = [p.strip() for p in official.party_post.split(",") if p.strip()]
@@ -285,9 +286,11 @@ def form_filled(ctx: _Context, rule: Rule) -> Iterator[Finding]:
     """A form whose boxes are left unticked or whose items are left empty or as dotted placeholders."""
     p = rule.params
     # Only items the form engine counts as done: a draft's gaps are the progress view's business.
-    done = {(key, form) for key, form in ctx.store.db.execute(
-        "SELECT d.subject_key, i.form_id FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id "
-        "WHERE d.cycle_id = ? AND i.state IN ('complete', 'signed_off')", [ctx.cycle.id])}
+    done = ctx.memo.get("done_items")
+    if done is None:  # once per evaluation: each form_filled rule asks
+        done = ctx.memo["done_items"] = {(key, form) for key, form in ctx.store.db.execute(
+            "SELECT d.subject_key, i.form_id FROM dossier_items i JOIN dossiers d ON d.id = i.dossier_id "
+            "WHERE d.cycle_id = ? AND i.state IN ('complete', 'signed_off')", [ctx.cycle.id])}
     for key, unit_code, answers in _answers(ctx, p["form"]):
         if (key, p["form"]) not in done:
             continue

@@ -105,11 +105,18 @@ class _Context:
 
     def rated(self, rule: Rule) -> Iterator[tuple[Subject, object]]:
         """Subjects the rule applies to that have a rating, with their furthest step."""
-        for key in self.data.ratings:
-            subject = self.subjects.get(key)
-            rating = self.data.effective(key)
-            if subject is not None and rating is not None and subject.kind in rule.applies_to:
-                yield subject, rating
+        # Paired and filtered once per evaluation and set of kinds: each of the ~40 rules walks every rating.
+        by_kinds = self.memo.setdefault("rated", {})
+        pairs = by_kinds.get(rule.applies_to)
+        if pairs is None:
+            every = by_kinds.get(None)
+            if every is None:
+                every = by_kinds[None] = [(subject, rating) for key in self.data.ratings
+                                          if (subject := self.subjects.get(key)) is not None
+                                          and (rating := self.data.effective(key)) is not None]
+            kinds = rule.applies_to
+            pairs = by_kinds[kinds] = [(subject, rating) for subject, rating in every if subject.kind in kinds]
+        return iter(pairs)
 
     def rank(self, level: str) -> int:
         """Position of a level, best first (unknown levels sort last)."""

@@ -1,4 +1,4 @@
-"""Importing units' packages at the Board (nhận gói hồ sơ): check everything first, then write once.
+"""Importing units' packages at the Board (nhận gói hồ sơ): check everything first, then write.
 
 Two stages, so the window can ask a person in between:
 1. `plan_import` is read-only: each file is verified (ZIP safety, manifests, signature), a sealed one
@@ -7,16 +7,19 @@ Two stages, so the window can ask a person in between:
    cycle, identity (package UUID + SHA-256) and signing key compared with what the Board holds.
    Every file gets a verdict with a stable code; one bad file never stops the others, and no input
    raises out of here.
-2. `commit_import` writes the accepted ones in one transaction, each in its own savepoint, in the
-   order (Exported-At, package id), so the newest package of a unit ends up current whatever the
-   order of arrival, and the older stays as history.
+2. `commit_import` writes the accepted ones, each in its own savepoint, in the order (Exported-At,
+   package id), so the newest package of a unit ends up current whatever the order of arrival, and
+   the older stays as history. A batch is one transaction up to 256 MiB of packages (the demo city's
+   is), a province's several: each commits whole, and if another program takes the file between two,
+   the packages left are refused as busy, to be imported again.
 Trust is per key: a unit's first key is used only when its fingerprint is among those a person
 accepted; a batch bringing two new keys for one unit, or one key for two units, trusts none of them;
 a key is never recorded for two units.
 The package layer does the format work (package/inbound.py: the file read once, its bag verified,
 a sealed package opened, its documents read through their schema; package/incoming.py: the label
 and the unit's boundary); this module judges and writes. The plan keeps of each package only what
-the commit needs (its documents as compressed JSON), so a batch's memory stays flat.
+the commit needs (the text it stores of the documents, compressed: they are neither parsed nor
+serialised again), so a batch's memory stays flat.
 Statuses: imported, superseded (imported and replaced the unit's previous package), already
 (this exact package is on record: nothing changes), waiting (a unit's first key, not yet
 accepted), refused (with the reasons and a code).
@@ -34,15 +37,16 @@ from typing import Any
 
 from chilinh_desktop.core.board import (
     ReceivedPackage,
+    ReceivedText,
     current_received,
     find_received,
-    record_received,
+    store_received,
     unit_key_record,
 )
-from chilinh_desktop.core.errors import ChilinhError
+from chilinh_desktop.core.errors import ChilinhError, StoreBusy
 from chilinh_desktop.core.input_rules import printable, text_limits
 from chilinh_desktop.core.keys_store import record_unit_key, unit_of_key
-from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, parse_json, stored_text
+from chilinh_desktop.core.package_documents import OfficialDocument, UnitDocument, stored_documents
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.i18n import _
 from chilinh_desktop.package import inbound
@@ -60,6 +64,10 @@ __all__ = ["ALREADY", "IMPORTED", "REFUSED", "SUPERSEDED", "WAITING", "ImportOut
            "import_packages", "package_files", "plan_import"]
 
 Step = Callable[[int, int, str], None]
+# Packages written per transaction, in bytes. One transaction per package would wait on the disk for each; one for a
+# whole province's batch (4 GiB) grows SQLite's journal to the batch's size, and with it the work of every page
+# written (ms per package, growing linearly), and then copies it all into the data file at the end.
+TRANSACTION_BYTES = 256 << 20
 
 
 @dataclass
@@ -82,21 +90,27 @@ class ImportOutcome:
     unit_id: str | None = None
     size: int = 0
     code: str | None = None  # the stable code of the (first) refusal
-    # What the commit needs of the documents, as compressed JSON: a batch of thousands stays small.
+    # What the commit writes of the documents, as compressed text: a batch of thousands stays small.
     _documents: bytes | None = field(default=None, repr=False)
 
     def keep_documents(self, unit_doc: UnitDocument, officials: list[OfficialDocument]) -> None:
-        """Keep the checked documents for the commit, compact (the objects are rebuilt there)."""
-        self._documents = zlib.compress(json.dumps(stored_text(unit_doc, officials)).encode("utf-8"), 1)
+        """Keep what the commit writes of the checked documents, compact: the text it stores, made once here."""
+        text = ReceivedText.of(unit_doc, officials)
+        # JSON text holds no NUL (json.dumps escapes control characters): it parts the three texts.
+        self._documents = zlib.compress("\0".join((text.unit_doc, text.officials_doc, json.dumps(
+            [text.dossier_ids, text.task_decisions]))).encode("utf-8"), 1)
+
+    def kept_text(self) -> ReceivedText:
+        """What `keep_documents` kept, as the commit writes it."""
+        assert self._documents is not None
+        unit_text, officials_text, rest = zlib.decompress(self._documents).decode("utf-8").split("\0")
+        dossier_ids, task_decisions = json.loads(rest)
+        return ReceivedText(unit_text, officials_text, tuple(dossier_ids), task_decisions)
 
     def documents(self) -> tuple[UnitDocument, list[OfficialDocument]]:
         """The documents checked when planning, read back from what `keep_documents` kept."""
-        assert self._documents is not None
-        unit_text, officials_text = json.loads(zlib.decompress(self._documents))
-        unit_doc = UnitDocument.from_json(parse_json(unit_text, "unit.json"), "unit.json")
-        officials = [OfficialDocument.from_json(doc, "officials", unit_doc.version)
-                     for doc in parse_json(officials_text, "officials")]
-        return unit_doc, officials
+        text = self.kept_text()
+        return stored_documents(text.unit_doc, text.officials_doc, "unit.json")
 
     def refuse(self, error: ChilinhError, status: str = REFUSED) -> None:
         """Mark the file refused (or waiting) for `error`, keeping its code and message."""
@@ -305,7 +319,8 @@ def _judge_key(store: Store, outcome: ImportOutcome) -> None:
 
 def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] | None = None, *,
                   actor: str = "import", step: Step | None = None) -> list[ImportOutcome]:
-    """Write the accepted files in one transaction; a unit's first key only if its fingerprint is in `accepted`."""
+    """Write the accepted files (in transactions of TRANSACTION_BYTES); a unit's first key only if its fingerprint is
+    in `accepted`."""
     trusted = set(accepted or ())
     report = step or (lambda done, total, text: None)
     for outcome in plan.outcomes:
@@ -316,9 +331,30 @@ def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] | None
                                      "the handover slip, then import again and accept it.",
                                      fingerprint=outcome.fingerprint))
     todo = sorted((o for o in plan.outcomes if o.status == IMPORTED), key=lambda o: o.order)
+    done = 0
+    while done < len(todo):
+        try:
+            done = _write_some(store, todo, done, actor, report)
+        except StoreBusy as exc:
+            if done == 0:
+                raise  # nothing written: the caller says so (the window tries again by itself)
+            # Another program took the file between two transactions: the packages not written say so (what
+            # writing them had noted was rolled back with them).
+            for outcome in todo[done:]:
+                outcome.status, outcome.code, outcome.reasons = REFUSED, exc.code, [exc.message]
+            break
+    report(len(todo), len(todo), "")
+    return plan.outcomes
+
+
+def _write_some(store: Store, todo: list[ImportOutcome], start: int, actor: str, report: Step) -> int:
+    """Write packages from `start` in one transaction until TRANSACTION_BYTES of them are written; the next index."""
+    written, n = 0, start
     with store.atomic():
-        for n, outcome in enumerate(todo, 1):
-            report(n - 1, len(todo), outcome.path.name)
+        while n < len(todo) and written < TRANSACTION_BYTES:
+            outcome = todo[n]
+            report(n, len(todo), outcome.path.name)
+            n += 1
             try:
                 with store.atomic():
                     _write_one(store, outcome, actor)
@@ -329,8 +365,8 @@ def commit_import(store: Store, plan: ImportPlan, accepted: Iterable[str] | None
                                              reason=exc.strerror or str(exc)))
             except ValueError as exc:  # the last guard (UnicodeError is one): this file only, never the batch
                 outcome.refuse(package_error("package.unreadable", detail=type(exc).__name__))
-        report(len(todo), len(todo), "")
-    return plan.outcomes
+            written += outcome.size
+    return n
 
 
 def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
@@ -339,7 +375,7 @@ def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
     if digest != outcome.sha256:
         raise package_error("io.read_failed", path=str(outcome.path), reason=_("the file changed while importing"))
     assert outcome.unit_id and outcome.package_id and outcome.cycle_id and outcome.fingerprint
-    unit_doc, officials = outcome.documents()
+    text = outcome.kept_text()
     # The key may have changed since checking (the window asks in between): decide again, under this transaction.
     recorded = unit_key_record(store, outcome.unit_id)
     if recorded is None or (recorded[0] != outcome.fingerprint and recorded[2] == "demo"):
@@ -355,7 +391,7 @@ def _write_one(store: Store, outcome: ImportOutcome, actor: str) -> None:
                              printable(outcome.path.name), outcome.sha256 or "", outcome.size, outcome.fingerprint,
                              outcome.exported_at, store.now_text(), "current" if newer else "superseded",
                              previous.package_id if previous and newer else None)
-    record_received(store, record, data, unit_doc, officials, current=newer, actor=actor)
+    store_received(store, record, data, text, current=newer, actor=actor)
     if previous is not None and newer:
         outcome.status = SUPERSEDED
         outcome.reasons.append(_("Replaces the package received on {at}, which is kept in the history.",

@@ -180,14 +180,10 @@ def _print_final_unless_errors(store: Store, cycle: Cycle, unit_code: str, docum
     findings = evaluate(store, cycle, unit_code)
     errors = {d: dossier_errors(store, cycle, d, findings) for d in {doc.dossier_id for doc in documents}}
     held = [doc for doc in documents if errors[doc.dossier_id]]
-    run = print_to_folder(store, cycle, [doc for doc in documents if not errors[doc.dossier_id]], folder,
-                          progress=progress, workers=workers)
+    # One batch, so its print processes start once: the dossiers with errors print as drafts in it.
+    run = print_to_folder(store, cycle, documents, folder, progress=progress, workers=workers,
+                          draft_dossiers={dossier_id for dossier_id, found in errors.items() if found})
     if held:
-        drafts = print_to_folder(store, cycle, held, folder, draft=True, progress=progress, workers=workers)
-        run.paths += drafts.paths
-        run.pages += drafts.pages
-        run.drafts += drafts.drafts
-        run.notes += drafts.notes
         listed = sorted({finding_line(f) for found in errors.values() for f in found})
         run.notes.append(_("{n} documents printed as drafts: the rules find errors in their dossiers:",
                            n=len(held)))

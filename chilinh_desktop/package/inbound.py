@@ -58,10 +58,14 @@ def read_file(path: Path, *, whole: bool = False) -> tuple[bytes | None, str, in
             return data, hashlib.sha256(data).hexdigest(), len(data)
         size = os.fstat(handle.fileno()).st_size
         if size <= IN_MEMORY:
-            data = handle.read(IN_MEMORY + 1)
+            # Its size and a byte more (a file that grew while read shows it): asking for IN_MEMORY bytes would
+            # map and fault in a fresh 256 MiB buffer for every file (0.4 ms CPU of a 2 MiB package).
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(IN_MEMORY + 1 - len(data))
             if len(data) <= IN_MEMORY:
                 return data, hashlib.sha256(data).hexdigest(), len(data)
-            digest, size = hashlib.sha256(data), len(data)  # it grew while read: go on in chunks
+            digest, size = hashlib.sha256(data), len(data)  # it grew beyond IN_MEMORY while read: go on in chunks
         else:
             digest, size = hashlib.sha256(), 0
         while chunk := handle.read(1 << 20):

@@ -25,6 +25,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from chilinh_desktop.core.collector import collection_paused
 from chilinh_desktop.formspec.context import fill
 from chilinh_desktop.formspec.field_types import field_type
 from chilinh_desktop.formspec.model import Field, Section
@@ -237,5 +238,8 @@ def render_document(filled: FilledForm, settings: PrintSettings, *, draft: bool 
                   bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_furniture(draft, fonts.regular,
                                                                                      fonts.bold))])
-    doc.build(build_story(filled, styles, doc.width, doc.height))
+    # A document's few thousand flowables, fragments and PDF objects live only while it is drawn; the cyclic
+    # collector walked them (and everything kept) again and again meanwhile. It runs once the document is done.
+    with collection_paused():
+        doc.build(build_story(filled, styles, doc.width, doc.height))
     return RenderedPdf(buffer.getvalue(), fonts.family)

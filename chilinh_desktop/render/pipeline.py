@@ -17,7 +17,7 @@ import dataclasses
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +32,7 @@ from chilinh_desktop.core.requirements import ItemState, Need
 from chilinh_desktop.core.store import Store
 from chilinh_desktop.core.views import dossier_detail
 from chilinh_desktop.formspec.answers import get_form_item, stored_form_item
-from chilinh_desktop.formspec.context import record_context
+from chilinh_desktop.formspec.context import Records, record_context
 from chilinh_desktop.formspec.scales import scales_for
 from chilinh_desktop.formspec.validate import check_answers, input_limits
 from chilinh_desktop.i18n import _
@@ -199,8 +199,10 @@ def form_document(store: Store, cycle: Cycle, form_id: str, *, official_id: str 
 # -- their bytes ------------------------------------------------------------------------------
 
 
-def prepare(store: Store, cycle: Cycle, document: Document, *, draft: bool = False, final: bool = False) -> Rendering:
-    """Read what one document needs; `final=True` refuses a form that is not complete."""
+def prepare(store: Store, cycle: Cycle, document: Document, *, draft: bool = False, final: bool = False,
+            records: Records | None = None) -> Rendering:
+    """Read what one document needs; `final=True` refuses a form that is not complete. `records`: what a batch
+    read once for all its documents (the unit tree, …)."""
     item = cycle.item(document.item_id)
     if item.kind == "attachment":
         stored = stored_items(store, document.dossier_id).get(item.id)
@@ -218,7 +220,8 @@ def prepare(store: Store, cycle: Cycle, document: Document, *, draft: bool = Fal
               item=item.short_name),
             [("item", item.id)],
         )
-    filled = FilledForm(form_item.form, form_item.answers, record_context(store, cycle, detail.dossier), scales)
+    filled = FilledForm(form_item.form, form_item.answers,
+                        record_context(store, cycle, detail.dossier, records=records), scales)
     return Rendering(document, draft or not complete, filled=filled)
 
 
@@ -316,8 +319,11 @@ def _render_to(job: tuple[Rendering, PrintSettings, Path]) -> Printed:
 
 def print_to_folder(store: Store, cycle: Cycle, documents: Iterable[Document], folder: Path, *,
                     draft: bool = False, progress: Progress | None = None, workers: int | None = None,
-                    stall_seconds: float = STALL_SECONDS) -> PrintRun:
+                    stall_seconds: float = STALL_SECONDS, draft_dossiers: Collection[str] = ()) -> PrintRun:
     """Write every document into `folder` under its file name (in worker processes when there are many).
+
+    `draft`: every document carries the draft mark; `draft_dossiers`: the documents of these dossiers do (a
+    batch that mixes final and draft papers starts its workers once).
 
     A document that cannot be printed does not stop the others: they are all written, then PrintError
     lists the ones that failed and why (its `run` says what was written). A worker process that dies
@@ -326,6 +332,7 @@ def print_to_folder(store: Store, cycle: Cycle, documents: Iterable[Document], f
     from chilinh_desktop.render.settings import print_settings
 
     documents = list(documents)
+    held = frozenset(draft_dossiers)
     settings = print_settings(store)
     if workers is None:
         # Worker start-up (imports, font loading) only pays off with cores to spare: on a
@@ -336,7 +343,10 @@ def print_to_folder(store: Store, cycle: Cycle, documents: Iterable[Document], f
 
     def jobs() -> list[tuple[Rendering, PrintSettings, Path]]:
         # Every document is read before any is printed: one that cannot be read stops the batch at once.
-        renderings.extend(prepare(store, cycle, document, draft=draft) for document in documents)
+        # What all of them read alike (the unit tree, …) is read once.
+        records = Records.read(store, cycle)
+        renderings.extend(prepare(store, cycle, document, draft=draft or document.dossier_id in held,
+                                  records=records) for document in documents)
         return [(rendering, settings, folder) for rendering in renderings]
 
     outcomes: dict[int, Outcome] = {}

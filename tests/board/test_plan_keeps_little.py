@@ -28,7 +28,8 @@ def test_the_plan_keeps_compact_documents_and_the_commit_stores_the_checked_ones
                                                                            for d in officials.values())
         commit_import(store, plan, {outcome.fingerprint})
     with sqlite3.connect(board) as conn:
-        stored_unit, stored_officials = conn.execute("SELECT unit_doc, officials_doc FROM received_packages").fetchone()
+        stored_unit, stored_officials = conn.execute("SELECT unit_doc, officials_doc FROM received_documents"
+                                                     ).fetchone()
     assert unit_json["unit"]["code"] in stored_unit
     assert all(d["official"]["id"] in stored_officials for d in officials.values())
 

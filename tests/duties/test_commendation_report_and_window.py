@@ -36,16 +36,17 @@ def test_a_proposal_for_someone_not_rated_htxsnv_is_flagged(board_path):
     """Change one received proposal's subject to a cadre rated below HTXSNV: the worklist flags it."""
     with Store.open(board_path, clock=FixedClock(TODAY)) as store:
         package_id, unit_text = store.db.execute(
-            "SELECT package_id, unit_doc FROM received_packages WHERE status = 'current'").fetchone()
+            "SELECT p.package_id, d.unit_doc FROM received_packages p JOIN received_documents d USING (package_id) "
+            "WHERE p.status = 'current'").fetchone()
         unit = json.loads(unit_text)
         cadres = {d["official"]["id"]: d for d in json.loads(store.db.execute(
-            "SELECT officials_doc FROM received_packages WHERE package_id = ?", [package_id]).fetchone()[0])}
+            "SELECT officials_doc FROM received_documents WHERE package_id = ?", [package_id]).fetchone()[0])}
         below = next(i for i, d in cadres.items() if d["ratings"] and any(
             s["level"] != "HTXSNV" for s in d["ratings"]["steps"].values()))
         unit["ratings"]["commendations"].append({"name": cadres[below]["official"]["full_name"], "kind": "dang_vien",
                                                  "level": "HTXSNV", "achievement": "", "subject": f"official:{below}"})
         with store.atomic():
-            store.db.execute("UPDATE received_packages SET unit_doc = ? WHERE package_id = ?",
+            store.db.execute("UPDATE received_documents SET unit_doc = ? WHERE package_id = ?",
                              [json.dumps(unit, ensure_ascii=False), package_id])
         work = worklist(store)
         added = next(p for p in work.proposals if p.subject == f"official:{below}" and p.level == "HTXSNV")

@@ -110,7 +110,8 @@ def test_a_damaged_stored_package_leaves_the_other_units_and_falls_back_to_local
     assert received is not None and received.of(f"unit:{received_unit_id(board)}") is not None
     counted = {u.code: (u.items_done, u.items_required) for u in tree_status(board, cycle).units}
     with board.atomic():
-        board.db.execute("UPDATE received_packages SET unit_doc = '{\"version\": 99}' WHERE unit_code = 'DB15'")
+        board.db.execute("UPDATE received_documents SET unit_doc = '{\"version\": 99}' WHERE package_id IN "
+                         "(SELECT package_id FROM received_packages WHERE unit_code = 'DB15')")
     # An open store keeps what it read of a package by its id (core/board_cache.py): the damage is what a
     # store opened on the file finds.
     with Store.open(board.path, clock=FixedClock(TODAY)) as damaged:

@@ -76,3 +76,37 @@ def test_a_word_file_is_a_draft_too_while_the_dossier_has_errors(demo_store, dem
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     header = "\n".join(p.text for s in Document(str(out)).sections for p in s.header.paragraphs)
     assert "NHÁP" in (text + header).upper()
+
+
+def test_print_all_starts_its_print_processes_once_when_some_dossiers_print_as_drafts(demo_store, numbered_twice,
+                                                                                       tmp_path, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    from chilinh_desktop.ops.printing import dossier_errors
+    from chilinh_desktop.render import pipeline
+
+    cycle, unit_code, _dossier, _finding = numbered_twice
+    batches = []
+    real = pipeline.run_batch
+    monkeypatch.setattr(pipeline, "run_batch", lambda *a, **k: batches.append(a[2]) or real(*a, **k))
+    steps = []
+    run = print_unit(demo_store, cycle, unit_code, tmp_path, workers=2,
+                     progress=lambda done, total, _title: steps.append((done, total)))
+    assert batches == [2]  # one batch of two processes (it was one for the final papers, another for the drafts)
+    assert len(run.paths) >= 8 and 0 < run.drafts < len(run.paths)
+    # One progress from 1 to all (the window's bar ran twice: the final papers, then the drafts).
+    assert steps == [(n, len(run.paths)) for n in range(1, len(run.paths) + 1)]
+
+    def marked(path) -> bool:
+        return "BẢN NHÁP" in "".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
+
+    documents = {d.file_name: d for d in pipeline.unit_documents(demo_store, cycle, unit_code)}
+    for path in run.paths:
+        document = documents[path.name]
+        if dossier_errors(demo_store, cycle, document.dossier_id):  # held back: a draft, whatever it holds
+            assert marked(path), path.name
+        elif cycle.item(document.item_id).kind != "attachment":  # final unless incomplete: as printed alone
+            alone = pipeline.print_document(demo_store, cycle, document)
+            assert path.read_bytes() == alone.pdf and marked(path) == alone.draft, path.name

@@ -96,3 +96,57 @@ def test_a_layout_kept_per_size_prints_what_laying_out_again_prints(demo_store, 
     monkeypatch.setattr(WrapOnce, "wrap", Paragraph.wrap)  # every wrap breaks the lines again
     monkeypatch.setattr(SizedOnce, "wrap", Table.wrap)  # every wrap lays the table out again
     assert [render(r, settings).pdf for r in longest] == [printed.pdf for printed in kept]
+
+
+@pytest.mark.parametrize("count", [0, 1, 9, 10, 11, 20, 21, 99, 256])
+def test_a_subsets_widths_are_written_as_reportlab_writes_them(count):
+    from reportlab.pdfbase.pdfdoc import PDFArray
+
+    from chilinh_desktop.render.fonts import _Widths
+
+    family = serif_family()
+    for name in (family.regular, family.bold, family.italic, family.bold_italic):
+        widths = [0, 250, 777.83203125, *getFont(name).face.charWidths.values()][:count]  # ints and floats
+        assert _Widths(widths).format(None) == PDFArray(widths).format(None)
+
+
+def test_a_printed_02b_writes_its_widths_through_the_one_pass_array(demo_store, monkeypatch):
+    from reportlab.pdfbase.pdfdoc import PDFArray
+
+    from chilinh_desktop.render.fonts import _Widths
+
+    cycle = get_cycle(demo_store)
+    item = next(i for i in cycle.items if i.form == "02B")
+    official = next(o for o in list_officials(demo_store) if _has_dossier(demo_store, cycle, o.id))
+    rendering = prepare(demo_store, cycle, item_document(demo_store, cycle, _dossier_id(demo_store, cycle, official.id),
+                                                         item.id))
+    settings = print_settings(demo_store)
+    formatted: list[bytes] = []
+    original = _Widths.format
+    monkeypatch.setattr(_Widths, "format", lambda self, doc, IND=b"\n ": formatted.append(original(self, doc)) or
+                        formatted[-1])
+    ours = render(rendering, settings).pdf
+    assert len(formatted) >= 3  # regular, bold, italic at least
+    monkeypatch.setattr(_Widths, "format", PDFArray.format)  # reportlab's own way, element by element
+    assert render(rendering, settings).pdf == ours
+
+
+def _has_dossier(store, cycle, official_id: str) -> bool:
+    try:
+        find_dossier(store, cycle, official_id=official_id)
+    except NotFoundError:
+        return False
+    return True
+
+
+def _dossier_id(store, cycle, official_id: str) -> str:
+    return find_dossier(store, cycle, official_id=official_id).id
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "&amp; <<>> &&", "'quotes' \"too\""])
+def test_the_escape_is_saxutils_escape(text):
+    from xml.sax.saxutils import escape as sax_escape
+
+    from chilinh_desktop.render.layout import escape
+
+    assert escape(text) == sax_escape(text)

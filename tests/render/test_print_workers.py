@@ -109,3 +109,19 @@ def test_workers_start_while_the_jobs_are_made_and_stop_if_making_them_fails():
     with pytest.raises(ValueError, match="the data file changed"):
         run_batch(square_or_misbehave, refuse, 2)
     assert not multiprocessing.active_children()  # stopped, not left behind
+
+
+def test_a_batch_reads_the_unit_tree_once_and_prints_what_each_document_prints_alone(demo_store, tmp_path,
+                                                                                     monkeypatch):
+    from chilinh_desktop.formspec import context
+    from chilinh_desktop.render.pipeline import print_document, print_to_folder
+
+    cycle = get_cycle(demo_store)
+    documents = unit_documents(demo_store, cycle, UNIT)
+    alone = {d.file_name: print_document(demo_store, cycle, d).pdf for d in documents}
+    reads = []
+    real = context.unit_tree
+    monkeypatch.setattr(context, "unit_tree", lambda *a: reads.append(a) or real(*a))
+    run = print_to_folder(demo_store, cycle, documents, tmp_path, workers=1)
+    assert len(reads) == 1 and len(documents) >= 8  # was once per document
+    assert {p.name: p.read_bytes() for p in run.paths} == alone
