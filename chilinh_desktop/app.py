@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import platformdirs
 
 from chilinh_desktop.core.errors import ChilinhError, NotFoundError
-from chilinh_desktop.core.store import Store, default_db_path
+from chilinh_desktop.core.store import Store, default_db_path, verify_integrity
 from chilinh_desktop.i18n import LANGUAGES, _, set_language
 from chilinh_desktop.ops.session import clock_for, parse_today
 from chilinh_desktop.resources import resources_dir
@@ -26,8 +27,12 @@ def demo_db_path() -> Path:
     return Path(platformdirs.user_data_dir("chilinh", appauthor=False)) / "demo.sqlite3"
 
 
-def open_for_gui(db_path: Path | None, demo: bool, today: str | None = None) -> Store:
-    """Open (for the demo: create on first use) the data file the window will show."""
+def open_for_gui(db_path: Path | None, demo: bool, today: str | None = None, *, check: bool = True) -> Store:
+    """Open (for the demo: create on first use) the data file the window will show.
+
+    `check=False`: every page is read for damage later, on the window's writer thread before its first
+    write (`Store.open`), not before the window is first painted.
+    """
     if demo:
         path = db_path or demo_db_path()
         if not path.exists() or path.stat().st_size == 0:
@@ -37,9 +42,9 @@ def open_for_gui(db_path: Path | None, demo: bool, today: str | None = None) -> 
             # the arrivals and the received documents have something to show (the Board counts only those).
             with _demo_progress() as progress:
                 create_demo(path, replace=True, progress=progress, arrivals=DEMO_ARRIVALS)
-        store = Store.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT)
+        store = Store.open(path, busy_timeout=WINDOW_BUSY_TIMEOUT, check=check)
     else:
-        store = Store.open(db_path or default_db_path(), busy_timeout=WINDOW_BUSY_TIMEOUT)
+        store = Store.open(db_path or default_db_path(), busy_timeout=WINDOW_BUSY_TIMEOUT, check=check)
     try:
         store.clock = clock_for(store, today)  # the one clock rule (ops/session.py)
     except BaseException:
@@ -124,10 +129,24 @@ QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly=
 
 
 def apply_style(app) -> None:
-    """The house style sheet, if shipped, and the look of read-only fields."""
+    """The house style sheet, if shipped, and the look of read-only fields.
+
+    An application style sheet makes Qt lay out and draw every widget through its style-sheet style,
+    a tenth of the window's start-up: the window applies it once its first screen is painted (which
+    has no read-only field and looks the same either way); a dialog shown before (the first run's)
+    gets it at once.
+    """
     qss = resources_dir() / "style.qss"
     shipped = qss.read_text(encoding="utf-8") if qss.exists() else ""
     app.setStyleSheet(shipped + READ_ONLY_STYLE)
+
+
+def _style_later(app, window) -> None:
+    """The style sheet once the window's first screen is painted, the toolbar's icons kept as they were."""
+    from chilinh_desktop.ui.menus import restyle_icons
+
+    apply_style(app)
+    restyle_icons(window)
 
 
 def choose_language(settings, chosen: str | None = None) -> str:
@@ -173,7 +192,6 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
     set_language(language)
     install_translators(app, language)
     app.setApplicationDisplayName(_("Review dossiers"))
-    apply_style(app)
     if today:
         try:
             parse_today(today)  # the command line's rule and words (ops/session.py)
@@ -182,16 +200,17 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
             return 2
     try:
         if demo:
-            store = open_for_gui(db_path, True, today)
+            store = open_for_gui(db_path, True, today, check=False)
         else:
             path = db_path or Path(str(settings.value("data_file") or default_db_path()))
             if needs_first_run(path):
+                apply_style(app)
                 created = _first_run(path)
                 if created is None:
                     return 0
                 store = created
             else:
-                store = open_for_gui(path, False, today)
+                store = open_for_gui(path, False, today, check=False)
     except ChilinhError as exc:
         warn(None, _("Cannot open the data"), exc.message)
         return 2
@@ -203,37 +222,27 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
         warn(None, _("Cannot open the data"), exc.message)
         store.close()
         return 2
-    if os.environ.get("CHILINH_SMOKE") == "1":  # the moment a person first sees the tree (bench_startup --frozen)
-        _report_first_paint(window)
+    except sqlite3.DatabaseError:  # a damaged page met before the check that comes after the first paint
+        store.close()
+        try:
+            verify_integrity(store.path)
+        except ChilinhError as exc:
+            warn(None, _("Cannot open the data"), exc.message)
+            return 2
+        raise
+    if not app.styleSheet():
+        window.started.connect(lambda: _style_later(app, window))
+    smoke = os.environ.get("CHILINH_SMOKE")  # the build check and bench_startup.py (ui/smoke.py), not for users
+    if smoke:
+        from chilinh_desktop.ui.smoke import Probe
+
+        probe = Probe(window, smoke)
     window.show()
     window.start_session()
-    if os.environ.get("CHILINH_SMOKE") == "1":  # build check (scripts/build-frozen.sh): show, then quit
-        from PySide6.QtCore import QTimer
-
-        def _smoke_done() -> None:
-            print(f"chilinh smoke: window shown: {window.isVisible()}", flush=True)
-            app.quit()
-
-        QTimer.singleShot(1000, _smoke_done)
+    if smoke:
+        probe.shown()
     try:
         return app.exec()
     finally:
         window.shutdown()
         store.close()
-
-
-def _report_first_paint(window) -> None:
-    """Print the wall-clock time when the unit tree has first been painted (a build check, not for users)."""
-    import time
-
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                watched.removeEventFilter(self)
-                QTimer.singleShot(0, lambda: print(f"chilinh smoke: painted {time.time():.3f}", flush=True))
-            return False
-
-    window._first_paint = FirstPaint(window)
-    window.tree.viewport().installEventFilter(window._first_paint)

@@ -24,7 +24,7 @@ fi
 exe=dist/chilinh/chilinh
 [ -x "$exe" ] || exe=dist/chilinh/chilinh.exe
 [ -x "$exe" ] || { echo "frozen build missing: dist/chilinh/chilinh" >&2; exit 1; }
-for needed in forms/cycles resources/translations/vi.mo resources/translations/en.mo; do
+for needed in forms/cycles resources/translations/vi.mo resources/translations/en.mo resources/translations/qt_vi.mo; do
   [ -e "dist/chilinh/_internal/$needed" ] || { echo "frozen build lacks _internal/$needed" >&2; exit 1; }
 done
 

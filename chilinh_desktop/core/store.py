@@ -132,8 +132,12 @@ def read_only_uri(path: Path) -> str:
     return uri
 
 
-def inspect_file(path: Path) -> None:
-    """Refuse (StoreError) a file that is not a healthy chilinh database; read-only."""
+def inspect_file(path: Path, *, quick_check: bool = True) -> None:
+    """Refuse (StoreError) a file that is not a healthy chilinh database; read-only.
+
+    `quick_check=False` leaves out reading every page (`verify_integrity`): the window runs it on its
+    writer thread after its first paint, before any write.
+    """
     try:
         with open_regular(path) as fh:  # a FIFO or a device as --db is refused at once, never waited on
             header = fh.read(len(SQLITE_MAGIC))
@@ -158,7 +162,7 @@ def inspect_file(path: Path) -> None:
         conn.execute("PRAGMA busy_timeout=5000")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        check = conn.execute("PRAGMA quick_check").fetchone()[0] if quick_check else "ok"
         applied = _applied_migrations(conn, tables)
     except sqlite3.DatabaseError as exc:
         if is_busy(exc):
@@ -168,19 +172,11 @@ def inspect_file(path: Path) -> None:
             raise StoreError(_("Cannot open the data file {path}: {error}. It was not changed. Check that "
                                "you may read the file and its folder.", path=path, error=str(exc)),
                              code="store.unreadable") from exc
-        raise StoreError(
-            _("The data file {path} is damaged ({error}). It was not changed. "
-              "Restore it from a backup.", path=path, error=str(exc)),
-            code="store.damaged",
-        ) from exc
+        raise damaged_error(path, str(exc)) from exc
     finally:
         conn.close()
     if check != "ok":
-        raise StoreError(
-            _("The data file {path} is damaged ({error}). It was not changed. "
-              "Restore it from a backup.", path=path, error=check),
-            code="store.damaged",
-        )
+        raise damaged_error(path, check)
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
         raise StoreError(
             _("The file {path} belongs to another program. It was not changed. "
@@ -194,6 +190,35 @@ def inspect_file(path: Path) -> None:
               "It was not changed. Install the newer version to open it.", path=path),
             code="store.newer",
         )
+
+
+def damaged_error(path: Path, error: str) -> StoreError:
+    """The refusal of a data file whose pages SQLite finds damaged."""
+    return StoreError(
+        _("The data file {path} is damaged ({error}). It was not changed. "
+          "Restore it from a backup.", path=path, error=error),
+        code="store.damaged",
+    )
+
+
+def verify_integrity(path: Path) -> None:
+    """Read every page of the data file (`PRAGMA quick_check`); StoreError `store.damaged` when one is bad."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(_("Cannot open the data file {path}: {error}.", path=path, error=str(exc)),
+                         code="store.unreadable") from exc
+    try:
+        conn.execute("PRAGMA busy_timeout=5000")
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise busy_error(path) from exc
+        raise damaged_error(path, str(exc)) from exc
+    finally:
+        conn.close()
+    if check != "ok":
+        raise damaged_error(path, check)
 
 
 def _applied_migrations(conn: sqlite3.Connection, tables: set[str]) -> set[str]:
@@ -220,6 +245,7 @@ class Store:
         self.notices: list[str] = []  # what opening found and fixed, to tell a person once
         self._definitions: Definitions | None = None
         self.reads_for: Store | None = None  # a reader: the writer whose committed state it reads
+        self.pages_checked = True  # False: opened with check=False, `verify_integrity` has yet to read every page
 
     @property
     def definitions(self) -> Definitions:
@@ -234,17 +260,21 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, clock: Clock | None = None,
-             busy_timeout: float = 5.0) -> Store:
+             busy_timeout: float = 5.0, check: bool = True) -> Store:
         """Open (creating if absent) and migrate the database at `path`.
 
         `busy_timeout` is how long (seconds) a write waits for another program to finish its own
         before StoreBusy; the window may pass a longer one than the command line.
+        `check=False` leaves reading every page for damage to the caller (`verify_integrity`, before
+        its first write: `pages_checked` says it is still to do), unless the file needs migrating.
         """
         path = Path(path) if path is not None else default_db_path()
+        checked = True
         if path.exists():
             if path.is_dir():
                 raise StoreError(_("{path} is a folder, not a data file.", path=path))
-            inspect_file(path)
+            checked = check or path.stat().st_size == 0
+            inspect_file(path, quick_check=checked)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -273,12 +303,20 @@ class Store:
                     db.execute(f"PRAGMA application_id={APPLICATION_ID}")
                 tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
                 if _known_migrations() - _applied_migrations(conn, tables):
+                    if not checked:  # never migrate a damaged file
+                        try:
+                            verify_integrity(path)
+                        except StoreError:
+                            conn.close()
+                            raise
+                        checked = True
                     migrations.apply(db)  # loads sqlite-utils; a current file never does
         except sqlite3.Error as exc:
             if is_busy(exc):
                 raise busy_error(path) from exc
             raise StoreError(_("Cannot open the data file {path}: {error}.", path=path, error=str(exc))) from exc
         store = cls(path, db, clock or SystemClock(), read_only=read_only, busy_timeout=busy_timeout)
+        store.pages_checked = checked
         if tightened:
             store.notices.append(_("Warning: the data file {path} (it holds this installation's private keys) could "
                                    "be read by other users of this computer ({mode}); it is now readable by its "

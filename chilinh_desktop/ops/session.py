@@ -20,6 +20,7 @@ from chilinh_desktop.core.errors import ValidationError
 from chilinh_desktop.core.settings import Settings, load_settings
 from chilinh_desktop.core.store import Store as Store  # re-exported: what a use case runs on
 from chilinh_desktop.core.store import default_db_path as default_db_path  # re-exported: the per-user data file
+from chilinh_desktop.core.store import verify_integrity
 from chilinh_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -67,6 +68,15 @@ class Session:
             store.close()
             raise
         return cls(store, separate_reader=separate_reader)
+
+    def verify_pages(self) -> None:
+        """Read every page of a file opened with `check=False` for damage (StoreError `store.damaged`), once.
+
+        The window calls it on its writer thread before that thread's first write.
+        """
+        if not self.writer.pages_checked:
+            verify_integrity(self.writer.path)
+            self.writer.pages_checked = True
 
     @property
     def reader(self) -> Store:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.types import Cycle, ItemState, ItemStatus, Need, OfficialRow
+from chilinh_desktop.ops.types import ItemState, Need
 from chilinh_desktop.ui.labels import (
     STATE_COLOURS,
     STATE_MARKS,
@@ -17,6 +17,9 @@ from chilinh_desktop.ui.labels import (
     format_day,
     status_label,
 )
+
+if TYPE_CHECKING:
+    from chilinh_desktop.ops.types import Cycle, ItemStatus, OfficialRow
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, shared as the default parent

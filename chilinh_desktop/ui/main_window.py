@@ -7,7 +7,16 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSettings,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -29,27 +38,35 @@ from chilinh_desktop.ops.dossiers import dossier_for_subject, unit_badges
 from chilinh_desktop.ops.errors import ChilinhError
 from chilinh_desktop.ops.registry import unit_tree
 from chilinh_desktop.ops.session import Session, Store
-from chilinh_desktop.ops.types import Badge
 from chilinh_desktop.ui.common import fit_to_screen, inform, keep_on_screen, warn
 from chilinh_desktop.ui.menus import build_menus, connect_duties_notice
 from chilinh_desktop.ui.operations import Cancelled, Job, error_text
 from chilinh_desktop.ui.people_search import PeopleSearch, people
 from chilinh_desktop.ui.session import build_context, complete_dossiers, offer_recovery
 from chilinh_desktop.ui.today_pane import TodayPane
-from chilinh_desktop.ui.unit_pane import UnitPane
-from chilinh_desktop.ui.unit_tree_model import CODE_ROLE, Column, UnitFilterModel, UnitTreeModel, badge_text
+from chilinh_desktop.ui.unit_tree_model import CODE_ROLE, Column, UnitFilterModel, UnitTreeModel, widest_badge_text
 
 if TYPE_CHECKING:
     from chilinh_desktop.ui.dashboard import Dashboard
     from chilinh_desktop.ui.dossier_view import DossierView
+    from chilinh_desktop.ui.unit_pane import UnitPane
 
 BADGE_DELAY_MS = 300
+
+
+def settings_key(data_file: Path | str | None, name: str) -> str:
+    """A window setting's key, kept per data file (the last unit of one file means nothing in another)."""
+    import hashlib
+
+    path = str(Path(data_file).resolve()) if data_file else ""
+    return f"files/{hashlib.sha1(path.encode()).hexdigest()[:12]}/window/{name}"
 
 
 class MainWindow(QMainWindow):
     """One open data file: tree, unit, dossier tabs, dashboard, menus, autosave."""
 
     duties_changed = Signal()  # proposals appraised, tasks decided: the dashboard's duties line is read again
+    started = Signal()  # once: the first paint is done (or the window was not shown), the deferred work begins
 
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -64,6 +81,15 @@ class MainWindow(QMainWindow):
         except BaseException:  # no cycle in the file (NotFoundError): the caller closes the writer, we the reader
             self.session.close_reader()
             raise
+        try:
+            self._build(store)
+        except BaseException:  # a damaged page met by the first screen (app.run tells it): no thread left running
+            self.ctx.jobs.shutdown()
+            self.ctx.runner.shutdown()
+            self.session.close_reader()
+            raise
+
+    def _build(self, store: Store) -> None:
         cycle = self.ctx.cycle
         self.setWindowTitle(_("Review dossiers — {title}", title=cycle.title))
 
@@ -88,8 +114,8 @@ class MainWindow(QMainWindow):
         # A fixed width wide enough for the longest badge: sizing to contents asks the model for
         # every visible row before the first paint, which is most of the window's start-up.
         self.tree.header().setSectionResizeMode(Column.PROGRESS, QHeaderView.ResizeMode.Fixed)
-        widest = badge_text(Badge(done=222, required=222, missing=0, late=222))
-        self.tree.header().resizeSection(Column.PROGRESS, self.tree.fontMetrics().horizontalAdvance(widest) + 24)
+        widest = self.tree.fontMetrics().horizontalAdvance(widest_badge_text())
+        self.tree.header().resizeSection(Column.PROGRESS, widest + 24)
         self.tree.setColumnHidden(Column.CODE, True)
         self.tree.expandToDepth(0)
         self.tree.selectionModel().currentChanged.connect(self._unit_selected)
@@ -102,19 +128,18 @@ class MainWindow(QMainWindow):
         self.welcome = TodayPane()  # the first screen: today's deadlines and what is late
         self.welcome.open_unit.connect(self.open_unit)
         self.welcome.open_dashboard.connect(self.show_dashboard)
-        self.unit_pane = UnitPane(self.ctx)
-        self.unit_pane.open_dossier.connect(self.open_dossier)
-        # The dossier tabs and the dashboard are built the first time they are shown: most
-        # sessions start on the tree, and building them (and importing their modules) would
-        # double the time to the first window (benchmarks/bench_startup.py).
+        # The unit page, the dossier tabs and the dashboard are built the first time they are shown:
+        # a session starts on the first screen (or on the unit it ended on, built then), and building
+        # them (and importing their modules) would double the time to the first window
+        # (benchmarks/bench_startup.py).
+        self._unit_pane: UnitPane | None = None
         self._dossier_view: DossierView | None = None
         self._dashboard: Dashboard | None = None
         self._progress: tuple | None = None  # the last figures: (status, findings, dashboard figures)
         # Changes the figures must show, and how many of them the last computation asked for included.
         self._progress_changes, self._progress_asked = 0, -1
         self.stack = QStackedWidget()
-        for page in (self.welcome, self.unit_pane):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.welcome)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(6, 4, 6, 4)
@@ -138,9 +163,11 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(widget)
         self.statusBar().addWidget(self.save_label, 1)
 
+        self.standard_icons: dict = {}  # action name -> QStyle.StandardPixmap (ui/menus.py, restyle_icons)
         self.actions = build_menus(self)
         self.ctx.runner.changed.connect(self._on_changed)
         self.ctx.runner.failed.connect(lambda message: warn(self, _("The action was not done"), message))
+        self.ctx.runner.refused.connect(self._file_refused)
         self.ctx.autosave.status.connect(self.save_label.setText)
         self.ctx.jobs.started.connect(self._job_started)
         self.ctx.jobs.progress.connect(self._job_progress)
@@ -159,6 +186,23 @@ class MainWindow(QMainWindow):
         self._started = False
         self.tree.viewport().installEventFilter(self)
         QTimer.singleShot(BADGE_DELAY_MS, self.start_background_work)
+
+    @property
+    def unit_pane(self) -> UnitPane:
+        """The selected unit's page, built on first use."""
+        if self._unit_pane is None:
+            from chilinh_desktop.ui.unit_pane import UnitPane
+
+            pane = UnitPane(self.ctx)
+            pane.open_dossier.connect(self.open_dossier)
+            self.stack.insertWidget(1, pane)  # after the first screen, as before
+            self._unit_pane = pane
+        return self._unit_pane
+
+    @property
+    def shown_unit(self) -> str | None:
+        """The code of the unit whose page was last shown (without building the page to find out)."""
+        return self._unit_pane.unit_code if self._unit_pane is not None else None
 
     @property
     def dossier_view(self) -> DossierView:
@@ -204,8 +248,18 @@ class MainWindow(QMainWindow):
         if self._started or self._closed:
             return
         self._started = True
+        # Reading every page for damage was left out of opening to show the window sooner: it runs now,
+        # on the writer thread, before that thread's first write (a damaged file is never written).
+        self.ctx.runner.check_before_writing()
         complete_dossiers(self.ctx)
         self.refresh_progress()
+        self.started.emit()
+
+    def _file_refused(self, error: Exception) -> None:
+        """The data file is damaged: told in the words and the dialog of a refused opening; the window closes."""
+        warn(self, _("Cannot open the data"), error_text(error))
+        QCoreApplication.exit(2)  # `chilinh gui` ends as when opening refuses the file
+        self.close()
 
     # -- session ----------------------------------------------------------------------
 
@@ -245,19 +299,15 @@ class MainWindow(QMainWindow):
             self.select_unit(last)
 
     def _key(self, name: str) -> str:
-        """A window setting's key, kept per data file (the last unit of one file means nothing in another)."""
-        import hashlib
-
-        path = str(Path(self.store.path).resolve()) if getattr(self.store, "path", None) else ""
-        return f"files/{hashlib.sha1(path.encode()).hexdigest()[:12]}/window/{name}"
+        return settings_key(getattr(self.store, "path", None), name)
 
     def save_state(self) -> None:
         """Remember the window for next time."""
         self.settings.setValue(self._key("geometry"), self.saveGeometry())
         self.settings.setValue(self._key("state"), self.saveState())
         self.settings.setValue(self._key("splitter"), self.splitter.saveState())
-        if self.unit_pane.unit_code:
-            self.settings.setValue(self._key("unit"), self.unit_pane.unit_code)
+        if self.shown_unit:
+            self.settings.setValue(self._key("unit"), self.shown_unit)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -414,7 +464,8 @@ class MainWindow(QMainWindow):
             # Answers typed in this window (ANSWERS) are already in the editor: only an operation's
             # content (CONTENT) or a file (ATTACHMENT) reloads it.
             self.dossier_view.refresh(contents=bool(changed & {changes.CONTENT, changes.ATTACHMENT}))
-        if self.stack.currentWidget() is self.unit_pane and changes.shows(changes.UNIT_PAGE, changed):
+        if self._unit_pane is not None and self.stack.currentWidget() is self._unit_pane \
+                and changes.shows(changes.UNIT_PAGE, changed):
             self.unit_pane.refresh()
         if changes.TREE in changed:
             self.people.forget()
@@ -430,7 +481,7 @@ class MainWindow(QMainWindow):
     def _keep_place(self) -> None:
         """After the tree is rebuilt (an import, a new cadre), show it opened as before, at the unit shown."""
         self.tree.expandToDepth(0)
-        code = self.unit_pane.unit_code
+        code = self.shown_unit
         index = self.proxy.mapFromSource(self.model.index_of(code)) if code else None
         if index is not None and index.isValid():
             selection = self.tree.selectionModel()

@@ -50,15 +50,34 @@ def error_text(exc: BaseException) -> str:
     return _("An unexpected error happened: {error}. Your saved work is safe; try again.", error=str(exc))
 
 
+class _Refused(Exception):
+    """An operation not run: the data file failed the check that comes before the first write."""
+
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
 class _Writer(QObject):
     finished = Signal(object, object, object)  # operation, result, error
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, verify: Callable[[], None] | None = None) -> None:
         super().__init__()
         self._store = store
+        self._verify = verify  # runs before the first operation: a damaged file is never written
+        self._refusal: _Refused | None = None
 
     @Slot(object)
     def run(self, op: Operation) -> None:
+        if self._verify is not None:
+            verify, self._verify = self._verify, None
+            try:
+                verify()
+            except Exception as exc:
+                self._refusal = _Refused(exc)
+        if self._refusal is not None:  # this operation and every later one, unrun
+            self.finished.emit(op, None, self._refusal)
+            return
         try:
             result = op.run(self._store)
         except Exception as exc:  # every failure goes back to the GUI thread to be shown
@@ -73,6 +92,7 @@ class OperationRunner(QObject):
 
     changed = Signal(object)  # frozenset[str]
     failed = Signal(str)  # a message for a person, when the operation had no on_error of its own
+    refused = Signal(object)  # the check before the first write failed (its error, once); nothing is written
     busy_changed = Signal(bool)
     _submit = Signal(object)
 
@@ -84,7 +104,11 @@ class OperationRunner(QObject):
         self._pending = 0
         self._thread = QThread()
         self._thread.setObjectName("chilinh-writer")
-        self._writer = _Writer(self.store)
+        # A file opened without reading every page (the window, to show itself sooner) is read before
+        # the first write, on this thread, in order with the writes.
+        verify = None if self.store.pages_checked else self.session.verify_pages
+        self._writer = _Writer(self.store, verify)
+        self._refusal_told = False
         self._writer.moveToThread(self._thread)
         self._submit.connect(self._writer.run)
         self._writer.finished.connect(self._on_finished)
@@ -117,7 +141,11 @@ class OperationRunner(QObject):
     def _on_finished(self, op: Operation, result: Any, error: Exception | None) -> None:
         self._pending -= 1
         try:
-            if error is not None:
+            if isinstance(error, _Refused):
+                if not self._refusal_told:  # told once; the operations after it are dropped quietly
+                    self._refusal_told = True
+                    self.refused.emit(error.cause)
+            elif error is not None:
                 if op.on_error is not None:
                     op.on_error(error)
                 else:
@@ -134,6 +162,10 @@ class OperationRunner(QObject):
         finally:
             if self._pending == 0:
                 self.busy_changed.emit(False)
+
+    def check_before_writing(self) -> None:
+        """Run the check that precedes the first write now, so a damaged file is told at once."""
+        self.call(lambda _store: None)
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Process events until every submitted operation has finished (closing, tests)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -17,11 +19,13 @@ from PySide6.QtWidgets import (
 
 from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.dossiers import unit_overview
-from chilinh_desktop.ops.types import UnitOverview
 from chilinh_desktop.ui.common import list_table
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.labels import dossier_state_label, format_day
 from chilinh_desktop.ui.list_models import ITEM_ROLE, ROW_ROLE, ItemStatusModel, OfficialListModel
+
+if TYPE_CHECKING:
+    from chilinh_desktop.ops.types import UnitOverview
 
 
 def _table(model, stretch: int = 0) -> QTableView:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -15,7 +16,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from chilinh_desktop.i18n import _
-from chilinh_desktop.ops.types import Badge, UnitNode, UnitTree
+from chilinh_desktop.ops.types import UnitNode, UnitTree
+
+if TYPE_CHECKING:  # the badges' module (and the dossiers' under it) loads with the first badges, after the paint
+    from chilinh_desktop.ops.types import Badge
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -48,11 +52,20 @@ def badge_text(badge: Badge | None) -> str:
     """The short badge shown beside a unit: done/required, and what is missing or late."""
     if badge is None or badge.required == 0:
         return ""
-    text = f"{badge.done}/{badge.required}"
-    if badge.late:
-        return text + " · " + _("{n} late", n=badge.late)
-    if badge.missing:
-        return text + " · " + _("{n} missing", n=badge.missing)
+    return _badge_words(badge.done, badge.required, badge.missing, badge.late)
+
+
+def widest_badge_text() -> str:
+    """As wide as a badge gets (222/222 · 222 late), to size the column before any badge is known."""
+    return _badge_words(222, 222, 0, 222)
+
+
+def _badge_words(done: int, required: int, missing: int, late: int) -> str:
+    text = f"{done}/{required}"
+    if late:
+        return text + " · " + _("{n} late", n=late)
+    if missing:
+        return text + " · " + _("{n} missing", n=missing)
     return text + " ✓"
 
 

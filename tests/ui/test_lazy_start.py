@@ -38,6 +38,54 @@ def test_building_the_window_loads_neither_dossier_tabs_nor_rules(demo_path, tmp
     assert line == "loaded:", line
 
 
+# Not needed for the first screen (the tree, the first screen's digest, the menus): loaded after the first paint.
+NOT_BEFORE_PAINT = (*DEFERRED, "chilinh_desktop.core.views", "chilinh_desktop.core.dossiers",
+                    "chilinh_desktop.core.deadlines", "chilinh_desktop.core.officials",
+                    "chilinh_desktop.ops.progress", "chilinh_desktop.ui.printing", "chilinh_desktop.ui.export_dialog",
+                    "chilinh_desktop.ui.import_dialog", "chilinh_desktop.ui.board_view",
+                    "chilinh_desktop.ui.settings_dialog", "reportlab", "openpyxl", "pypdf", "docx", "cryptography",
+                    "pyrage", "sqlite_utils", "chilinh_desktop.ui.unit_pane", "chilinh_desktop.ui.list_models")
+
+FIRST_PAINT = r"""
+import os, sys
+os.environ["CHILINH_SMOKE"] = "startup"
+from chilinh_desktop.ui import smoke
+def painted(self):
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
+    print("loaded:" + ",".join(m for m in NAMES if m in sys.modules), flush=True)
+    print(f"style sheet at the first paint: {app.styleSheet()!r}", flush=True)
+    def started():
+        print(f"read-only look after: {'readOnly' in app.styleSheet()}", flush=True)
+        os._exit(0)
+    self.window.started.connect(started)
+smoke.Probe._painted = painted
+from chilinh_desktop.cli import main
+main(["gui", "--db", sys.argv[1]])
+"""
+
+
+def _compiled_catalogs_current() -> bool:
+    """Whether every catalog has a compiled .mo at least as new (scripts/bootstrap.sh): then no babel at start."""
+    folder = ROOT / "resources" / "translations"
+    return all(po.with_suffix(".mo").exists() and po.with_suffix(".mo").stat().st_mtime >= po.stat().st_mtime
+               for po in folder.glob("*.po"))
+
+
+def test_the_window_started_as_a_person_starts_it_paints_before_loading_what_it_shows_later(demo_path, tmp_path):
+    names = NOT_BEFORE_PAINT + (("babel",) if _compiled_catalogs_current() else ())
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-c", f"NAMES = {names!r}\n" + FIRST_PAINT, str(demo_path)],
+                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    lines = [x for x in result.stdout.splitlines() if x.startswith("loaded:")]
+    assert lines, result.stdout + result.stderr  # the tree was painted
+    assert lines[-1] == "loaded:", lines[-1]
+    # The application style sheet (the read-only look, ui-wide) is set once the first screen is painted.
+    assert "style sheet at the first paint: ''" in result.stdout, result.stdout
+    assert "read-only look after: True" in result.stdout, result.stdout + result.stderr
+
+
 def test_the_dashboard_built_late_shows_the_figures_computed_before(window, qtbot):
     assert window._dashboard is None
     qtbot.waitUntil(lambda: window._progress is not None, timeout=10_000)

@@ -140,3 +140,28 @@ def test_print_dialogs_are_vietnamese(qtbot, vietnamese_qt):
     texts = _shown_texts(preview)
     assert "Phóng to" in texts and not ENGLISH & set(texts), ENGLISH & set(texts)
     preview.close()
+
+
+def test_the_compiled_catalog_reads_as_the_source_and_a_newer_source_wins(tmp_path, monkeypatch):
+    import os
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    from chilinh_desktop.resources import resources_dir
+    from chilinh_desktop.ui import qt_catalog
+
+    source = resources_dir() / "translations" / "qt_vi.po"
+    (tmp_path / "translations").mkdir()
+    po, mo = tmp_path / "translations" / "qt_vi.po", tmp_path / "translations" / "qt_vi.mo"
+    po.write_bytes(source.read_bytes())
+    monkeypatch.setattr(qt_catalog, "resources_dir", lambda: tmp_path)
+    from_source = qt_catalog.load_qt_texts("vi")
+    with po.open("rb") as fh, mo.open("wb") as out:
+        write_mo(out, read_po(fh, locale="vi"))
+    assert qt_catalog.load_qt_texts("vi") == from_source and len(from_source) > 100  # read without babel
+    # A .po edited after the last compile: its text is served, not the stale .mo's.
+    po.write_text(source.read_text(encoding="utf-8").replace('msgstr "&Sao chép"', 'msgstr "&Chép"'),
+                  encoding="utf-8")
+    os.utime(mo, (1_000_000, 1_000_000))
+    assert qt_catalog.load_qt_texts("vi")[("QLineEdit", "&Copy")] == "&Chép"
