@@ -79,6 +79,9 @@ def test_board_to_unit_and_back(tmp_path, demo_path, capsys, monkeypatch):
     # levels the one package carries (the Board's own rating tables do not count).
     with sqlite3.connect(board) as conn:
         db15 = conn.execute("SELECT id FROM units WHERE code = 'DB15'").fetchone()[0]
+    import forge
+
+    monkeypatch.setattr(forge, "BOARD_DB", board)  # this Board's own keys open the package it was sealed to
     sent = package_levels(Path(exported["path"]))
     effective = {f"unit:{db15}": sent.pop("unit"), f"collective:{db15}": sent.pop("collective"), **sent}
     effective = {key: level for key, level in effective.items() if level}
