@@ -190,7 +190,7 @@ def run_once(db: Path, tmp: Path, *, remember: bool = False) -> Run:
 
 def run_frozen(exe: Path, db: Path, tmp: Path) -> Run:
     """The frozen program (`chilinh gui`, as a person starts it)."""
-    return run_program([str(exe), "gui", "--db", str(db)], tmp)
+    return run_program([str(exe.resolve()), "gui", "--db", str(db)], tmp)
 
 
 def run_bare(tmp: Path) -> Run:

@@ -120,33 +120,16 @@ def install_translators(app, language: str) -> list:
     return installed
 
 
-# Read-only fields (a signed-off dossier, figures computed by the program) must not look editable.
-READ_ONLY_STYLE = """
-QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {
-    background: palette(window); color: palette(dark); border: 1px dashed palette(mid);
-}
-"""
-
-
 def apply_style(app) -> None:
-    """The house style sheet, if shipped, and the look of read-only fields.
+    """A house style sheet, when one is shipped (resources/style.qss; none is today), for the whole program.
 
-    An application style sheet makes Qt lay out and draw every widget through its style-sheet style,
-    a tenth of the window's start-up: the window applies it once its first screen is painted (which
-    has no read-only field and looks the same either way); a dialog shown before (the first run's)
-    gets it at once.
+    The read-only look is not here: the widgets that hold read-only fields set it (ui.common.read_only_look),
+    since an application style sheet makes Qt lay out and draw every widget through its style-sheet style,
+    a tenth of the window's start-up.
     """
     qss = resources_dir() / "style.qss"
-    shipped = qss.read_text(encoding="utf-8") if qss.exists() else ""
-    app.setStyleSheet(shipped + READ_ONLY_STYLE)
-
-
-def _style_later(app, window) -> None:
-    """The style sheet once the window's first screen is painted, the toolbar's icons kept as they were."""
-    from chilinh_desktop.ui.menus import restyle_icons
-
-    apply_style(app)
-    restyle_icons(window)
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
 
 
 def choose_language(settings, chosen: str | None = None) -> str:
@@ -191,6 +174,7 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
     language = choose_language(settings, language)
     set_language(language)
     install_translators(app, language)
+    apply_style(app)
     app.setApplicationDisplayName(_("Review dossiers"))
     if today:
         try:
@@ -204,7 +188,6 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
         else:
             path = db_path or Path(str(settings.value("data_file") or default_db_path()))
             if needs_first_run(path):
-                apply_style(app)
                 created = _first_run(path)
                 if created is None:
                     return 0
@@ -230,8 +213,6 @@ def run(db_path: Path | None = None, demo: bool = False, *, today: str | None = 
             warn(None, _("Cannot open the data"), exc.message)
             return 2
         raise
-    if not app.styleSheet():
-        window.started.connect(lambda: _style_later(app, window))
     smoke = os.environ.get("CHILINH_SMOKE")  # the build check and bench_startup.py (ui/smoke.py), not for users
     if smoke:
         from chilinh_desktop.ui.smoke import Probe

@@ -15,6 +15,23 @@ from PySide6.QtWidgets import (
 
 from chilinh_desktop.i18n import _
 
+# Read-only fields (a signed-off dossier, figures computed by the program) must not look editable.
+READ_ONLY_STYLE = """
+QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {
+    background: palette(window); color: palette(dark); border: 1px dashed palette(mid);
+}
+"""
+
+
+def read_only_look(widget: QWidget) -> None:
+    """Give the read-only fields inside `widget` the look of READ_ONLY_STYLE.
+
+    Set on the widgets that hold such fields (the dossier tabs, two dialogs), not on the application:
+    an application style sheet makes Qt lay out and draw every widget of the window through its
+    style-sheet style, and setting one after the first paint held the window up to 0.15 s.
+    """
+    widget.setStyleSheet(READ_ONLY_STYLE)
+
 
 def standard_texts() -> dict:
     """Our words for Qt's standard buttons."""

@@ -30,7 +30,7 @@ from chilinh_desktop.ops.forms import item_form, record_values
 from chilinh_desktop.ops.signoff import SignOffRefused, finding_line, refusal, reopen, sign_off, sign_off_plan
 from chilinh_desktop.ops.types import DossierDetail, ItemState, ItemStatus, Need
 from chilinh_desktop.ui.attachments import AttachmentPane
-from chilinh_desktop.ui.common import ask_text, ask_yes_no, warn
+from chilinh_desktop.ui.common import ask_text, ask_yes_no, read_only_look, warn
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.findings import FindingsPanel, refusal_text
 from chilinh_desktop.ui.form_editor import FormEditor
@@ -277,6 +277,7 @@ class DossierView(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        read_only_look(self)  # a signed-off dossier's fields, the figures computed from the records
         self.ctx = ctx
         self.detail: DossierDetail | None = None
         self.pages: list[ItemPage] = []

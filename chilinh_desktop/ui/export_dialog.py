@@ -29,6 +29,7 @@ from chilinh_desktop.i18n import _
 from chilinh_desktop.ops.exchange import ExportResult, export_unit, own_key_needs_passphrase
 from chilinh_desktop.ops.queries import unit_name
 from chilinh_desktop.ops.signoff import sign_off_plan
+from chilinh_desktop.ui.common import read_only_look
 from chilinh_desktop.ui.focus import skip_read_only
 from chilinh_desktop.ui.open_pdf import open_pdf
 from chilinh_desktop.ui.operations import Cancelled, error_text
@@ -43,6 +44,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, ctx, unit_code: str, parent: QWidget | None = None, *, open_url=None) -> None:
         super().__init__(parent)
+        read_only_look(self)  # the package's file, SHA-256 and fingerprint
         self.open_url = open_url  # None: the system's (QDesktopServices.openUrl)
         self.slip_view = None  # the program's own view of the slip, when the system has no viewer
         self.setObjectName("exportDialog")

@@ -163,7 +163,6 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(widget)
         self.statusBar().addWidget(self.save_label, 1)
 
-        self.standard_icons: dict = {}  # action name -> QStyle.StandardPixmap (ui/menus.py, restyle_icons)
         self.actions = build_menus(self)
         self.ctx.runner.changed.connect(self._on_changed)
         self.ctx.runner.failed.connect(lambda message: warn(self, _("The action was not done"), message))

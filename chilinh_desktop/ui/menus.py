@@ -19,7 +19,6 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     """Create every action, put them in menus and the toolbar; return them by name."""
     style = window.style()
     actions: dict[str, QAction] = {}
-    standard_icons: dict[str, QStyle.StandardPixmap] = {}
 
     def action(name: str, text: str, slot: Callable[[], object], shortcut=None, icon=None, tip: str = "") -> QAction:
         act = QAction(text, window)
@@ -28,7 +27,6 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             act.setShortcut(QKeySequence(shortcut))
         if icon is not None:
             act.setIcon(style.standardIcon(icon))
-            standard_icons[name] = icon
         act.setToolTip(tip or text.replace("&", "").replace("…", ""))
         act.triggered.connect(lambda _checked=False: slot())
         actions[name] = act
@@ -253,19 +251,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     for name in ("save", "print", "dashboard", "back", "previous_item", "next_item", "settings"):
         toolbar.addAction(actions[name])
     window.addToolBar(toolbar)
-    window.standard_icons = standard_icons
     return actions
-
-
-def restyle_icons(window: MainWindow) -> None:
-    """Draw the actions' standard icons again with the window's style (after the style sheet was set).
-
-    Icons made before an application style sheet is set are drawn slightly differently (the arrows)
-    from those made after: made again, they look as they did before the sheet was set.
-    """
-    style = window.style()
-    for name, icon in window.standard_icons.items():
-        window.actions[name].setIcon(style.standardIcon(icon))
 
 
 def connect_duties_notice(window: MainWindow, dashboard: Dashboard) -> None:

@@ -82,7 +82,7 @@ class ReceivedPanel(QWidget):
         self.text = QTextBrowser()
         self.text.setObjectName("receivedText")
         self.text.setOpenLinks(False)
-        # Read-only, but a document to read: not the greyed look of a locked field (app.READ_ONLY_STYLE).
+        # Read-only, but a document to read: not the greyed look of a locked field (ui.common.READ_ONLY_STYLE).
         self.text.setStyleSheet("QTextBrowser { color: palette(text); background: palette(base); }")
         self.note = QLabel()
         self.note.setWordWrap(True)

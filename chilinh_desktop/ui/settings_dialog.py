@@ -27,7 +27,7 @@ from chilinh_desktop.i18n import _, current_language
 from chilinh_desktop.ops import changes
 from chilinh_desktop.ops.setup import stored_settings, update_settings
 from chilinh_desktop.ops.types import Settings
-from chilinh_desktop.ui.common import button_box_texts, warn
+from chilinh_desktop.ui.common import button_box_texts, read_only_look, warn
 from chilinh_desktop.ui.context import AppContext
 from chilinh_desktop.ui.operations import error_text
 
@@ -40,6 +40,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        read_only_look(self)  # the data file's path
         self.ctx = ctx
         self.settings = settings
         self.setWindowTitle(_("Settings"))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from PySide6.QtGui import QColor, QPalette
+
 from chilinh_desktop.core.cycles import get_cycle
 from chilinh_desktop.core.dossiers import audit_trail
 from chilinh_desktop.core.rules import evaluate
@@ -15,19 +19,32 @@ def _signed_dossier(store):
     return row[0]
 
 
+def _background(widget) -> QColor:
+    """The colour most of a field is painted in, as drawn on screen."""
+    image = widget.grab().toImage()
+    seen = Counter(image.pixelColor(x, y).name() for x in range(2, image.width() - 2, 3)
+                   for y in range(2, image.height() - 2, 3))
+    return QColor(seen.most_common(1)[0][0])
+
+
 def test_signed_off_dossier_is_read_only_until_reopened_with_a_reason(qtbot, window, demo_store, monkeypatch):
     dossier_id = _signed_dossier(demo_store)
     window.open_dossier(dossier_id, "self_review")
     view = window.dossier_view
     editor = view.current_page().editor
-    assert view.locked_banner.isVisibleTo(window) and editor.widget_for("i1_politics").isReadOnly()
+    field = editor.widget_for("i1_politics")
+    assert view.locked_banner.isVisibleTo(window) and field.isReadOnly()
+    # It looks read-only too: the window's colour, not the white of a field to type in.
+    assert _background(field) == field.palette().color(QPalette.ColorRole.Window)
     assert view.reopen_button.isVisibleTo(window) and not view.sign_button.isVisibleTo(window)
 
     monkeypatch.setattr(dossier_view, "ask_text", lambda *args, **kwargs: "Bổ sung biện pháp khắc phục")
     window.actions["reopen"].trigger()
     window.ctx.runner.wait_idle()
     assert not view.locked_banner.isVisibleTo(window)
-    assert not view.current_page().editor.widget_for("i1_politics").isReadOnly()
+    field = view.current_page().editor.widget_for("i1_politics")
+    assert not field.isReadOnly()
+    assert _background(field) == field.palette().color(QPalette.ColorRole.Base)
     reopen = [r for r in audit_trail(demo_store, f"dossier:{dossier_id}") if r["action"] == "dossier.reopen"]
     assert reopen and reopen[-1]["detail"]["reason"] == "Bổ sung biện pháp khắc phục"
 
