@@ -153,11 +153,7 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> None:
               "It was not changed. Choose another file.", path=path),
             code="store.not_sqlite",
         )
-    try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error as exc:
-        raise StoreError(_("Cannot open the data file {path}: {error}.", path=path, error=str(exc)),
-                         code="store.unreadable") from exc
+    conn = _connect_read_only(path)
     try:
         conn.execute("PRAGMA busy_timeout=5000")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -192,6 +188,15 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> None:
         )
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the data file; StoreError `store.unreadable` when SQLite cannot open it."""
+    try:
+        return sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(_("Cannot open the data file {path}: {error}.", path=path, error=str(exc)),
+                         code="store.unreadable") from exc
+
+
 def damaged_error(path: Path, error: str) -> StoreError:
     """The refusal of a data file whose pages SQLite finds damaged."""
     return StoreError(
@@ -203,11 +208,7 @@ def damaged_error(path: Path, error: str) -> StoreError:
 
 def verify_integrity(path: Path) -> None:
     """Read every page of the data file (`PRAGMA quick_check`); StoreError `store.damaged` when one is bad."""
-    try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error as exc:
-        raise StoreError(_("Cannot open the data file {path}: {error}.", path=path, error=str(exc)),
-                         code="store.unreadable") from exc
+    conn = _connect_read_only(path)
     try:
         conn.execute("PRAGMA busy_timeout=5000")
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
